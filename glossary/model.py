@@ -1,0 +1,142 @@
+"""The term model: concepts, their names, and each name's forms per language and case.
+
+Everything here is immutable once loaded, so a glossary can be shared freely between
+matching, rendering and checking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SOURCE_LANGUAGE = "en"
+
+#: Case keys per target language, in the order the contract uses to break ties when one
+#: spelling belongs to several cases (glossary-spec.md, section 4.2).
+CASES: dict[str, tuple[str, ...]] = {
+    "ru": ("nom", "gen", "dat", "acc", "ins", "loc"),
+    "hy": ("nom", "gen", "dat", "abl", "ins", "loc"),
+    "az": ("nom", "gen", "dat", "acc", "loc", "abl"),
+}
+
+#: Languages whose forms also match at the start of a longer word (suffixes attach freely).
+SUFFIXING_LANGUAGES = frozenset({"hy", "az"})
+
+
+@dataclass(frozen=True)
+class NameForms:
+    """One name's spellings in one target language.
+
+    `cases` maps a case key to its form and always holds `nom`; a name written as a plain
+    string in the file has only `nom`, used for every case. `variants` are other spellings
+    engines produce: detected, never written.
+    """
+
+    cases: dict[str, str]
+    variants: tuple[str, ...] = ()
+
+    @property
+    def nom(self) -> str:
+        return self.cases["nom"]
+
+    def form(self, case: str) -> str:
+        """The form for `case`, falling back to the nominative when the case is missing."""
+        return self.cases.get(case, self.cases["nom"])
+
+    def spellings(self, language: str) -> Iterator[tuple[str, str | None]]:
+        """Every spelling with the first case (in CASES order) it stands for; variants: None."""
+        order = CASES.get(language, tuple(self.cases))
+        seen: set[str] = set()
+        for case in order:
+            text = self.cases.get(case)
+            if text is not None and text not in seen:
+                seen.add(text)
+                yield text, case
+        for text in self.variants:
+            if text not in seen:
+                seen.add(text)
+                yield text, None
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One place or organisation; two or more names make it contested."""
+
+    id: str
+    names: tuple[str, ...]
+    kind: str = ""
+    note: str = ""
+    source: str = ""
+    ambiguous: bool = False
+    #: A narrower set of target languages than the glossary's, when the concept says so.
+    targets: tuple[str, ...] | None = None
+    #: Extra English spellings per name (`en.Khankendi = ["Khankandi"]`).
+    en_spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: language -> name -> forms
+    forms: dict[str, dict[str, NameForms]] = field(default_factory=dict)
+    #: Line of the `[[concept]]` header in the file, for messages.
+    line: int | None = None
+
+    @property
+    def contested(self) -> bool:
+        return len(self.names) > 1
+
+    def english_spellings(self) -> Iterator[tuple[str, str]]:
+        """(spelling, name) for every English spelling that means one of this concept's names."""
+        for name in self.names:
+            yield name, name
+            for spelling in self.en_spellings.get(name, ()):
+                yield spelling, name
+
+    def forms_of(self, language: str, name: str) -> NameForms | None:
+        return self.forms.get(language, {}).get(name)
+
+    def others(self, name: str) -> tuple[str, ...]:
+        """The concept's other names, in file order: the secondary names for `name`."""
+        return tuple(other for other in self.names if other != name)
+
+
+@dataclass(frozen=True)
+class Policy:
+    """How contested concepts are rendered (the `[policy]` table)."""
+
+    contested: str = "both"  # "both" keeps every name; "source" keeps only the source's
+    scope: str = "first"  # secondary at the "first" mention in a document, or at "every" one
+    format: str = "{primary} ({secondary})"
+
+    def decorate(self, primary: str, secondary: str) -> str:
+        return self.format.format(primary=primary, secondary=secondary)
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """A whole glossary file, loaded and validated."""
+
+    name: str
+    version: str
+    targets: tuple[str, ...]
+    concepts: tuple[Concept, ...]
+    policy: Policy = field(default_factory=Policy)
+    source: str = SOURCE_LANGUAGE
+    path: Path | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {c.id: c for c in self.concepts})
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    def __iter__(self) -> Iterator[Concept]:
+        return iter(self.concepts)
+
+    def concept(self, concept_id: str) -> Concept:
+        """The concept with this id; KeyError when there is none."""
+        return self._by_id[concept_id]  # type: ignore[attr-defined]
+
+    def get(self, concept_id: str) -> Concept | None:
+        return self._by_id.get(concept_id)  # type: ignore[attr-defined]
+
+    def languages_of(self, concept: Concept) -> tuple[str, ...]:
+        """The target languages a concept must (and does) carry forms for."""
+        return concept.targets if concept.targets is not None else self.targets
