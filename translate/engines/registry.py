@@ -1,0 +1,47 @@
+"""Engines by name, as the CLI offers them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from translate.engines.base import Engine
+from translate.errors import UserError
+
+ENGINES = ("argos", "none")
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    """Decoding settings a user may tune from the command line."""
+
+    beam_size: int | None = None
+    threads: int = 0
+    compute_type: str = "auto"
+    with_attention: bool = True
+
+
+def engine_factory(
+    name: str, options: EngineOptions | None = None
+) -> Callable[[str], Engine | None] | None:
+    """A function that builds the named engine for a target language; None for `none`."""
+    options = options or EngineOptions()
+    if name == "none":
+        return None
+    if name == "argos":
+
+        def build(target: str) -> Engine:
+            from translate.engines.argos import ArgosEngine
+
+            extra = {} if options.beam_size is None else {"beam_size": options.beam_size}
+            return ArgosEngine(
+                "en",
+                target,
+                threads=options.threads,
+                compute_type=options.compute_type,
+                with_attention=options.with_attention,
+                **extra,
+            )
+
+        return build
+    raise UserError(f"--engine: unknown engine {name!r} (choose from {', '.join(ENGINES)})")

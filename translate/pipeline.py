@@ -1,0 +1,240 @@
+"""`newsloc translate` as a function: article in, template and catalogues out.
+
+The flow follows docs/catalogues.md: segment the article, merge every language's
+catalogue with the new template (nothing reviewed is lost), machine-translate only what
+has no translation yet, apply the glossary to that machine output, and write atomically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import polib
+from babel import Locale, UnknownLocaleError
+
+from glossary.model import Glossary
+from translate import catalog
+from translate.engines.base import Engine, Translation
+from translate.errors import UserError
+from translate.segment import Article, Unit, read_article
+
+SOURCE_LANGUAGE = "en"
+
+#: Builds an engine for one target language; raises UserError when it cannot.
+EngineFactory = Callable[[str], Engine | None]
+#: Called with (language, sentences done, sentences in all).
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class LanguageReport:
+    """What happened to one language's catalogue."""
+
+    language: str
+    path: Path
+    entries: int = 0
+    kept: int = 0
+    changed: int = 0
+    machine_translated: int = 0
+    untranslated: int = 0
+    obsolete: int = 0
+    mentions: int = 0
+    rendered: int = 0
+    placed_by_alignment: int = 0
+    not_found: int = 0
+    written: bool = False
+    engine: str = ""
+    warning: str = ""
+
+
+@dataclass
+class TranslateReport:
+    template: Path
+    languages: list[LanguageReport] = field(default_factory=list)
+
+
+def parse_languages(value: str) -> list[str]:
+    """`hy,az,ru` -> ["hy", "az", "ru"], or a UserError naming the code Babel doesn't know."""
+    codes = [code.strip() for code in value.split(",") if code.strip()]
+    if not codes:
+        raise UserError("--to: give at least one language code, e.g. --to hy,az,ru")
+    for code in codes:
+        if code == SOURCE_LANGUAGE:
+            raise UserError(f"--to: {code!r} is the source language")
+        if not code.isalpha() or not code.islower():
+            raise UserError(f"--to: {code!r} is not a language code (use e.g. hy, az, ru)")
+        try:
+            Locale.parse(code)
+        except (UnknownLocaleError, ValueError):
+            raise UserError(f"--to: unknown language code {code!r}") from None
+    return list(dict.fromkeys(codes))
+
+
+def translate_article(
+    article_path: Path,
+    languages: Sequence[str],
+    *,
+    out: Path = Path("locales"),
+    domain: str | None = None,
+    engine_factory: EngineFactory | None = None,
+    glossary: Glossary | None = None,
+    article_date: date | None = None,
+    progress: Progress | None = None,
+) -> TranslateReport:
+    """Write `<out>/<domain>.pot` and each language's catalogue; return what was done.
+
+    Bad input raises UserError before anything is written. A language whose engine is
+    missing still gets its catalogue (untranslated entries) and a warning in the report.
+    """
+    article = read_article(article_path)
+    domain = domain or article_path.stem
+    _check_domain(domain)
+    source = _display_path(article_path)
+    units = article.units()
+    created = catalog.timestamp()
+    day = article_date or date.today()
+    existing = {lang: _existing(out, domain, lang) for lang in languages}  # fail before writing
+
+    template = catalog.new_catalog(
+        domain=domain, source=source, article_date=day, language=None, created=created
+    )
+    for entry in catalog.template_entries(units, source):
+        template.append(entry)
+    template_path = catalog.catalog_path(out, domain, None)
+    catalog.save_catalog(template, template_path)
+    report = TranslateReport(template=template_path)
+
+    for language in languages:
+        report.languages.append(
+            _translate_language(
+                article,
+                units,
+                language,
+                existing[language],
+                out=out,
+                domain=domain,
+                source=source,
+                day=day,
+                created=created,
+                engine_factory=engine_factory,
+                glossary=glossary,
+                progress=progress,
+            )
+        )
+    return report
+
+
+def _translate_language(
+    article: Article,
+    units: list[Unit],
+    language: str,
+    existing: polib.POFile | None,
+    *,
+    out: Path,
+    domain: str,
+    source: str,
+    day: date,
+    created: str,
+    engine_factory: EngineFactory | None,
+    glossary: Glossary | None,
+    progress: Progress | None,
+) -> LanguageReport:
+    path = catalog.catalog_path(out, domain, language)
+    fresh = catalog.new_catalog(
+        domain=domain,
+        source=source,
+        article_date=day,
+        language=language,
+        created=created,
+        english_name=Locale.parse(language).english_name or language,
+    )
+    po, merged = catalog.merge(
+        existing, catalog.template_entries(units, source), fresh.metadata, fresh.header
+    )
+    report = LanguageReport(
+        language=language,
+        path=path,
+        kept=merged.kept,
+        changed=merged.changed,
+        obsolete=merged.obsolete,
+    )
+
+    todo = [e for e in po if not e.obsolete and not e.msgstr]
+    machine: dict[int, Translation | list[Translation]] = {}
+    if todo and engine_factory is not None:
+        try:
+            engine = engine_factory(language)
+        except UserError as exc:
+            report.warning = str(exc)
+            engine = None
+        if engine is not None:
+            report.engine = engine.describe()
+            machine = _machine_translate(engine, todo, language, progress)
+            report.machine_translated = len(todo)
+
+    if glossary is not None and language in glossary.targets:
+        from translate.enforce import enforce_catalog  # glossary wiring lives apart
+
+        enforce_catalog(po, glossary, language, machine, report)
+    elif machine:
+        from translate.enforce import write_machine_output
+
+        write_machine_output(po, machine, report.engine)
+
+    live = [e for e in po if not e.obsolete]
+    report.entries = len(live)
+    report.untranslated = sum(1 for e in live if not e.msgstr)
+    if machine:
+        po.metadata["PO-Revision-Date"] = catalog.timestamp()
+    report.written = catalog.save_catalog(po, path)
+    return report
+
+
+def _machine_translate(
+    engine: Engine, entries: list[polib.POEntry], language: str, progress: Progress | None
+) -> dict[int, list[Translation]]:
+    """Translate every sentence of every entry in one engine call; results per entry."""
+    from translate.segment import split_sentences
+
+    plans = [(entry, split_sentences(entry.msgid)) for entry in entries]
+    batch = [s.text for _, sentences in plans for s in sentences if s.translatable]
+    if progress:
+        progress(language, 0, len(batch))
+    results = engine.translate(batch) if batch else []
+    if progress:
+        progress(language, len(batch), len(batch))
+    if len(results) != len(batch):
+        raise RuntimeError(f"engine returned {len(results)} translations for {len(batch)}")
+    machine: dict[int, list[Translation]] = {}
+    position = 0
+    for entry, sentences in plans:
+        parts: list[Translation] = []
+        for sentence in sentences:
+            if sentence.translatable:
+                parts.append(results[position])
+                position += 1
+            else:
+                parts.append(Translation(sentence.text))
+        machine[id(entry)] = parts
+    return machine
+
+
+def _existing(out: Path, domain: str, language: str) -> polib.POFile | None:
+    path = catalog.catalog_path(out, domain, language)
+    return catalog.load_catalog(path) if path.exists() else None
+
+
+def _check_domain(domain: str) -> None:
+    if not domain or "/" in domain or domain.startswith("."):
+        raise UserError(f"--domain: {domain!r} is not a usable catalogue name")
+
+
+def _display_path(path: Path) -> str:
+    """The article path as references show it: relative to here when it can be."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,217 @@
+"""Split an article into paragraphs (catalogue entries) and sentences (what engines see).
+
+Paragraphs are blank-line separated, the po4a / translate-toolkit convention; a paragraph
+hard-wrapped over several lines is unwrapped with single spaces. Sentences are found by
+rules that keep abbreviations, initials, numbers, quotations and a wire dateline such as
+`(Reuters) –` intact; the dateline is kept apart so engines never rewrite it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from translate.errors import UserError
+
+#: Words that end with a full stop without ending a sentence.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof gen lt col sgt capt cpl maj adm cmdr gov sen rep pres rev fr st mt ft
+    jr sr inc ltd co corp bros dept univ assn approx vs etc al cf vol pp fig
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
+    a.m p.m e.g i.e u.s u.k u.n u.s.a e.u
+    """.split()
+)
+
+_OPENING_QUOTES = "“‘«„\"'"
+_CLOSING = "”’»\"')]"
+_QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“"}
+
+# A wire dateline at the start of the first paragraph: "(Reuters) –",
+# "YEREVAN, Sept 19 (Reuters) -", "BAKU (AP) —".
+_DATELINE = re.compile(
+    r"""^(?:[A-Z][A-Z.'/ -]*[A-Z.](?:,\s*[^()\n]{1,40}?)?\s+)?   # optional place and date
+        \([A-Z][\w&.' -]{0,40}\)                                 # (Agency)
+        \s*[-–—]+\s*""",
+    re.VERBOSE,
+)
+_BYLINE = re.compile(r"^(?:By|BY|Reporting by|Writing by|Editing by)\s+\S.{0,80}$")
+
+# A sentence may end at . ! ? or … (possibly repeated), then closing quotes or brackets.
+_END = re.compile(r"[.!?…]+[" + re.escape(_CLOSING) + r"]*(?=\s)")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A span of a paragraph; `translatable` is False for a dateline kept as written."""
+
+    text: str
+    start: int
+    end: int
+    translatable: bool = True
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph as it stands in the article, at `line` (1-based)."""
+
+    text: str
+    line: int
+    kind: str = "body"  # "body", "byline"
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return split_sentences(self.text)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One catalogue entry: a distinct paragraph and every line it occurs at."""
+
+    text: str
+    lines: tuple[int, ...]
+    kind: str = "body"
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return split_sentences(self.text)
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article read from disk, split into paragraphs in document order."""
+
+    path: Path
+    paragraphs: tuple[Paragraph, ...]
+
+    def units(self) -> list[Unit]:
+        """Distinct paragraphs in order of first occurrence; repeats add a line reference."""
+        lines: dict[str, list[int]] = {}
+        kinds: dict[str, str] = {}
+        for paragraph in self.paragraphs:
+            lines.setdefault(paragraph.text, []).append(paragraph.line)
+            kinds.setdefault(paragraph.text, paragraph.kind)
+        return [Unit(text, tuple(at), kinds[text]) for text, at in lines.items()]
+
+
+def read_article(path: Path) -> Article:
+    """Read a UTF-8 article (a BOM and CRLF line ends are fine) and split it into paragraphs."""
+    text = read_text(path)
+    paragraphs = tuple(split_paragraphs(text))
+    if not paragraphs:
+        raise UserError(f"{path}: the article is empty")
+    return Article(path=path, paragraphs=paragraphs)
+
+
+def read_text(path: Path) -> str:
+    """The file's text with line ends normalised, or a one-line UserError saying why not."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise UserError(f"{path}: is a directory, not an article file") from None
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read: {exc.strerror}") from None
+    if b"\x00" in data:
+        raise UserError(f"{path}: not a text file (it contains NUL bytes)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UserError(
+            f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "save it as UTF-8"
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_paragraphs(text: str) -> Iterator[Paragraph]:
+    """Blank-line separated paragraphs, unwrapped, with the line each one starts at."""
+    buffer: list[str] = []
+    start = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip()
+        if line:
+            if not buffer:
+                start = number
+            buffer.append(line)
+        elif buffer:
+            yield _paragraph(buffer, start)
+            buffer = []
+    if buffer:
+        yield _paragraph(buffer, start)
+
+
+def _paragraph(lines: list[str], start: int) -> Paragraph:
+    text = " ".join(lines)
+    kind = "byline" if _BYLINE.match(text) else "body"
+    return Paragraph(text=text, line=start, kind=kind)
+
+
+def split_sentences(text: str) -> tuple[Sentence, ...]:
+    """Sentences of one paragraph, as spans that cover all of its non-space text."""
+    sentences: list[Sentence] = []
+    position = 0
+    dateline = _DATELINE.match(text)
+    if dateline:
+        end = dateline.end()
+        sentences.append(Sentence(text[:end].rstrip(), 0, len(text[:end].rstrip()), False))
+        position = end
+    for start, end in _sentence_spans(text, position):
+        sentences.append(Sentence(text[start:end], start, end))
+    return tuple(sentences)
+
+
+def _sentence_spans(text: str, position: int) -> Iterator[tuple[int, int]]:
+    start = _skip_space(text, position)
+    for match in _END.finditer(text, position):
+        end = match.end()
+        if end <= start or not _is_boundary(text, start, match.start(), end):
+            continue
+        yield start, end
+        start = _skip_space(text, end)
+    if start < len(text.rstrip()):
+        yield start, len(text.rstrip())
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
+
+
+def _is_boundary(text: str, start: int, stop: int, end: int) -> bool:
+    """Does the punctuation at text[stop:end] end the sentence that began at `start`?"""
+    following = text[_skip_space(text, end) :]
+    if not following:
+        return True
+    first = following[0]
+    if first.islower() or first.isdigit() or first in ",;:–—-":
+        return False
+    if not (first.isupper() or first in _OPENING_QUOTES or first == "("):
+        return False
+    if _inside_quotation(text[start:end]):
+        return False
+    if text[stop] == ".":
+        word = re.search(r"(\S+)$", text[start:stop])
+        token = word.group(1).lstrip(_OPENING_QUOTES + "(").lower() if word else ""
+        if token in ABBREVIATIONS:
+            return False
+        if re.fullmatch(r"[^\W\d_]", token):  # an initial: "J. Smith"
+            return False
+        if re.fullmatch(r"(?:[^\W\d_]\.)+[^\W\d_]", token):  # "U.S", "a.m"
+            return False
+    return True
+
+
+def _inside_quotation(span: str) -> bool:
+    """True while a curly or guillemet quotation opened in `span` is still open."""
+    closers: list[str] = []
+    for char in span:
+        if closers and char == closers[-1]:
+            closers.pop()
+        elif char in _QUOTE_PAIRS:
+            closers.append(_QUOTE_PAIRS[char])
+    return bool(closers) or span.count('"') % 2 == 1
