@@ -5,6 +5,27 @@ never the other way round.
 """
 
 from glossary.errors import GlossaryError
+from glossary.loader import (
+    DEFAULT_GLOSSARY_PATH,
+    load_default_glossary,
+    load_glossary,
+    parse_glossary,
+)
+from glossary.match import Matcher, Mention, find_mentions
 from glossary.model import CASES, Concept, Glossary, NameForms, Policy
 
-__all__ = ["CASES", "Concept", "Glossary", "GlossaryError", "NameForms", "Policy"]
+__all__ = [
+    "CASES",
+    "DEFAULT_GLOSSARY_PATH",
+    "Concept",
+    "Glossary",
+    "GlossaryError",
+    "Matcher",
+    "Mention",
+    "NameForms",
+    "Policy",
+    "find_mentions",
+    "load_default_glossary",
+    "load_glossary",
+    "parse_glossary",
+]

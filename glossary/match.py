@@ -1,0 +1,115 @@
+"""Finding mentions of glossary names in English source text (glossary-spec.md, section 3).
+
+Every English spelling of every concept goes into one trie, compiled into a single regular
+expression in which a node's longer continuations are tried before its end-of-word, so the
+longest name wins; `finditer` then scans the text once, leftmost first, never overlapping.
+The time is linear in the text and nearly flat in the size of the glossary, because the
+regex engine walks the trie instead of looping over terms.
+
+Word boundaries are Unicode-aware: a letter, digit or underscore of any script (or a
+combining mark) next to a spelling means it is part of a longer word and not a mention.
+Hyphens and apostrophes are boundaries, so `Baku's`, `Baku’s` and `Karabakh-based` mention
+Baku and Karabakh, while `Nagorno-Karabakh` is one mention because it is the longer name.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import weakref
+from dataclasses import dataclass
+
+from glossary.model import Glossary
+
+#: Characters that continue a word: `\w` of any script, plus combining accents.
+_WORD = r"\w\u0300-\u036f\u0483-\u0489"
+#: After the first character of a spelling: the character before it is not a word character.
+_STARTS_WORD = f"(?<![{_WORD}].)"
+#: At the end of a spelling: the next character is not a word character.
+_ENDS_WORD = f"(?![{_WORD}])"
+_NEVER = "(?!)"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a concept's name in the source; `text[start:end] == spelling`."""
+
+    concept_id: str
+    name: str
+    spelling: str
+    start: int
+    end: int
+
+
+class Matcher:
+    """Finds every mention of a glossary's names in a text, with one compiled pattern."""
+
+    def __init__(self, glossary: Glossary):
+        self.glossary = glossary
+        #: spelling -> (concept id, canonical name)
+        self.spellings: dict[str, tuple[str, str]] = {}
+        for concept in glossary:
+            for spelling, name in concept.english_spellings():
+                self.spellings.setdefault(spelling, (concept.id, name))
+        self.pattern = re.compile(_trie_pattern(self.spellings))
+
+    def find(self, text: str) -> list[Mention]:
+        """Mentions in document order: leftmost first, longest name at each place."""
+        spellings = self.spellings
+        mentions = []
+        for found in self.pattern.finditer(text):
+            spelling = found.group()
+            concept_id, name = spellings[spelling]
+            mentions.append(Mention(concept_id, name, spelling, found.start(), found.end()))
+        return mentions
+
+
+_matchers: dict[int, tuple[weakref.ref[Glossary], Matcher]] = {}
+
+
+def find_mentions(glossary: Glossary, text: str) -> list[Mention]:
+    """`Matcher(glossary).find(text)`, building the matcher once per glossary object."""
+    key = id(glossary)
+    cached = _matchers.get(key)
+    if cached is None or cached[0]() is not glossary:
+        matcher = Matcher(glossary)
+        _matchers[key] = (weakref.ref(glossary, lambda _ref: _matchers.pop(key, None)), matcher)
+    else:
+        matcher = cached[1]
+    return matcher.find(text)
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets where each line of `text` starts, for `line_col`."""
+    return [0] + [found.end() for found in re.finditer(r"\r\n|\n|\r", text)]
+
+
+def line_col(starts: list[int], offset: int) -> tuple[int, int]:
+    """1-based (line, column) of `offset`, given `line_starts(text)`."""
+    line = bisect.bisect_right(starts, offset) - 1
+    return line + 1, offset - starts[line] + 1
+
+
+def _trie_pattern(spellings: dict[str, object]) -> str:
+    """One regex for all spellings: a trie with continuations before the end of a word."""
+    if not spellings:
+        return _NEVER
+    root: dict[str, dict] = {}
+    for spelling in spellings:
+        node = root
+        for char in spelling:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_pattern(root, first=True)
+
+
+def _node_pattern(node: dict[str, dict], first: bool = False) -> str:
+    branches = []
+    for char in sorted(key for key in node if key):
+        head = re.escape(char) + (_STARTS_WORD if first else "")
+        branches.append(head + _node_pattern(node[char]))
+    if "" in node:
+        branches.append(_ENDS_WORD)
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
