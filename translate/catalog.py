@@ -8,6 +8,7 @@ translation someone made is never lost. Conventions: docs/catalogues.md.
 from __future__ import annotations
 
 import difflib
+import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import polib
 from babel.messages.plurals import get_plural
+from babel.messages.pofile import PoFileError, read_po
 
 from glossary.fileio import atomic_write_text
 from translate import __version__
@@ -123,8 +125,9 @@ def merge(
 
     Unchanged msgids keep msgstr, flags and comments; a paragraph that changed a little
     keeps its old translation, gets `fuzzy` and its previous msgid; paragraphs no longer in
-    the article become obsolete. The header keeps what people set (translator, team,
-    plural forms) and takes the generated values (dates, generator, source).
+    the article become obsolete (untranslated ones are dropped: nothing to keep). The
+    header keeps what people set (translator, team, plural forms) and takes the generated
+    values (dates, generator, source).
     """
     report = MergeReport()
     po = polib.POFile(wrapwidth=WRAP_WIDTH, check_for_duplicates=False)
@@ -143,7 +146,9 @@ def merge(
             po.append(_carry_over(old, item))
             report.kept += 1
             continue
-        candidates = [e for e in old_live if id(e) not in used and e.msgid not in exact_ids]
+        candidates = [
+            e for e in old_live if e.msgstr and id(e) not in used and e.msgid not in exact_ids
+        ]
         similar = _most_similar(item.msgid, candidates)
         if similar is not None:
             used.add(id(similar))
@@ -155,7 +160,7 @@ def merge(
             report.new.append(fresh)
 
     for old in old_live + old_obsolete:
-        if id(old) not in used:
+        if id(old) not in used and old.msgstr:  # an untranslated entry has nothing to keep
             gone = _copy_entry(old)
             gone.obsolete = True
             gone.occurrences = []
@@ -232,14 +237,47 @@ def _most_similar(msgid: str, candidates: Iterable[polib.POEntry]) -> polib.POEn
 
 
 def load_catalog(path: Path) -> polib.POFile:
-    """Read a .po/.pot file, or raise a one-line UserError naming it."""
+    """Read a .po/.pot file strictly, or raise a one-line UserError naming it.
+
+    polib is lenient: it silently truncates an unterminated string and accepts duplicate
+    msgids, and then saving would lose a reviewer's text. So the file is checked first:
+    every quoted string is terminated, Babel's parser accepts the structure, and polib
+    finds no duplicates.
+    """
     if not path.exists():
         raise UserError(f"{path}: no such catalogue")
     try:
-        return polib.pofile(str(path), wrapwidth=WRAP_WIDTH, check_for_duplicates=False)
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise UserError(f"{path}: not a readable gettext catalogue: not UTF-8") from None
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read: {exc.strerror}") from None
+    _check_strings(path, text)
+    try:
+        read_po(io.BytesIO(text.encode("utf-8")), abort_invalid=True)
+        return polib.pofile(text, wrapwidth=WRAP_WIDTH, check_for_duplicates=True)
+    except (PoFileError, OSError, ValueError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        reason = re.sub(r" on \d+$", "", reason)  # Babel's line number here is always 0
         raise UserError(f"{path}: not a readable gettext catalogue: {reason}") from None
+
+
+_KEYWORD_LINE = re.compile(
+    r'^(?:#[~|]\s*)*(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*(".*)$'
+)
+
+
+def _check_strings(path: Path, text: str) -> None:
+    """Every quoted string in the catalogue ends on its own line."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith("#") and not stripped.startswith(("#~", "#|")):
+            continue
+        found = _KEYWORD_LINE.match(stripped)
+        if found and not re.fullmatch(r'"(?:[^"\\]|\\.)*"', found.group(1)):
+            raise UserError(
+                f"{path}:{number}: not a readable gettext catalogue: unterminated string"
+            )
 
 
 _VOLATILE = re.compile(r'^"(?:POT-Creation-Date|PO-Revision-Date): .*\\n"\n', re.MULTILINE)

@@ -146,15 +146,17 @@ class _progress:
         self.tasks: dict[str, int] = {}
 
     def __enter__(self):
-        if not self.quiet:
-            self.bar.start()
         return self.update
 
     def __exit__(self, *exc: object) -> None:
-        if not self.quiet:
+        if self.tasks:
             self.bar.stop()
 
     def update(self, language: str, done: int, total: int) -> None:
+        if self.quiet:
+            return
+        if not self.tasks:
+            self.bar.start()
         if language not in self.tasks:
             self.tasks[language] = self.bar.add_task(f"translating en→{language}", total=total)
         self.bar.update(self.tasks[language], completed=done, total=total)
