@@ -1,0 +1,583 @@
+"""Rendering: make a translation say each place the way the glossary does (spec section 4).
+
+A `DocumentRenderer` walks a document's segments in order, so it knows which contested
+concepts a reader has already seen with both names. For each segment it pairs the k-th
+source mention of a concept with the k-th occurrence of any of that concept's target forms
+(`TargetIndex`), and replaces only those occurrences: every other character of the
+translation stays as the engine or the reviewer wrote it.
+
+Choices where the spec leaves room (a careful editor's reading):
+
+- A spelling that belongs to several names and cases (ru `Шуши`: Шуша's genitive and the
+  nominative of Шуши) is read as its first case in the language's case order; on a tie the
+  source's own name wins.
+- An occurrence that already carries a secondary keeps it (re-rendered correctly) even
+  after the first mention, unless the policy is `contested = "source"`: apply never removes
+  text a reviewer added that agrees with the glossary.
+- A concept counts as introduced at its first source mention, found or not, so the
+  secondary stays where a reader first meets the place once the translation is fixed.
+- Armenian article: a `-ը`/`-ն` left over from the engine's word is fitted to the primary
+  (`-ն` after a vowel, `-ը` after a consonant). Other suffixes stay exactly as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from glossary.match import Matcher, Mention
+from glossary.model import CASES, SUFFIXING_LANGUAGES, Concept, Glossary
+
+#: `locate(start, end)`: the target span most attended from source characters [start, end).
+Locate = Callable[[int, int], "tuple[int, int] | None"]
+
+PLACED_BY_ALIGNMENT = "glossary: placed by alignment"
+
+_ARMENIAN_VOWELS = frozenset("աեէըիոօւ")
+
+#: Russian prepositions and the case they govern, to inflect a name the engine left in a
+#: form that does not show its case (ru `в Ханкенди` → `в Степанакерте`). `в`/`на` govern
+#: the locative for places ("in"), far more common in news than the accusative ("into").
+_RU_PREPOSITION_CASES = {
+    **dict.fromkeys(("в", "во", "на", "о", "об", "обо", "при"), "loc"),
+    **dict.fromkeys(
+        (
+            "из",
+            "изо",
+            "от",
+            "ото",
+            "до",
+            "у",
+            "около",
+            "возле",
+            "близ",
+            "вблизи",
+            "вокруг",
+            "для",
+            "без",
+            "из-за",
+            "из-под",
+            "после",
+            "против",
+            "напротив",
+            "севернее",
+            "южнее",
+            "западнее",
+            "восточнее",
+        ),
+        "gen",
+    ),
+    **dict.fromkeys(("к", "ко", "по"), "dat"),
+    **dict.fromkeys(("под", "подо", "над", "перед", "между"), "ins"),
+    **dict.fromkeys(("через", "про", "сквозь"), "acc"),
+}
+
+#: Case endings that hy/az attach to a name the glossary lists only in the nominative,
+#: longest first (Azerbaijani with its vowel-harmony and buffer-consonant variants).
+_SUFFIX_CASES: dict[str, tuple[tuple[str, str], ...]] = {
+    "hy": (("ում", "loc"), ("ից", "abl"), ("ով", "ins"), ("ին", "dat"), ("ի", "gen")),
+    "az": tuple(
+        sorted(
+            [(e, "abl") for e in ("dan", "dən", "tan", "tən")]
+            + [(e, "loc") for e in ("da", "də", "ta", "tə")]
+            + [(e, "gen") for e in ("nın", "nin", "nun", "nün", "ın", "in", "un", "ün")]
+            + [(e, "dat") for e in ("ya", "yə", "a", "ə")]
+            + [(e, "acc") for e in ("nı", "ni", "nu", "nü", "ı", "i", "u", "ü")],
+            key=lambda pair: -len(pair[0]),
+        )
+    ),
+}
+_PRECEDING_WORD = re.compile(r"(\w+(?:-\w+)?)\s+$")
+_WORD = re.compile(r"\w", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way to read a target spelling: which concept, which name, which case."""
+
+    concept_id: str
+    name: str
+    case: str | None  # None: a variant spelling (read as the nominative)
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """A place name found in a translation, with its decoration when it has one.
+
+    `start`/`end` cover the whole rendering (primary word plus the format's secondary);
+    `word_start`/`word_end` the primary word itself, suffix included (hy/az).
+    """
+
+    start: int
+    end: int
+    word_start: int
+    word_end: int
+    form: str
+    suffix: str
+    readings: tuple[Reading, ...]
+    secondary: str | None = None
+    #: Readings of the names shown in the secondary (for checking).
+    secondary_readings: tuple[Reading, ...] = ()
+
+    def readings_of(self, concept_id: str) -> tuple[Reading, ...]:
+        return tuple(r for r in self.readings if r.concept_id == concept_id)
+
+    def names_shown(self, concept_id: str) -> set[str]:
+        """Every name of the concept this occurrence puts in front of the reader."""
+        shown = {r.name for r in self.readings if r.concept_id == concept_id}
+        shown.update(r.name for r in self.secondary_readings if r.concept_id == concept_id)
+        return shown
+
+
+@dataclass(frozen=True)
+class Change:
+    """One replacement in a translation, for the reviewer's comment."""
+
+    concept_id: str
+    old: str
+    new: str
+    how: str  # "form": an occurrence was found; "alignment": placed where attention pointed
+    start: int
+    end: int
+
+    def comment(self) -> str:
+        where = " (placed by alignment)" if self.how == "alignment" else ""
+        return f'glossary: {self.concept_id}: "{self.old}" → "{self.new}"{where}'
+
+
+@dataclass
+class SegmentRendering:
+    """What rendering did to one segment's translation."""
+
+    source: str
+    original: str
+    text: str
+    mentions: int = 0
+    changes: list[Change] = field(default_factory=list)
+    #: One line each, for `# ` translator comments; a non-empty list means "review me".
+    problems: list[str] = field(default_factory=list)
+    #: One line each, for `#.` extracted comments: what the glossary asked for.
+    notes: list[str] = field(default_factory=list)
+    placed_by_alignment: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.original
+
+    @property
+    def needs_review(self) -> bool:
+        """True when the catalogue entry must be marked fuzzy."""
+        return self.changed or bool(self.problems)
+
+    def comments(self) -> list[str]:
+        """Translator-comment lines: every change, then every problem."""
+        return [change.comment() for change in self.changes] + list(self.problems)
+
+
+def _pattern_for(spelling: str) -> str:
+    """A regex for a spelling in which any run of spaces matches any whitespace run."""
+    return r"\s+".join(re.escape(part) for part in spelling.split())
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.split())
+
+
+class TargetIndex:
+    """Finds every glossary place name in a text of one target language.
+
+    One pass, longest spelling first, no overlaps: ru `Нагорного Карабаха` is one
+    occurrence of Nagorno-Karabakh, never a Karabakh. In hy/az a spelling may begin a longer
+    word; the rest of the word is the occurrence's suffix.
+    """
+
+    def __init__(self, glossary: Glossary, language: str):
+        self.glossary = glossary
+        self.language = language
+        self.suffixing = language in SUFFIXING_LANGUAGES
+        self.readings: dict[str, list[Reading]] = {}
+        for concept in glossary:
+            if language not in glossary.languages_of(concept):
+                continue
+            for name in concept.names:
+                forms = concept.forms_of(language, name)
+                if forms is None:
+                    continue
+                for spelling, case in forms.spellings(language):
+                    key = _normalise(spelling)
+                    if key:
+                        self.readings.setdefault(key, []).append(Reading(concept.id, name, case))
+        order = {case: i for i, case in enumerate(CASES.get(language, ()))}
+        for readings in self.readings.values():
+            readings.sort(key=lambda r: order.get(r.case, len(order)) if r.case else len(order))
+        spellings = sorted(self.readings, key=lambda s: (-len(s), s))
+        self._regex: re.Pattern[str] | None = None
+        if spellings:
+            alternatives = "|".join(_pattern_for(s) for s in spellings)
+            tail = r"(?P<suffix>\w*)" if self.suffixing else r"(?!\w)"
+            self._regex = re.compile(rf"(?<!\w)(?P<form>{alternatives}){tail}")
+        self._secondaries = {
+            concept.id: self._secondary_texts(concept)
+            for concept in glossary
+            if language in glossary.languages_of(concept) and concept.contested
+        }
+
+    def secondary_for(self, concept: Concept, name: str) -> str | None:
+        """The other names' nominatives joined by ", ", or None when they lack forms."""
+        others = []
+        for other in concept.others(name):
+            forms = concept.forms_of(self.language, other)
+            if forms is None:
+                return None
+            others.append(forms.nom)
+        return ", ".join(others) if others else None
+
+    def _secondary_texts(self, concept: Concept) -> list[str]:
+        texts = {self.secondary_for(concept, name) for name in concept.names}
+        return sorted((t for t in texts if t), key=lambda t: (-len(t), t))
+
+    def reading_of(self, text: str) -> list[Reading]:
+        """The readings of a spelling (exactly as written, spaces normalised)."""
+        return self.readings.get(_normalise(text), [])
+
+    def find(self, text: str) -> list[Occurrence]:
+        """Every occurrence in `text`, in order, decorated renderings recognised as one."""
+        if self._regex is None:
+            return []
+        tokens = [
+            Occurrence(
+                start=m.start(),
+                end=m.end(),
+                word_start=m.start(),
+                word_end=m.end(),
+                form=m.group("form"),
+                suffix=m.groupdict().get("suffix") or "",
+                readings=tuple(self.reading_of(m.group("form"))),
+            )
+            for m in self._regex.finditer(text)
+        ]
+        decorated = [self._decorate(text, token, tokens) for token in tokens]
+        # A decorated rendering swallows the tokens of its secondary.
+        return [
+            occurrence
+            for occurrence in decorated
+            if not any(
+                other is not occurrence
+                and other.secondary is not None
+                and other.start <= occurrence.start
+                and occurrence.end <= other.end
+                for other in decorated
+            )
+        ]
+
+    def _decorate(self, text: str, token: Occurrence, tokens: list[Occurrence]) -> Occurrence:
+        """The token widened to its decoration when the format's secondary surrounds it."""
+        lead_part, trail_part = _split_format(self.glossary.policy.format)
+        for concept_id in dict.fromkeys(r.concept_id for r in token.readings):
+            for secondary in self._secondaries.get(concept_id, ()):
+                lead = lead_part.replace("{secondary}", secondary)
+                trail = trail_part.replace("{secondary}", secondary)
+                start = token.word_start - len(lead)
+                if start < 0 or text[start : token.word_start] != lead:
+                    continue
+                if not text.startswith(trail, token.word_end):
+                    continue
+                end = token.word_end + len(trail)
+                inside = [t for t in tokens if t is not token and t.start >= start and t.end <= end]
+                return Occurrence(
+                    start=start,
+                    end=end,
+                    word_start=token.word_start,
+                    word_end=token.word_end,
+                    form=token.form,
+                    suffix=token.suffix,
+                    readings=token.readings,
+                    secondary=secondary,
+                    secondary_readings=tuple(r for t in inside for r in t.readings),
+                )
+        return token
+
+
+def _split_format(fmt: str) -> tuple[str, str]:
+    """Split a policy format around `{primary}` into (lead, trail) templates on `{secondary}`.
+
+    `"{primary} ({secondary})"` gives `("", " ({secondary})")`.
+    """
+    before, _, after = fmt.partition("{primary}")
+    return before, after
+
+
+_AZ_BACK = frozenset("aıou")
+_AZ_VOWELS = frozenset("aıoueəiöü")
+#: Azerbaijani suffixes whose vowel follows the word's last vowel: (consonant, vowel table).
+_AZ_HARMONY = {
+    "k": {"a": "ı", "ı": "ı", "o": "ı", "u": "ı", "e": "i", "ə": "i", "i": "i", "ö": "i", "ü": "i"},
+    "l": {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "ə": "i", "i": "i", "ö": "ü", "ü": "ü"},
+}
+
+
+def fit_suffix(language: str, primary: str, suffix: str) -> str:
+    """The suffix the engine attached, fitted to the primary where the language demands.
+
+    Armenian: the article is `-ն` after a vowel, `-ը` after a consonant. Azerbaijani: the
+    vowel of `-ki`/`-kı` and `-lı`/`-li`/`-lu`/`-lü` follows the primary's last vowel. Any
+    other suffix stays exactly as the engine wrote it.
+    """
+    if language == "hy" and suffix in ("ը", "ն") and primary:
+        return "ն" if primary[-1] in _ARMENIAN_VOWELS else "ը"
+    if language == "az" and len(suffix) >= 2 and suffix[0] in _AZ_HARMONY:
+        vowels = [c for c in primary.lower() if c in _AZ_VOWELS]
+        if vowels and suffix[1] in "ıiuü":
+            return suffix[0] + _AZ_HARMONY[suffix[0]][vowels[-1]] + suffix[2:]
+    return suffix
+
+
+@dataclass
+class _Pair:
+    mention: Mention
+    occurrence: Occurrence | None
+
+
+class DocumentRenderer:
+    """Renders a document's segments in order, remembering which concepts were introduced."""
+
+    def __init__(self, glossary: Glossary, language: str):
+        self.glossary = glossary
+        self.language = language
+        self.policy = glossary.policy
+        self.index = TargetIndex(glossary, language)
+        self.matcher = Matcher(glossary)
+        self.introduced: set[str] = set()
+
+    def applies_to(self, concept: Concept) -> bool:
+        """Rendering touches a concept only when it is unambiguous and has forms here."""
+        return not concept.ambiguous and self.language in self.glossary.languages_of(concept)
+
+    def mentions(self, source: str) -> list[Mention]:
+        """The source mentions rendering acts on, in order."""
+        found = []
+        for mention in self.matcher.find(source):
+            concept = self.glossary.get(mention.concept_id)
+            if concept is None or not self.applies_to(concept):
+                continue
+            if concept.forms_of(self.language, mention.name) is None:
+                continue
+            found.append(mention)
+        return found
+
+    def wants_secondary(self, concept: Concept, names_in_segment: set[str], first: bool) -> bool:
+        """Whether this mention gets the other name(s) beside it (spec 4.3)."""
+        if not concept.contested or self.policy.contested != "both":
+            return False
+        if len(names_in_segment) > 1:
+            return False
+        return first or self.policy.scope == "every"
+
+    def render(
+        self, source: str, translation: str, locate: Locate | None = None
+    ) -> SegmentRendering:
+        """Render one segment; `locate` is consulted only for mentions not found by form."""
+        result = SegmentRendering(source=source, original=translation, text=translation)
+        mentions = self.mentions(source)
+        result.mentions = len(mentions)
+        if not mentions:
+            return result
+        occurrences = self.index.find(translation)
+        pairs = self._pair(mentions, occurrences)
+        names: dict[str, set[str]] = {}
+        for mention in mentions:
+            names.setdefault(mention.concept_id, set()).add(mention.name)
+
+        replacements: list[tuple[int, int, str, Change | None]] = []
+        claimed = [(o.start, o.end) for o in occurrences]
+        unplaced: list[tuple[Mention, str]] = []
+        seen_in_segment: set[str] = set()
+        for pair in pairs:
+            mention = pair.mention
+            concept = self.glossary.concept(mention.concept_id)
+            first = mention.concept_id not in self.introduced and (
+                mention.concept_id not in seen_in_segment
+            )
+            seen_in_segment.add(mention.concept_id)
+            secondary = self.wants_secondary(concept, names[concept.id], first)
+            occurrence = pair.occurrence
+            if occurrence is not None:
+                new = self._rendering_for(concept, mention, occurrence, translation, secondary)
+                old = translation[occurrence.start : occurrence.end]
+                change = None
+                if new != old:
+                    change = Change(concept.id, old, new, "form", occurrence.start, occurrence.end)
+                replacements.append((occurrence.start, occurrence.end, new, change))
+                result.notes.append(self._note(concept, mention, secondary))
+                continue
+            span = self._located(translation, mention, locate, claimed)
+            if span is None:
+                expected = self._bare_rendering(concept, mention.name, "nom", "", secondary)
+                unplaced.append((mention, expected))
+                result.notes.append(self._note(concept, mention, secondary))
+                continue
+            start, end = span
+            claimed.append(span)
+            old = translation[start:end]
+            readings = [r for r in self.index.reading_of(old) if r.case]
+            case = readings[0].case if readings else "nom"
+            new = self._bare_rendering(concept, mention.name, case or "nom", "", secondary)
+            change = Change(concept.id, old, new, "alignment", start, end)
+            replacements.append((start, end, new, change))
+            result.placed_by_alignment += 1
+            result.notes.append(self._note(concept, mention, secondary))
+
+        self.introduced.update(names)
+        text = translation
+        for start, end, new, _ in sorted(replacements, key=lambda r: r[0], reverse=True):
+            text = text[:start] + new + text[end:]
+        result.text = text
+        result.changes = sorted(
+            (c for *_, c in replacements if c is not None), key=lambda c: c.start
+        )
+        for mention, expected in unplaced:
+            result.problems.append(
+                f'glossary: {mention.concept_id}: expected "{expected}" for "{mention.spelling}"'
+            )
+        if result.placed_by_alignment:
+            result.problems.append(PLACED_BY_ALIGNMENT)
+        result.notes = list(dict.fromkeys(result.notes))
+        return result
+
+    def _pair(self, mentions: list[Mention], occurrences: list[Occurrence]) -> list[_Pair]:
+        """k-th mention of a concept with its k-th occurrence; each occurrence used once."""
+        used: set[int] = set()
+        pairs = []
+        for mention in mentions:
+            match = None
+            for i, occurrence in enumerate(occurrences):
+                if i not in used and occurrence.readings_of(mention.concept_id):
+                    match = i
+                    break
+            if match is not None:
+                used.add(match)
+            pairs.append(_Pair(mention, occurrences[match] if match is not None else None))
+        return pairs
+
+    def _rendering_for(
+        self,
+        concept: Concept,
+        mention: Mention,
+        occurrence: Occurrence,
+        translation: str,
+        secondary: bool,
+    ) -> str:
+        readings = list(occurrence.readings_of(concept.id))
+        # Readings are sorted by case order; on a tie the source's own name wins.
+        best = readings[0]
+        for reading in readings:
+            if reading.case == best.case and reading.name == mention.name:
+                best = reading
+                break
+        case, suffix = best.case or "nom", occurrence.suffix
+        if self._case_hidden(concept, best, suffix):
+            case, suffix = self._case_from_context(concept, mention.name, occurrence, translation)
+        keep = occurrence.secondary is not None and self.policy.contested == "both"
+        return self._bare_rendering(concept, mention.name, case, suffix, secondary or keep)
+
+    def _case_hidden(self, concept: Concept, reading: Reading, suffix: str) -> bool:
+        """True when the found spelling does not show its case (a one-form name, a variant,
+        or in hy/az a nominative with a case ending glued on)."""
+        if self.language in SUFFIXING_LANGUAGES:
+            return bool(suffix) and reading.case in (None, "nom")
+        forms = concept.forms_of(self.language, reading.name)
+        return reading.case is None or (forms is not None and len(forms.cases) == 1)
+
+    def _case_from_context(
+        self, concept: Concept, name: str, occurrence: Occurrence, translation: str
+    ) -> tuple[str, str]:
+        """(case, remaining suffix) read from a case ending (hy/az) or a preposition (ru).
+
+        A case the primary has no form for is not used: the nominative and the engine's
+        own suffix are kept instead, so nothing the engine wrote is lost.
+        """
+        forms = concept.forms_of(self.language, name)
+        assert forms is not None
+        suffix = occurrence.suffix
+        if self.language in SUFFIXING_LANGUAGES:
+            for ending, case in _SUFFIX_CASES.get(self.language, ()):
+                if suffix.startswith(ending) and case in forms.cases:
+                    return case, suffix[len(ending) :]
+            return "nom", suffix
+        if self.language == "ru":
+            before = _PRECEDING_WORD.search(translation[: occurrence.word_start])
+            case = _RU_PREPOSITION_CASES.get(before.group(1).lower()) if before else None
+            if case is not None and case in forms.cases:
+                return case, suffix
+        return "nom", suffix
+
+    def _bare_rendering(
+        self, concept: Concept, name: str, case: str, suffix: str, secondary: bool
+    ) -> str:
+        forms = concept.forms_of(self.language, name)
+        assert forms is not None  # mentions() keeps only names with forms
+        primary = forms.form(case)
+        word = primary + fit_suffix(self.language, primary, suffix)
+        other = self.index.secondary_for(concept, name) if secondary else None
+        return self.policy.decorate(word, other) if other else word
+
+    def _note(self, concept: Concept, mention: Mention, secondary: bool) -> str:
+        rendering = self._bare_rendering(concept, mention.name, "nom", "", secondary)
+        return f"glossary: {concept.id}: {mention.spelling} → {rendering}"
+
+    def _located(
+        self,
+        translation: str,
+        mention: Mention,
+        locate: Locate | None,
+        claimed: list[tuple[int, int]],
+    ) -> tuple[int, int] | None:
+        """The alignment's span for a mention, widened to whole words; None if unusable."""
+        if locate is None:
+            return None
+        span = locate(mention.start, mention.end)
+        if span is None:
+            return None
+        start, end = max(0, span[0]), min(len(translation), span[1])
+        while start < end and not _WORD.match(translation[start]):
+            start += 1
+        while end > start and not _WORD.match(translation[end - 1]):
+            end -= 1
+        if start >= end:
+            return None
+        while start > 0 and _WORD.match(translation[start - 1]):
+            start -= 1
+        while end < len(translation) and _WORD.match(translation[end]):
+            end += 1
+        if any(start < c_end and c_start < end for c_start, c_end in claimed):
+            return None
+        return start, end
+
+
+def render_segments(
+    glossary: Glossary,
+    language: str,
+    segments: Iterable[tuple[str, str] | tuple[str, str, Locate | None]],
+) -> list[SegmentRendering]:
+    """Render a whole document's (source, translation[, locate]) segments in order."""
+    renderer = DocumentRenderer(glossary, language)
+    results = []
+    for segment in segments:
+        source, translation = segment[0], segment[1]
+        locate = segment[2] if len(segment) > 2 else None  # type: ignore[misc]
+        results.append(renderer.render(source, translation, locate))
+    return results
+
+
+__all__: Sequence[str] = (
+    "PLACED_BY_ALIGNMENT",
+    "Change",
+    "DocumentRenderer",
+    "Occurrence",
+    "Reading",
+    "SegmentRendering",
+    "TargetIndex",
+    "fit_suffix",
+    "render_segments",
+)
