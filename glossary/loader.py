@@ -75,7 +75,7 @@ def parse_glossary(text: str, path: str | os.PathLike[str] | None = None) -> Glo
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise GlossaryError(_toml_problem(label, exc)) from None
+        raise GlossaryError(_toml_problem(label, exc, text)) from None
     builder = _Builder(label, _KeyLines(text))
     glossary = builder.build(data, Path(path) if path is not None else None)
     if builder.problems:
@@ -84,8 +84,12 @@ def parse_glossary(text: str, path: str | os.PathLike[str] | None = None) -> Glo
     return glossary
 
 
-def _toml_problem(label: str, exc: tomllib.TOMLDecodeError) -> str:
+def _toml_problem(label: str, exc: tomllib.TOMLDecodeError, text: str) -> str:
+    """tomllib's message as `FILE:LINE: not valid TOML: …`."""
     message = str(exc)
+    if message.endswith("(at end of document)"):
+        reason = message.removesuffix("(at end of document)").rstrip()
+        return f"{label}:{max(1, len(text.splitlines()))}: not valid TOML: {reason} (at the end)"
     found = re.search(r"\s*\(at line (\d+), column (\d+)\)\s*$", message)
     if found is None:
         return f"{label}: not valid TOML: {message}"
@@ -190,6 +194,8 @@ class _KeyLines:
 
     def line_of(self, path: KeyPath) -> int | None:
         """The line of `path`, of the first key inside it, or of its nearest ancestor."""
+        if not path:
+            return None
         if path in self._lines:
             return self._lines[path]
         depth = len(path)
@@ -323,21 +329,22 @@ class _Builder:
         return Glossary(
             name=name,
             version=version,
-            targets=tuple(targets),
+            targets=tuple(targets or ()),
             concepts=tuple(concepts),
             policy=policy,
             path=path,
         )
 
-    def glossary_table(self, table: Any, path: Path | None) -> tuple[str, str, list[str]]:
+    def glossary_table(self, table: Any, path: Path | None) -> tuple[str, str, list[str] | None]:
+        """Name, version and targets; targets None when they are unusable (reported)."""
         subject = "[glossary]"
         fallback_name = path.stem if path is not None else ""
         if table is None:
             self.problem((), subject, "missing [glossary] table (it must list the targets)")
-            return fallback_name, "", []
+            return fallback_name, "", None
         if not isinstance(table, dict):
             self.problem(("glossary",), subject, f"must be a table, not {_kind_of(table)}")
-            return fallback_name, "", []
+            return fallback_name, "", None
         where = ("glossary",)
         self.unknown_keys(table, GLOSSARY_KEYS, where, subject)
         name = fallback_name
@@ -364,9 +371,9 @@ class _Builder:
             )
         if "targets" not in table:
             self.problem(where, subject, 'missing targets (e.g. targets = ["hy", "az", "ru"])')
-            return name, version, []
+            return name, version, None
         targets = self.languages(table["targets"], (*where, "targets"), subject, "targets")
-        return name, version, targets or []
+        return name, version, targets
 
     def policy_table(self, table: Any) -> Policy:
         subject = "[policy]"
@@ -398,7 +405,7 @@ class _Builder:
             return defaults
         return Policy(contested=contested, scope=scope, format=fmt)
 
-    def concepts(self, items: Any, targets: list[str]) -> list[Concept]:
+    def concepts(self, items: Any, targets: list[str] | None) -> list[Concept]:
         if not isinstance(items, list):
             self.problem(
                 ("concept",),
@@ -419,7 +426,7 @@ class _Builder:
         self,
         index: int,
         table: Any,
-        targets: list[str],
+        targets: list[str] | None,
         first_line_of_id: dict[str, int | None],
         english: dict[str, tuple[str, str]],
     ) -> Concept | None:
@@ -449,7 +456,7 @@ class _Builder:
         own_targets = None
         if "targets" in table:
             own_targets = self.languages(table["targets"], (*where, "targets"), subject, "targets")
-            if own_targets is not None and targets:
+            if own_targets is not None and targets is not None:
                 wider = [code for code in own_targets if code not in targets]
                 if wider:
                     self.problem(
@@ -458,9 +465,18 @@ class _Builder:
                         f"targets {_quoted(wider)} not among the glossary's targets "
                         f"({_quoted(targets)}); a concept may only narrow them",
                     )
-        languages = own_targets if own_targets is not None else targets
+        # When the glossary's targets are unusable (already reported), any language key is
+        # taken at its word, and completeness cannot be judged.
+        known = (
+            targets
+            if targets is not None
+            else [key for key in table if _LANGUAGE.fullmatch(key) and key != SOURCE_LANGUAGE]
+        )
+        languages = targets or []
+        if own_targets is not None:
+            languages = [code for code in own_targets if targets is None or code in targets]
 
-        allowed = (*CONCEPT_KEYS, *targets)
+        allowed = (*CONCEPT_KEYS, *known)
         for key in table:
             if key in allowed:
                 continue
@@ -469,14 +485,14 @@ class _Builder:
                     (*where, key),
                     subject,
                     f"forms for {key!r}, which is not a target language "
-                    f"(targets: {_quoted(targets)})",
+                    f"(targets: {_quoted(known)})",
                 )
             else:
                 self.problem(
                     (*where, key),
                     subject,
                     f"unknown key {key!r} (allowed: {_quoted(CONCEPT_KEYS)}, and the target "
-                    f"languages {_quoted(targets)})",
+                    f"languages {_quoted(known)})",
                 )
 
         names: list[str] = []
@@ -501,7 +517,7 @@ class _Builder:
 
         en_spellings = self.english(table.get("en"), where, subject, names)
         forms: dict[str, dict[str, NameForms]] = {}
-        for language in targets:
+        for language in known:
             if language in table:
                 forms[language] = self.language_forms(
                     table[language], language, (*where, language), subject, names
@@ -587,11 +603,15 @@ class _Builder:
                     concept_id,
                     f"English spelling {spelling!r} already belongs to concept {owner[0]!r}",
                 )
-            elif owner[1] != name or path[-1] != "names":
+            elif owner[1] == name:
+                self.problem(
+                    path, concept_id, f"English spelling {spelling!r} is listed twice for {name!r}"
+                )
+            else:
                 self.problem(
                     path,
                     concept_id,
-                    f"English spelling {spelling!r} is given twice (for {owner[1]!r} and {name!r})",
+                    f"English spelling {spelling!r} cannot mean both {owner[1]!r} and {name!r}",
                 )
 
     def language_forms(
