@@ -9,11 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import polib
 
+from glossary.model import Glossary
+from glossary.render import DocumentRenderer
 from translate.engines.base import Span, Translation
 from translate.segment import split_sentences
+
+if TYPE_CHECKING:
+    from translate.pipeline import LanguageReport
 
 MACHINE_COMMENT = "machine translation: "
 
@@ -72,3 +78,38 @@ def write_machine_output(
         parts = machine.get(id(entry))
         if parts is not None:
             mark_machine(entry, join_translation(entry.msgid, parts).text, engine)
+
+
+def enforce_catalog(
+    po: polib.POFile,
+    glossary: Glossary,
+    language: str,
+    machine: dict[int, list[Translation]],
+    report: LanguageReport,
+) -> None:
+    """Apply the glossary to this run's machine output, in document order.
+
+    Every live entry passes through one DocumentRenderer, so first mentions are counted
+    across the whole article, reviewed entries included; only machine output is changed.
+    Every entry gets `#.` notes saying what the glossary expects of it.
+    """
+    renderer = DocumentRenderer(glossary, language)
+    for entry in po:
+        if entry.obsolete:
+            continue
+        parts = machine.get(id(entry))
+        if parts is None:
+            result = renderer.render(entry.msgid, entry.msgstr)  # keeps document state
+        else:
+            joined = join_translation(entry.msgid, parts)
+            locate = joined.locate if joined.has_alignment else None
+            result = renderer.render(entry.msgid, joined.text, locate)
+            mark_machine(entry, result.text, report.engine, result.comments())
+            not_found = sum(
+                1 for p in result.problems if p.startswith("glossary: ") and "expected" in p
+            )
+            report.rendered += result.mentions - not_found - result.placed_by_alignment
+            report.placed_by_alignment += result.placed_by_alignment
+            report.not_found += not_found
+        report.mentions += result.mentions
+        entry.comment = "\n".join(line for line in (entry.comment, *result.notes) if line)

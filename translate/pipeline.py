@@ -17,9 +17,10 @@ from babel import Locale, UnknownLocaleError
 
 from glossary.model import Glossary
 from translate import catalog
+from translate.enforce import enforce_catalog, write_machine_output
 from translate.engines.base import Engine, Translation
 from translate.errors import UserError
-from translate.segment import Article, Unit, read_article
+from translate.segment import Article, Unit, read_article, split_sentences
 
 SOURCE_LANGUAGE = "en"
 
@@ -163,7 +164,7 @@ def _translate_language(
     )
 
     todo = [e for e in po if not e.obsolete and not e.msgstr]
-    machine: dict[int, Translation | list[Translation]] = {}
+    machine: dict[int, list[Translation]] = {}
     if todo and engine_factory is not None:
         try:
             engine = engine_factory(language)
@@ -176,12 +177,8 @@ def _translate_language(
             report.machine_translated = len(todo)
 
     if glossary is not None and language in glossary.targets:
-        from translate.enforce import enforce_catalog  # glossary wiring lives apart
-
         enforce_catalog(po, glossary, language, machine, report)
     elif machine:
-        from translate.enforce import write_machine_output
-
         write_machine_output(po, machine, report.engine)
 
     live = [e for e in po if not e.obsolete]
@@ -197,12 +194,12 @@ def _machine_translate(
     engine: Engine, entries: list[polib.POEntry], language: str, progress: Progress | None
 ) -> dict[int, list[Translation]]:
     """Translate every sentence of every entry in one engine call; results per entry."""
-    from translate.segment import split_sentences
-
     plans = [(entry, split_sentences(entry.msgid)) for entry in entries]
     batch = [s.text for _, sentences in plans for s in sentences if s.translatable]
     if progress:
         progress(language, 0, len(batch))
+        if hasattr(engine, "progress"):  # engines that can report as batches finish
+            engine.progress = lambda done: progress(language, done, len(batch))
     results = engine.translate(batch) if batch else []
     if progress:
         progress(language, len(batch), len(batch))

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# `make demo`: the newsroom loop on the project's sample article, offline.
+#
+# The reviewed example catalogues in locales/ are copied to build/demo/, so the demo never
+# touches tracked files. `newsloc translate` keeps every reviewed translation; with an
+# Argos package installed it machine-translates what is new, otherwise it says which
+# command installs one. Then the catalogues are checked against the glossary and turned
+# into editions.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+newsloc=.venv/bin/newsloc
+demo=build/demo
+rm -rf "$demo"
+mkdir -p "$demo"
+cp -r locales "$demo/locales"
+
+step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; "$@"; }
+
+step "$newsloc" glossary validate
+step "$newsloc" glossary find examples/sample-article.txt
+step "$newsloc" translate examples/sample-article.txt --to hy,az,ru --out "$demo/locales" --date 2026-03-03
+step "$newsloc" glossary check "$demo"/locales/*/LC_MESSAGES/sample-article.po
+step "$newsloc" catalog stats --locales "$demo/locales"
+for lang in hy az ru; do
+  step "$newsloc" edition build --lang "$lang" --locales "$demo/locales" --format html --out "$demo/editions"
+done
+step "$newsloc" edition build --lang ru --locales "$demo/locales" --format txt --out "$demo/editions"
+cat "$demo/editions/sample-article.ru.txt"
+printf '\nEditions are in %s/editions/ (open the .html files in a browser).\n' "$demo"
