@@ -12,7 +12,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from glossary.fileio import atomic_write_bytes
-from translate.catalog_tools import EntryState, find_catalogs, live_entries, load_catalog, state_of
+from translate.catalog import load_catalog
+from translate.catalog_tools import EntryState, find_catalogs, live_entries, state_of
 
 
 @dataclass(frozen=True)

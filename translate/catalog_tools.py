@@ -1,14 +1,14 @@
 """Finding and reading reviewed catalogues, and telling what state each entry is in.
 
-Stats, compilation and editions all read `DIR/<lang>/LC_MESSAGES/<domain>.po` the same
-way and agree on one definition of "reviewed" (docs/catalogues.md): not fuzzy and a
-non-empty translation. Every problem with the files becomes a one-line `UserError`.
+Stats, compilation and editions all find `DIR/<lang>/LC_MESSAGES/<domain>.po` the same
+way, read it with the writer's strict `translate.catalog.load_catalog`, and agree on one
+definition of "reviewed" (docs/catalogues.md): not fuzzy and a non-empty translation.
+Every problem with the files becomes a one-line `UserError`.
 """
 
 from __future__ import annotations
 
 import enum
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,39 +64,6 @@ def check_language(language: str) -> Locale:
         return Locale.parse(language.replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError):
         raise UserError(f"unknown language {language!r}: not a code Babel knows") from None
-
-
-# A PO line outside comments: an optional keyword, then one complete quoted string.
-_PO_LINE = re.compile(
-    r'^(?:#~\s*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$'
-)
-
-
-def _unterminated_string_line(text: str) -> int | None:
-    """The first line whose string is not closed; polib silently truncates those."""
-    for number, line in enumerate(text.splitlines(), 1):
-        stripped = line.strip()
-        is_obsolete_string = stripped.startswith("#~") and not stripped.startswith("#~|")
-        if not stripped or (stripped.startswith("#") and not is_obsolete_string):
-            continue
-        if '"' in stripped and not _PO_LINE.match(stripped):
-            return number
-    return None
-
-
-def load_catalog(path: Path) -> polib.POFile:
-    """Parse one .po file, turning a missing or malformed file into a one-line UserError."""
-    if not path.is_file():
-        raise UserError(f"{path}: no such catalogue")
-    try:
-        text = path.read_text(encoding="utf-8")
-        bad_line = _unterminated_string_line(text)
-        if bad_line is not None:
-            raise UserError(f"{path}:{bad_line}: malformed catalogue: string not terminated")
-        return polib.pofile(text, wrapwidth=76)
-    except (OSError, ValueError, UnicodeDecodeError) as exc:
-        reason = " ".join(str(exc).split()) or type(exc).__name__
-        raise UserError(f"{path}: malformed catalogue: {reason}") from None
 
 
 def _domains_in(folder: Path) -> set[str]:

@@ -19,13 +19,13 @@ import polib
 from babel.dates import format_date
 
 from glossary.fileio import atomic_write_text
+from translate.catalog import load_catalog
 from translate.catalog_stats import percent
 from translate.catalog_tools import (
     EntryState,
     check_language,
     find_catalogs,
     live_entries,
-    load_catalog,
     state_of,
     translation_of,
 )
