@@ -1,9 +1,199 @@
-"""Glossary sub-commands (registered on the `newsloc glossary` app)."""
+"""`newsloc glossary export|import|review …`: the glossary in other tools' formats and back.
+
+Formats and their limits are described in docs/glossary-exchange.md; the behaviour lives in
+`glossary.exchange`, these commands only parse arguments and print.
+"""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from glossary.exchange import convert_to_toml, export_glossary, export_review, import_review
+from glossary.fileio import atomic_write_text
+from glossary.loader import DEFAULT_GLOSSARY_PATH
+from translate.cli.glossary_options import GlossaryOption, resolve_glossary
+from translate.cli.output import console, print_json, print_warning
+from translate.errors import UserError
+
+OutOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--out", "-o", metavar="FILE", help="Write here (atomically) instead of to stdout."
+    ),
+]
+
+EXPORT_HELP = (
+    "Export the glossary for machine-translation services or CAT tools.\n\n"
+    "[b]tsv[/b] (DeepL glossary entries, Google unidirectional glossary): "
+    "[i]English<TAB>target[/i], one target language (--lang required), no header.\n\n"
+    "[b]csv[/b] (Amazon Translate custom terminology, Google equivalent term sets): a header "
+    "row of language codes ([i]en,hy,az,ru[/i], or [i]en,ru[/i] with --lang), then one row per "
+    "English spelling; UTF-8 without a BOM.\n\n"
+    "[b]tbx[/b]: TBX-Basic (martif) with every name, case form, variant, note and source.\n\n"
+    "A term row maps each English spelling of a name to that name's nominative: Stepanakert -> "
+    "Степанакерт, Khankendi -> Ханкенди. These services cannot keep both names of a contested "
+    "place or inflect them: run [i]newsloc glossary apply[/i] on their output for that. "
+    "Ambiguous concepts (Georgia) are left out of tsv and csv."
+)
+
+IMPORT_HELP = (
+    "Convert a TSV, CSV or TBX file into a glossary TOML file that newsloc can load.\n\n"
+    "A TBX written by [i]newsloc glossary export[/i] comes back whole. A term list carries only "
+    "English -> nominative pairs: English terms with the same targets become one concept with "
+    "one name (the first term) and English spellings (the others). The TOML is validated "
+    "before it is written."
+)
+
+REVIEW_EXPORT_HELP = (
+    "Write a .po catalogue for reviewing the glossary's names in one language.\n\n"
+    "One entry per name: msgctxt [i]concept|Name[/i], msgid the English name, msgstr its "
+    "nominative; kind, note, source, case forms, variants and the contested partner are "
+    "extracted comments. Reviewers correct msgstr in Poedit or Weblate, then run "
+    "[i]newsloc glossary review import[/i]."
+)
+
+REVIEW_IMPORT_HELP = (
+    "Apply a reviewed glossary catalogue to the glossary file (--glossary, or the default).\n\n"
+    "Only the nominative of each edited name changes; the file's comments, order and layout "
+    "stay as they were. An empty msgstr, or one equal to the glossary, changes nothing; fuzzy "
+    "entries are skipped. The language comes from the catalogue's Language header."
+)
+
+
+def _emit(text: str, out: Path | None, what: str) -> None:
+    if out is None:
+        sys.stdout.write(text)
+        return
+    atomic_write_text(out, text)
+    console.print(f"wrote {what} to {out}", markup=False, highlight=False)
+
+
+def export_command(
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="tsv|csv|tbx",
+            help="Output format (default: from the --out extension).",
+            show_default=False,
+        ),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", "-l", metavar="LANG", help="One target language (hy, az, ru)."),
+    ] = None,
+    out: OutOption = None,
+    glossary: GlossaryOption = None,
+) -> None:
+    chosen = fmt or (out.suffix.lstrip(".") if out is not None else "")
+    if not chosen:
+        raise UserError("give --format tsv|csv|tbx (or an --out file ending in .tsv, .csv, .tbx)")
+    text = export_glossary(resolve_glossary(glossary), chosen.lower(), lang)
+    _emit(text, out, f"{chosen.lower()} glossary")
+
+
+def import_command(
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="A .tsv, .csv or .tbx file.")],
+    out: OutOption = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            "-l",
+            metavar="LANG",
+            help="Target language of a term list without a header row (or the one column "
+            "to take from a multi-language CSV).",
+        ),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", metavar="tsv|csv|tbx", help="Override the extension."),
+    ] = None,
+    version: Annotated[
+        str | None,
+        typer.Option(
+            "--glossary-version",
+            metavar="VERSION",
+            help="Glossary version for formats that carry none (default: today's date).",
+        ),
+    ] = None,
+) -> None:
+    glossary, text = convert_to_toml(file, fmt, lang, version)
+    _emit(text, out, f"{len(glossary)} concepts ({', '.join(glossary.targets)})")
+
+
+def review_export_command(
+    lang: Annotated[
+        str, typer.Option("--lang", "-l", metavar="LANG", help="Language to review (hy, az, ru).")
+    ],
+    out: OutOption = None,
+    glossary: GlossaryOption = None,
+) -> None:
+    text = export_review(resolve_glossary(glossary), lang)
+    _emit(text, out, f"{lang} glossary review")
+
+
+def review_import_command(
+    file: Annotated[Path, typer.Argument(metavar="FILE.po", help="The reviewed catalogue.")],
+    glossary: GlossaryOption = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the changes as JSON.")] = False,
+) -> None:
+    path = glossary if glossary is not None else DEFAULT_GLOSSARY_PATH
+    result = import_review(file, path, dry_run=dry_run)
+    if as_json:
+        print_json(
+            {
+                "glossary": str(path),
+                "language": result.language,
+                "written": result.written,
+                "changes": [
+                    {
+                        "concept": change.concept_id,
+                        "name": change.name,
+                        "old": change.old,
+                        "new": change.new,
+                        "kept_cases": list(change.kept_cases),
+                    }
+                    for change in result.changes
+                ],
+                "warnings": result.warnings,
+            }
+        )
+        return
+    for warning in result.warnings:
+        print_warning(warning)
+    for change in result.changes:
+        console.print(str(change), markup=False, highlight=False)
+        if change.kept_cases:
+            print_warning(
+                f"{change.concept_id} {change.name} {change.language}: the other case forms "
+                f"({', '.join(change.kept_cases)}) were kept; update them in {path} if needed"
+            )
+    if not result.changes:
+        summary = f"no changes: every reviewed name matches {path}"
+    elif result.written:
+        summary = f"updated {len(result.changes)} name(s) in {path}"
+    else:
+        summary = f"dry run: {len(result.changes)} name(s) would change; {path} not written"
+    console.print(summary, markup=False, highlight=False)
 
 
 def register(app: typer.Typer) -> None:
-    """Attach this module's commands to the glossary app."""
+    """Attach export, import and the review sub-app to the glossary app."""
+    app.command("export", help=EXPORT_HELP)(export_command)
+    app.command("import", help=IMPORT_HELP)(import_command)
+    review = typer.Typer(
+        help="Review the glossary's names as a gettext catalogue, and apply the review.",
+        no_args_is_help=True,
+    )
+    review.command("export", help=REVIEW_EXPORT_HELP)(review_export_command)
+    review.command("import", help=REVIEW_IMPORT_HELP)(review_import_command)
+    app.add_typer(review, name="review")

@@ -1,0 +1,49 @@
+"""Glossary exchange: term lists for MT services, TBX for CAT tools, .po for reviewers.
+
+Formats and what each one carries are described in docs/glossary-exchange.md.
+"""
+
+from __future__ import annotations
+
+from glossary.errors import GlossaryError
+from glossary.exchange.importing import IMPORT_FORMATS, convert_to_toml, import_format
+from glossary.exchange.review import export_review, newsloc_version, review_catalogue
+from glossary.exchange.review_import import NameChange, ReviewResult, import_review
+from glossary.exchange.tabular import export_csv, export_tsv
+from glossary.exchange.tbx import export_tbx
+from glossary.exchange.toml_writer import glossary_to_toml
+from glossary.model import Glossary
+
+EXPORT_FORMATS = ("tsv", "csv", "tbx")
+
+
+def export_glossary(glossary: Glossary, fmt: str, language: str | None = None) -> str:
+    """The glossary in an exchange format, as text (see docs/glossary-exchange.md)."""
+    if fmt == "tsv":
+        if language is None:
+            raise GlossaryError(
+                "tsv: a DeepL-style term list has one target language; give it with --lang"
+            )
+        return export_tsv(glossary, language)
+    if fmt == "csv":
+        return export_csv(glossary, language)
+    if fmt == "tbx":
+        if language is not None:
+            raise GlossaryError("tbx: a TBX file carries every language; drop --lang")
+        return export_tbx(glossary, generator=f"newsloc {newsloc_version()}")
+    raise GlossaryError(f"unknown export format {fmt!r} (use {', '.join(EXPORT_FORMATS)})")
+
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "IMPORT_FORMATS",
+    "NameChange",
+    "ReviewResult",
+    "convert_to_toml",
+    "export_glossary",
+    "export_review",
+    "glossary_to_toml",
+    "import_format",
+    "import_review",
+    "review_catalogue",
+]

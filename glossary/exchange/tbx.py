@@ -1,0 +1,357 @@
+"""TBX-Basic (ISO 30042, TBX 2008 `martif` dialect) export and import.
+
+The martif dialect is the one CAT tools (Trados MultiTerm, memoQ, Phrase, Weblate through
+translate-toolkit) read most widely. One `<termEntry>` per concept, one `<langSet>` per
+language, one `<tig>` per distinct spelling; what newsloc needs beyond TBX-Basic's data
+categories travels in `<note>` elements of the form `key: value`, so the file stays valid
+TBX-Basic and an import gets back everything the TOML said. The mapping is in
+docs/glossary-exchange.md.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from glossary.errors import GlossaryError
+from glossary.model import CASES, Concept, Glossary, NameForms, Policy
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+PROPER_NOUN = "properNoun"
+PREFERRED = "preferredTerm-admn-sts"
+ADMITTED = "admittedTerm-admn-sts"
+DEPRECATED = "deprecatedTerm-admn-sts"
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrib: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, attrib)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def _tig(parent: ET.Element, term: str, status: str, notes: Iterable[str], variant: bool = False):
+    tig = _sub(parent, "tig")
+    _sub(tig, "term", term)
+    _sub(tig, "termNote", PROPER_NOUN, type="partOfSpeech")
+    if variant:
+        _sub(tig, "termNote", "variant", type="termType")
+    _sub(tig, "termNote", status, type="administrativeStatus")
+    for note in notes:
+        _sub(tig, "note", note)
+
+
+def _spellings_by_case(language: str, forms: NameForms) -> dict[str, list[str]]:
+    """Distinct spellings with every case they stand for, in contract case order."""
+    order = [case for case in CASES.get(language, ()) if case in forms.cases]
+    order += [case for case in forms.cases if case not in order]
+    by_spelling: dict[str, list[str]] = {}
+    for case in order:
+        by_spelling.setdefault(forms.cases[case], []).append(case)
+    return by_spelling
+
+
+def _target_lang_set(entry: ET.Element, concept: Concept, language: str) -> None:
+    lang_set = _sub(entry, "langSet", **{XML_LANG: language})
+    for name in concept.names:
+        forms = concept.forms_of(language, name)
+        if forms is None:
+            continue
+        for spelling, cases in _spellings_by_case(language, forms).items():
+            notes = [f"name: {name}", f"cases: {' '.join(cases)}"]
+            if "nom" in cases:
+                notes += _contested_notes(concept, language, name)
+            _tig(lang_set, spelling, PREFERRED if "nom" in cases else ADMITTED, notes)
+        for variant in forms.variants:
+            _tig(lang_set, variant, DEPRECATED, [f"name: {name}"], variant=True)
+
+
+def _contested_notes(concept: Concept, language: str, name: str) -> list[str]:
+    """A usage note for people: the other names, which newsloc writes beside this one."""
+    others = []
+    for other in concept.others(name):
+        forms = concept.forms_of(language, other)
+        others.append(f"{forms.nom} ({other})" if forms else other)
+    if not others:
+        return []
+    return [f"contested: also called {', '.join(others)}; newsloc keeps both names"]
+
+
+def _entry(body: ET.Element, glossary: Glossary, concept: Concept) -> None:
+    entry = _sub(body, "termEntry", id=concept.id)
+    if concept.note:
+        _sub(entry, "descrip", concept.note, type="definition")
+    if concept.source:
+        _sub(entry, "admin", concept.source, type="source")
+    if concept.kind:
+        _sub(entry, "note", f"kind: {concept.kind}")
+    if concept.ambiguous:
+        _sub(entry, "note", "ambiguous: true")
+    if concept.targets is not None:
+        _sub(entry, "note", f"targets: {' '.join(concept.targets)}")
+    en = _sub(entry, "langSet", **{XML_LANG: glossary.source})
+    for name in concept.names:
+        _tig(en, name, PREFERRED, [f"name: {name}"])
+        for spelling in concept.en_spellings.get(name, ()):
+            _tig(en, spelling, ADMITTED, [f"name: {name}"])
+    languages = list(glossary.languages_of(concept))
+    languages += [lang for lang in concept.forms if lang not in languages]
+    for language in languages:
+        _target_lang_set(entry, concept, language)
+
+
+def export_tbx(glossary: Glossary, generator: str = "newsloc") -> str:
+    """The glossary as a TBX-Basic document (UTF-8 XML text, declaration included)."""
+    root = ET.Element("martif", {"type": "TBX-Basic", XML_LANG: glossary.source})
+    header = _sub(root, "martifHeader")
+    file_desc = _sub(header, "fileDesc")
+    _sub(_sub(file_desc, "titleStmt"), "title", glossary.name)
+    source_desc = _sub(file_desc, "sourceDesc")
+    policy = glossary.policy
+    for line in (
+        f"version: {glossary.version}",
+        f"targets: {' '.join(glossary.targets)}",
+        f"policy.contested: {policy.contested}",
+        f"policy.scope: {policy.scope}",
+        f"policy.format: {policy.format}",
+        f"generator: {generator}",
+    ):
+        _sub(source_desc, "p", line)
+    _sub(_sub(header, "encodingDesc"), "p", "TBXBasicXCSV02.xcs", type="XCSURI")
+    body = _sub(_sub(root, "text"), "body")
+    for concept in glossary:
+        _entry(body, glossary, concept)
+    ET.indent(root, space="  ")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+#: TBX v3 (`<tbx>`, `<conceptEntry>`, `<langSec>`, `<termSec>`) names for the same structure.
+_ENTRY_TAGS = {"termEntry", "conceptEntry"}
+_LANG_TAGS = {"langSet", "langSec"}
+_TERM_TAGS = {"tig", "termSec", "ntig"}
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _children(element: ET.Element, names: set[str]) -> list[ET.Element]:
+    return [child for child in element if _local(child.tag) in names]
+
+
+def _text(element: ET.Element | None) -> str:
+    return "".join(element.itertext()).strip() if element is not None else ""
+
+
+def _keyed_notes(element: ET.Element) -> dict[str, str]:
+    """`key: value` notes directly under `element` (first one wins)."""
+    notes: dict[str, str] = {}
+    for note in _children(element, {"note"}):
+        key, sep, value = _text(note).partition(":")
+        if sep and key.strip() not in notes:
+            notes[key.strip()] = value.strip()
+    return notes
+
+
+@dataclass
+class _Term:
+    text: str
+    name: str | None
+    cases: list[str]
+    status: str
+    variant: bool
+
+
+@dataclass
+class _NameBuilder:
+    cases: dict[str, str] = field(default_factory=dict)
+    variants: list[str] = field(default_factory=list)
+
+
+def _term(tig: ET.Element) -> _Term:
+    term = next((el for el in tig.iter() if _local(el.tag) == "term"), None)
+    notes: dict[str, str] = {}
+    term_notes: dict[str, str] = {}
+    for element in tig.iter():
+        tag = _local(element.tag)
+        if tag == "note":
+            key, sep, value = _text(element).partition(":")
+            if sep:
+                notes.setdefault(key.strip(), value.strip())
+        elif tag == "termNote":
+            term_notes.setdefault(element.get("type", ""), _text(element))
+    status = term_notes.get("administrativeStatus", "")
+    return _Term(
+        text=_text(term),
+        name=notes.get("name"),
+        cases=notes.get("cases", "").split(),
+        status=status,
+        variant=term_notes.get("termType") == "variant" or status == DEPRECATED,
+    )
+
+
+class _EntryReader:
+    """Turns one `<termEntry>` back into a Concept, collecting problems instead of stopping."""
+
+    def __init__(self, path: Path, source: str, problems: list[str]):
+        self.path = path
+        self.source = source
+        self.problems = problems
+
+    def problem(self, concept_id: str, message: str) -> None:
+        self.problems.append(f"{self.path}: concept {concept_id}: {message}")
+
+    def read(self, entry: ET.Element, number: int) -> tuple[Concept, list[str]] | None:
+        concept_id = entry.get("id") or f"entry-{number}"
+        lang_sets: dict[str, list[_Term]] = {}
+        for lang_set in _children(entry, _LANG_TAGS):
+            language = (lang_set.get(XML_LANG) or lang_set.get("lang") or "").lower()
+            terms = [_term(tig) for tig in _children(lang_set, _TERM_TAGS)]
+            lang_sets.setdefault(language, []).extend(t for t in terms if t.text)
+        english = lang_sets.pop(self.source, [])
+        if not english:
+            self.problem(concept_id, f"no {self.source} term")
+            return None
+        names, en_spellings = self._english(english)
+        forms: dict[str, dict[str, NameForms]] = {}
+        for language, terms in lang_sets.items():
+            built = self._target(concept_id, language, terms, names)
+            if built:
+                forms[language] = built
+        notes = _keyed_notes(entry)
+        definition = next(
+            (el for el in _children(entry, {"descrip"}) if el.get("type") == "definition"), None
+        )
+        source = next(
+            (el for el in _children(entry, {"admin", "descrip"}) if el.get("type") == "source"),
+            None,
+        )
+        targets = tuple(notes["targets"].split()) if "targets" in notes else None
+        concept = Concept(
+            id=concept_id,
+            names=tuple(names),
+            kind=notes.get("kind", ""),
+            note=_text(definition),
+            source=_text(source),
+            ambiguous=notes.get("ambiguous", "").lower() == "true",
+            targets=targets,
+            en_spellings={name: tuple(spellings) for name, spellings in en_spellings.items()},
+            forms=forms,
+        )
+        return concept, list(forms)
+
+    @staticmethod
+    def _english(terms: list[_Term]) -> tuple[list[str], dict[str, list[str]]]:
+        """Names (terms whose `name:` note is themselves) and the other English spellings.
+
+        A TBX written elsewhere has no `name:` notes: its first term is the name and the other
+        English terms are spellings of it.
+        """
+        names = [t.text for t in terms if t.name == t.text]
+        if not names:
+            names = [terms[0].text]
+        spellings: dict[str, list[str]] = {}
+        for term in terms:
+            if term.text in names:
+                continue
+            owner = term.name if term.name in names else names[0]
+            spellings.setdefault(owner, []).append(term.text)
+        return names, spellings
+
+    def _target(
+        self, concept_id: str, language: str, terms: list[_Term], names: list[str]
+    ) -> dict[str, NameForms]:
+        builders: dict[str, _NameBuilder] = {}
+        for term in terms:
+            name = term.name
+            if name is None:
+                name = names[0]
+            elif name not in names:
+                self.problem(concept_id, f"{language} term {term.text!r} names unknown {name!r}")
+                continue
+            builder = builders.setdefault(name, _NameBuilder())
+            if term.variant:
+                builder.variants.append(term.text)
+                continue
+            cases = term.cases or (["nom"] if "nom" not in builder.cases else [])
+            if not cases:  # a further synonym in a TBX written elsewhere: detect, never write
+                builder.variants.append(term.text)
+            for case in cases:
+                builder.cases.setdefault(case, term.text)
+        result = {}
+        for name, builder in builders.items():
+            if "nom" not in builder.cases:
+                self.problem(concept_id, f"{language} has no base form for {name}")
+                continue
+            result[name] = NameForms(dict(builder.cases), tuple(builder.variants))
+        return result
+
+
+def _header(root: ET.Element) -> tuple[str, dict[str, str]]:
+    title = next((el for el in root.iter() if _local(el.tag) == "title"), None)
+    values: dict[str, str] = {}
+    for desc in (el for el in root.iter() if _local(el.tag) == "sourceDesc"):
+        for paragraph in desc:
+            key, sep, value = _text(paragraph).partition(":")
+            if sep:
+                values.setdefault(key.strip(), value.strip())
+    return _text(title), values
+
+
+def _narrowed(concept: Concept, targets: tuple[str, ...]) -> Concept:
+    present = tuple(lang for lang in targets if lang in concept.forms)
+    if concept.targets is not None or present == targets:
+        return concept
+    return replace(concept, targets=present)
+
+
+def read_tbx(text: str, path: Path, version: str) -> Glossary:
+    """A Glossary from TBX text; newsloc's own `key: value` notes restore what TBX lacks."""
+    try:
+        root = ET.fromstring(text)
+    except ET.ParseError as exc:
+        raise GlossaryError(f"{path}: not well-formed XML: {exc}") from None
+    if _local(root.tag) not in {"martif", "tbx"}:
+        raise GlossaryError(f"{path}: not a TBX file (root element <{_local(root.tag)}>)")
+    source = (root.get(XML_LANG) or "en").lower()
+    title, header = _header(root)
+    problems: list[str] = []
+    reader = _EntryReader(path, source, problems)
+    concepts: list[Concept] = []
+    languages: list[str] = []
+    entries = [el for el in root.iter() if _local(el.tag) in _ENTRY_TAGS]
+    for number, entry in enumerate(entries, start=1):
+        read = reader.read(entry, number)
+        if read:
+            concepts.append(read[0])
+            languages += [lang for lang in read[1] if lang not in languages]
+    if problems:
+        raise GlossaryError(problems)
+    if not concepts:
+        raise GlossaryError(f"{path}: no term entries found")
+    if "targets" in header:
+        targets = tuple(header["targets"].split())
+    else:  # written elsewhere: a concept lacking some language says so itself
+        targets = tuple(languages)
+        concepts = [_narrowed(concept, targets) for concept in concepts]
+    defaults = Policy()
+    policy = Policy(
+        contested=header.get("policy.contested", defaults.contested),
+        scope=header.get("policy.scope", defaults.scope),
+        format=header.get("policy.format", defaults.format),
+    )
+    return Glossary(
+        name=title or f"Imported from {path.name}",
+        version=header.get("version", version),
+        targets=targets,
+        concepts=tuple(concepts),
+        policy=policy,
+        source=source,
+    )
