@@ -31,8 +31,16 @@ def translate(
     ] = None,
     out: Annotated[Path, typer.Option(help="Where catalogues go.")] = Path("locales"),
     engine: Annotated[
-        str, typer.Option(help="argos (offline models) or none (leave for translators).")
+        str,
+        typer.Option(
+            help="argos (offline models), libretranslate (a shared server) or none (leave "
+            "for translators)."
+        ),
     ] = "argos",
+    server: Annotated[
+        str | None,
+        typer.Option(help="LibreTranslate server URL [default: $LIBRETRANSLATE_URL]."),
+    ] = None,
     glossary: Annotated[
         Path | None, typer.Option(help="Glossary file [default: the curated one].")
     ] = None,
@@ -58,7 +66,10 @@ def translate(
     except ValueError:
         raise UserError(f"--date: {article_date!r} is not a date like 2023-09-19") from None
     factory = engine_factory(
-        engine, EngineOptions(beam_size=beam_size, threads=threads, compute_type=compute_type)
+        engine,
+        EngineOptions(
+            beam_size=beam_size, threads=threads, compute_type=compute_type, server=server
+        ),
     )
     terms = None if no_glossary else _glossary(glossary)
     with _progress(quiet=as_json) as update:

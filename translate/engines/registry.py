@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from translate.engines.base import Engine
 from translate.errors import UserError
 
-ENGINES = ("argos", "none")
+ENGINES = ("argos", "libretranslate", "none")
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,7 @@ class EngineOptions:
     threads: int = 0
     compute_type: str = "auto"
     with_attention: bool = True
+    server: str | None = None  # LibreTranslate
 
 
 def engine_factory(
@@ -44,4 +45,12 @@ def engine_factory(
             )
 
         return build
+    if name == "libretranslate":
+
+        def build_remote(target: str) -> Engine:
+            from translate.engines.libretranslate import LibreTranslateEngine
+
+            return LibreTranslateEngine("en", target, server=options.server)
+
+        return build_remote
     raise UserError(f"--engine: unknown engine {name!r} (choose from {', '.join(ENGINES)})")
