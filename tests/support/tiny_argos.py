@@ -33,6 +33,10 @@ LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "hy": "Armenian", "az": "Aze
 
 #: Logit bias that keeps a token out of every hypothesis without producing NaNs.
 _NEVER = -1.0e4
+#: The length counter's </s> logit: bias minus slope x (eos_after + 1) x about 1/(t+1);
+#: other logits stay within about ±3.5, so </s> wins near step eos_after.
+_EOS_BIAS = 6.0
+_EOS_SLOPE = 1.0
 
 
 @dataclass(frozen=True)
@@ -45,11 +49,16 @@ class ModelShape:
     ffn: int = 64
     #: Pad the CTranslate2 vocabularies to this many tokens (0: just the SentencePiece pieces).
     vocab_size: int = 0
+    #: Roughly how many tokens an output has before </s> wins (0: leave it to chance, and
+    #: to max_decoding_length). Random weights alone end outputs after 1 or 250 tokens.
+    eos_after: int = 12
 
 
 TINY = ModelShape()
 #: The size of a real Argos package (OpenNMT Transformer base): what the benchmark uses.
-TRANSFORMER_BASE = ModelShape(layers=6, heads=8, d_model=512, ffn=2048, vocab_size=32000)
+TRANSFORMER_BASE = ModelShape(
+    layers=6, heads=8, d_model=512, ffn=2048, vocab_size=32000, eos_after=0
+)
 
 
 def build_tiny_package(
@@ -206,16 +215,73 @@ def _random_transformer(
     spec.decoder.projection.weight = normal(vocab, d)
     bias = np.zeros(vocab, dtype=np.float32)
     # Never emit <unk>, <s> or a filler: real models rarely do, and a filler could not be
-    # decoded by SentencePiece. </s> (id 2) stays possible so decoding can end early.
+    # decoded by SentencePiece.
     bias[0] = bias[1] = _NEVER
     n_pieces = next((i for i, tok in enumerate(vocabulary) if tok.startswith("<filler_")), vocab)
     bias[n_pieces:] = _NEVER
     spec.decoder.projection.bias = bias
+    if shape.eos_after:
+        _add_length_counter(spec, shape)
 
     spec.register_source_vocabulary(vocabulary)
     spec.register_target_vocabulary(vocabulary)
     spec.validate()
     return spec
+
+
+def _add_length_counter(spec: transformer_spec.TransformerSpec, shape: ModelShape) -> None:
+    """Make </s> likelier at every decoding step, so outputs end after about eos_after tokens.
+
+    Static weights can count: in the first decoder layer, self-attention with zero queries
+    and keys attends uniformly to the t+1 tokens decoded so far, and its values carry only
+    the start token's marker, so it writes about 1/(t+1) into dimension `count`. Layer norms
+    subtract the mean of all dimensions, so each signal is read as a difference with a twin
+    dimension that nothing writes: the mean cancels. No other layer writes these dimensions,
+    and the </s> logit is `bias - weight * count`: very negative at first, then rising.
+    """
+    d = shape.d_model
+    count, count_twin, marker, marker_twin = d - 1, d - 2, d - 3, d - 4
+    reserved = [count, count_twin, marker, marker_twin]
+    decoder = spec.decoder
+    decoder.position_encodings.encodings = _sinusoids(1024, d, skip=reserved)
+    embeddings = decoder.embeddings.weight
+    embeddings[:, reserved] = 0.0
+    embeddings[1, marker] = 3.0  # <s>, the decoder's start token
+    first = decoder.layer[0].self_attention
+    qkv = np.zeros((3 * d, d), dtype=np.float32)
+    qkv[2 * d + count, marker] = 1.0  # value: the start marker, into the count dimension
+    qkv[2 * d + count, marker_twin] = -1.0
+    first.linear[0].weight = qkv
+    first.linear[0].bias = np.zeros(3 * d, dtype=np.float32)
+    out = np.zeros((d, d), dtype=np.float32)
+    out[count, count] = 1.0
+    first.linear[1].weight = out
+    writers = []
+    for index, layer in enumerate(decoder.layer):
+        if index:
+            writers.append(layer.self_attention.linear[1])
+        writers.extend([layer.attention.linear[2], layer.ffn.linear_1])
+    for linear in writers:
+        linear.weight[reserved, :] = 0.0
+        linear.bias[reserved] = 0.0
+    projection = decoder.projection
+    projection.weight[:, reserved] = 0.0
+    projection.weight[2, :] = 0.0
+    weight = _EOS_SLOPE * (shape.eos_after + 1)
+    projection.weight[2, count] = -weight
+    projection.weight[2, count_twin] = weight
+    projection.bias[2] = _EOS_BIAS
+
+
+def _sinusoids(length: int, d: int, skip: list[int]) -> np.ndarray:
+    """Sinusoidal position encodings, zero in the dimensions the counter uses."""
+    positions = np.arange(length, dtype=np.float32)[:, None]
+    rates = np.exp(-np.log(10000.0) * np.arange(0, d, 2, dtype=np.float32) / d)
+    table = np.zeros((length, d), dtype=np.float32)
+    table[:, 0::2] = np.sin(positions * rates)
+    table[:, 1::2] = np.cos(positions * rates)
+    table[:, skip] = 0.0
+    return table
 
 
 def _zip_directory(root: Path, archive: Path) -> None:

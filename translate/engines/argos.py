@@ -1,0 +1,417 @@
+"""The offline engine: an installed Argos package, driven through CTranslate2 directly.
+
+Argos's own `translate()` splits text with a sentence model it downloads at run time and
+sends each paragraph to CTranslate2 on its own. newsloc has already segmented the article,
+so this engine tokenizes every sentence with the package's tokenizer and translates the
+whole document in ONE `translate_batch` call: CTranslate2 sorts the sentences by length and
+batches them by tokens, which keeps both cores busy and wastes little on padding.
+
+Defaults (measured with bench/translate_bench.py on a Transformer-base-sized model, 2 cores):
+- beam_size=2: Argos uses 4; beam 2 is about 1.6x faster and, for Transformer-base news
+  models, within a few tenths of a BLEU point of beam 4 (greedy loses more), so it is the
+  better trade for a reviewer who edits the output anyway. `--beam-size 4` restores Argos's.
+- max_batch_tokens=1024: big enough to fill the matrix kernels, small enough that a long
+  document shows progress.
+- max_sentence_tokens=120: longer sentences (rare in news; lists, run-ons) are cut at clause
+  punctuation or spaces, translated as parts in the same batch and rejoined, never truncated;
+  this also keeps max_decoding_length = min(256, 2 × longest + 10) safe for every part.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import ctranslate2
+import sentencepiece as spm
+from argostranslate.package import Package
+
+from translate.argos_packages import find_package, install_command, package_name
+from translate.engines.base import Alignment, Span, Translation
+from translate.errors import UserError
+
+DEFAULT_BEAM_SIZE = 2
+DEFAULT_MAX_BATCH_TOKENS = 1024
+DEFAULT_MAX_SENTENCE_TOKENS = 120
+#: Upper bound on the decoder's steps for any sentence, whatever its length.
+MAX_DECODING_LENGTH = 256
+#: Same length penalty as Argos, so a package's output matches what its users expect.
+LENGTH_PENALTY = 0.2
+#: Packages built from OPUS-MT (separate vocabularies) decode with this SentencePiece model.
+TARGET_SENTENCEPIECE = "target_sentencepiece.model"
+
+ProgressCallback = Callable[[int], None]
+
+_CLAUSE_END = frozenset(",;:)]»”")
+_CLAUSE_START = frozenset("–—([«“")
+_SPACE_BREAK = re.compile(r"\s+")
+
+_translators: dict[tuple[str, str, int], ctranslate2.Translator] = {}
+_translators_lock = threading.Lock()
+
+
+def decoding_length(longest_input: int) -> int:
+    """How many tokens the decoder may produce: proportional to the input, capped."""
+    return min(MAX_DECODING_LENGTH, 2 * longest_input + 10)
+
+
+def shared_translator(model_dir: Path, compute_type: str, threads: int) -> ctranslate2.Translator:
+    """The process's one Translator for this model and settings (loading one takes seconds)."""
+    key = (str(model_dir), compute_type, threads)
+    with _translators_lock:
+        translator = _translators.get(key)
+        if translator is None:
+            try:
+                translator = ctranslate2.Translator(
+                    str(model_dir),
+                    device="cpu",
+                    compute_type=compute_type,
+                    inter_threads=1,
+                    intra_threads=threads,
+                )
+            except (RuntimeError, ValueError) as exc:
+                first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                raise UserError(
+                    f"{model_dir}: cannot load the CTranslate2 model ({first_line})"
+                ) from None
+            _translators[key] = translator
+        return translator
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """A part of one input sentence sent to the model: the whole sentence unless too long."""
+
+    sentence: int
+    start: int
+    text: str
+    tokens: list[str]
+    spans: list[Span] | None
+
+
+class ArgosEngine:
+    """Translates a document's sentences with an installed Argos package, in one batch."""
+
+    name = "argos"
+
+    def __init__(
+        self,
+        source: str,
+        target: str,
+        *,
+        beam_size: int = DEFAULT_BEAM_SIZE,
+        compute_type: str = "auto",
+        threads: int = 0,
+        max_batch_tokens: int = DEFAULT_MAX_BATCH_TOKENS,
+        max_sentence_tokens: int = DEFAULT_MAX_SENTENCE_TOKENS,
+        with_attention: bool = False,
+        progress: ProgressCallback | None = None,
+        fixed_decoding_length: int | None = None,
+    ) -> None:
+        """Find the package for source→target; the model itself loads on first use.
+
+        `fixed_decoding_length` forces every output to exactly that many tokens: only for
+        benchmarks, which must compare equal amounts of decoding work.
+        """
+        if beam_size < 1:
+            raise UserError(f"--beam-size: must be at least 1, not {beam_size}")
+        if threads < 0:
+            raise UserError(f"--threads: must be 0 (all cores) or more, not {threads}")
+        if max_sentence_tokens < 8:
+            raise UserError(f"max_sentence_tokens: must be at least 8, not {max_sentence_tokens}")
+        package = find_package(source, target)
+        if package is None:
+            raise UserError(
+                f"no Argos package for {source}→{target} is installed; "
+                f"install one with: {install_command(source, target)}"
+            )
+        self.source = source
+        self.target = target
+        self.package = package
+        self.beam_size = beam_size
+        self.compute_type = compute_type
+        self.threads = threads
+        self.max_batch_tokens = max_batch_tokens
+        self.max_sentence_tokens = max_sentence_tokens
+        self.with_attention = with_attention
+        self.progress = progress
+        self.fixed_decoding_length = fixed_decoding_length
+        self._tokenizer = _SourceTokenizer(package)
+        self._detokenizer = _Detokenizer.for_package(package)
+        self._target_prefix = [package.target_prefix] if package.target_prefix else []
+
+    def describe(self) -> str:
+        """E.g. "argos en→ru 1.9 (translate-en_ru)", for the catalogue's reviewers."""
+        name = package_name(self.package)
+        version = self.package.package_version
+        suffix = "-" + version.replace(".", "_")
+        if version and name.endswith(suffix):
+            name = name[: -len(suffix)]
+        return f"argos {self.source}→{self.target} {version} ({name})".replace("  ", " ")
+
+    def translate(self, sentences: list[str]) -> list[Translation]:
+        """Translate every sentence in one CTranslate2 call; same length and order as input."""
+        pieces = [
+            piece for index, text in enumerate(sentences) for piece in self._pieces(index, text)
+        ]
+        results = self._run(pieces, len(sentences))
+        parts: list[list[tuple[_Piece, Translation]]] = [[] for _ in sentences]
+        for piece, result in zip(pieces, results, strict=True):
+            parts[piece.sentence].append((piece, self._decode(piece, result)))
+        return [_join(sentence_parts) for sentence_parts in parts]
+
+    # -- input --------------------------------------------------------------------------
+
+    def _pieces(self, index: int, text: str) -> list[_Piece]:
+        """The sentence as one piece, or cut into parts the model can take."""
+        pieces = []
+        for start, end in _split_long(text, self._tokenizer.count, self.max_sentence_tokens):
+            part = text[start:end]
+            tokens, spans = self._tokenizer.encode(part, with_spans=self.with_attention)
+            if tokens:
+                pieces.append(_Piece(index, start, part, tokens, spans))
+        return pieces
+
+    # -- the one model call -------------------------------------------------------------
+
+    def _run(self, pieces: list[_Piece], n_sentences: int) -> list[Any]:
+        """All pieces through `translate_batch` at once, reporting progress as batches end."""
+        if not pieces:
+            self._report(n_sentences)
+            return []
+        translator = shared_translator(
+            Path(self.package.package_path) / "model", self.compute_type, self.threads
+        )
+        longest = max(len(piece.tokens) for piece in pieces)
+        if self.fixed_decoding_length is not None:
+            lengths = {
+                "min_decoding_length": self.fixed_decoding_length,
+                "max_decoding_length": self.fixed_decoding_length,
+            }
+        else:
+            lengths = {"max_decoding_length": decoding_length(longest)}
+        prefix = [list(self._target_prefix) for _ in pieces] if self._target_prefix else None
+        asynchronous = self.progress is not None
+        results = translator.translate_batch(
+            [piece.tokens for piece in pieces],
+            target_prefix=prefix,
+            max_batch_size=self.max_batch_tokens,
+            batch_type="tokens",
+            asynchronous=asynchronous,
+            beam_size=self.beam_size,
+            num_hypotheses=1,
+            length_penalty=LENGTH_PENALTY,
+            max_input_length=0,  # never truncate: over-long sentences were split above
+            replace_unknowns=True,
+            return_attention=self.with_attention,
+            **lengths,
+        )
+        if asynchronous:
+            results = self._await_with_progress(results, pieces, n_sentences)
+        return list(results)
+
+    def _await_with_progress(
+        self, pending: list[Any], pieces: list[_Piece], n_sentences: int
+    ) -> list[Any]:
+        """Wait for the asynchronous results, calling progress(sentences done) as they end."""
+        parts_left = [0] * n_sentences
+        for piece in pieces:
+            parts_left[piece.sentence] += 1
+        done = sum(1 for left in parts_left if left == 0)  # empty sentences
+        self._report(done)
+        waiting = list(range(len(pending)))
+        while waiting:
+            pending[waiting[0]].result()  # blocks until the batch holding it is finished
+            still = []
+            for i in waiting:
+                if pending[i].done():
+                    parts_left[pieces[i].sentence] -= 1
+                    done += parts_left[pieces[i].sentence] == 0
+                else:
+                    still.append(i)
+            waiting = still
+            self._report(done)
+        return [result.result() for result in pending]
+
+    def _report(self, done: int) -> None:
+        if self.progress is not None:
+            self.progress(done)
+
+    # -- output -------------------------------------------------------------------------
+
+    def _decode(self, piece: _Piece, result: Any) -> Translation:
+        """One piece's hypothesis as text, without the target prefix, with its alignment."""
+        tokens = list(result.hypotheses[0])
+        skip = (
+            len(self._target_prefix)
+            if tokens[: len(self._target_prefix)] == self._target_prefix
+            else 0
+        )
+        tokens = tokens[skip:]
+        text, target_spans = self._detokenizer.decode(tokens, with_spans=self.with_attention)
+        if not self.with_attention or piece.spans is None or target_spans is None:
+            return Translation(text)
+        rows = result.attention[0][skip : skip + len(tokens)]
+        n_source = len(piece.tokens)
+        weights = [[float(w) for w in row[:n_source]] for row in rows]
+        return Translation(text, Alignment(piece.spans, target_spans, weights))
+
+
+class _SourceTokenizer:
+    """The package's tokenizer, with character spans when it is SentencePiece."""
+
+    def __init__(self, package: Package) -> None:
+        tokenizer = getattr(package, "tokenizer", None)
+        if tokenizer is None:
+            raise UserError(
+                f"{package.package_path}: the package has neither sentencepiece.model nor "
+                "bpe.model; reinstall it"
+            )
+        self._tokenizer = tokenizer
+        processor = getattr(tokenizer, "lazy_processor", None)
+        self._processor: spm.SentencePieceProcessor | None = processor() if processor else None
+
+    def count(self, text: str) -> int:
+        """How many tokens the model would see for text."""
+        return len(self._tokenizer.encode(text))
+
+    def encode(self, text: str, *, with_spans: bool) -> tuple[list[str], list[Span] | None]:
+        """Tokens as Argos makes them, and each token's characters in text when asked."""
+        if self._processor is None or not with_spans:
+            return list(self._tokenizer.encode(text)), None
+        mapped = self._processor.encode(text, return_type="offset_mapping")
+        return list(mapped["pieces"]), [tuple(span) for span in mapped["offsets"]]
+
+
+class _Detokenizer:
+    """Target tokens back to text: SentencePiece decode (like Argos), with token spans."""
+
+    def __init__(self, package: Package, target_model: Path | None) -> None:
+        self._package = package
+        if target_model is not None:
+            self._processor: spm.SentencePieceProcessor | None = spm.SentencePieceProcessor(
+                model_file=str(target_model)
+            )
+        else:
+            lazy = getattr(package.tokenizer, "lazy_processor", None)
+            self._processor = lazy() if lazy else None
+
+    @classmethod
+    def for_package(cls, package: Package) -> _Detokenizer:
+        target_model = Path(package.package_path) / TARGET_SENTENCEPIECE
+        return cls(package, target_model if target_model.exists() else None)
+
+    def decode(self, tokens: list[str], *, with_spans: bool) -> tuple[str, list[Span] | None]:
+        """Text (leading space stripped) and, when asked, each token's characters in it."""
+        if self._processor is None:  # BPE package: Moses detokenizer, no spans
+            return _strip_leading_space(self._package.tokenizer.decode(tokens)), None
+        text, spans = _decode_pieces(self._processor, tokens)
+        if text.startswith(" "):
+            text = text[1:]
+            spans = [(max(0, s - 1), max(0, e - 1)) for s, e in spans]
+        return text, spans if with_spans else None
+
+
+def _decode_pieces(
+    processor: spm.SentencePieceProcessor, tokens: list[str]
+) -> tuple[str, list[Span]]:
+    """Decode pieces; a token the model's vocabulary has but SentencePiece lacks (a source
+    piece copied by replace_unknowns, or vocabulary padding) is kept as literal text."""
+    unk = processor.unk_id()
+    text = ""
+    spans: list[Span] = []
+    run: list[int] = []
+
+    def flush() -> None:
+        nonlocal text
+        if not run:
+            return
+        decoded = processor.decode(run, return_type="offset_mapping")
+        base = len(text)
+        if text and processor.id_to_piece(run[0]).startswith("▁"):
+            text += " "
+            base += 1
+        text += decoded["text"]
+        spans.extend((base + s, base + e) for s, e in decoded["offsets"])
+        run.clear()
+
+    for token in tokens:
+        piece_id = processor.piece_to_id(token)
+        if piece_id != unk or token == processor.id_to_piece(unk):
+            run.append(piece_id)
+            continue
+        flush()
+        literal = token.replace("▁", " ")
+        spans.append((len(text), len(text) + len(literal)))
+        text += literal
+    flush()
+    return text, spans
+
+
+def _strip_leading_space(text: str) -> str:
+    return text[1:] if text.startswith(" ") else text
+
+
+def _split_long(text: str, count: Callable[[str], int], limit: int) -> list[tuple[int, int]]:
+    """[start, end) parts of text, each at most `limit` tokens.
+
+    Cuts at the space nearest the middle that follows clause punctuation (or precedes a
+    dash or an opening bracket), else at the space nearest the middle, else mid-word. Only
+    the whitespace at a cut is left out of the parts.
+    """
+    start = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    if start >= end:
+        return []
+    if end - start < 2 or count(text[start:end]) <= limit:
+        return [(start, end)]
+    middle = (start + end) // 2
+    spaces = [m.span() for m in _SPACE_BREAK.finditer(text, start, end)]
+    clause = [(s, e) for s, e in spaces if text[s - 1] in _CLAUSE_END or text[e] in _CLAUSE_START]
+    candidates = clause or spaces
+    if candidates:
+        left_end, right_start = min(candidates, key=lambda cut: abs(cut[0] - middle))
+    else:
+        left_end = right_start = middle
+    right = [
+        (s + right_start, e + right_start)
+        for s, e in _split_long(text[right_start:end], count, limit)
+    ]
+    return [*_split_long(text[:left_end], count, limit), *right]
+
+
+def _join(parts: Sequence[tuple[_Piece, Translation]]) -> Translation:
+    """Rejoin the translated parts of one sentence, offsetting their alignments."""
+    if not parts:
+        return Translation("")
+    if len(parts) == 1:
+        return parts[0][1]
+    texts = [translation.text for _, translation in parts]
+    joined = " ".join(text for text in texts if text)
+    alignments = [translation.alignment for _, translation in parts]
+    if any(alignment is None for alignment in alignments):
+        return Translation(joined)
+    source_spans: list[Span] = []
+    target_spans: list[Span] = []
+    weights: list[list[float]] = []
+    n_source = sum(len(a.source_spans) for a in alignments if a is not None)
+    source_offset = 0
+    target_offset = 0
+    for (piece, translation), alignment in zip(parts, alignments, strict=True):
+        assert alignment is not None
+        source_spans.extend((piece.start + s, piece.start + e) for s, e in alignment.source_spans)
+        target_spans.extend(
+            (target_offset + s, target_offset + e) for s, e in alignment.target_spans
+        )
+        for row in alignment.weights:
+            padded = [0.0] * n_source
+            padded[source_offset : source_offset + len(row)] = row
+            weights.append(padded)
+        source_offset += len(alignment.source_spans)
+        if translation.text:
+            target_offset += len(translation.text) + 1
+    return Translation(joined, Alignment(source_spans, target_spans, weights))
