@@ -374,6 +374,11 @@ class DocumentRenderer:
             return False
         return first or self.policy.scope == "every"
 
+    def pass_over(self, source: str) -> None:
+        """Count a segment's mentions as met without rendering it (an untranslated entry),
+        so the secondary stays where the document first mentions the place."""
+        self.introduced.update(mention.concept_id for mention in self.mentions(source))
+
     def render(
         self, source: str, translation: str, locate: Locate | None = None
     ) -> SegmentRendering:

@@ -1,9 +1,68 @@
-"""Glossary sub-commands (registered on the `newsloc glossary` app)."""
+"""`newsloc glossary apply` and `newsloc glossary check`: the glossary on .po catalogues.
+
+Registered on the `newsloc glossary` app. Each command parses its arguments, calls one
+function of `translate.qa` and prints; the behaviour lives there.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from translate import qa
+from translate.cli.glossary_options import GlossaryOption, resolve_glossary
+from translate.cli.output import console, print_json
+
+FilesArgument = Annotated[
+    list[Path],
+    typer.Argument(metavar="FILE.po...", help="Catalogues to work on.", show_default=False),
+]
+
+
+def apply(
+    files: FilesArgument,
+    glossary: GlossaryOption = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the changes as a diff; write nothing.")
+    ] = False,
+) -> None:
+    """Rewrite place names in catalogues the way the glossary says; changed entries and
+    entries with a missing name become fuzzy with a comment for the reviewer."""
+    reports = qa.apply_to_catalogs(files, resolve_glossary(glossary), dry_run=dry_run)
+    for report in reports:
+        if dry_run and report.diff:
+            console.out(report.diff, end="", highlight=False)
+        verb = "would change" if dry_run else "changed"
+        console.print(
+            f"{report.path}: {verb} {report.changed} of {report.entries} entries, "
+            f"{report.flagged} flagged for review",
+            markup=False,
+            highlight=False,
+        )
+
+
+def check(
+    files: FilesArgument,
+    glossary: GlossaryOption = None,
+    json_output: Annotated[
+        bool, typer.Option("--json", help="Print the violations as a JSON list.")
+    ] = False,
+) -> None:
+    """Report every translation that breaks the glossary: exit 1 when there are errors
+    (warnings alone exit 0), 2 when a file or the glossary cannot be used."""
+    violations = qa.check_catalogs(files, resolve_glossary(glossary))
+    if json_output:
+        print_json([violation.as_dict() for violation in violations])
+    else:
+        for violation in violations:
+            console.print(violation.format(), markup=False, highlight=False, soft_wrap=True)
+    if any(violation.severity != "warning" for violation in violations):
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:
-    """Attach this module's commands to the glossary app."""
+    """Attach `apply` and `check` to the glossary app."""
+    app.command("apply")(apply)
+    app.command("check")(check)

@@ -1,0 +1,166 @@
+"""Checking reviewed translations against the glossary (spec section 5).
+
+A pure function over entries in document order: no files, no catalogue library. For every
+entry whose source mentions a concept it reports a `Violation` when the translation
+
+- lacks the primary: fewer occurrences of the source's name (any case form, any variant,
+  as primary or as secondary) than the source has mentions of it;
+- lacks a required secondary: the first mention in the document (every mention under
+  `scope = "every"`) of a contested concept must read `format` with the source's name
+  first, unless the segment itself names the place by two names;
+- uses a name the source did not use without the source's name beside it (in the format).
+
+Choices written down here (docs may quote them):
+
+- Untranslated entries (empty translation) are skipped, but they still count as a mention
+  for "first mention in the document", exactly as `apply` counts them, so the two agree on
+  where the secondary belongs.
+- Fuzzy entries are checked too: a reviewer wants to know before clearing the flag.
+- Obsolete entries are not part of the document and are ignored.
+- Ambiguous concepts (`ambiguous = true`) give warnings, never errors.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from glossary.match import Matcher, Mention
+from glossary.model import Concept, Glossary
+from glossary.render import Occurrence, TargetIndex
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class CheckEntry:
+    """One segment as the checker sees it: source, translation and where it is."""
+
+    msgid: str
+    msgstr: str
+    line: int = 0
+    fuzzy: bool = False
+    obsolete: bool = False
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One way a translation breaks the glossary contract."""
+
+    line: int
+    concept_id: str
+    message: str
+    severity: str = ERROR
+
+
+class Checker:
+    """Checks a document's entries in order, remembering which concepts were introduced."""
+
+    def __init__(self, glossary: Glossary, language: str):
+        self.glossary = glossary
+        self.language = language
+        self.index = TargetIndex(glossary, language)
+        self.matcher = Matcher(glossary)
+        self.introduced: set[str] = set()
+
+    def check(self, entry: CheckEntry) -> list[Violation]:
+        """The violations in one entry; updates the document state."""
+        if entry.obsolete:
+            return []
+        mentions = [m for m in self.matcher.find(entry.msgid) if self._applies(m)]
+        by_concept: dict[str, list[Mention]] = {}
+        for mention in mentions:
+            by_concept.setdefault(mention.concept_id, []).append(mention)
+        first = {cid for cid in by_concept if cid not in self.introduced}
+        self.introduced.update(by_concept)
+        if not entry.msgstr.strip() or not by_concept:
+            return []
+        occurrences = self.index.find(entry.msgstr)
+        violations: list[Violation] = []
+        for concept_id, concept_mentions in by_concept.items():
+            concept = self.glossary.concept(concept_id)
+            found = [o for o in occurrences if o.readings_of(concept_id)]
+            problems = self._concept_problems(concept, concept_mentions, found, concept_id in first)
+            severity = WARNING if concept.ambiguous else ERROR
+            violations.extend(Violation(entry.line, concept_id, p, severity) for p in problems)
+        return violations
+
+    def _applies(self, mention: Mention) -> bool:
+        concept = self.glossary.get(mention.concept_id)
+        return (
+            concept is not None
+            and self.language in self.glossary.languages_of(concept)
+            and concept.forms_of(self.language, mention.name) is not None
+        )
+
+    def _concept_problems(
+        self,
+        concept: Concept,
+        mentions: list[Mention],
+        found: list[Occurrence],
+        first: bool,
+    ) -> list[str]:
+        problems: list[str] = []
+        counts = Counter(m.name for m in mentions)
+        spelled = {m.name: m.spelling for m in mentions}
+        used = set(counts)
+        for name, wanted in counts.items():
+            nom = self._nom(concept, name)
+            have = sum(1 for o in found if name in o.names_shown(concept.id))
+            if have == 0:
+                problems.append(f'lacks "{nom}" (any case) for "{spelled[name]}"')
+            elif have < wanted:
+                problems.append(
+                    f'"{spelled[name]}" is mentioned {wanted} times but "{nom}" '
+                    f"appears {have} time{'s' if have != 1 else ''}"
+                )
+        problems.extend(self._secondary_problems(concept, counts, found, first))
+        for occurrence in found:
+            if occurrence.names_shown(concept.id) & used:
+                continue
+            other = occurrence.readings_of(concept.id)[0].name
+            wanted_nom = ", ".join(f'"{self._nom(concept, n)}"' for n in counts)
+            problems.append(
+                f'uses "{occurrence.form}" ({other}), which the source does not use, '
+                f"without {wanted_nom} beside it"
+            )
+        return problems
+
+    def _secondary_problems(
+        self, concept: Concept, counts: Counter[str], found: list[Occurrence], first: bool
+    ) -> list[str]:
+        policy = self.glossary.policy
+        if not concept.contested or policy.contested != "both" or len(counts) != 1:
+            return []
+        ((name, mentions),) = counts.items()
+        required = mentions if policy.scope == "every" else (1 if first else 0)
+        secondary = self.index.secondary_for(concept, name)
+        if not required or secondary is None:
+            return []
+        decorated = [
+            o
+            for o in found
+            if o.secondary == secondary and any(r.name == name for r in o.readings_of(concept.id))
+        ]
+        if len(decorated) >= required:
+            return []
+        where = "every mention" if policy.scope == "every" else "its first mention"
+        example = policy.decorate(self._nom(concept, name), secondary)
+        return [f'lacks the other name at {where}: expected "{example}"']
+
+    def _nom(self, concept: Concept, name: str) -> str:
+        forms = concept.forms_of(self.language, name)
+        return forms.nom if forms is not None else name
+
+
+def check_entries(
+    glossary: Glossary, language: str, entries: Iterable[CheckEntry]
+) -> list[Violation]:
+    """Every violation in a document's entries, in document order."""
+    checker = Checker(glossary, language)
+    violations: list[Violation] = []
+    for entry in entries:
+        violations.extend(checker.check(entry))
+    return violations
