@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 NEWSLOC := $(VENV)/bin/newsloc
 STAMP  := $(VENV)/.newsloc-installed
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup demo test browser lint bench clean
 
 setup: $(STAMP)
 
@@ -20,9 +20,14 @@ $(STAMP): pyproject.toml
 demo: setup
 	bash scripts/demo.sh
 
-test: setup
+test: setup browser
 	$(PY) -m ruff check .
 	$(PY) -m pytest
+
+# Chromium and fonts for the test that looks at an HTML edition; that test skips (saying
+# why) only where they cannot be installed.
+browser:
+	@bash scripts/install-browser.sh || echo "note: Chromium could not be installed; the browser test will skip"
 
 lint: setup
 	$(PY) -m ruff check .
