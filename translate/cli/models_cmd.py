@@ -1,7 +1,231 @@
-"""`newsloc models …` commands."""
+"""`newsloc models …`: list, install, remove and build Argos translation models.
+
+Thin commands over `translate.models`; progress and tables go through rich.
+"""
 
 from __future__ import annotations
 
-import typer
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
 
-app = typer.Typer(help="models commands.", no_args_is_help=True)
+import typer
+from rich.filesize import decimal
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TransferSpeedColumn,
+)
+from rich.table import Table
+
+from translate.errors import UserError
+from translate.models.build import QUANTIZATIONS, build_package
+from translate.models.fetch import Progress as ProgressCallback
+from translate.models.index import AvailableModel
+from translate.models.listing import ModelListing, list_models
+from translate.models.pairs import format_pair
+from translate.models.store import InstallResult, install_file, install_from_index, remove
+
+from .output import console, err_console, print_json, print_warning
+
+app = typer.Typer(
+    help="Install, list, remove and build the Argos models newsloc translates with.",
+    no_args_is_help=True,
+)
+
+
+@app.command("list")
+def list_command(
+    refresh: Annotated[
+        bool, typer.Option("--refresh", help="Download the package index first.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """Installed models, and the ones the Argos package index offers."""
+    listing = list_models(refresh=refresh)
+    if listing.index_problem:
+        shown = "; showing the local copy" if listing.available is not None else ""
+        print_warning(listing.index_problem + shown)
+    if as_json:
+        print_json(listing.to_json())
+        return
+    _print_installed(listing)
+    if listing.available is not None:
+        _print_available(listing)
+    elif not listing.index_problem:
+        console.print(
+            f"No local copy of the package index ({listing.index_copy}): "
+            "newsloc models list --refresh downloads it.",
+            markup=False,
+            soft_wrap=True,
+        )
+
+
+@app.command()
+def install(
+    languages: Annotated[
+        list[str] | None,
+        typer.Argument(help="Target languages (hy az ru) or pairs (en-ru) to install."),
+    ] = None,
+    from_file: Annotated[
+        Path | None,
+        typer.Option("--from", help="Install this .argosmodel file instead (offline)."),
+    ] = None,
+) -> None:
+    """Install English→X models from the package index, or one model file with --from."""
+    if from_file is not None:
+        if languages:
+            raise UserError("give languages to download or --from FILE, not both")
+        with err_console.status(f"Installing {from_file} …"):
+            results = [install_file(from_file)]
+    else:
+        with _download_progress() as on_download:
+            results = install_from_index(languages or [], on_download=on_download)
+    for result in results:
+        _print_installed_result(result)
+
+
+@app.command("remove")
+def remove_command(
+    pair: Annotated[str, typer.Argument(help="en-ru, en_ru, or just ru (from English).")],
+) -> None:
+    """Uninstall the model(s) for a language pair."""
+    for model in remove(pair):
+        console.print(
+            f"Removed {model.pair} {model.version} ({model.path})", markup=False, soft_wrap=True
+        )
+
+
+@app.command()
+def build(
+    marian_dir: Annotated[
+        Path, typer.Argument(help="OPUS-MT model directory (decoder.yml, *.npz, *.spm).")
+    ],
+    target: Annotated[str, typer.Option("--to", help="Target language code, e.g. hy.")],
+    source: Annotated[str, typer.Option("--from", help="Source language code.")] = "en",
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Where to write the .argosmodel [default: ./translate-SRC_TGT-1_0.argosmodel; "
+            "with --install and no --out, no file is kept].",
+        ),
+    ] = None,
+    install_it: Annotated[
+        bool, typer.Option("--install", help="Install the package once built.")
+    ] = False,
+    quantization: Annotated[
+        str, typer.Option(help=f"Weight type: {', '.join(QUANTIZATIONS)}.")
+    ] = "int8",
+    licence: Annotated[
+        str | None,
+        typer.Option("--licence", "--license", help="The model's licence, e.g. CC-BY-4.0."),
+    ] = None,
+    origin: Annotated[
+        str | None, typer.Option(help="Where the model came from (URL or name).")
+    ] = None,
+) -> None:
+    """Convert an OPUS-MT (Marian) model into an Argos package, e.g. for English→Armenian."""
+    with err_console.status(f"Converting {marian_dir} with CTranslate2 …"):
+        result = build_package(
+            marian_dir,
+            source,
+            target,
+            out=out,
+            install=install_it,
+            quantization=quantization,
+            licence=licence,
+            origin=origin,
+        )
+    meta = result.metadata
+    pair = format_pair(meta["from_code"], meta["to_code"])
+    if result.archive is not None:
+        size = decimal(result.archive.stat().st_size)
+        console.print(
+            f"Built {pair} {meta['package_version']}: {result.archive} ({size})",
+            markup=False,
+            soft_wrap=True,
+        )
+    if not result.licence_known:
+        print_warning(
+            f"{marian_dir}: no licence found in README.md or LICENSE; the package says "
+            f"{meta['license']!r}: rebuild with --licence (OPUS-MT models are CC-BY-4.0)"
+        )
+    if result.installed is not None:
+        _print_installed_result(result.installed)
+
+
+@contextmanager
+def _download_progress() -> Iterator[Callable[[AvailableModel], ProgressCallback]]:
+    """A spinner while the index is read, then a bar per download (on stderr)."""
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TransferSpeedColumn(),
+        console=err_console,
+        transient=True,
+    )
+    index_task = progress.add_task("Reading the package index", total=None)
+
+    def start_download(model: AvailableModel) -> ProgressCallback:
+        progress.update(index_task, visible=False)
+        task = progress.add_task(
+            f"{format_pair(model.source, model.target)} {model.version}", total=model.size
+        )
+
+        def advance(received: int, total: int | None) -> None:
+            progress.update(task, completed=received, total=total)
+
+        return advance
+
+    with progress:
+        yield start_download
+
+
+def _print_installed_result(result: InstallResult) -> None:
+    model = result.model
+    replaced = f", replacing {', '.join(result.replaced)}" if result.replaced else ""
+    console.print(
+        f"Installed {model.pair} {model.version} in {model.path} ({decimal(model.size)}{replaced})",
+        markup=False,
+        soft_wrap=True,
+    )
+
+
+def _print_installed(listing: ModelListing) -> None:
+    if not listing.installed:
+        console.print(
+            "No models installed: newsloc models install az ru installs Azerbaijani and "
+            "Russian; Armenian is built with newsloc models build (see the README).",
+            markup=False,
+            soft_wrap=True,
+        )
+        return
+    table = Table(title="Installed models")
+    for column in ("Pair", "Version", "Size", "Path"):
+        table.add_column(column)
+    for model in listing.installed:
+        table.add_row(model.pair, model.version, decimal(model.size), str(model.path))
+    console.print(table)
+
+
+def _print_available(listing: ModelListing) -> None:
+    assert listing.available is not None
+    table = Table(title=f"Available from {listing.index_url}")
+    for column in ("Pair", "Version", "Size", "Installed"):
+        table.add_column(column)
+    for model in listing.available:
+        installed = listing.installed_version(model.source, model.target)
+        table.add_row(
+            format_pair(model.source, model.target),
+            model.version,
+            decimal(model.size) if model.size is not None else "",
+            installed or "",
+        )
+    console.print(table)

@@ -1,0 +1,98 @@
+"""`newsloc models list`: installed models beside what the package index offers.
+
+Listing never needs the network: the index part comes from Argos's local copy, and only
+`refresh=True` tries to download a new one; if that fails, the listing still shows the
+installed models and the old copy, and says why in `index_problem`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from translate.errors import UserError
+from translate.models.index import (
+    AvailableModel,
+    index_url,
+    local_index_path,
+    read_local_index,
+    refresh_index,
+    version_key,
+)
+from translate.models.pairs import format_pair
+from translate.models.store import InstalledModel, installed_models
+
+
+@dataclass(frozen=True)
+class ModelListing:
+    installed: list[InstalledModel]
+    #: None when there is no readable local copy of the index (none is made until a refresh).
+    available: list[AvailableModel] | None
+    index_url: str
+    index_copy: Path
+    #: Why the index could not be refreshed or read, in one line; None when all went well.
+    index_problem: str | None
+
+    def installed_version(self, source: str, target: str) -> str | None:
+        """The installed version of a pair (the newest when several), or None."""
+        versions = [m.version for m in self.installed if (m.source, m.target) == (source, target)]
+        return max(versions, key=version_key, default=None)
+
+    def to_json(self) -> dict[str, Any]:
+        """The listing for scripts: plain JSON types, stable keys."""
+        return {
+            "installed": [
+                {
+                    "pair": m.pair,
+                    "source": m.source,
+                    "target": m.target,
+                    "version": m.version,
+                    "name": m.name,
+                    "size_bytes": m.size,
+                    "path": str(m.path),
+                }
+                for m in self.installed
+            ],
+            "available": None
+            if self.available is None
+            else [
+                {
+                    "pair": format_pair(m.source, m.target),
+                    "source": m.source,
+                    "target": m.target,
+                    "version": m.version,
+                    "size_bytes": m.size,
+                    "installed_version": self.installed_version(m.source, m.target),
+                }
+                for m in self.available
+            ],
+            "index": {
+                "url": self.index_url,
+                "local_copy": str(self.index_copy),
+                "problem": self.index_problem,
+            },
+        }
+
+
+def list_models(refresh: bool = False) -> ModelListing:
+    """Installed models, and the index's offer from its local copy (downloaded if asked)."""
+    problem = None
+    available = None
+    if refresh:
+        try:
+            available = refresh_index()
+        except UserError as exc:
+            problem = str(exc)
+    if available is None:
+        try:
+            available = read_local_index()
+        except UserError as exc:
+            problem = str(exc)
+    return ModelListing(
+        installed=installed_models(),
+        available=available,
+        index_url=index_url(),
+        index_copy=local_index_path(),
+        index_problem=problem,
+    )
