@@ -18,6 +18,7 @@ import bisect
 import re
 import weakref
 from dataclasses import dataclass
+from functools import partial
 
 from glossary.model import Glossary
 
@@ -68,15 +69,26 @@ _matchers: dict[int, tuple[weakref.ref[Glossary], Matcher]] = {}
 
 
 def find_mentions(glossary: Glossary, text: str) -> list[Mention]:
-    """`Matcher(glossary).find(text)`, building the matcher once per glossary object."""
+    """`Matcher(glossary).find(text)`, building the matcher once per glossary object.
+
+    Glossaries are not hashable (they hold dicts), so the cache is keyed by `id()` and
+    each entry is dropped when its glossary is garbage-collected, before the id can be
+    reused by another glossary.
+    """
     key = id(glossary)
     cached = _matchers.get(key)
-    if cached is None or cached[0]() is not glossary:
-        matcher = Matcher(glossary)
-        _matchers[key] = (weakref.ref(glossary, lambda _ref: _matchers.pop(key, None)), matcher)
-    else:
-        matcher = cached[1]
+    if cached is not None and cached[0]() is glossary:
+        return cached[1].find(text)
+    matcher = Matcher(glossary)
+    _matchers[key] = (weakref.ref(glossary, partial(_forget, _matchers, key)), matcher)
     return matcher.find(text)
+
+
+def _forget(cache: dict[int, tuple[weakref.ref[Glossary], Matcher]], key: int, ref: object) -> None:
+    """Weakref callback; gets the cache as an argument so it also works at interpreter exit."""
+    entry = cache.get(key)
+    if entry is not None and entry[0] is ref:
+        del cache[key]
 
 
 def line_starts(text: str) -> list[int]:
