@@ -69,7 +69,7 @@ def _emit(text: str, out: Path | None, what: str) -> None:
         sys.stdout.write(text)
         return
     atomic_write_text(out, text)
-    console.print(f"wrote {what} to {out}", markup=False, highlight=False)
+    console.print(f"wrote {what} to {out}", markup=False, highlight=False, soft_wrap=True)
 
 
 def export_command(
@@ -171,7 +171,7 @@ def review_import_command(
     for warning in result.warnings:
         print_warning(warning)
     for change in result.changes:
-        console.print(str(change), markup=False, highlight=False)
+        console.print(str(change), markup=False, highlight=False, soft_wrap=True)
         if change.kept_cases:
             print_warning(
                 f"{change.concept_id} {change.name} {change.language}: the other case forms "
@@ -183,7 +183,7 @@ def review_import_command(
         summary = f"updated {len(result.changes)} name(s) in {path}"
     else:
         summary = f"dry run: {len(result.changes)} name(s) would change; {path} not written"
-    console.print(summary, markup=False, highlight=False)
+    console.print(summary, markup=False, highlight=False, soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:
