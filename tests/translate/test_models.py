@@ -488,6 +488,20 @@ def test_build_with_install_keeps_no_file_unless_asked(
     assert result.metadata["origin"] == "test"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "* download: [opus-2019-12-18.zip](https://example.org/en-hy/opus-2019-12-18.zip)",
+        "* download original weights: [opus-2019-12-18.zip](https://example.org/en-hy/opus-2019-12-18.zip)",
+    ],
+)
+def test_build_records_the_readmes_download_link_as_origin(tmp_path: Path, line: str) -> None:
+    marian = build_tiny_marian(tmp_path / "marian")
+    (marian / "README.md").write_text(f"# opus-2019-12-18.zip\n\n* dataset: opus\n{line}\n")
+    result = build_package(marian, "en", "hy", out=tmp_path / "x.argosmodel")
+    assert result.metadata["origin"] == "https://example.org/en-hy/opus-2019-12-18.zip"
+
+
 def test_build_without_a_stated_licence_says_so(tmp_path: Path) -> None:
     marian = build_tiny_marian(tmp_path / "marian")
     (marian / "LICENSE").unlink()

@@ -38,7 +38,8 @@ TARGET_SPM = "target_sentencepiece.model"
 UNKNOWN_LICENCE = "unknown (not stated in the model directory)"
 
 _LICENCE_LINE = re.compile(r"^\W*licen[cs]e\W*:\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
-_DOWNLOAD_LINK = re.compile(r"^\W*download\W*:.*?\((https?://[^)\s]+)\)", re.I | re.M)
+#: "* download: [opus-….zip](URL)" (OPUS-MT README) or "* download original weights: …".
+_DOWNLOAD_LINK = re.compile(r"^\W*download[^:\n]*:.*?\((https?://[^)\s]+)\)", re.I | re.M)
 _KNOWN_LICENCES = (
     ("creative commons attribution 4.0", "CC-BY-4.0"),
     ("apache license", "Apache-2.0"),
