@@ -257,8 +257,20 @@ class ArgosEngine:
             return Translation(text)
         rows = result.attention[0][skip : skip + len(tokens)]
         n_source = len(piece.tokens)
-        weights = [[float(w) for w in row[:n_source]] for row in rows]
+        weights = [_normalized(row[:n_source]) for row in rows]
         return Translation(text, Alignment(piece.spans, target_spans, weights))
+
+
+def _normalized(row: Sequence[float]) -> list[float]:
+    """Attention over the real source tokens, summing to 1.
+
+    With beam search, CTranslate2 can put a padded batch entry's first-step attention on
+    padding positions it then cuts off; rescaling restores a distribution over the tokens.
+    """
+    total = float(sum(row))
+    if total <= 0.0:
+        return [0.0] * len(row)
+    return [float(weight) / total for weight in row]
 
 
 class _SourceTokenizer:
