@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import socket
 from pathlib import Path
@@ -316,4 +317,4 @@ def test_splitting_keeps_every_character_but_whitespace(text: str, limit: int) -
     assert "".join("".join(parts).split()) == "".join(text.split())
     assert all(part and part == part.strip() for part in parts)
     assert all(word_count(part) <= limit for part in parts)
-    assert all(end <= start for (_, end), (start, _) in zip(spans, spans[1:], strict=False))
+    assert all(end <= start for (_, end), (start, _) in itertools.pairwise(spans))
