@@ -69,7 +69,7 @@ def list_command(
 def install(
     languages: Annotated[
         list[str] | None,
-        typer.Argument(help="Target languages (hy az ru) or pairs (en-ru) to install."),
+        typer.Argument(help="Target languages (az ru) or pairs (en-ru) to install."),
     ] = None,
     from_file: Annotated[
         Path | None,
@@ -111,8 +111,8 @@ def build(
         Path | None,
         typer.Option(
             "--out",
-            help="Where to write the .argosmodel [default: ./translate-SRC_TGT-1_0.argosmodel; "
-            "with --install and no --out, no file is kept].",
+            help="Where to write the .argosmodel (default: ./translate-SRC_TGT-1_0.argosmodel; "
+            "with --install and no --out, no file is kept).",
         ),
     ] = None,
     install_it: Annotated[
