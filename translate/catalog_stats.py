@@ -6,7 +6,6 @@ The glossary-violations column comes from `translate.qa.check_catalogs`, the sam
 
 from __future__ import annotations
 
-import importlib
 from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -18,6 +17,8 @@ from translate.catalog_tools import (
     live_entries,
     state_of,
 )
+from translate.errors import UserError
+from translate.qa import check_catalogs, load_glossary_for_check
 
 
 @dataclass(frozen=True)
@@ -46,24 +47,22 @@ def percent(part: int, whole: int) -> float:
 
 def glossary_violation_counts(
     paths: list[Path], glossary_path: Path | None
-) -> dict[Path, int] | None:
-    """Violations per catalogue from the glossary QA check; None where it is not available.
+) -> dict[Path, int | None]:
+    """Glossary violations per catalogue, from the same check as `newsloc glossary check`.
 
     Only errors count: warnings (an ambiguous name left alone) do not block publication,
-    just as they do not change `glossary check`'s exit code.
+    just as they do not change `glossary check`'s exit code. A catalogue in a language
+    the glossary does not cover gets None ("n/a"), not an error for the whole table.
     """
-    try:
-        qa = importlib.import_module("translate.qa")
-    except ModuleNotFoundError as exc:
-        if exc.name == "translate.qa":
-            return None
-        raise
-    glossary = qa.load_glossary_for_check(glossary_path)
-    counts: dict[Path, int] = {path: 0 for path in paths}
-    for violation in qa.check_catalogs(paths, glossary):
-        if getattr(violation, "severity", "error") == "warning":
+    glossary = load_glossary_for_check(glossary_path)
+    counts: dict[Path, int | None] = {}
+    for path in paths:
+        try:
+            violations = check_catalogs([path], glossary)
+        except UserError:
+            counts[path] = None
             continue
-        counts[Path(violation.file)] = counts.get(Path(violation.file), 0) + 1
+        counts[path] = sum(1 for found in violations if found.severity != "warning")
     return counts
 
 
@@ -90,7 +89,7 @@ def catalog_stats(
                 fuzzy=states[EntryState.FUZZY],
                 untranslated=states[EntryState.UNTRANSLATED],
                 obsolete=sum(1 for entry in catalog if entry.obsolete),
-                glossary_violations=None if violations is None else violations[found.path],
+                glossary_violations=violations[found.path],
                 percent_reviewed=percent(states[EntryState.REVIEWED], len(entries)),
             )
         )

@@ -153,3 +153,51 @@ def test_compile_needs_a_domain_choice_when_there_are_several(locales: Path, see
     assert chosen.exit_code == 0
     assert [item["language"] for item in json.loads(chosen.stdout)] == ["ru"]
     assert (locales / "ru" / "LC_MESSAGES" / "other.mo").is_file()
+
+
+# ---------------------------------------------------------------- glossary violations
+
+BAKU_GLOSSARY = """
+[glossary]
+name = "Baku only"
+version = "1"
+source = "en"
+targets = ["hy", "az", "ru"]
+
+[[concept]]
+id = "baku"
+kind = "city"
+names = ["Baku"]
+ru.Baku = "Баку"
+hy.Baku = { nom = "Բաքու", gen = "Բաքվի", abl = "Բաքվից", loc = "Բաքվում" }
+az.Baku.nom = "Bakı"
+az.Baku.gen = "Bakının"
+az.Baku.loc = "Bakıda"
+az.Baku.abl = "Bakıdan"
+"""
+
+
+def test_stats_count_glossary_violations_like_glossary_check(tmp_path: Path, seed_article: Path):
+    glossary = tmp_path / "baku.toml"
+    glossary.write_text(BAKU_GLOSSARY, encoding="utf-8")
+    root = tmp_path / "locales"
+    # Entry 6 ("… fell out of Baku’s control …") is the only one mentioning Baku.
+    write_catalog(root, "ru", build_catalog(seed_article, "ru"))  # keeps the English "Baku"
+    fixed = build_catalog(
+        seed_article, "az", overrides={6: "… 1990-cı illərin əvvəlində Bakının nəzarətindən çıxıb."}
+    )
+    write_catalog(root, "az", fixed)
+    georgian = build_catalog(seed_article, "ru")
+    georgian.metadata["Language"] = "ka"  # a language the glossary does not cover
+    write_catalog(root, "ka", georgian)
+
+    rows = {row.language: row for row in catalog_stats(root, glossary_path=glossary)}
+
+    assert rows["ru"].glossary_violations == 1
+    assert rows["az"].glossary_violations == 0
+    assert rows["ka"].glossary_violations is None  # cannot be checked: shown as n/a
+    table = runner.invoke(
+        app, ["catalog", "stats", "--locales", str(root), "--glossary", str(glossary)]
+    )
+    ka_row = next(line for line in table.stdout.splitlines() if "│ ka " in line)
+    assert [cell.strip() for cell in ka_row.strip("│").split("│")][5] == "n/a"
