@@ -194,3 +194,12 @@ def test_a_review_of_another_glossary_version_warns(glossary_file: Path) -> None
     result = import_review(po, glossary_file)
     assert any("reviewed against glossary version 2026.11" in w for w in result.warnings)
     assert load_glossary(glossary_file).concept("baku").forms_of("ru", "Baku").nom == "Бакы"
+
+
+def test_review_into_an_invalid_glossary_is_refused(glossary_file: Path) -> None:
+    po = review_file(glossary_file, "ru", {"baku|Baku": "Бакы"})
+    broken = SAMPLE_TOML.replace('id = "baku"', 'id = "stepanakert"')
+    glossary_file.write_text(broken, encoding="utf-8")
+    with pytest.raises(GlossaryError, match="duplicate id 'stepanakert'"):
+        import_review(po, glossary_file)
+    assert glossary_file.read_text(encoding="utf-8") == broken

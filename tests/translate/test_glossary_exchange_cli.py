@@ -76,6 +76,12 @@ def test_import_csv_writes_a_glossary_that_loads(tmp_path: Path) -> None:
     assert "1 concepts (hy, ru)" in result.stdout
     glossary = load_glossary(out)
     assert glossary.concept("shusha").en_spellings == {"Shusha": ("Shushi",)}
+    before = out.read_bytes()
+    result = runner.invoke(app, ["glossary", "import", str(terms), "--out", str(out)])
+    assert_user_error(result, "already exists; use --force")
+    assert out.read_bytes() == before
+    result = runner.invoke(app, ["glossary", "import", str(terms), "-o", str(out), "--force"])
+    assert result.exit_code == 0, result.output
 
 
 def test_import_to_stdout_and_bad_input_writes_nothing(tmp_path: Path) -> None:

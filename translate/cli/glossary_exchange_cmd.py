@@ -122,7 +122,10 @@ def import_command(
             help="Glossary version for formats that carry none (default: today's date).",
         ),
     ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing --out file.")] = False,
 ) -> None:
+    if out is not None and out.exists() and not force:
+        raise UserError(f"{out}: already exists; use --force to replace it")
     glossary, text = convert_to_toml(file, fmt, lang, version)
     _emit(text, out, f"{len(glossary)} concepts ({', '.join(glossary.targets)})")
 
