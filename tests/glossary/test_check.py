@@ -1,0 +1,166 @@
+"""Checking reviewed translations (spec section 5): missing primary, missing secondary at
+the first mention, the other name used alone; warnings for ambiguous concepts."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.check import ERROR, WARNING, CheckEntry, check_entries
+from glossary.model import Glossary
+from tests.glossary.test_render import make_glossary
+
+
+@pytest.fixture(scope="module")
+def glossary() -> Glossary:
+    return make_glossary()
+
+
+def messages(glossary: Glossary, language: str, entries: list[CheckEntry]) -> list[tuple]:
+    return [
+        (v.line, v.concept_id, v.severity, v.message)
+        for v in check_entries(glossary, language, entries)
+    ]
+
+
+def test_a_correct_rendering_has_no_violations(glossary):
+    entries = [
+        CheckEntry("Shelling in Stepanakert.", "Обстрел в Степанакерте (Ханкенди).", 3),
+        CheckEntry("Stepanakert is calm.", "Степанакерт спокоен.", 8),
+        CheckEntry("Near Baku and in Nagorno-Karabakh.", "Около Баку и в Нагорном Карабахе.", 12),
+    ]
+    assert messages(glossary, "ru", entries) == []
+
+
+def test_the_other_name_alone_lacks_primary_and_secondary(glossary):
+    entries = [CheckEntry("Shelling in Stepanakert.", "Обстрел в Ханкенди.", 7)]
+    assert messages(glossary, "ru", entries) == [
+        (7, "stepanakert", ERROR, 'lacks "Степанакерт" (any case) for "Stepanakert"'),
+        (
+            7,
+            "stepanakert",
+            ERROR,
+            'lacks the other name at its first mention: expected "Степанакерт (Ханкенди)"',
+        ),
+        (
+            7,
+            "stepanakert",
+            ERROR,
+            'uses "Ханкенди" (Khankendi), which the source does not use, '
+            'without "Степанакерт" beside it',
+        ),
+    ]
+
+
+def test_secondary_is_required_only_at_the_first_mention_in_the_document(glossary):
+    entries = [
+        CheckEntry("Shelling in Stepanakert.", "Обстрел в Степанакерте.", 3),
+        CheckEntry("Stepanakert is calm.", "Степанакерт спокоен.", 8),
+    ]
+    assert messages(glossary, "ru", entries) == [
+        (
+            3,
+            "stepanakert",
+            ERROR,
+            'lacks the other name at its first mention: expected "Степанакерт (Ханкенди)"',
+        )
+    ]
+
+
+def test_scope_every_requires_the_secondary_at_every_mention():
+    glossary = make_glossary(scope="every")
+    entries = [
+        CheckEntry("In Stepanakert.", "В Степанакерте (Ханкенди).", 3),
+        CheckEntry("Stepanakert is calm.", "Степанакерт спокоен.", 8),
+    ]
+    assert [(line, msg) for line, _, _, msg in messages(glossary, "ru", entries)] == [
+        (8, 'lacks the other name at every mention: expected "Степанакерт (Ханкенди)"')
+    ]
+
+
+def test_policy_source_requires_no_secondary():
+    glossary = make_glossary(contested="source")
+    entries = [CheckEntry("In Stepanakert.", "В Степанакерте.", 3)]
+    assert messages(glossary, "ru", entries) == []
+
+
+def test_source_naming_both_needs_both_and_no_secondary(glossary, seed_article):
+    source = next(
+        p for p in seed_article.read_text(encoding="utf-8").split("\n\n") if "Khankendi" in p
+    ).strip()
+    good = "Обстрел в Степанакерте, столице Карабаха, который Азербайджан называет Ханкенди."
+    assert messages(glossary, "ru", [CheckEntry(source, good, 5)]) == []
+    dropped = "Обстрел в Степанакерте, столице Карабаха."
+    assert messages(glossary, "ru", [CheckEntry(source, dropped, 5)]) == [
+        (5, "stepanakert", ERROR, 'lacks "Ханкенди" (any case) for "Khankendi"')
+    ]
+
+
+def test_the_other_name_beside_the_source_name_is_accepted_later(glossary):
+    entries = [
+        CheckEntry("In Stepanakert.", "В Степанакерте (Ханкенди).", 3),
+        CheckEntry("Stepanakert again.", "Снова Ханкенди (Степанакерт).", 9),
+    ]
+    assert messages(glossary, "ru", entries) == []
+
+
+def test_repeated_mentions_need_as_many_occurrences(glossary):
+    entries = [
+        CheckEntry("Baku said Baku would respond.", "Баку заявил, что ответит.", 4),
+    ]
+    assert messages(glossary, "ru", entries) == [
+        (4, "baku", ERROR, '"Baku" is mentioned 2 times but "Баку" appears 1 time')
+    ]
+
+
+def test_any_case_form_counts_as_the_primary_in_every_language(glossary):
+    entries_by_language = {
+        "hy": [
+            CheckEntry("In Stepanakert.", "Ստեփանակերտում (Խանքենդի)։", 1),
+            CheckEntry("Stepanakert is calm.", "Ստեփանակերտը հանգիստ է։", 2),
+        ],
+        "az": [
+            CheckEntry("Residents of Stepanakert.", "Stepanakertdəki (Xankəndi) sakinlər.", 1),
+            CheckEntry("From Stepanakert.", "Stepanakertdən.", 2),
+        ],
+        "ru": [CheckEntry("From Stepanakert.", "Из Степанакерта (Ханкенди).", 1)],
+    }
+    for language, entries in entries_by_language.items():
+        assert messages(glossary, language, entries) == [], language
+
+
+def test_az_other_name_with_a_suffix_is_reported(glossary):
+    entries = [CheckEntry("Residents of Shusha.", "Şuşa (Şuşi) və Şuşidəki sakinlər.", 2)]
+    found = messages(glossary, "az", entries)
+    assert found == [
+        (
+            2,
+            "shusha",
+            ERROR,
+            'uses "Şuşi" (Shushi), which the source does not use, without "Şuşa" beside it',
+        )
+    ]
+
+
+def test_ambiguous_concepts_give_warnings_only(glossary):
+    entries = [CheckEntry("Officials in Georgia said.", "Чиновники Джорджии заявили.", 6)]
+    assert messages(glossary, "ru", entries) == [
+        (6, "georgia", WARNING, 'lacks "Грузия" (any case) for "Georgia"')
+    ]
+
+
+def test_untranslated_entries_are_skipped_but_count_as_the_first_mention(glossary):
+    entries = [
+        CheckEntry("Shelling in Stepanakert.", "", 3),
+        CheckEntry("Stepanakert is calm.", "Степанакерт спокоен.", 8),
+    ]
+    assert messages(glossary, "ru", entries) == []
+
+
+def test_fuzzy_entries_are_checked_and_obsolete_ones_are_not(glossary):
+    entries = [
+        CheckEntry("Old text about Baku.", "Старый текст.", 2, obsolete=True),
+        CheckEntry("Baku said.", "Город заявил.", 5, fuzzy=True),
+    ]
+    assert messages(glossary, "ru", entries) == [
+        (5, "baku", ERROR, 'lacks "Баку" (any case) for "Baku"')
+    ]
