@@ -7,6 +7,7 @@ occurrence as `#: PATH:LINE`, machine output fuzzy, a byline marked `#. byline`.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,6 +19,7 @@ from typer.testing import CliRunner
 from translate.cli import app
 from translate.edition import EditionRefused, build_edition
 from translate.edition_model import EditionFormat
+from translate.edition_render import escape_markdown
 from translate.errors import UserError
 
 SOURCE_PATH = "articles/seed-article.txt"
@@ -209,8 +211,6 @@ def test_refusal_json_lists_pending_entries(tmp_path: Path, seed_article: Path):
     write_catalog(root, "az", build_catalog(seed_article, "az", fuzzy=range(11)))
     result = run("edition", "build", "--lang", "az", "--locales", root, "--json")
     assert result.exit_code == 1
-    import json
-
     report = json.loads(result.stdout)
     assert report["refused"] is True
     assert report["percent_usable"] == 0.0
@@ -358,3 +358,76 @@ def test_entry_without_line_reference_cannot_be_placed(tmp_path: Path, seed_arti
     with pytest.raises(UserError, match=re.escape(f"{path}:")) as error:
         build_edition("hy", locales=tmp_path, out=tmp_path / "o")
     assert "no '#: PATH:LINE' reference" in str(error.value)
+
+
+# ---------------------------------------------------------------- the review loop, end to end
+
+
+def test_translate_review_change_retranslate_publish(
+    tmp_path: Path, seed_article: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """translate → a reviewer edits → the article changes → translate again → edition."""
+    monkeypatch.chdir(tmp_path)
+    article = Path("articles/seed-article.txt")
+    article.parent.mkdir()
+    original = seed_article.read_text(encoding="utf-8")
+    article.write_text(original, encoding="utf-8")
+    translate = ["translate", article, "--to", "hy,az,ru", "--engine", "none", "--no-glossary"]
+    translate += ["--date", DATE]
+
+    first = run(*translate)
+    assert first.exit_code == 0, first.output
+    po_path = Path("locales/hy/LC_MESSAGES/seed-article.po")
+
+    # A reviewer translates every Armenian entry in their editor and saves.
+    po = polib.pofile(str(po_path), wrapwidth=76)
+    for entry in po:
+        entry.msgstr = translated("hy", entry.msgid)
+        entry.fuzzy = False
+    po.save()
+
+    # The newsroom updates one paragraph, then runs newsloc again.
+    old_paragraph = article_paragraphs(article)[1][1]
+    article.write_text(original.replace("on Tuesday.", "on Tuesday morning."), encoding="utf-8")
+    second = run(*translate)
+    assert second.exit_code == 0, second.output
+
+    po = polib.pofile(str(po_path))
+    changed = next(e for e in po if e.msgid.endswith("on Tuesday morning."))
+    assert changed.fuzzy
+    assert changed.previous_msgid == old_paragraph
+    assert changed.msgstr == translated("hy", old_paragraph)  # kept for the reviewer
+    assert sum(1 for e in po if not e.obsolete and not e.fuzzy and e.msgstr) == 10
+    assert po.metadata["X-Newsloc-Date"] == DATE
+
+    stats = run("catalog", "stats", "--json")
+    assert stats.exit_code == 0, stats.output
+    hy = next(row for row in json.loads(stats.stdout) if row["language"] == "hy")
+    assert (hy["reviewed"], hy["fuzzy"], hy["untranslated"]) == (10, 1, 0)
+
+    # 10 of 11 reviewed: published, the changed paragraph in English and marked.
+    built = run("edition", "build", "--lang", "hy")
+    assert built.exit_code == 0, built.output
+    assert "line 3: not reviewed" in built.stderr
+    body = edition_body(Path("build/editions/seed-article.hy.md").read_text(encoding="utf-8"))
+    assert len(body) == 13
+    assert body[0].startswith(escape_markdown(translated("hy", article_paragraphs(article)[0][1])))
+    assert body[1] == (
+        "**[Not yet translated: English original]** "
+        + escape_markdown(article_paragraphs(article)[1][1])
+    )
+
+    # A stricter desk refuses; the report names the changed paragraph.
+    strict = run("edition", "build", "--lang", "hy", "--min-reviewed", "95")
+    assert strict.exit_code == 1
+    assert re.search(r"\b3\s*│\s*fuzzy\s*│\s*Heavy shelling", strict.stdout)
+
+    # Nothing was reviewed in az: no edition, and the report lists all 11 entries.
+    refused = run("edition", "build", "--lang", "az", "--json")
+    assert refused.exit_code == 1
+    assert len(json.loads(refused.stdout)["pending"]) == 11
+
+    compiled = run("catalog", "compile", "--json")
+    assert compiled.exit_code == 0, compiled.output
+    hy_mo = next(item for item in json.loads(compiled.stdout) if item["language"] == "hy")
+    assert (hy_mo["compiled"], hy_mo["skipped_fuzzy"]) == (10, 1)
