@@ -3,14 +3,13 @@
 The real Helsinki-NLP releases are hundreds of megabytes; this writes the same files with the
 same names and formats (model.npz with Marian parameter names and an embedded
 `special:model.yml`, decoder.yml, a joint vocabulary .yml, source.spm and target.spm trained
-with SentencePiece) at a few kilobytes, so CTranslate2's OpusMTConverter accepts it exactly
+with SentencePiece) in about half a megabyte, so CTranslate2's OpusMTConverter accepts it exactly
 as it would accept a real one. The weights are seeded random numbers: the model translates
 into nonsense, deterministically.
 """
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
@@ -18,32 +17,17 @@ import numpy as np
 import sentencepiece as spm
 import yaml
 
+from tests.support import corpus
+from tests.support.tiny_argos import _train_sentencepiece
+
 DIM = 16
 FFN_DIM = 32
 HEADS = 2
 DEPTH = 1
-SPM_VOCAB = 60
+SPM_VOCAB = 200
 
 MODEL_FILE = "opus.spm-spm.transformer-align.model1.npz.best-perplexity.npz"
 VOCAB_FILE = "opus.spm-spm.vocab.yml"
-
-_ENGLISH = """\
-Heavy shelling was heard in Stepanakert on Tuesday.
-The ministry said it was targeting only military positions.
-Civilians were free to leave through humanitarian corridors.
-Armenia said the situation on its border was stable.
-The region has a predominantly ethnic Armenian population.
-Azerbaijan regained large swathes of land in a war in 2020.
-"""
-
-_ARMENIAN = """\
-Երեքշաբթի Ստեփանակերտում ուժեղ հրետակոծություն է լսվել։
-Նախարարությունն ասել է, որ թիրախավորում է միայն ռազմական դիրքերը։
-Խաղաղ բնակիչները կարող էին հեռանալ մարդասիրական միջանցքներով։
-Հայաստանը հայտարարել է, որ սահմանին իրավիճակը կայուն է։
-Տարածաշրջանում բնակվում են հիմնականում էթնիկ հայեր։
-Ադրբեջանը 2020 թվականի պատերազմում վերադարձրել է մեծ տարածքներ։
-"""
 
 _MARIAN_CONFIG = {
     "type": "transformer",
@@ -67,8 +51,8 @@ _MARIAN_CONFIG = {
 def build_tiny_marian(directory: Path, seed: int = 0) -> Path:
     """Write a tiny OPUS-MT model directory into `directory` and return it."""
     directory.mkdir(parents=True, exist_ok=True)
-    source_pieces = _train_spm(_ENGLISH, directory / "source.spm")
-    target_pieces = _train_spm(_ARMENIAN, directory / "target.spm")
+    source_pieces = _train_spm(corpus.ENGLISH, directory / "source.spm")
+    target_pieces = _train_spm(corpus.ARMENIAN, directory / "target.spm")
     vocab = ["</s>", "<unk>", *dict.fromkeys(source_pieces + target_pieces)]
     (directory / VOCAB_FILE).write_text(_marian_vocab_yaml(vocab), encoding="utf-8")
     _write_npz(directory / MODEL_FILE, len(vocab), np.random.default_rng(seed))
@@ -91,21 +75,11 @@ def build_tiny_marian(directory: Path, seed: int = 0) -> Path:
     return directory
 
 
-def _train_spm(text: str, model_path: Path) -> list[str]:
-    """Train a SentencePiece model on `text`; return its ordinary (non-control) pieces."""
-    buffer = io.BytesIO()
-    spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(text.splitlines()),
-        model_writer=buffer,
-        vocab_size=SPM_VOCAB,
-        hard_vocab_limit=False,
-        character_coverage=1.0,
-        model_type="unigram",
-        num_threads=1,
-        minloglevel=2,
-    )
-    model_path.write_bytes(buffer.getvalue())
-    processor = spm.SentencePieceProcessor(model_proto=buffer.getvalue())
+def _train_spm(lines: list[str], model_path: Path) -> list[str]:
+    """Train a SentencePiece model on `lines`; return its ordinary (non-control) pieces."""
+    model = _train_sentencepiece(lines, SPM_VOCAB, [])
+    model_path.write_bytes(model)
+    processor = spm.SentencePieceProcessor(model_proto=model)
     return [
         processor.id_to_piece(i)
         for i in range(processor.get_piece_size())
