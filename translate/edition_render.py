@@ -19,9 +19,10 @@ def unreviewed_banner(edition: Edition) -> str:
     """One sentence saying how much of the edition no editor has checked."""
     count = edition.machine_paragraphs
     total = len(edition.paragraphs)
-    noun = "paragraph has" if count == 1 else "paragraphs have"
+    verb = "has" if count == 1 else "have"
     return (
-        f"Unreviewed machine translation: {count} of {total} {noun} not been checked by an editor."
+        f"Unreviewed machine translation: {count} of {total} paragraphs {verb} not been "
+        "checked by an editor."
     )
 
 

@@ -431,3 +431,16 @@ def test_translate_review_change_retranslate_publish(
     assert compiled.exit_code == 0, compiled.output
     hy_mo = next(item for item in json.loads(compiled.stdout) if item["language"] == "hy")
     assert (hy_mo["compiled"], hy_mo["skipped_fuzzy"]) == (10, 1)
+
+
+def test_banner_counts_a_single_machine_paragraph(tmp_path: Path, seed_article: Path):
+    root = tmp_path / "locales"
+    write_catalog(root, "ru", build_catalog(seed_article, "ru", fuzzy=[9]))
+    result = build_edition(
+        "ru", locales=root, out=tmp_path, allow_fuzzy=True, fmt=EditionFormat.TXT
+    )
+    lines = result.path.read_text(encoding="utf-8").split("\n\n")
+    assert lines[1] == (
+        "[Unreviewed machine translation: 1 of 13 paragraphs has not been checked by an editor.]"
+    )
+    assert lines[11] == translated("ru", unique_paragraphs(seed_article)[9][0])
