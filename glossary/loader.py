@@ -79,7 +79,7 @@ def parse_glossary(text: str, path: str | os.PathLike[str] | None = None) -> Glo
     builder = _Builder(label, _KeyLines(text))
     glossary = builder.build(data, Path(path) if path is not None else None)
     if builder.problems:
-        raise GlossaryError(builder.problems)
+        raise GlossaryError(builder.report())
     assert glossary is not None
     return glossary
 
@@ -237,12 +237,16 @@ class _Builder:
     def __init__(self, label: str, lines: _KeyLines):
         self.label = label
         self.lines = lines
-        self.problems: list[str] = []
+        #: (line, message): reported in line order, file-wide problems first.
+        self.problems: list[tuple[int, str]] = []
 
     def problem(self, path: KeyPath, subject: str, message: str) -> None:
         line = self.lines.line_of(path)
         where = f"{self.label}:{line}" if line is not None else self.label
-        self.problems.append(f"{where}: {subject}: {message}")
+        self.problems.append((line or 0, f"{where}: {subject}: {message}"))
+
+    def report(self) -> list[str]:
+        return [message for _, message in sorted(self.problems, key=lambda item: item[0])]
 
     # -- plain values --
 

@@ -91,6 +91,43 @@ def _forget(cache: dict[int, tuple[weakref.ref[Glossary], Matcher]], key: int, r
         del cache[key]
 
 
+@dataclass(frozen=True)
+class LocatedMention:
+    """A mention with 1-based line and column of its first and last character."""
+
+    mention: Mention
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready (`glossary find --json`); `end_column` is inclusive."""
+        mention = self.mention
+        return {
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "start": mention.start,
+            "end": mention.end,
+            "concept": mention.concept_id,
+            "name": mention.name,
+            "spelling": mention.spelling,
+        }
+
+
+def locate_mentions(glossary: Glossary, text: str) -> list[LocatedMention]:
+    """Mentions in `text` with their line:column spans, for people reading a report."""
+    starts = line_starts(text)
+    located = []
+    for mention in find_mentions(glossary, text):
+        line, column = line_col(starts, mention.start)
+        end_line, end_column = line_col(starts, mention.end - 1)
+        located.append(LocatedMention(mention, line, column, end_line, end_column))
+    return located
+
+
 def line_starts(text: str) -> list[int]:
     """Offsets where each line of `text` starts, for `line_col`."""
     return [0] + [found.end() for found in re.finditer(r"\r\n|\n|\r", text)]

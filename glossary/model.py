@@ -6,9 +6,13 @@ matching, rendering and checking.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from glossary.errors import GlossaryError
 
 SOURCE_LANGUAGE = "en"
 
@@ -96,6 +100,28 @@ class Concept:
         """The concept's other names, in file order: the secondary names for `name`."""
         return tuple(other for other in self.names if other != name)
 
+    def to_dict(self) -> dict[str, Any]:
+        """Everything the file says about the concept, JSON-ready (`glossary show --json`)."""
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "names": list(self.names),
+            "contested": self.contested,
+            "ambiguous": self.ambiguous,
+            "note": self.note,
+            "source": self.source,
+            "targets": list(self.targets) if self.targets is not None else None,
+            "english": {name: list(self.en_spellings.get(name, ())) for name in self.names},
+            "forms": {
+                language: {
+                    name: {"cases": dict(forms.cases), "variants": list(forms.variants)}
+                    for name, forms in by_name.items()
+                }
+                for language, by_name in self.forms.items()
+            },
+            "line": self.line,
+        }
+
 
 @dataclass(frozen=True)
 class Policy:
@@ -136,6 +162,21 @@ class Glossary:
 
     def get(self, concept_id: str) -> Concept | None:
         return self._by_id.get(concept_id)  # type: ignore[attr-defined]
+
+    def require(self, concept_id: str) -> Concept:
+        """The concept with this id; a one-line `GlossaryError` (with a suggestion) if none."""
+        concept = self.get(concept_id)
+        if concept is not None:
+            return concept
+        where = str(self.path) if self.path is not None else self.name or "glossary"
+        close = difflib.get_close_matches(concept_id, [c.id for c in self.concepts], n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise GlossaryError(f"{where}: no concept with id {concept_id!r}{hint}")
+
+    @property
+    def contested_count(self) -> int:
+        """How many concepts have two or more names."""
+        return sum(1 for concept in self.concepts if concept.contested)
 
     def languages_of(self, concept: Concept) -> tuple[str, ...]:
         """The target languages a concept must (and does) carry forms for."""

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import glossary
 from glossary import GlossaryError, load_glossary, parse_glossary
 from glossary.loader import DEFAULT_GLOSSARY_PATH, load_default_glossary
 
@@ -361,10 +362,16 @@ def test_glossary_table_is_validated(head: str, expected: str) -> None:
 def test_missing_glossary_table_and_unknown_top_level_keys() -> None:
     found = problems('[glosary]\ntargets = ["ru"]\n')
     assert found == [
+        "bad.toml: [glossary]: missing [glossary] table (it must list the targets)",
         "bad.toml:1: glossary file: unknown top-level key 'glosary' (allowed: [glossary], "
         "[policy], [[concept]])",
-        "bad.toml: [glossary]: missing [glossary] table (it must list the targets)",
     ]
+
+
+def test_problems_are_listed_in_line_order() -> None:
+    text = HEAD + '[[concept]]\nid = "x"\nnmaes = ["A"]\n'
+    found = problems(text)
+    assert [PROBLEM_LINE.match(problem).group(1) for problem in found] == ["5", "7"]
 
 
 def test_empty_forms_are_errors() -> None:
@@ -420,16 +427,13 @@ def test_a_directory_is_not_a_glossary(tmp_path: Path) -> None:
         load_glossary(tmp_path)
 
 
-def test_default_glossary_path_points_into_the_package() -> None:
-    assert DEFAULT_GLOSSARY_PATH.parent.name == "data"
-    assert DEFAULT_GLOSSARY_PATH.name == "south-caucasus.toml"
-
-
-@pytest.mark.skipif(not DEFAULT_GLOSSARY_PATH.exists(), reason="default glossary not written yet")
-def test_default_glossary_loads() -> None:
-    glossary = load_default_glossary()
-    assert glossary.path == DEFAULT_GLOSSARY_PATH
-    assert glossary.concept("stepanakert").names == ("Stepanakert", "Khankendi")
+def test_the_default_glossary_ships_in_the_package_and_loads() -> None:
+    assert DEFAULT_GLOSSARY_PATH.relative_to(Path(glossary.__file__).parent) == Path(
+        "data/south-caucasus.toml"
+    )
+    default = load_default_glossary()
+    assert default.path == DEFAULT_GLOSSARY_PATH
+    assert default.concept("stepanakert").names == ("Stepanakert", "Khankendi")
 
 
 def test_a_toml_error_at_the_end_names_the_last_line() -> None:

@@ -6,13 +6,166 @@ exchange (export, import, review) register themselves from their own modules.
 
 from __future__ import annotations
 
-import typer
+from pathlib import Path
+from typing import Annotated
 
+import typer
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from glossary.loader import DEFAULT_GLOSSARY_PATH
+from glossary.match import locate_mentions
+from glossary.model import Concept, Glossary
 from translate.cli import glossary_exchange_cmd, glossary_qa_cmd
+from translate.cli.glossary_options import GlossaryOption, resolve_glossary
+from translate.cli.output import console, print_json
+from translate.errors import UserError
 
 app = typer.Typer(
     help="Inspect, enforce and exchange the place-name glossary.", no_args_is_help=True
 )
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
+
+
+@app.command()
+def validate(
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Glossary file to check (default: the curated glossary).", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """Check a glossary file against every rule; list each problem as FILE:LINE: ID: message."""
+    glossary = resolve_glossary(path)
+    shown = path if path is not None else DEFAULT_GLOSSARY_PATH
+    typer.echo(f"{shown}: valid, {len(glossary)} concepts ({glossary.contested_count} contested)")
+
+
+@app.command("list")
+def list_concepts(
+    contested: Annotated[
+        bool, typer.Option("--contested", help="Only concepts with two or more names.")
+    ] = False,
+    json: JsonOption = False,
+    glossary_path: GlossaryOption = None,
+) -> None:
+    """List the glossary's concepts: id, kind, names and languages."""
+    glossary = resolve_glossary(glossary_path)
+    concepts = [c for c in glossary if c.contested or not contested]
+    if json:
+        print_json([_summary(glossary, concept) for concept in concepts])
+        return
+    table = Table(title=f"{glossary.name} {glossary.version}".strip(), title_justify="left")
+    for column in ("id", "kind", "names", "languages"):
+        table.add_column(column, overflow="fold")
+    for concept in concepts:
+        names = " / ".join(concept.names) + (" (ambiguous)" if concept.ambiguous else "")
+        languages = " ".join(glossary.languages_of(concept))
+        table.add_row(*map(Text, (concept.id, concept.kind, names, languages)))
+    console.print(table)
+    console.print(f"{len(concepts)} of {len(glossary)} concepts", highlight=False)
+
+
+@app.command()
+def show(
+    concept_id: Annotated[str, typer.Argument(metavar="ID", help="Concept id, e.g. stepanakert.")],
+    json: JsonOption = False,
+    glossary_path: GlossaryOption = None,
+) -> None:
+    """Everything the glossary says about one concept: names, spellings, forms, note."""
+    glossary = resolve_glossary(glossary_path)
+    concept = glossary.require(concept_id)
+    if json:
+        print_json({**concept.to_dict(), "languages": list(glossary.languages_of(concept))})
+        return
+    _print_concept(glossary, concept)
+
+
+@app.command()
+def find(
+    source: Annotated[
+        str, typer.Argument(metavar="TEXT|FILE", help="An article file (UTF-8) or the text itself.")
+    ],
+    json: JsonOption = False,
+    glossary_path: GlossaryOption = None,
+) -> None:
+    """Show which glossary names the text mentions, with line:column spans."""
+    glossary = resolve_glossary(glossary_path)
+    located = locate_mentions(glossary, _text_of(source))
+    if json:
+        print_json([item.to_dict() for item in located])
+        return
+    table = Table("span", "concept", "name", "spelling")
+    for item in located:
+        span = f"{item.line}:{item.column}-{item.end_line}:{item.end_column}"
+        mention = item.mention
+        table.add_row(*map(Text, (span, mention.concept_id, mention.name, mention.spelling)))
+    if located:
+        console.print(table)
+    console.print(f"{len(located)} mentions", highlight=False)
+
+
+def _summary(glossary: Glossary, concept: Concept) -> dict[str, object]:
+    return {
+        "id": concept.id,
+        "kind": concept.kind,
+        "names": list(concept.names),
+        "contested": concept.contested,
+        "ambiguous": concept.ambiguous,
+        "languages": list(glossary.languages_of(concept)),
+    }
+
+
+def _print_concept(glossary: Glossary, concept: Concept) -> None:
+    flags = [
+        flag
+        for flag, on in (("contested", concept.contested), ("ambiguous", concept.ambiguous))
+        if on
+    ]
+    heading = f"[bold]{escape(concept.id)}[/bold]"
+    heading += f" ({escape(concept.kind)})" if concept.kind else ""
+    console.print(heading + (escape(f"  [{', '.join(flags)}]") if flags else ""), highlight=False)
+    for name in concept.names:
+        extra = concept.en_spellings.get(name, ())
+        also = f"  also written: {', '.join(extra)}" if extra else ""
+        console.print(f"  name: {name}{also}", highlight=False, markup=False)
+    table = Table("language", "name", "case", "form")
+    required = glossary.languages_of(concept)
+    for language in (*required, *(code for code in concept.forms if code not in required)):
+        for name in concept.names:
+            forms = concept.forms_of(language, name)
+            if forms is None:
+                continue
+            for case, form in forms.cases.items():
+                table.add_row(*map(Text, (language, name, case, form)))
+            for variant in forms.variants:
+                table.add_row(*map(Text, (language, name, "variant", variant)))
+    console.print(table)
+    if concept.note:
+        console.print(f"note: {concept.note}", highlight=False, markup=False)
+    if concept.source:
+        console.print(f"source: {concept.source}", highlight=False, markup=False)
+
+
+def _text_of(source: str) -> str:
+    """The file's text when `source` names an existing file, else `source` itself."""
+    path = Path(source)
+    try:
+        is_file = path.is_file()
+    except (OSError, ValueError):  # too long or not a valid path: it is text
+        is_file = False
+    if not is_file:
+        return source
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{source}: not UTF-8 text (bad byte at offset {exc.start})") from None
+    except OSError as exc:
+        raise UserError(f"{source}: cannot read the file ({exc.strerror})") from None
+
 
 glossary_qa_cmd.register(app)
 glossary_exchange_cmd.register(app)
