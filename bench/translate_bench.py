@@ -1,0 +1,246 @@
+"""How much faster is newsloc's Argos engine than Argos's own path, and how close to the floor?
+
+Translates one article three ways with the same package, beam and decoding length:
+
+  (a) argos  Argos's `apply_packaged_translation`, paragraph by paragraph, as
+             `argostranslate.translate` runs it (with a trivial ". " sentencizer: no downloads)
+  (b) engine newsloc's ArgosEngine: every sentence of the document in one batched call
+  (c) floor  a bare `translate_batch` on pre-tokenized sentences
+
+The model has a real Argos package's size (Transformer base: 6+6 layers, d_model 512, 8
+heads, FFN 2048, 32k vocabulary, int8) with seeded random weights, built once and cached
+under build/bench/. A random model never stops on its own, so every path is made to decode
+exactly N tokens per sentence (min_decoding_length = max_decoding_length = N); the work is
+then identical and the times compare the paths, not the luck of the weights.
+
+    .venv/bin/python bench/translate_bench.py            # 200 paragraphs (minutes on 2 cores)
+    .venv/bin/python bench/translate_bench.py --quick    # 20 paragraphs, a smoke run
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import random
+import re
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+BUILD = REPO / "build" / "bench"
+SEED_ARTICLE = REPO.parent / "shared" / "articles" / "seed-article.txt"
+
+# Argos reads these when first imported: keep it away from the user's home and packages.
+os.environ["ARGOS_PACKAGES_DIR"] = str(BUILD / "packages")
+for _var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+    os.environ[_var] = str(BUILD / "argos-home" / _var.lower())
+sys.path.insert(0, str(REPO))
+
+import ctranslate2  # noqa: E402
+from argostranslate import settings  # noqa: E402
+from argostranslate.translate import apply_packaged_translation  # noqa: E402
+
+from tests.support import corpus  # noqa: E402
+from tests.support.tiny_argos import (  # noqa: E402
+    TRANSFORMER_BASE,
+    build_tiny_package,
+    install_package,
+)
+from translate.argos_packages import find_package  # noqa: E402
+from translate.engines import argos as argos_engine  # noqa: E402
+from translate.engines.argos import ArgosEngine  # noqa: E402
+
+TARGET = "ru"
+PLACES = ["Stepanakert", "Khankendi", "Shusha", "Shushi", "Baku", "Yerevan", "Lachin", "Agdam"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+
+
+class DotSpaceSentencizer:
+    """Argos's sentencizer interface without a model download: split on ". "."""
+
+    def split_sentences(self, text: str) -> list[str]:
+        parts = text.split(". ")
+        return [part + "." for part in parts[:-1]] + parts[-1:]
+
+
+class FixedLengthTranslator:
+    """A Translator whose every translate_batch call decodes exactly `length` tokens."""
+
+    def __init__(self, translator: ctranslate2.Translator, length: int) -> None:
+        self._translator = translator
+        self._length = length
+
+    def translate_batch(self, source: list[list[str]], *args: Any, **kwargs: Any) -> Any:
+        kwargs["min_decoding_length"] = kwargs["max_decoding_length"] = self._length
+        return self._translator.translate_batch(source, *args, **kwargs)
+
+
+def make_article(paragraphs: int, seed: int = 0) -> list[str]:
+    """Paragraphs of wire copy built from the seed article's sentences, varied."""
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
+    sentences = [
+        s.strip()
+        for line in text.splitlines()
+        for s in re.split(r"(?<=[.”])\s+", line.strip())
+        if len(s.split()) > 3
+    ]
+    rng = random.Random(seed)
+    article = []
+    for _ in range(paragraphs):
+        chosen = [_vary(rng.choice(sentences), rng) for _ in range(rng.randint(1, 3))]
+        article.append(" ".join(sentence.rstrip(".") + "." for sentence in chosen))
+    return article
+
+
+def _vary(sentence: str, rng: random.Random) -> str:
+    for place in PLACES:
+        if place in sentence:
+            sentence = sentence.replace(place, rng.choice(PLACES))
+    for day in WEEKDAYS:
+        sentence = sentence.replace(day, rng.choice(WEEKDAYS))
+    return re.sub(r"\d+", lambda m: str(int(m.group()) + rng.randint(0, 9)), sentence)
+
+
+def bench_package(article: list[str]) -> Path:
+    """The Transformer-base-sized package, built on first use and cached in build/bench."""
+    installed = BUILD / "packages" / f"translate-en_{TARGET}-1_0"
+    if not (installed / "model" / "model.bin").exists():
+        print("building the benchmark model (once; cached in build/bench)…", flush=True)
+        lines = [*corpus.training_lines(), *article, *make_article(400, seed=1)]
+        archive = build_tiny_package(
+            BUILD / "archives",
+            "en",
+            TARGET,
+            seed=0,
+            shape=TRANSFORMER_BASE,
+            sp_vocab_size=8000,
+            lines=lines,
+        )
+        install_package(archive, BUILD / "packages")
+    return installed
+
+
+def timed(label: str, run: Callable[[], object], repeat: int) -> float:
+    """The best of `repeat` wall-clock times of run(), in seconds."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - start)
+    print(f"  {label:<8}{best:8.2f} s", flush=True)
+    return best
+
+
+def main() -> None:
+    """Parse the options, run the three paths and print times and ratios."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="20 paragraphs, short outputs")
+    parser.add_argument("--paragraphs", type=int, default=None)
+    parser.add_argument("--length", type=int, default=None, help="tokens decoded per sentence")
+    parser.add_argument("--beam-size", type=int, default=argos_engine.DEFAULT_BEAM_SIZE)
+    parser.add_argument(
+        "--max-batch-tokens", type=int, default=argos_engine.DEFAULT_MAX_BATCH_TOKENS
+    )
+    parser.add_argument("--threads", type=int, default=0, help="0: all cores")
+    parser.add_argument("--repeat", type=int, default=1, help="best of this many runs")
+    parser.add_argument(
+        "--only", choices=["argos", "engine", "floor"], action="append", help="run only these"
+    )
+    parser.add_argument("--profile", action="store_true", help="cProfile the engine's run")
+    args = parser.parse_args()
+    paragraphs = args.paragraphs or (20 if args.quick else 200)
+    length = args.length or (16 if args.quick else 40)
+    only = set(args.only or ["argos", "engine", "floor"])
+
+    article = make_article(paragraphs)
+    bench_package(article)
+    package = find_package("en", TARGET)
+    assert package is not None
+    sentencizer = DotSpaceSentencizer()
+    sentences = [s for paragraph in article for s in sentencizer.split_sentences(paragraph)]
+    tokenized = [package.tokenizer.encode(sentence) for sentence in sentences]
+    n_tokens = sum(map(len, tokenized))
+    print(
+        f"{paragraphs} paragraphs, {len(sentences)} sentences, {n_tokens} source tokens; "
+        f"{length} tokens decoded per sentence; beam {args.beam_size}; "
+        f"threads {args.threads or os.cpu_count()}; CTranslate2 {ctranslate2.__version__}"
+    )
+
+    settings.beam_size = args.beam_size  # apply_packaged_translation: max(1, settings.beam_size)
+    model_dir = str(Path(package.package_path) / "model")
+    argos_translator = FixedLengthTranslator(
+        ctranslate2.Translator(
+            model_dir, device="cpu", inter_threads=1, intra_threads=args.threads
+        ),
+        length,
+    )
+    engine = ArgosEngine(
+        "en",
+        TARGET,
+        beam_size=args.beam_size,
+        threads=args.threads,
+        max_batch_tokens=args.max_batch_tokens,
+        fixed_decoding_length=length,
+    )
+    floor_translator = argos_engine.shared_translator(
+        Path(model_dir), engine.compute_type, engine.threads
+    )
+
+    def run_argos() -> None:
+        for paragraph in article:
+            apply_packaged_translation(
+                package, paragraph, argos_translator, sentencizer, num_hypotheses=1
+            )
+
+    def run_engine() -> None:
+        engine.translate(sentences)
+
+    def run_floor() -> None:
+        floor_translator.translate_batch(
+            tokenized,
+            max_batch_size=args.max_batch_tokens,
+            batch_type="tokens",
+            beam_size=args.beam_size,
+            num_hypotheses=1,
+            length_penalty=argos_engine.LENGTH_PENALTY,
+            max_input_length=0,
+            replace_unknowns=True,
+            min_decoding_length=length,
+            max_decoding_length=length,
+        )
+
+    # Warm up: load both models and touch every kernel once before timing.
+    argos_translator.translate_batch(tokenized[:2], beam_size=args.beam_size)
+    engine.translate(sentences[:2])
+
+    times: dict[str, float] = {}
+    print(f"times (best of {args.repeat}):")
+    if "argos" in only:
+        times["argos"] = timed("(a) argos", run_argos, args.repeat)
+    if "engine" in only:
+        if args.profile:
+            profiler = cProfile.Profile()
+            times["engine"] = timed("(b) engine", lambda: profiler.runcall(run_engine), 1)
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(15)
+        else:
+            times["engine"] = timed("(b) engine", run_engine, args.repeat)
+    if "floor" in only:
+        times["floor"] = timed("(c) floor", run_floor, args.repeat)
+
+    if "engine" in times:
+        print(f"  engine: {len(sentences) / times['engine']:.1f} sentences/s")
+    if {"argos", "engine"} <= times.keys():
+        ratio = times["argos"] / times["engine"]
+        print(f"a/b = {ratio:.2f}x  (goal >= 2x: {'met' if ratio >= 2 else 'MISSED'})")
+    if {"engine", "floor"} <= times.keys():
+        ratio = times["engine"] / times["floor"]
+        print(f"b/c = {ratio:.2f}x  (goal <= 1.15x: {'met' if ratio <= 1.15 else 'MISSED'})")
+
+
+if __name__ == "__main__":
+    main()
