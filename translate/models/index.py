@@ -35,7 +35,6 @@ class AvailableModel:
     links: tuple[str, ...]
     #: Bytes, when the index says (Argos's own index does not).
     size: int | None
-    package: AvailablePackage
 
 
 def index_url() -> str:
@@ -106,8 +105,7 @@ def _parse(data: bytes, where: str) -> list[AvailableModel]:
                 target=package.to_code,
                 version=str(package.package_version),
                 links=tuple(str(link) for link in package.links),
-                size=size if isinstance(size, int) else None,
-                package=package,
+                size=size if isinstance(size, int) and not isinstance(size, bool) else None,
             )
         )
     return sorted(models, key=lambda m: (m.source, m.target))
