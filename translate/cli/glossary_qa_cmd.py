@@ -28,18 +28,25 @@ def apply(
         bool, typer.Option("--dry-run", help="Print the changes as a diff; write nothing.")
     ] = False,
 ) -> None:
-    """Rewrite place names in catalogues the way the glossary says; changed entries and
-    entries with a missing name become fuzzy with a comment for the reviewer."""
+    """Rewrite place names in catalogues the way the glossary says.
+
+    Changed entries, and entries with a name the glossary cannot find, become fuzzy with a
+    translator comment; every other entry is left byte-for-byte as it was.
+    """
     reports = qa.apply_to_catalogs(files, resolve_glossary(glossary), dry_run=dry_run)
     for report in reports:
         if dry_run and report.diff:
-            console.out(report.diff, end="", highlight=False)
+            console.print(
+                report.diff, end="", markup=False, highlight=False, soft_wrap=True, emoji=False
+            )
         verb = "would change" if dry_run else "changed"
         console.print(
             f"{report.path}: {verb} {report.changed} of {report.entries} entries, "
             f"{report.flagged} flagged for review",
             markup=False,
             highlight=False,
+            soft_wrap=True,
+            emoji=False,
         )
 
 
@@ -50,14 +57,19 @@ def check(
         bool, typer.Option("--json", help="Print the violations as a JSON list.")
     ] = False,
 ) -> None:
-    """Report every translation that breaks the glossary: exit 1 when there are errors
-    (warnings alone exit 0), 2 when a file or the glossary cannot be used."""
+    """Report every translation that breaks the glossary, one `file:line:` line each.
+
+    Exit 1 when there are errors (warnings alone exit 0), 2 when a file or the glossary
+    cannot be used.
+    """
     violations = qa.check_catalogs(files, resolve_glossary(glossary))
     if json_output:
         print_json([violation.as_dict() for violation in violations])
     else:
         for violation in violations:
-            console.print(violation.format(), markup=False, highlight=False, soft_wrap=True)
+            console.print(
+                violation.format(), markup=False, highlight=False, soft_wrap=True, emoji=False
+            )
     if any(violation.severity != "warning" for violation in violations):
         raise typer.Exit(1)
 
