@@ -1,0 +1,391 @@
+"""The curated default glossary and the sample article's reference translations.
+
+A wrong letter in these files is a wrong place name in print, so the tests pin the spec's
+canonical spellings, the case forms every declinable name needs, the script each language
+is written in, and that the reference translations already say what the glossary asks.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from glossary.check import CheckEntry, check_entries
+from glossary.loader import DEFAULT_GLOSSARY_PATH, load_default_glossary
+from glossary.match import find_mentions
+from glossary.model import CASES, Glossary
+from glossary.render import render_segments
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLE_ARTICLE = REPO / "examples" / "sample-article.txt"
+SAMPLE_TRANSLATIONS = REPO / "examples" / "sample-translations.toml"
+LANGUAGES = ("ru", "hy", "az")
+
+#: glossary-spec.md, section 6, cell by cell: concept, en names, ru, hy, az.
+SPEC_TABLE = [
+    (
+        "stepanakert",
+        "Stepanakert / Khankendi",
+        "Степанакерт / Ханкенди",
+        "Ստեփանակերտ / Խանքենդի",
+        "Stepanakert / Xankəndi",
+    ),
+    ("shusha", "Shusha / Shushi", "Шуша / Шуши", "Շուշի / Շուշա", "Şuşa / Şuşi"),
+    ("lachin", "Lachin / Berdzor", "Лачин / Бердзор", "Լաչին / Բերձոր", "Laçın / Berdzor"),
+    (
+        "kalbajar",
+        "Kalbajar / Karvachar",
+        "Кельбаджар / Карвачар",
+        "Քելբաջար / Քարվաճառ",
+        "Kəlbəcər / Karvaçar",
+    ),
+    ("aghdam", "Aghdam / Akna", "Агдам / Акна", "Աղդամ / Ակնա", "Ağdam / Akna"),
+    ("baku", "Baku", "Баку", "Բաքու", "Bakı"),
+    ("azerbaijan", "Azerbaijan", "Азербайджан", "Ադրբեջան", "Azərbaycan"),
+    ("armenia", "Armenia", "Армения", "Հայաստան", "Ermənistan"),
+    (
+        "nagorno-karabakh",
+        "Nagorno-Karabakh",
+        "Нагорный Карабах",
+        "Լեռնային Ղարաբաղ",
+        "Dağlıq Qarabağ",
+    ),
+    ("karabakh", "Karabakh", "Карабах", "Ղարաբաղ", "Qarabağ"),
+]
+
+#: Cells whose order contradicts the table's own rule; the team lead decided to pair these
+#: spellings with their names by meaning (Շուշի is the Armenian name Shushi).
+BY_MEANING = {("shusha", "hy"): {"Shusha": "Շուշա", "Shushi": "Շուշի"}}
+
+#: Places whose communities' names conflict: both names are kept.
+CONTESTED = {
+    "stepanakert", "shusha", "lachin", "kalbajar", "aghdam", "martuni", "martakert",
+    "khojaly", "fuzuli", "jabrayil", "zangilan", "qubadli", "lachin-corridor",
+}  # fmt: skip
+
+#: Russian names that do not decline (one form serves every case).
+RU_INDECLINABLE = {
+    ("stepanakert", "Khankendi"),
+    ("shusha", "Shushi"),
+    ("baku", "Baku"),
+    ("martuni", "Martuni"),
+    ("martakert", "Aghdara"),
+    ("khojaly", "Khojaly"),
+    ("fuzuli", "Fuzuli"),
+    ("qubadli", "Qubadli"),
+    ("gyumri", "Gyumri"),
+    ("meghri", "Meghri"),
+    ("tbilisi", "Tbilisi"),
+    ("sochi", "Sochi"),
+    ("osce", "OSCE"),
+}
+
+#: Every place, state and organisation the seed article names, and its concept.
+SEED_MENTIONS = {
+    "Azerbaijan": "azerbaijan",
+    "Nagorno-Karabakh": "nagorno-karabakh",
+    "Stepanakert": "stepanakert",
+    "Karabakh": "karabakh",
+    "Khankendi": "stepanakert",
+    "Azerbaijani Defense Ministry": "azerbaijani-defense-ministry",
+    "Armenia": "armenia",
+    "Republic of Azerbaijan": "republic-of-azerbaijan",
+    "Baku": "baku",
+    "Russia": "russia",
+    "Moscow": "moscow",
+    "Ukraine": "ukraine",
+}
+#: Capitalised words of the seed article that are not (part of) a place name.
+SEED_NOT_PLACES = {
+    "A", "Armenian", "By", "Civilians", "Defense", "Heavy", "Internationally", "Ministry",
+    "Reuters", "Russian", "The", "Tuesday",
+}  # fmt: skip
+
+#: The letters each target language is written in (plus space and hyphen inside names).
+SCRIPTS = {
+    "ru": re.compile(r"[А-Яа-яЁё \-]+"),
+    "hy": re.compile(r"[\u0531-\u0556\u0561-\u0587 \-]+"),
+    # The Azerbaijani Latin alphabet: no w, and ç ə ğ ı İ ö ş ü of its own.
+    "az": re.compile(r"[ABCÇDEƏFGĞHXIİJKQLMNOÖPRSŞTUÜVYZabcçdeəfgğhxıijkqlmnoöprsştuüvyz \-]+"),
+}
+
+_AZ_BACK = "aıou"
+_AZ_FRONT = "eəiöü"
+_AZ_HIGH = {
+    "a": "ı",
+    "ı": "ı",
+    "o": "u",
+    "u": "u",
+    "e": "i",
+    "ə": "i",
+    "i": "i",
+    "ö": "ü",
+    "ü": "ü",
+}
+
+
+@pytest.fixture(scope="module")
+def glossary() -> Glossary:
+    return load_default_glossary()
+
+
+def _names(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("/")]
+
+
+def _all_forms(glossary: Glossary):
+    """(concept, name, language, forms) for every name in every target language."""
+    for concept in glossary:
+        for language in glossary.languages_of(concept):
+            for name in concept.names:
+                forms = concept.forms_of(language, name)
+                assert forms is not None, f"{concept.id}: no {language} form for {name}"
+                yield concept, name, language, forms
+
+
+def test_default_glossary_loads_with_the_spec_header(glossary: Glossary) -> None:
+    assert DEFAULT_GLOSSARY_PATH.name == "south-caucasus.toml"
+    assert glossary.name == "South Caucasus place names"
+    assert glossary.version == "2026.11"
+    assert glossary.source == "en"
+    assert glossary.targets == ("hy", "az", "ru")
+    assert (glossary.policy.contested, glossary.policy.scope) == ("both", "first")
+    assert glossary.policy.format == "{primary} ({secondary})"
+
+
+def test_default_glossary_has_at_least_sixty_concepts(glossary: Glossary) -> None:
+    assert len(glossary) >= 60
+
+
+@pytest.mark.parametrize("row", SPEC_TABLE, ids=[row[0] for row in SPEC_TABLE])
+def test_spec_table_names_in_order(glossary: Glossary, row: tuple[str, ...]) -> None:
+    concept = glossary.concept(row[0])
+    assert list(concept.names) == _names(row[1])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("row", SPEC_TABLE, ids=[row[0] for row in SPEC_TABLE])
+def test_spec_table_nominatives(glossary: Glossary, row: tuple[str, ...], language: str) -> None:
+    concept = glossary.concept(row[0])
+    cell = _names(row[1 + 1 + LANGUAGES.index(language)])
+    noms = {name: concept.forms_of(language, name).nom for name in concept.names}
+    paired = BY_MEANING.get((concept.id, language))
+    if paired is None:
+        assert [noms[name] for name in concept.names] == cell
+    else:
+        assert set(noms.values()) == set(cell)
+        assert noms == paired
+
+
+def test_shushi_is_the_armenian_name_in_armenian(glossary: Glossary) -> None:
+    shusha = glossary.concept("shusha")
+    assert shusha.forms_of("hy", "Shushi").nom == "Շուշի"
+    assert shusha.forms_of("hy", "Shusha").nom == "Շուշա"
+
+
+def test_every_contested_concept_says_who_uses_which_name(glossary: Glossary) -> None:
+    contested = [concept for concept in glossary if concept.contested]
+    assert {concept.id for concept in contested} == CONTESTED
+    for concept in contested:
+        assert concept.note.strip(), f"{concept.id}: contested without a note"
+        assert concept.source.strip(), f"{concept.id}: contested without a source"
+        assert concept.kind, f"{concept.id}: no kind"
+        for name in concept.names:
+            assert name in concept.note, f"{concept.id}: note does not mention {name}"
+
+
+def test_georgia_is_marked_ambiguous(glossary: Glossary) -> None:
+    assert glossary.concept("georgia").ambiguous
+    assert [c.id for c in glossary if c.ambiguous] == ["georgia"]
+
+
+def test_every_place_in_the_seed_article_is_found(glossary: Glossary, seed_article: Path) -> None:
+    text = seed_article.read_text(encoding="utf-8")
+    mentions = find_mentions(glossary, text)
+    found = {(m.spelling, m.concept_id) for m in mentions}
+    assert found == set(SEED_MENTIONS.items())
+    # No capitalised word outside the mentions is a place the glossary misses.
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    rest = {
+        word.group()
+        for word in re.finditer(r"\b[^\W\d_][\w-]*", text)
+        if word.group()[0].isupper() and word.start() not in covered
+    }
+    assert rest <= SEED_NOT_PLACES
+
+
+def test_seed_names_longest_match(glossary: Glossary, seed_article: Path) -> None:
+    text = seed_article.read_text(encoding="utf-8")
+    spellings = [m.spelling for m in find_mentions(glossary, text)]
+    # "the Republic of Azerbaijan" is one mention, and Nagorno-Karabakh is not Karabakh.
+    assert spellings.count("Republic of Azerbaijan") == text.count("Republic of Azerbaijan")
+    assert spellings.count("Azerbaijan") == text.count("Azerbaijan") - text.count(
+        "Republic of Azerbaijan"
+    ) - text.count("Azerbaijani")
+    assert spellings.count("Karabakh") == text.count("Karabakh") - text.count("Nagorno-Karabakh")
+
+
+def test_every_declinable_russian_name_has_all_six_cases(glossary: Glossary) -> None:
+    indeclinable = set()
+    for concept, name, language, forms in _all_forms(glossary):
+        if language != "ru":
+            continue
+        if set(forms.cases) == {"nom"}:
+            indeclinable.add((concept.id, name))
+        else:
+            assert tuple(forms.cases) == CASES["ru"], f"{concept.id}.{name}: {forms.cases}"
+    assert indeclinable == RU_INDECLINABLE
+
+
+@pytest.mark.parametrize("language", ["hy", "az"])
+def test_armenian_and_azerbaijani_names_have_all_six_cases(
+    glossary: Glossary, language: str
+) -> None:
+    for concept, name, lang, forms in _all_forms(glossary):
+        if lang == language:
+            assert tuple(forms.cases) == CASES[language], f"{concept.id}.{name}"
+
+
+def test_russian_case_quirks(glossary: Glossary) -> None:
+    armenia = glossary.concept("armenia").forms_of("ru", "Armenia").cases
+    assert armenia == {
+        "nom": "Армения", "gen": "Армении", "dat": "Армении",
+        "acc": "Армению", "ins": "Арменией", "loc": "Армении",
+    }  # fmt: skip
+    nk = glossary.concept("nagorno-karabakh").forms_of("ru", "Nagorno-Karabakh").cases
+    assert [nk[case] for case in CASES["ru"]] == [
+        "Нагорный Карабах", "Нагорного Карабаха", "Нагорному Карабаху",
+        "Нагорный Карабах", "Нагорным Карабахом", "Нагорном Карабахе",
+    ]  # fmt: skip
+    # The genitive of Шуша is spelled like the other name's nominative (Шуши).
+    shusha = glossary.concept("shusha")
+    assert shusha.forms_of("ru", "Shusha").form("gen") == "Шуши"
+    assert shusha.forms_of("ru", "Shushi").form("loc") == "Шуши"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_form_is_written_in_its_language_s_script(glossary: Glossary, language: str) -> None:
+    script = SCRIPTS[language]
+    for concept, name, lang, forms in _all_forms(glossary):
+        if lang != language:
+            continue
+        for text in (*forms.cases.values(), *forms.variants):
+            assert script.fullmatch(text), f"{concept.id}.{name}: {text!r}"
+
+
+def _az_endings(nom: str) -> dict[str, str]:
+    """Azerbaijani case forms by vowel harmony, with the buffer n/y after a vowel."""
+    vowel = next(ch for ch in reversed(nom.lower()) if ch in _AZ_BACK + _AZ_FRONT)
+    high, low = _AZ_HIGH[vowel], ("a" if vowel in _AZ_BACK else "ə")
+    possessive = " " in nom and nom[-1] in "ıiuü"  # Laçın dəhlizi: pronominal n
+    if possessive:
+        return {"gen": f"n{high}n", "dat": f"n{low}", "acc": f"n{high}",
+                "loc": f"nd{low}", "abl": f"nd{low}n"}  # fmt: skip
+    if nom[-1].lower() in _AZ_BACK + _AZ_FRONT:
+        return {"gen": f"n{high}n", "dat": f"y{low}", "acc": f"n{high}",
+                "loc": f"d{low}", "abl": f"d{low}n"}  # fmt: skip
+    return {"gen": f"{high}n", "dat": low, "acc": high, "loc": f"d{low}", "abl": f"d{low}n"}
+
+
+def test_azerbaijani_case_forms_follow_vowel_harmony(glossary: Glossary) -> None:
+    checked = 0
+    for concept, name, language, forms in _all_forms(glossary):
+        if language != "az" or forms.nom.isupper():
+            continue
+        if concept.id == "osce":  # abbreviation: ATƏT-in, ATƏT-ə …
+            continue
+        for case, ending in _az_endings(forms.nom).items():
+            assert forms.form(case) == forms.nom + ending, f"{concept.id}.{name}.{case}"
+            checked += 1
+    assert checked >= 5 * 70
+
+
+def test_armenian_case_forms_follow_the_declension(glossary: Glossary) -> None:
+    irregular = {"baku", "lake-sevan", "osce", "osce-minsk-group"}
+    for concept, name, language, forms in _all_forms(glossary):
+        if language != "hy" or concept.id in irregular:
+            continue
+        nom = forms.nom
+        if nom.endswith("ություն"):
+            stem = nom[: -len("ություն")]
+            expected = {"gen": stem + "ության", "dat": stem + "ությանը",
+                        "abl": nom + "ից", "ins": stem + "ությամբ", "loc": nom + "ում"}  # fmt: skip
+        else:
+            stem = nom + "յ" if nom.endswith("ա") else nom
+            expected = {"gen": stem + "ի", "dat": stem + "ին", "abl": stem + "ից",
+                        "ins": stem + "ով", "loc": stem + "ում"}  # fmt: skip
+        for case, form in expected.items():
+            assert forms.form(case) == form, f"{concept.id}.{name}.{case}"
+    baku = glossary.concept("baku").forms_of("hy", "Baku")
+    assert [baku.form(c) for c in ("gen", "abl", "loc")] == ["Բաքվի", "Բաքվից", "Բաքվում"]
+
+
+def _sample() -> list[dict[str, str]]:
+    with SAMPLE_TRANSLATIONS.open("rb") as handle:
+        return tomllib.load(handle)["paragraph"]
+
+
+def _article_paragraphs() -> list[str]:
+    text = SAMPLE_ARTICLE.read_text(encoding="utf-8")
+    return [" ".join(block.split("\n")) for block in text.strip().split("\n\n")]
+
+
+def test_sample_translations_follow_the_article_paragraph_by_paragraph() -> None:
+    paragraphs = _article_paragraphs()
+    assert 5 <= len(paragraphs) - 1 <= 7  # the byline is the last paragraph
+    assert paragraphs[0].startswith("YEREVAN/BAKU, 3 March 2026 (Newsloc) –")
+    assert paragraphs[-1] == "By Newsloc staff"
+    sample = _sample()
+    assert [p["en"] for p in sample] == paragraphs
+    for paragraph in sample:
+        assert set(paragraph) == {"en", *LANGUAGES}
+        assert all(paragraph[language].strip() for language in LANGUAGES)
+
+
+def test_sample_article_uses_one_name_of_each_contested_place(glossary: Glossary) -> None:
+    text = SAMPLE_ARTICLE.read_text(encoding="utf-8")
+    mentions = find_mentions(glossary, " ".join(text.split()))
+    contested = {m.concept_id for m in mentions if glossary.concept(m.concept_id).contested}
+    assert {"stepanakert", "lachin", "shusha", "kalbajar"} <= contested
+    for concept_id in contested:
+        assert len({m.name for m in mentions if m.concept_id == concept_id}) == 1
+    assert [m.spelling for m in mentions].count("Stepanakert") == 2
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_glossary_leaves_the_sample_translations_unchanged(
+    glossary: Glossary, language: str
+) -> None:
+    """The reference translations already say what the glossary asks: apply is a no-op."""
+    sample = _sample()
+    results = render_segments(glossary, language, [(p["en"], p[language]) for p in sample])
+    for paragraph, result in zip(sample, results, strict=True):
+        assert result.text == paragraph[language], result.comments()
+        assert not result.problems
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_sample_translations_pass_glossary_check(glossary: Glossary, language: str) -> None:
+    entries = [CheckEntry(p["en"], p[language], n) for n, p in enumerate(_sample(), 1)]
+    assert check_entries(glossary, language, entries) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "first", "later"),
+    [
+        ("ru", "Степанакерт (Ханкенди)", "в Степанакерте,"),
+        ("hy", "Ստեփանակերտը (Խանքենդի)", "Ստեփանակերտում,"),
+        ("az", "Stepanakerti (Xankəndi)", "Stepanakertdə qalacaq"),
+    ],
+)
+def test_sample_translations_give_stepanakert_its_other_name_once(
+    language: str, first: str, later: str
+) -> None:
+    sample = _sample()
+    assert first in sample[0][language]
+    assert later in sample[1][language]
+    whole = " ".join(p[language] for p in sample)
+    assert whole.count("(") - whole.count("(Newsloc)") == 4  # Stepanakert, Lachin, Shusha, Kalbajar
