@@ -444,3 +444,27 @@ def test_banner_counts_a_single_machine_paragraph(tmp_path: Path, seed_article: 
         "[Unreviewed machine translation: 1 of 13 paragraphs has not been checked by an editor.]"
     )
     assert lines[11] == translated("ru", unique_paragraphs(seed_article)[9][0])
+
+
+def test_json_summary_counts_what_the_edition_holds(tmp_path: Path, seed_article: Path):
+    root = tmp_path / "locales"
+    write_catalog(root, "az", build_catalog(seed_article, "az", fuzzy=[2], untranslated=[9]))
+    out = tmp_path / "o"
+    result = run(
+        "edition", "build", "--lang", "az", "--locales", root, "--out", out, "--format", "html",
+        "--allow-fuzzy", "--json",
+    )  # fmt: skip
+
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["path"] == str(out / "seed-article.az.html")
+    assert summary["language_name"] == "azərbaycan"
+    assert summary["date"] == DATE
+    # Entry 2 stands twice in the article (lines 5 and 21); entry 9 once (line 19).
+    assert (summary["paragraphs"], summary["machine_paragraphs"]) == (13, 2)
+    assert (summary["source_paragraphs"], summary["reviewed_paragraphs"]) == (1, 10)
+    assert summary["unreviewed"] is True
+    assert summary["warnings"] == [
+        f"{root / 'az/LC_MESSAGES/seed-article.po'}: line 19: not reviewed; the English source "
+        "is printed, marked as untranslated: Armenia has accused Moscow, which is involved…"
+    ]
