@@ -62,7 +62,8 @@ class ReviewReport:
 
     @property
     def meets_threshold(self) -> bool:
-        return self.entries > 0 and self.percent_usable >= self.min_reviewed
+        # Exact, not the rounded percentage: 79.96% must not pass an 80% threshold.
+        return self.entries > 0 and 100 * self.usable >= self.min_reviewed * self.entries
 
     @property
     def counted_as(self) -> str:

@@ -468,3 +468,14 @@ def test_json_summary_counts_what_the_edition_holds(tmp_path: Path, seed_article
         f"{root / 'az/LC_MESSAGES/seed-article.po'}: line 19: not reviewed; the English source "
         "is printed, marked as untranslated: Armenia has accused Moscow, which is involved…"
     ]
+
+
+def test_threshold_compares_exact_shares_not_rounded_percentages(
+    tmp_path: Path, seed_article: Path
+):
+    root = tmp_path / "locales"
+    write_catalog(root, "hy", build_catalog(seed_article, "hy", fuzzy=[1, 2]))  # 9/11 = 81.82%
+    with pytest.raises(EditionRefused) as refused:
+        build_edition("hy", locales=root, out=tmp_path, min_reviewed=81.82)
+    assert refused.value.report.percent_usable == 81.8
+    assert build_edition("hy", locales=root, out=tmp_path, min_reviewed=81.81).path.is_file()
