@@ -35,6 +35,8 @@ VARIANTS_KEY = "variants"
 #: A BCP 47 primary language subtag as used here: two or three lowercase ISO 639 letters.
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
 _BAD_ID = re.compile(r"[\s:]")
+#: White space other than single spaces: names and forms are one line, spaced once.
+_ODD_SPACE = re.compile(r"[^\S ]|  ")
 
 KeyPath = tuple[Any, ...]
 
@@ -152,13 +154,18 @@ class _KeyLines:
 
     def __init__(self, text: str):
         self._lines: dict[KeyPath, int] = {}
-        self._order: list[tuple[KeyPath, int]] = []
+        #: Keys in file order, grouped by table (a concept, [glossary], [policy]).
+        self._by_table: dict[KeyPath, list[tuple[KeyPath, int]]] = {}
         self._scan(text)
+
+    @staticmethod
+    def _table_of(path: KeyPath) -> KeyPath:
+        return path[:2] if path[:1] == ("concept",) else path[:1]
 
     def _record(self, path: KeyPath, line: int) -> None:
         if path not in self._lines:
             self._lines[path] = line
-            self._order.append((path, line))
+            self._by_table.setdefault(self._table_of(path), []).append((path, line))
 
     def _scan(self, text: str) -> None:
         prefix: KeyPath = ()
@@ -199,7 +206,7 @@ class _KeyLines:
         if path in self._lines:
             return self._lines[path]
         depth = len(path)
-        for candidate, line in self._order:
+        for candidate, line in self._by_table.get(self._table_of(path), ()):
             if candidate[:depth] == path:
                 return line
         for cut in range(depth - 1, 0, -1):
@@ -250,8 +257,14 @@ class _Builder:
 
     # -- plain values --
 
-    def text(self, value: Any, path: KeyPath, subject: str, what: str) -> str | None:
-        """A non-empty string without stray spaces, or None after recording the problem."""
+    def text(
+        self, value: Any, path: KeyPath, subject: str, what: str, prose: bool = False
+    ) -> str | None:
+        """A non-empty string without stray spaces, or None after recording the problem.
+
+        Names and forms must be spaced once on one line (matching relies on it); `prose`
+        (a note, a reference) may have line breaks.
+        """
         if not isinstance(value, str):
             self.problem(path, subject, f"{what} must be a string, not {_kind_of(value)}")
             return None
@@ -260,6 +273,11 @@ class _Builder:
             return None
         if value != value.strip():
             self.problem(path, subject, f"{what} {value!r} has leading or trailing spaces")
+            return None
+        if not prose and _ODD_SPACE.search(value):
+            self.problem(
+                path, subject, f"{what} {value!r} has a tab, line break or double space inside"
+            )
             return None
         return value
 
@@ -508,7 +526,7 @@ class _Builder:
         extras: dict[str, str | bool] = {}
         for key in ("kind", "note", "source"):
             if key in table:
-                value = self.text(table[key], (*where, key), subject, key)
+                value = self.text(table[key], (*where, key), subject, key, prose=key != "kind")
                 if value is not None:
                     extras[key] = value
         ambiguous = table.get("ambiguous", False)

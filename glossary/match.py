@@ -10,6 +10,8 @@ Word boundaries are Unicode-aware: a letter, digit or underscore of any script (
 combining mark) next to a spelling means it is part of a longer word and not a mention.
 Hyphens and apostrophes are boundaries, so `Baku's`, `Baku’s` and `Karabakh-based` mention
 Baku and Karabakh, while `Nagorno-Karabakh` is one mention because it is the longer name.
+A space inside a spelling matches any run of white space (a line break in a wrapped
+paragraph, a no-break space): `Republic of\nAzerbaijan` is still the Republic of Azerbaijan.
 """
 
 from __future__ import annotations
@@ -29,11 +31,16 @@ _STARTS_WORD = f"(?<![{_WORD}].)"
 #: At the end of a spelling: the next character is not a word character.
 _ENDS_WORD = f"(?![{_WORD}])"
 _NEVER = "(?!)"
+_SPACE_RUN = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
 class Mention:
-    """One occurrence of a concept's name in the source; `text[start:end] == spelling`."""
+    """One occurrence of a concept's name in the source.
+
+    `text[start:end]` is `spelling`, except that white space inside it may be any run of
+    white space where the spelling has one space.
+    """
 
     concept_id: str
     name: str
@@ -51,7 +58,9 @@ class Matcher:
         self.spellings: dict[str, tuple[str, str]] = {}
         for concept in glossary:
             for spelling, name in concept.english_spellings():
-                self.spellings.setdefault(spelling, (concept.id, name))
+                spelling = _SPACE_RUN.sub(" ", spelling.strip())
+                if spelling:
+                    self.spellings.setdefault(spelling, (concept.id, name))
         self.pattern = re.compile(_trie_pattern(self.spellings))
 
     def find(self, text: str) -> list[Mention]:
@@ -60,6 +69,8 @@ class Matcher:
         mentions = []
         for found in self.pattern.finditer(text):
             spelling = found.group()
+            if spelling not in spellings:  # white space other than single spaces inside
+                spelling = _SPACE_RUN.sub(" ", spelling)
             concept_id, name = spellings[spelling]
             mentions.append(Mention(concept_id, name, spelling, found.start(), found.end()))
         return mentions
@@ -155,7 +166,7 @@ def _trie_pattern(spellings: dict[str, object]) -> str:
 def _node_pattern(node: dict[str, dict], first: bool = False) -> str:
     branches = []
     for char in sorted(key for key in node if key):
-        head = re.escape(char) + (_STARTS_WORD if first else "")
+        head = (r"\s+" if char == " " else re.escape(char)) + (_STARTS_WORD if first else "")
         branches.append(head + _node_pattern(node[char]))
     if "" in node:
         branches.append(_ENDS_WORD)

@@ -374,6 +374,19 @@ def test_problems_are_listed_in_line_order() -> None:
     assert [PROBLEM_LINE.match(problem).group(1) for problem in found] == ["5", "7"]
 
 
+@pytest.mark.parametrize("bad", ["Shu  shi", "Shu\\tshi", "Shu\\nshi"])
+def test_names_are_spaced_once_on_one_line(bad: str) -> None:
+    text = HEAD + SHUSHA.replace('"Shusha", "Shushi"', f'"Shusha", "{bad}"')
+    found = problems(text)
+    assert f"bad.toml:{line_of(text, 'names')}: shusha: " in found[0]
+    assert "has a tab, line break or double space inside" in found[0]
+
+
+def test_a_note_may_span_lines() -> None:
+    text = HEAD + SHUSHA + 'note = """Shushi in Armenian.\n\nShusha in Azerbaijani."""\n'
+    assert "\n\n" in parse_glossary(text, "good.toml").concept("shusha").note
+
+
 def test_empty_forms_are_errors() -> None:
     text = HEAD + SHUSHA.replace('ru.Shushi = "Шуши"', 'ru.Shushi = ""')
     line, _, message = only_problem(text)
