@@ -23,14 +23,14 @@ Choices where the spec leaves room (a careful editor's reading):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from glossary.match import Matcher, Mention
 from glossary.model import CASES, SUFFIXING_LANGUAGES, Concept, Glossary
 
 #: `locate(start, end)`: the target span most attended from source characters [start, end).
-Locate = Callable[[int, int], "tuple[int, int] | None"]
+Locate = Callable[[int, int], tuple[int, int] | None]
 
 PLACED_BY_ALIGNMENT = "glossary: placed by alignment"
 
@@ -89,7 +89,10 @@ _SUFFIX_CASES: dict[str, tuple[tuple[str, str], ...]] = {
     ),
 }
 _PRECEDING_WORD = re.compile(r"(\w+(?:-\w+)?)\s+$")
-_WORD = re.compile(r"\w", re.UNICODE)
+#: A character that continues a word: `\w` of any script or a combining accent, as in
+#: source matching (glossary.match), so an accented letter never ends a name.
+_WORD_CLASS = r"[\w\u0300-\u036f\u0483-\u0489]"
+_WORD = re.compile(_WORD_CLASS)
 
 
 @dataclass(frozen=True)
@@ -215,8 +218,8 @@ class TargetIndex:
         self._regex: re.Pattern[str] | None = None
         if spellings:
             alternatives = "|".join(_pattern_for(s) for s in spellings)
-            tail = r"(?P<suffix>\w*)" if self.suffixing else r"(?!\w)"
-            self._regex = re.compile(rf"(?<!\w)(?P<form>{alternatives}){tail}")
+            tail = f"(?P<suffix>{_WORD_CLASS}*)" if self.suffixing else f"(?!{_WORD_CLASS})"
+            self._regex = re.compile(f"(?<!{_WORD_CLASS})(?P<form>{alternatives}){tail}")
         self._secondaries = {
             concept.id: self._secondary_texts(concept)
             for concept in glossary
@@ -573,16 +576,3 @@ def render_segments(
         locate = segment[2] if len(segment) > 2 else None  # type: ignore[misc]
         results.append(renderer.render(source, translation, locate))
     return results
-
-
-__all__: Sequence[str] = (
-    "PLACED_BY_ALIGNMENT",
-    "Change",
-    "DocumentRenderer",
-    "Occurrence",
-    "Reading",
-    "SegmentRendering",
-    "TargetIndex",
-    "fit_suffix",
-    "render_segments",
-)
