@@ -123,14 +123,19 @@ def synthetic_toml(glossary: Glossary) -> str:
     return "".join(lines)
 
 
-def best_of(runs: int, work: Callable[[], object]) -> float:
-    """The fastest of `runs` timings, in seconds: the least disturbed by other processes."""
-    timings = []
+def best_of(runs: int, works: dict[str, Callable[[], object]]) -> dict[str, float]:
+    """The fastest of `runs` timings of each work, in seconds.
+
+    The works take turns within each run, so a burst of load from other processes on a
+    shared machine slows all of them alike instead of skewing one ratio.
+    """
+    timings: dict[str, list[float]] = {name: [] for name in works}
     for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        timings.append(time.perf_counter() - start)
-    return min(timings)
+        for name, work in works.items():
+            start = time.perf_counter()
+            work()
+            timings[name].append(time.perf_counter() - start)
+    return {name: min(values) for name, values in timings.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -141,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
 
     concepts = 500 if args.quick else 5000
     megabyte = 100_000 if args.quick else 1_000_000
-    runs = args.runs or (3 if args.quick else 5)
+    runs = args.runs or (3 if args.quick else 7)
     size_label = f"{megabyte / 1e6:g} MB"
 
     small = synthetic_glossary(concepts)
@@ -151,14 +156,26 @@ def main(argv: list[str] | None = None) -> int:
     toml_text = synthetic_toml(small)
 
     # `re` caches compiled patterns by their text: purge it so every build compiles.
-    build_small = best_of(runs, lambda: (re.purge(), Matcher(small)))
-    build_large = best_of(runs, lambda: (re.purge(), Matcher(large)))
-    load = best_of(runs, lambda: parse_glossary(toml_text, "bench.toml"))
+    setup = best_of(
+        max(1, runs // 2),
+        {
+            "load": lambda: parse_glossary(toml_text, "bench.toml"),
+            "build_small": lambda: (re.purge(), Matcher(small)),
+            "build_large": lambda: (re.purge(), Matcher(large)),
+        },
+    )
+    load, build_small, build_large = setup["load"], setup["build_small"], setup["build_large"]
     matcher_small, matcher_large = Matcher(small), Matcher(large)
     mentions = len(matcher_small.find(text_1))
-    t_1 = best_of(runs, lambda: matcher_small.find(text_1))
-    t_2 = best_of(runs, lambda: matcher_small.find(text_2))
-    t_large = best_of(runs, lambda: matcher_large.find(text_1))
+    timed = best_of(
+        runs,
+        {
+            "t_1": lambda: matcher_small.find(text_1),
+            "t_2": lambda: matcher_small.find(text_2),
+            "t_large": lambda: matcher_large.find(text_1),
+        },
+    )
+    t_1, t_2, t_large = timed["t_1"], timed["t_2"], timed["t_large"]
 
     rows = [
         (f"load + validate TOML, {concepts:,} concepts", f"{load * 1000:.0f} ms"),
