@@ -214,18 +214,48 @@ def _blocks(lines: Sequence[str], po: polib.POFile) -> dict[int, tuple[int, int]
     return blocks
 
 
+_OTHER_COMMENTS = ("#.", "#:", "#,", "#|", "#~")
+
+
+def _is_translator_comment(line: str) -> bool:
+    return line.startswith("#") and not line.startswith(_OTHER_COMMENTS)
+
+
+def _edit_block(block: list[str], new: polib.POEntry, newline: str) -> list[str]:
+    """The entry's lines with only translator comments, flags and msgstr replaced.
+
+    The msgid, references, extracted comments and previous msgid keep the reviewer's own
+    wrapping; the replaced parts are written the way polib (and msgmerge) write them.
+    """
+    written = new.__unicode__(wrapwidth=WRAP_WIDTH).rstrip("\n").split("\n")
+    comments = [line + newline for line in written if _is_translator_comment(line)]
+    flags = [line + newline for line in written if line.startswith("#,")]
+    first_msgstr = next(i for i, line in enumerate(written) if line.startswith("msgstr"))
+    msgstr = [line + newline for line in written[first_msgstr:]]
+
+    kept = [line for line in block if not _is_translator_comment(line)]
+    flag_at = next((i for i, line in enumerate(kept) if line.startswith("#,")), None)
+    kept = [line for line in kept if not line.startswith("#,")]
+    if flag_at is None:
+        flag_at = next(
+            i for i, line in enumerate(kept) if line.startswith(("#|", "msgctxt", "msgid"))
+        )
+    kept[flag_at:flag_at] = flags
+    msgstr_at = next(i for i, line in enumerate(kept) if line.startswith("msgstr"))
+    last_ending = block[-1][len(block[-1].rstrip("\r\n")) :]
+    edited = comments + kept[:msgstr_at] + msgstr
+    edited[-1] = edited[-1].rstrip("\r\n") + last_ending
+    return edited
+
+
 def _splice(catalogue: _Catalogue, updates: list[tuple[polib.POEntry, polib.POEntry]]) -> str:
-    """The original text with only the updated entries' blocks replaced."""
+    """The original text with only the updated entries' blocks edited."""
     lines = catalogue.text.splitlines(keepends=True)
     blocks = _blocks(lines, catalogue.po)
     newline = "\r\n" if catalogue.text.count("\r\n") * 2 > catalogue.text.count("\n") else "\n"
     for old, new in sorted(updates, key=lambda pair: blocks[id(pair[0])][0], reverse=True):
         begin, end = blocks[id(old)]
-        block = new.__unicode__(wrapwidth=WRAP_WIDTH).rstrip("\n").split("\n")
-        replacement = [line + newline for line in block]
-        if end == len(lines) and not lines[end - 1].endswith(("\n", "\r")):
-            replacement[-1] = replacement[-1].rstrip("\r\n")
-        lines[begin:end] = replacement
+        lines[begin:end] = _edit_block(lines[begin:end], new, newline)
     return "".join(lines)
 
 

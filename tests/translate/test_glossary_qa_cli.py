@@ -38,9 +38,12 @@ BLOCKS = [
     '"foreshadow a new war."\n'
     'msgstr "Сообщается о боях в регионе Нагорного Карабаха, что может "\n'
     '"предвещать новую войну."\n',
+    "# reviewer: check the day\n"
     "#: seed.txt:3\n"
     "#, fuzzy\n"
-    'msgid "Heavy shelling was heard in Stepanakert on Tuesday."\n'
+    'msgid ""\n'
+    '"Heavy shelling was heard "\n'
+    '"in Stepanakert on Tuesday."\n'
     'msgstr "Во вторник в Ханкенди был слышен сильный обстрел."\n',
     "#. reviewer asked for a shorter sentence\n"
     "#: seed.txt:5\n"
@@ -98,11 +101,31 @@ def test_apply_rewrites_only_the_changed_entries_byte_for_byte(catalogue, glossa
     assert [after[i] for i in untouched] == [before[i] for i in untouched]
     assert after[2] != before[2] and after[4] != before[4]
 
+    # Inside a changed entry only comments, flags and msgstr move; the msgid keeps its wrapping.
+    assert after[2].decode() == (
+        "# reviewer: check the day\n"
+        '# glossary: stepanakert: "Ханкенди" → "Степанакерте (Ханкенди)"\n'
+        "#: seed.txt:3\n"
+        "#, fuzzy\n"
+        'msgid ""\n'
+        '"Heavy shelling was heard "\n'
+        '"in Stepanakert on Tuesday."\n'
+        'msgstr "Во вторник в Степанакерте (Ханкенди) был слышен сильный обстрел."'
+    )
+    assert after[4].decode() == (
+        '# glossary: stepanakert: expected "Степанакерт" for "Stepanakert"\n'
+        "#: seed.txt:7\n"
+        "#, fuzzy\n"
+        'msgid "Officials said Stepanakert would be next."\n'
+        'msgstr "Официальные лица заявили, что следующим будет город."'
+    )
     po = polib.pofile(str(catalogue))
     shelling = po.find("Heavy shelling was heard in Stepanakert on Tuesday.")
     assert shelling.msgstr == "Во вторник в Степанакерте (Ханкенди) был слышен сильный обстрел."
     assert shelling.fuzzy
-    assert shelling.tcomment == 'glossary: stepanakert: "Ханкенди" → "Степанакерте (Ханкенди)"'
+    assert shelling.tcomment == (
+        'reviewer: check the day\nglossary: stepanakert: "Ханкенди" → "Степанакерте (Ханкенди)"'
+    )
     dropped = po.find("Officials said Stepanakert would be next.")
     assert dropped.msgstr == "Официальные лица заявили, что следующим будет город."
     assert dropped.fuzzy
