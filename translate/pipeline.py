@@ -7,7 +7,7 @@ has no translation yet, apply the glossary to that machine output, and write ato
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -96,8 +96,8 @@ def translate_article(
     source = _display_path(article_path)
     units = article.units()
     created = catalog.timestamp()
-    day = article_date or date.today()
     existing = {lang: _existing(out, domain, lang) for lang in languages}  # fail before writing
+    day = article_date or _known_date(existing.values()) or date.today()
 
     template = catalog.new_catalog(
         domain=domain, source=source, article_date=day, language=None, created=created
@@ -222,6 +222,17 @@ def _machine_translate(
 def _existing(out: Path, domain: str, language: str) -> polib.POFile | None:
     path = catalog.catalog_path(out, domain, language)
     return catalog.load_catalog(path) if path.exists() else None
+
+
+def _known_date(catalogs: Iterable[polib.POFile | None]) -> date | None:
+    """The article date an earlier run recorded, so a re-run does not move it to today."""
+    for po in catalogs:
+        value = po.metadata.get("X-Newsloc-Date", "") if po is not None else ""
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            continue
+    return None
 
 
 def _check_domain(domain: str) -> None:

@@ -3,7 +3,7 @@
 Paragraphs are blank-line separated, the po4a / translate-toolkit convention; a paragraph
 hard-wrapped over several lines is unwrapped with single spaces. Sentences are found by
 rules that keep abbreviations, initials, numbers, quotations and a wire dateline such as
-`(Reuters) –` intact; the dateline is kept apart so engines never rewrite it.
+`(Reuters) –` intact; the agency credit is kept apart so engines never rewrite it.
 """
 
 from __future__ import annotations
@@ -30,11 +30,12 @@ _CLOSING = "”’»\"')]"
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“"}
 
 # A wire dateline at the start of the first paragraph: "(Reuters) –",
-# "YEREVAN, Sept 19 (Reuters) -", "BAKU (AP) —".
+# "YEREVAN, Sept 19 (Reuters) -", "BAKU (AP) —". The place and date are translated (an
+# Armenian edition writes ԵՐԵՎԱՆ); the agency credit is kept exactly as written.
 _DATELINE = re.compile(
-    r"""^(?:[A-Z][A-Z.'/ -]*[A-Z.](?:,\s*[^()\n]{1,40}?)?\s+)?   # optional place and date
-        \([A-Z][\w&.' -]{0,40}\)                                 # (Agency)
-        \s*[-–—]+\s*""",
+    r"""^(?P<where>[A-Z][A-Z.'/ -]*[A-Z.](?:,\s*[^()\n]{1,40}?)?\s+)?  # place and date
+        (?P<credit>\([A-Z][\w&.' -]{0,40}\)\s*[-–—]+)\s*              # (Agency) –
+    """,
     re.VERBOSE,
 )
 _BYLINE = re.compile(r"^(?:By|BY|Reporting by|Writing by|Editing by)\s+\S.{0,80}$")
@@ -45,7 +46,7 @@ _END = re.compile(r"[.!?…]+[" + re.escape(_CLOSING) + r"]*(?=\s)")
 
 @dataclass(frozen=True)
 class Sentence:
-    """A span of a paragraph; `translatable` is False for a dateline kept as written."""
+    """A span of a paragraph; `translatable` is False for an agency credit kept as written."""
 
     text: str
     start: int
@@ -156,9 +157,12 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     position = 0
     dateline = _DATELINE.match(text)
     if dateline:
-        end = dateline.end()
-        sentences.append(Sentence(text[:end].rstrip(), 0, len(text[:end].rstrip()), False))
-        position = end
+        if dateline.group("where"):
+            where = dateline.group("where").rstrip()
+            sentences.append(Sentence(where, 0, len(where)))
+        start, end = dateline.span("credit")
+        sentences.append(Sentence(text[start:end], start, end, False))
+        position = dateline.end()
     for start, end in _sentence_spans(text, position):
         sentences.append(Sentence(text[start:end], start, end))
     return tuple(sentences)

@@ -213,3 +213,13 @@ def test_interrupted_write_leaves_the_old_catalogue(
 def test_plural_forms_for_armenian_follow_cldr() -> None:
     assert catalog.plural_forms("hy") == "nplurals=2; plural=(n > 1);"
     assert catalog.plural_forms("ru").startswith("nplurals=3;")
+
+
+def test_rerun_without_a_date_keeps_the_article_date(tmp_path: Path, article: Path) -> None:
+    from datetime import date
+
+    out = tmp_path / "loc"
+    translate_article(article, ["ru"], out=out, domain="story", article_date=date(2023, 9, 19))
+    article.write_text(ARTICLE + "\nOne more paragraph.\n", encoding="utf-8")
+    translate_article(article, ["ru"], out=out, domain="story")
+    assert po_for(out, "ru").metadata["X-Newsloc-Date"] == "2023-09-19"

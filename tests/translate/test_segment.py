@@ -77,12 +77,22 @@ def test_hard_sentence_cases(text: str, expected: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    "dateline",
-    ["(Reuters) –", "YEREVAN, Sept 19 (Reuters) -", "BAKU (AP) —", "MOSCOW/BAKU (Reuters) -"],
+    ("dateline", "where", "credit"),
+    [
+        ("(Reuters) –", None, "(Reuters) –"),
+        ("YEREVAN, Sept 19 (Reuters) -", "YEREVAN, Sept 19", "(Reuters) -"),
+        ("BAKU (AP) —", "BAKU", "(AP) —"),
+        ("YEREVAN/BAKU, 3 March 2026 (Newsloc) –", "YEREVAN/BAKU, 3 March 2026", "(Newsloc) –"),
+    ],
 )
-def test_datelines(dateline: str) -> None:
+def test_datelines_translate_place_and_date_but_keep_the_credit(
+    dateline: str, where: str | None, credit: str
+) -> None:
     parts = split_sentences(f"{dateline} Azerbaijan said. Armenia denied it.")
-    assert parts[0].text == dateline and not parts[0].translatable
+    if where:
+        assert parts[0].text == where and parts[0].translatable
+        parts = parts[1:]
+    assert parts[0].text == credit and not parts[0].translatable
     assert [p.text for p in parts[1:]] == ["Azerbaijan said.", "Armenia denied it."]
 
 
