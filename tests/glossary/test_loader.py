@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import glossary
 from glossary import GlossaryError, load_glossary, parse_glossary
@@ -453,3 +456,65 @@ def test_a_toml_error_at_the_end_names_the_last_line() -> None:
     text = HEAD + SHUSHA + "names = ["
     (problem,) = problems(text)
     assert problem.startswith(f"bad.toml:{len(text.splitlines())}: not valid TOML: ")
+
+
+# --- property: whatever a valid file says comes back unchanged ---------------------------
+
+NAME = st.from_regex(r"[A-ZŞÖ][a-zəışçğ]{1,7}([ -][A-Z][a-zə']{1,7})?", fullmatch=True)
+FORM = st.text(
+    alphabet=st.sampled_from("абвгдежШКӘəşԱբգդ'\"\\-.()"), min_size=1, max_size=8
+).filter(lambda form: form.strip() == form and "  " not in form)
+
+
+@st.composite
+def concept_specs(draw: st.DrawFn) -> list[dict]:
+    """Concepts as plain data: unique names across concepts, forms per ru/hy."""
+    names = draw(st.lists(NAME, min_size=1, max_size=8, unique=True))
+    sizes = draw(st.lists(st.integers(1, 2), min_size=1, max_size=len(names)))
+    specs, taken = [], 0
+    for index, size in enumerate(sizes):
+        own = names[taken : taken + size]
+        taken += size
+        if not own:
+            break
+        forms = {}
+        for language in ("ru", "hy"):
+            for name in own:
+                cases = draw(st.sampled_from([("nom",), ("nom", "gen"), ("nom", "loc", "abl")]))
+                allowed = [case for case in cases if case != "abl" or language == "hy"]
+                forms[(language, name)] = (
+                    {case: draw(FORM) for case in allowed},
+                    tuple(draw(st.lists(FORM, max_size=2, unique=True))),
+                )
+        specs.append({"id": f"c{index}", "names": own, "forms": forms})
+    return specs
+
+
+def to_toml(specs: list[dict]) -> str:
+    quote = lambda text: json.dumps(text, ensure_ascii=False)  # noqa: E731
+    lines = ['[glossary]\ntargets = ["ru", "hy"]\n']
+    for spec in specs:
+        lines.append(f'[[concept]]\nid = "{spec["id"]}"\n')
+        lines.append(f"names = [{', '.join(map(quote, spec['names']))}]\n")
+        for (language, name), (cases, variants) in spec["forms"].items():
+            items = [f"{case} = {quote(form)}" for case, form in cases.items()]
+            if variants:
+                items.append(f"variants = [{', '.join(map(quote, variants))}]")
+            lines.append(f"{language}.{quote(name)} = {{ {', '.join(items)} }}\n")
+    return "".join(lines)
+
+
+@settings(max_examples=60, deadline=None)
+@given(concept_specs())
+def test_a_valid_file_round_trips_into_the_model(specs: list[dict]) -> None:
+    text = to_toml(specs)
+    loaded = parse_glossary(text, "round.toml")
+    headers = [n for n, line in enumerate(text.splitlines(), 1) if line == "[[concept]]"]
+    assert [concept.id for concept in loaded] == [spec["id"] for spec in specs]
+    for concept, spec, header in zip(loaded, specs, headers, strict=True):
+        assert concept.names == tuple(spec["names"])
+        assert concept.line == header
+        for (language, name), (cases, variants) in spec["forms"].items():
+            forms = concept.forms_of(language, name)
+            assert forms.cases == cases
+            assert forms.variants == variants
