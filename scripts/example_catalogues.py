@@ -1,0 +1,47 @@
+"""Rebuild locales/ (the reviewed example catalogues) from examples/sample-translations.toml.
+
+Run from the repository root after changing the sample article or its reference
+translations: `.venv/bin/python scripts/example_catalogues.py`. It writes the catalogues
+the way `newsloc translate` does, then fills them as a reviewer would (translation in,
+`fuzzy` cleared), so `make demo` starts from a reviewed set.
+"""
+
+from __future__ import annotations
+
+import sys
+import tomllib
+from datetime import date
+from pathlib import Path
+
+from glossary.loader import load_default_glossary
+from translate import catalog
+from translate.pipeline import translate_article
+
+ARTICLE = Path("examples/sample-article.txt")
+TRANSLATIONS = Path("examples/sample-translations.toml")
+LANGUAGES = ["hy", "az", "ru"]
+
+
+def main() -> int:
+    paragraphs = tomllib.loads(TRANSLATIONS.read_text(encoding="utf-8"))["paragraph"]
+    reference = {p["en"]: p for p in paragraphs}
+    report = translate_article(ARTICLE, LANGUAGES, out=Path("locales"),
+                               glossary=load_default_glossary(), article_date=date(2026, 3, 3))
+    for language in report.languages:
+        po = catalog.load_catalog(language.path)
+        for entry in po:
+            if entry.obsolete:
+                continue
+            if entry.msgid not in reference:
+                print(f"{TRANSLATIONS}: no translation for {entry.msgid[:50]!r}", file=sys.stderr)
+                return 1
+            entry.msgstr = reference[entry.msgid][language.language]
+            entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
+        po.metadata["Last-Translator"] = "newsloc sample translations <>"
+        catalog.save_catalog(po, language.path)
+        print(f"{language.path}: {len(po)} reviewed entries")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
