@@ -68,6 +68,7 @@ class ApplyReport:
     touched: int = 0
     written: bool = False
     diff: str = ""
+    #: `file:line: problem` for every mention the glossary could not place (line of msgstr).
     problems: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
@@ -259,7 +260,7 @@ def _splice(catalogue: _Catalogue, updates: list[tuple[polib.POEntry, polib.POEn
     return "".join(lines)
 
 
-def _verify(catalogue: _Catalogue, text: str, updates: dict[int, polib.POEntry]) -> None:
+def _verify(catalogue: _Catalogue, text: str, updates: dict[int, polib.POEntry]) -> polib.POFile:
     """Parse the spliced text back; it must hold exactly the intended entries."""
     reread = polib.pofile(text, wrapwidth=WRAP_WIDTH)
     before = list(catalogue.po)
@@ -275,6 +276,7 @@ def _verify(catalogue: _Catalogue, text: str, updates: dict[int, polib.POEntry])
         raise UserError(
             f"{catalogue.path}: could not rewrite its entries safely; the file was left as it is"
         )
+    return reread
 
 
 def apply_to_catalog(path: Path | str, glossary: Glossary, dry_run: bool = False) -> ApplyReport:
@@ -288,6 +290,8 @@ def apply_to_catalog(path: Path | str, glossary: Glossary, dry_run: bool = False
     report = ApplyReport(path=str(catalogue.path), language=catalogue.language)
     renderer = DocumentRenderer(glossary, catalogue.language)
     updates: list[tuple[polib.POEntry, polib.POEntry]] = []
+    flagged: list[tuple[int, list[str]]] = []  # (index in the file's entries, problems)
+    positions = {id(entry): i for i, entry in enumerate(catalogue.po)}
     for entry in _document(catalogue.po):
         report.entries += 1
         if entry.msgid_plural or not entry.msgstr.strip():
@@ -296,15 +300,22 @@ def apply_to_catalog(path: Path | str, glossary: Glossary, dry_run: bool = False
         rendering = renderer.render(entry.msgid, entry.msgstr)
         report.changed += rendering.changed
         report.flagged += bool(rendering.problems)
-        report.problems.extend(rendering.problems)
+        if rendering.problems:
+            flagged.append((positions[id(entry)], rendering.problems))
         updated = render_entry(entry, rendering)
         if updated is not None:
             updates.append((entry, updated))
     report.touched = len(updates)
+    text, result = catalogue.text, catalogue.po
+    if updates:
+        text = _splice(catalogue, updates)
+        result = _verify(catalogue, text, {id(old): new for old, new in updates})
+    lines = text.splitlines()
+    for index, problems in flagged:
+        line = _msgstr_line(lines, result[index])
+        report.problems.extend(f"{catalogue.path}:{line}: {problem}" for problem in problems)
     if not updates:
         return report
-    text = _splice(catalogue, updates)
-    _verify(catalogue, text, {id(old): new for old, new in updates})
     report.diff = "".join(
         difflib.unified_diff(
             catalogue.text.splitlines(keepends=True),

@@ -93,7 +93,11 @@ def blocks_of(data: bytes) -> list[bytes]:
 def test_apply_rewrites_only_the_changed_entries_byte_for_byte(catalogue, glossary_file):
     result = invoke("glossary", "apply", catalogue, "--glossary", glossary_file)
     assert result.exit_code == 0, result.output
-    assert f"{catalogue}: changed 1 of 4 entries, 1 flagged for review" in result.stdout
+    assert result.stdout.splitlines() == [
+        f"{catalogue}: changed 1 of 4 entries, 1 flagged for review",
+        f"{catalogue}:{line_of(catalogue, 'Официальные лица')}: "
+        'glossary: stepanakert: expected "Степанакерт" for "Stepanakert"',
+    ]
 
     before, after = blocks_of(CATALOGUE.encode()), blocks_of(catalogue.read_bytes())
     assert len(after) == len(before)

@@ -48,6 +48,8 @@ def apply(
             soft_wrap=True,
             emoji=False,
         )
+        for problem in report.problems:
+            console.print(problem, markup=False, highlight=False, soft_wrap=True, emoji=False)
 
 
 def check(
