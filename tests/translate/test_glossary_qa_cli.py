@@ -309,3 +309,31 @@ def test_unsupported_language_is_a_user_error(tmp_path, glossary_file):
     result = invoke("glossary", "check", path, "-g", glossary_file)
     assert result.exit_code == 2
     assert "Language 'de' is not supported" in result.stderr
+
+
+def test_an_untranslated_first_mention_keeps_the_secondary_for_itself(tmp_path):
+    path = tmp_path / "partial.po"
+    path.write_text(
+        HEADER
+        + '\nmsgid "Shelling in Stepanakert."\nmsgstr ""\n'
+        + '\nmsgid "Stepanakert is calm."\nmsgstr "Ханкенди спокоен."\n',
+        encoding="utf-8",
+    )
+    report = qa.apply_to_catalog(path, make_glossary())
+    assert (report.entries, report.changed, report.flagged) == (2, 1, 0)
+    assert polib.pofile(str(path))[1].msgstr == "Степанакерт спокоен."
+
+
+def test_apply_reads_every_file_before_writing_any(tmp_path, catalogue, glossary_file):
+    missing = tmp_path / "missing.po"
+    result = invoke("glossary", "apply", catalogue, missing, "-g", glossary_file)
+    assert result.exit_code == 2
+    assert catalogue.read_bytes() == CATALOGUE.encode()
+
+
+def test_check_several_files_reports_each_by_name(tmp_path, catalogue, glossary_file):
+    clean = tmp_path / "clean.po"
+    clean.write_text(HEADER + '\nmsgid "Baku said."\nmsgstr "Баку заявил."\n', encoding="utf-8")
+    result = invoke("glossary", "check", clean, catalogue, "-g", glossary_file)
+    assert result.exit_code == 1
+    assert {line.split(":", 1)[0] for line in result.stdout.splitlines()} == {str(catalogue)}
