@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich import box
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -106,15 +107,22 @@ def _as_dict(report: TranslateReport) -> dict:
 
 
 def _table(report: TranslateReport) -> Table:
-    table = Table(title=f"Catalogues from {report.template}", title_justify="left")
+    table = Table(
+        title=f"Catalogues from {report.template}",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        collapse_padding=True,
+        padding=(0, 1),
+        pad_edge=False,
+    )
     columns = (
         "lang",
         "entries",
         "kept",
         "changed",
-        "machine",
+        "MT",
         "empty",
-        "mentions",
+        "names",
         "rendered",
         "aligned",
         "missing",
