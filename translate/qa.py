@@ -166,15 +166,19 @@ def check_catalogs(paths: Iterable[Path | str], glossary: Glossary) -> list[File
 def render_entry(entry: polib.POEntry, rendering: SegmentRendering) -> polib.POEntry | None:
     """A copy of `entry` carrying the rendering (fuzzy + comments), or None if nothing moves.
 
-    Earlier `glossary: ` translator comments are replaced by the current ones; every other
-    comment, flag and field is kept.
+    When the translation changes, earlier `glossary: ` translator comments are replaced by
+    the current ones; when it does not, the comments are kept and only problems not yet
+    noted are added, so applying twice leaves the file alone. Every other comment, flag and
+    field is kept.
     """
     if not rendering.needs_review:
         return None
-    kept = [
-        line for line in entry.tcomment.splitlines() if not line.startswith(GLOSSARY_COMMENT_PREFIX)
-    ]
-    comments = kept + rendering.comments()
+    existing = entry.tcomment.splitlines()
+    if rendering.changed:
+        kept = [line for line in existing if not line.startswith(GLOSSARY_COMMENT_PREFIX)]
+        comments = kept + rendering.comments()
+    else:
+        comments = existing + [p for p in rendering.problems if p not in existing]
     flags = list(entry.flags)
     if "fuzzy" not in flags:
         flags.insert(0, "fuzzy")

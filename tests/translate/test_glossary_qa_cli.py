@@ -337,3 +337,23 @@ def test_check_several_files_reports_each_by_name(tmp_path, catalogue, glossary_
     result = invoke("glossary", "check", clean, catalogue, "-g", glossary_file)
     assert result.exit_code == 1
     assert {line.split(":", 1)[0] for line in result.stdout.splitlines()} == {str(catalogue)}
+
+
+def test_apply_twice_leaves_an_entry_both_changed_and_flagged_alone(tmp_path):
+    path = tmp_path / "mixed.po"
+    path.write_text(
+        HEADER + '\nmsgid "Baku and Stepanakert."\nmsgstr "Город и Ханкенди."\n',
+        encoding="utf-8",
+    )
+    first = qa.apply_to_catalog(path, make_glossary())
+    assert (first.changed, first.flagged, first.written) == (1, 1, True)
+    entry = polib.pofile(str(path))[0]
+    assert entry.msgstr == "Город и Степанакерт (Ханкенди)."
+    assert entry.tcomment.splitlines() == [
+        'glossary: stepanakert: "Ханкенди" → "Степанакерт (Ханкенди)"',
+        'glossary: baku: expected "Баку" for "Baku"',
+    ]
+    applied, inode = path.read_bytes(), path.stat().st_ino
+    second = qa.apply_to_catalog(path, make_glossary())
+    assert (second.changed, second.touched, second.written) == (0, 0, False)
+    assert path.read_bytes() == applied and path.stat().st_ino == inode
