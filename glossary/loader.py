@@ -144,6 +144,44 @@ def _unescape(raw: str) -> str:
         return raw
 
 
+def _open_multiline_after(text: str, open_quotes: str | None) -> str | None:
+    """The multi-line string delimiter still open after reading `text`, if any.
+
+    `open_quotes` is the delimiter open when `text` starts; strings and comments are
+    skipped properly, so three quotes inside an ordinary string do not open anything.
+    """
+    position, size = 0, len(text)
+    while position < size:
+        if open_quotes is not None:
+            if open_quotes == '"""' and text[position] == "\\":
+                position += 2
+            elif text.startswith(open_quotes, position):
+                position += 3
+                while position < size and text[position] == open_quotes[0]:
+                    position += 1  # up to two quotes may end the content itself
+                open_quotes = None
+            else:
+                position += 1
+            continue
+        char = text[position]
+        if char == "#":
+            return None
+        if text.startswith(('"""', "'''"), position):
+            open_quotes = text[position : position + 3]
+            position += 3
+        elif char == '"':
+            position += 1
+            while position < size and text[position] != '"':
+                position += 2 if text[position] == "\\" else 1
+            position += 1
+        elif char == "'":
+            end = text.find("'", position + 1)
+            position = size if end < 0 else end + 1
+        else:
+            position += 1
+    return open_quotes
+
+
 class _KeyLines:
     """Maps key paths to the line where the text defines them.
 
@@ -173,8 +211,7 @@ class _KeyLines:
         in_multiline: str | None = None
         for number, line in enumerate(text.splitlines(), start=1):
             if in_multiline is not None:
-                if line.count(in_multiline) % 2 == 1:
-                    in_multiline = None
+                in_multiline = _open_multiline_after(line, in_multiline)
                 continue
             header = _HEADER.match(line)
             if header is not None and header.group(1) in ("[", "[[") and "=" not in line:
@@ -194,10 +231,7 @@ class _KeyLines:
             parsed = _parse_key(line, 0)
             if parsed is not None and parsed[1] < len(line) and line[parsed[1]] == "=":
                 self._record((*prefix, *parsed[0]), number)
-                value = line[parsed[1] + 1 :]
-                for quotes in ('"""', "'''"):
-                    if value.count(quotes) % 2 == 1:
-                        in_multiline = quotes
+                in_multiline = _open_multiline_after(line[parsed[1] + 1 :], None)
 
     def line_of(self, path: KeyPath) -> int | None:
         """The line of `path`, of the first key inside it, or of its nearest ancestor."""
@@ -271,10 +305,12 @@ class _Builder:
         if not value.strip():
             self.problem(path, subject, f"{what} is empty")
             return None
+        if prose:
+            return value.strip()  # a multi-line string's closing line break is no mistake
         if value != value.strip():
             self.problem(path, subject, f"{what} {value!r} has leading or trailing spaces")
             return None
-        if not prose and _ODD_SPACE.search(value):
+        if _ODD_SPACE.search(value):
             self.problem(
                 path, subject, f"{what} {value!r} has a tab, line break or double space inside"
             )

@@ -390,6 +390,16 @@ def test_a_note_may_span_lines() -> None:
     assert "\n\n" in parse_glossary(text, "good.toml").concept("shusha").note
 
 
+def test_lines_inside_strings_are_not_taken_for_keys() -> None:
+    note = 'note = """Three quotes: \'\'\'\nru.Shusha = { nom = "fake" }\n"""\n'
+    text = HEAD + SHUSHA.replace("kind = ", note + "source = \"'''\"\nkind = ").replace(
+        'nom = "Шуша", ', ""
+    )
+    line, _, message = only_problem(text)
+    assert line == line_of(text, "ru.Shusha = { gen")
+    assert "a table of forms must have nom" in message
+
+
 def test_empty_forms_are_errors() -> None:
     text = HEAD + SHUSHA.replace('ru.Shushi = "Шуши"', 'ru.Shushi = ""')
     line, _, message = only_problem(text)
@@ -462,7 +472,7 @@ def test_a_toml_error_at_the_end_names_the_last_line() -> None:
 
 NAME = st.from_regex(r"[A-ZŞÖ][a-zəışçğ]{1,7}([ -][A-Z][a-zə']{1,7})?", fullmatch=True)
 FORM = st.text(
-    alphabet=st.sampled_from("абвгдежШКӘəşԱբգդ'\"\\-.()"), min_size=1, max_size=8
+    alphabet=st.sampled_from("абвгдежШКӘəşԱբգդ'\"\\-.()#="), min_size=1, max_size=8
 ).filter(lambda form: form.strip() == form and "  " not in form)
 
 
