@@ -10,8 +10,9 @@ from glossary.loader import (
     load_default_glossary,
     load_glossary,
     parse_glossary,
+    read_glossary_text,
 )
-from glossary.match import Matcher, Mention, find_mentions
+from glossary.match import LocatedMention, Matcher, Mention, find_mentions, locate_mentions
 from glossary.model import CASES, Concept, Glossary, NameForms, Policy
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "Concept",
     "Glossary",
     "GlossaryError",
+    "LocatedMention",
     "Matcher",
     "Mention",
     "NameForms",
@@ -27,5 +29,7 @@ __all__ = [
     "find_mentions",
     "load_default_glossary",
     "load_glossary",
+    "locate_mentions",
     "parse_glossary",
+    "read_glossary_text",
 ]
