@@ -87,7 +87,7 @@ def build_tiny_package(
     with tempfile.TemporaryDirectory(prefix="tiny-argos-") as tmp:
         root = Path(tmp) / name
         root.mkdir()
-        sp_model = _train_sentencepiece(
+        sp_model = train_sentencepiece(
             lines if lines is not None else corpus.training_lines(),
             sp_vocab_size,
             [target_prefix] if target_prefix else [],
@@ -139,7 +139,7 @@ def _metadata(source: str, target: str, version: str, target_prefix: str) -> dic
     }
 
 
-def _train_sentencepiece(lines: Iterable[str], vocab_size: int, symbols: list[str]) -> bytes:
+def train_sentencepiece(lines: Iterable[str], vocab_size: int, symbols: list[str]) -> bytes:
     """A unigram SentencePiece model (bytes); deterministic for the same lines."""
     buffer = io.BytesIO()
     spm.SentencePieceTrainer.train(

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.support.tiny_argos import build_tiny_package, install_package
+from tests.support import corpus
+from tests.support.tiny_argos import build_tiny_package, install_package, train_sentencepiece
 from translate.argos_packages import (
     find_package,
     install_command,
@@ -280,6 +281,27 @@ def test_a_corrupt_model_is_a_user_error_naming_it(
     (package / "model" / "model.bin").write_bytes(b"not a model")
     with pytest.raises(UserError, match=r"model: cannot load the CTranslate2 model"):
         ArgosEngine("en", "ru").translate(["Baku."])
+
+
+def test_a_separate_target_sentencepiece_model_is_used_for_decoding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Packages built from OPUS-MT carry the target side's own SentencePiece model."""
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "packages"))
+    package = install_package(build_tiny_package(tmp_path, "en", "ru"), tmp_path / "packages")
+    target_model = package / "target_sentencepiece.model"
+    target_model.write_bytes(b"not a model")
+    with pytest.raises(UserError, match=r"target_sentencepiece.model: not a SentencePiece model"):
+        ArgosEngine("en", "ru")
+    target_model.write_bytes(train_sentencepiece(corpus.RUSSIAN, 200, []))
+    sentences = ["Stepanakert is called Khankendi by Azerbaijan.", "Shusha lies south."]
+    translations = ArgosEngine("en", "ru", with_attention=True).translate(sentences)
+    for translation in translations:
+        assert translation.text and "⁇" not in translation.text
+        alignment = translation.alignment
+        assert alignment is not None
+        rebuilt = "".join(translation.text[s:e] for s, e in alignment.target_spans)
+        assert rebuilt.replace(" ", "") == translation.text.replace(" ", "")
 
 
 def test_the_network_is_blocked_for_every_test() -> None:

@@ -33,6 +33,7 @@ from typing import Any
 import ctranslate2
 import sentencepiece as spm
 from argostranslate.package import Package
+from argostranslate.tokenizer import SentencePieceTokenizer
 
 from translate.argos_packages import find_package, install_command, package_name
 from translate.engines.base import Alignment, Span, Translation
@@ -277,6 +278,15 @@ def _normalized(row: Sequence[float]) -> list[float]:
     return [float(weight) / total for weight in row]
 
 
+def _load_sentencepiece(path: Path) -> spm.SentencePieceProcessor:
+    """A SentencePiece model, or a UserError naming the file that is not one."""
+    try:
+        return spm.SentencePieceProcessor(model_file=str(path))
+    except (OSError, RuntimeError) as exc:
+        first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise UserError(f"{path}: not a SentencePiece model ({first_line})") from None
+
+
 class _SourceTokenizer:
     """The package's tokenizer, with character spans when it is SentencePiece."""
 
@@ -288,8 +298,10 @@ class _SourceTokenizer:
                 "bpe.model; reinstall it"
             )
         self._tokenizer = tokenizer
-        processor = getattr(tokenizer, "lazy_processor", None)
-        self._processor: spm.SentencePieceProcessor | None = processor() if processor else None
+        self._processor: spm.SentencePieceProcessor | None = None
+        if isinstance(tokenizer, SentencePieceTokenizer):
+            self._processor = _load_sentencepiece(Path(tokenizer.model_file))
+            tokenizer.processor = self._processor  # Argos's encode() uses the same one
 
     def count(self, text: str) -> int:
         """How many tokens the model would see for text."""
@@ -308,13 +320,11 @@ class _Detokenizer:
 
     def __init__(self, package: Package, target_model: Path | None) -> None:
         self._package = package
+        self._processor: spm.SentencePieceProcessor | None = None
         if target_model is not None:
-            self._processor: spm.SentencePieceProcessor | None = spm.SentencePieceProcessor(
-                model_file=str(target_model)
-            )
-        else:
-            lazy = getattr(package.tokenizer, "lazy_processor", None)
-            self._processor = lazy() if lazy else None
+            self._processor = _load_sentencepiece(target_model)
+        elif isinstance(package.tokenizer, SentencePieceTokenizer):
+            self._processor = package.tokenizer.lazy_processor()
 
     @classmethod
     def for_package(cls, package: Package) -> _Detokenizer:
