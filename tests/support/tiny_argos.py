@@ -156,6 +156,10 @@ def train_sentencepiece(lines: Iterable[str], vocab_size: int, symbols: list[str
     return buffer.getvalue()
 
 
+#: The old private name, still imported by tests/support/tiny_marian.py.
+_train_sentencepiece = train_sentencepiece
+
+
 def _vocabulary(sp_model: bytes, pad_to: int) -> list[str]:
     """SentencePiece's pieces in id order, padded with filler tokens up to pad_to."""
     processor = spm.SentencePieceProcessor(model_proto=sp_model)
