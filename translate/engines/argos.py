@@ -173,6 +173,9 @@ class ArgosEngine:
 
     def _pieces(self, index: int, text: str) -> list[_Piece]:
         """The sentence as one piece, or cut into parts the model can take."""
+        tokens, spans = self._tokenizer.encode(text, with_spans=self.with_attention)
+        if len(tokens) <= self.max_sentence_tokens:  # nearly always: encode once
+            return [_Piece(index, 0, text, tokens, spans)] if tokens else []
         pieces = []
         for start, end in _split_long(text, self._tokenizer.count, self.max_sentence_tokens):
             part = text[start:end]
@@ -198,7 +201,9 @@ class ArgosEngine:
                 "max_decoding_length": self.fixed_decoding_length,
             }
         else:
-            lengths = {"max_decoding_length": decoding_length(longest)}
+            # The target prefix counts towards CTranslate2's decoding length.
+            limit = decoding_length(longest) + len(self._target_prefix)
+            lengths = {"max_decoding_length": limit}
         prefix = [list(self._target_prefix) for _ in pieces] if self._target_prefix else None
         asynchronous = self.progress is not None
         results = translator.translate_batch(
