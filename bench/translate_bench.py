@@ -152,6 +152,11 @@ def main() -> None:
         "--only", choices=["argos", "engine", "floor"], action="append", help="run only these"
     )
     parser.add_argument("--profile", action="store_true", help="cProfile the engine's run")
+    parser.add_argument(
+        "--progress",
+        action="store_true",
+        help="give the engine a progress callback (asynchronous translate_batch)",
+    )
     args = parser.parse_args()
     paragraphs = args.paragraphs or (20 if args.quick else 200)
     length = args.length or (16 if args.quick else 40)
@@ -186,6 +191,7 @@ def main() -> None:
         threads=args.threads,
         max_batch_tokens=args.max_batch_tokens,
         fixed_decoding_length=length,
+        progress=(lambda done: None) if args.progress else None,
     )
     floor_translator = argos_engine.shared_translator(
         Path(model_dir), engine.compute_type, engine.threads
