@@ -93,4 +93,4 @@ def install_command(source: str, target: str) -> str:
         return f"newsloc models build OPUS_MT_DIR --from {source} --to {target} --install"
     if source == "en":
         return f"newsloc models install {target}"
-    return f"newsloc models install {target} --from {source}"
+    return f"newsloc models install {source}-{target}"

@@ -61,6 +61,7 @@ def test_install_commands_name_the_way_each_pair_is_installed() -> None:
         install_command("en", "hy")
         == "newsloc models build OPUS_MT_DIR --from en --to hy --install"
     )
+    assert install_command("ru", "en") == "newsloc models install ru-en"
 
 
 # -- the engine ------------------------------------------------------------------------
