@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.filesize import decimal
@@ -23,12 +23,16 @@ from rich.progress import (
 from rich.table import Table
 
 from translate.errors import UserError
-from translate.models.build import QUANTIZATIONS, build_package
-from translate.models.fetch import Progress as ProgressCallback
-from translate.models.index import AvailableModel
-from translate.models.listing import ModelListing, list_models
 from translate.models.pairs import format_pair
-from translate.models.store import InstallResult, install_file, install_from_index, remove
+
+# The model library loads Argos and CTranslate2 (and Argos creates its folders when
+# imported), so each command imports what it needs: `newsloc --version` and shell
+# completion stay fast and side-effect free.
+if TYPE_CHECKING:
+    from translate.models.fetch import Progress as ProgressCallback
+    from translate.models.index import AvailableModel
+    from translate.models.listing import ModelListing
+    from translate.models.store import InstallResult
 
 from .output import console, err_console, print_json, print_warning
 
@@ -46,6 +50,8 @@ def list_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
     """Installed models, and the ones the Argos package index offers."""
+    from translate.models.listing import list_models
+
     listing = list_models(refresh=refresh)
     if listing.index_problem:
         shown = "; showing the local copy" if listing.available is not None else ""
@@ -77,6 +83,8 @@ def install(
     ] = None,
 ) -> None:
     """Install English→X models from the package index, or one model file with --from."""
+    from translate.models.store import install_file, install_from_index
+
     if from_file is not None:
         if languages:
             raise UserError("give languages to download or --from FILE, not both")
@@ -94,6 +102,8 @@ def remove_command(
     pair: Annotated[str, typer.Argument(help="en-ru, en_ru, or just ru (from English).")],
 ) -> None:
     """Uninstall the model(s) for a language pair."""
+    from translate.models.store import remove
+
     for model in remove(pair):
         console.print(
             f"Removed {model.pair} {model.version} ({model.path})", markup=False, soft_wrap=True
@@ -119,7 +129,11 @@ def build(
         bool, typer.Option("--install", help="Install the package once built.")
     ] = False,
     quantization: Annotated[
-        str, typer.Option(help=f"Weight type: {', '.join(QUANTIZATIONS)}.")
+        str,
+        typer.Option(
+            help="CTranslate2 weight type: int8, int8_float32, int16, float16, "
+            "float32 or none (as in the model)."
+        ),
     ] = "int8",
     licence: Annotated[
         str | None,
@@ -130,6 +144,8 @@ def build(
     ] = None,
 ) -> None:
     """Convert an OPUS-MT (Marian) model into an Argos package, e.g. for English→Armenian."""
+    from translate.models.build import build_package
+
     with err_console.status(f"Converting {marian_dir} with CTranslate2 …"):
         result = build_package(
             marian_dir,
