@@ -15,6 +15,7 @@ import packaging.version
 from argostranslate.package import Package
 
 from translate.errors import UserError
+from translate.models.paths import argos_data_dir
 
 #: Languages the Argos package index has no en→X package for; they are built from OPUS-MT.
 _BUILT_FROM_OPUS_MT = frozenset({"hy"})
@@ -25,12 +26,7 @@ def packages_dir() -> Path:
     configured = os.environ.get("ARGOS_PACKAGES_DIR")
     if configured:
         return Path(configured).expanduser()
-    if "SNAP" in os.environ and "SNAP_USER_DATA" in os.environ:
-        home = Path(os.environ["SNAP_USER_DATA"])
-    else:
-        home = Path.home()
-    data_home = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
-    return data_home / "argos-translate" / "packages"
+    return argos_data_dir() / "packages"
 
 
 def installed_packages() -> list[Package]:
@@ -72,12 +68,13 @@ def find_package(source: str, target: str) -> Package | None:
     ]
     if not matches:
         return None
-    return max(matches, key=_version_key)
+    return max(matches, key=lambda pkg: version_key(pkg.package_version))
 
 
-def _version_key(pkg: Package) -> packaging.version.Version:
+def version_key(version: str) -> packaging.version.Version:
+    """Order package versions ("1.9" < "1.10"); an unreadable one sorts first."""
     try:
-        return packaging.version.Version(pkg.package_version or "0")
+        return packaging.version.Version(version or "0")
     except packaging.version.InvalidVersion:
         return packaging.version.Version("0")
 

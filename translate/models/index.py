@@ -13,11 +13,11 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-import packaging.version
 from argostranslate import settings
 from argostranslate.package import AvailablePackage
 
 from glossary.fileio import atomic_write_bytes
+from translate.argos_packages import version_key
 from translate.errors import UserError
 from translate.models.fetch import fetch_bytes
 from translate.models.paths import argos_data_dir
@@ -76,14 +76,6 @@ def find_available(models: list[AvailableModel], source: str, target: str) -> Av
     """The newest package for source→target among `models`, or None."""
     matches = [m for m in models if m.source == source and m.target == target]
     return max(matches, key=lambda m: version_key(m.version), default=None)
-
-
-def version_key(version: str) -> packaging.version.Version:
-    """Order package versions ("1.9" < "1.10"); an unreadable one sorts first."""
-    try:
-        return packaging.version.Version(version or "0")
-    except packaging.version.InvalidVersion:
-        return packaging.version.Version("0")
 
 
 def _parse(data: bytes, where: str) -> list[AvailableModel]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from translate.argos_packages import version_key
 from translate.errors import UserError
 from translate.models.index import (
     AvailableModel,
@@ -18,7 +19,6 @@ from translate.models.index import (
     local_index_path,
     read_local_index,
     refresh_index,
-    version_key,
 )
 from translate.models.pairs import format_pair
 from translate.models.store import InstalledModel, installed_models
