@@ -25,8 +25,13 @@ LANGUAGES = ["hy", "az", "ru"]
 def main() -> int:
     paragraphs = tomllib.loads(TRANSLATIONS.read_text(encoding="utf-8"))["paragraph"]
     reference = {p["en"]: p for p in paragraphs}
-    report = translate_article(ARTICLE, LANGUAGES, out=Path("locales"),
-                               glossary=load_default_glossary(), article_date=date(2026, 3, 3))
+    report = translate_article(
+        ARTICLE,
+        LANGUAGES,
+        out=Path("locales"),
+        glossary=load_default_glossary(),
+        article_date=date(2026, 3, 3),
+    )
     for language in report.languages:
         po = catalog.load_catalog(language.path)
         for entry in po:
