@@ -1,0 +1,548 @@
+"""Checking parsed glossary TOML against every rule of the contract, and building the model.
+
+One pass over the data collects every problem (one line each, naming the file, the concept
+id and the line) and, when there are none, produces the immutable `Glossary`.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from glossary.model import CASES, SOURCE_LANGUAGE, Concept, Glossary, NameForms, Policy
+from glossary.toml_lines import KeyLines, KeyPath
+
+#: Keys a `[[concept]]` table may have besides its target-language tables.
+CONCEPT_KEYS = ("id", "names", "kind", "note", "source", "ambiguous", "targets", "en")
+GLOSSARY_KEYS = ("name", "version", "source", "targets")
+POLICY_KEYS = ("contested", "scope", "format")
+TOP_LEVEL_KEYS = ("glossary", "policy", "concept")
+CONTESTED_VALUES = ("both", "source")
+SCOPE_VALUES = ("first", "every")
+FORMAT_FIELDS = ("primary", "secondary")
+VARIANTS_KEY = "variants"
+
+#: A BCP 47 primary language subtag as used here: two or three lowercase ISO 639 letters.
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
+_BAD_ID = re.compile(r"[\s:]")
+#: White space other than single spaces: names and forms are one line, spaced once.
+_ODD_SPACE = re.compile(r"[^\S ]|  ")
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return "a date or time"
+
+
+def _quoted(items: Iterable[str]) -> str:
+    return ", ".join(items)
+
+
+class GlossaryBuilder:
+    """Walks the parsed TOML once, collecting every problem and building the model."""
+
+    def __init__(self, label: str, lines: KeyLines):
+        self.label = label
+        self.lines = lines
+        #: (line, message): reported in line order, file-wide problems first.
+        self.problems: list[tuple[int, str]] = []
+
+    def problem(self, path: KeyPath, subject: str, message: str) -> None:
+        line = self.lines.line_of(path)
+        where = f"{self.label}:{line}" if line is not None else self.label
+        self.problems.append((line or 0, f"{where}: {subject}: {message}"))
+
+    def report(self) -> list[str]:
+        return [message for _, message in sorted(self.problems, key=lambda item: item[0])]
+
+    # -- plain values --
+
+    def text(
+        self, value: Any, path: KeyPath, subject: str, what: str, prose: bool = False
+    ) -> str | None:
+        """A non-empty string without stray spaces, or None after recording the problem.
+
+        Names and forms must be spaced once on one line (matching relies on it); `prose`
+        (a note, a reference) may have line breaks.
+        """
+        if not isinstance(value, str):
+            self.problem(path, subject, f"{what} must be a string, not {_kind_of(value)}")
+            return None
+        if not value.strip():
+            self.problem(path, subject, f"{what} is empty")
+            return None
+        if prose:
+            return value.strip()  # a multi-line string's closing line break is no mistake
+        if value != value.strip():
+            self.problem(path, subject, f"{what} {value!r} has leading or trailing spaces")
+            return None
+        if _ODD_SPACE.search(value):
+            self.problem(
+                path, subject, f"{what} {value!r} has a tab, line break or double space inside"
+            )
+            return None
+        return value
+
+    def text_list(self, value: Any, path: KeyPath, subject: str, what: str) -> list[str] | None:
+        """A non-empty list of unique non-empty strings."""
+        if not isinstance(value, list):
+            self.problem(path, subject, f"{what} must be a list of strings, not {_kind_of(value)}")
+            return None
+        if not value:
+            self.problem(path, subject, f"{what} is an empty list")
+            return None
+        result: list[str] = []
+        ok = True
+        for item in value:
+            checked = self.text(item, path, subject, f"an item of {what}")
+            if checked is None:
+                ok = False
+            elif checked in result:
+                self.problem(path, subject, f"{what} lists {checked!r} twice")
+                ok = False
+            else:
+                result.append(checked)
+        return result if ok else None
+
+    def languages(self, value: Any, path: KeyPath, subject: str, what: str) -> list[str] | None:
+        codes = self.text_list(value, path, subject, what)
+        if codes is None:
+            return None
+        bad = [code for code in codes if not _LANGUAGE.fullmatch(code)]
+        if bad:
+            self.problem(
+                path,
+                subject,
+                f"{what}: {_quoted(bad)} not a BCP 47 primary language subtag "
+                "(two or three lowercase letters, e.g. hy, az, ru)",
+            )
+            return None
+        if SOURCE_LANGUAGE in codes:
+            self.problem(path, subject, f"{what} lists the source language {SOURCE_LANGUAGE!r}")
+            return None
+        return codes
+
+    def unknown_keys(
+        self, table: dict[str, Any], allowed: Iterable[str], path: KeyPath, subject: str
+    ) -> None:
+        allowed = tuple(allowed)
+        for key in table:
+            if key not in allowed:
+                self.problem(
+                    (*path, key),
+                    subject,
+                    f"unknown key {key!r} (allowed: {_quoted(allowed)})",
+                )
+
+    # -- sections --
+
+    def build(self, data: dict[str, Any], path: Path | None) -> Glossary | None:
+        for key in data:
+            if key not in TOP_LEVEL_KEYS:
+                self.problem(
+                    (key,),
+                    "glossary file",
+                    f"unknown top-level key {key!r} (allowed: [glossary], [policy], [[concept]])",
+                )
+        meta = self.glossary_table(data.get("glossary"), path)
+        policy = self.policy_table(data.get("policy", {}))
+        concepts = self.concepts(data.get("concept", []), meta[2])
+        if self.problems:
+            return None
+        name, version, targets = meta
+        return Glossary(
+            name=name,
+            version=version,
+            targets=tuple(targets or ()),
+            concepts=tuple(concepts),
+            policy=policy,
+            path=path,
+        )
+
+    def glossary_table(self, table: Any, path: Path | None) -> tuple[str, str, list[str] | None]:
+        """Name, version and targets; targets None when they are unusable (reported)."""
+        subject = "[glossary]"
+        fallback_name = path.stem if path is not None else ""
+        if table is None:
+            self.problem((), subject, "missing [glossary] table (it must list the targets)")
+            return fallback_name, "", None
+        if not isinstance(table, dict):
+            self.problem(("glossary",), subject, f"must be a table, not {_kind_of(table)}")
+            return fallback_name, "", None
+        where = ("glossary",)
+        self.unknown_keys(table, GLOSSARY_KEYS, where, subject)
+        name = fallback_name
+        if "name" in table:
+            name = self.text(table["name"], (*where, "name"), subject, "name") or name
+        version = ""
+        if "version" in table:
+            value = table["version"]
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                self.problem(
+                    (*where, "version"),
+                    subject,
+                    f'version must be a string; quote it: version = "{value}"',
+                )
+            else:
+                version = self.text(value, (*where, "version"), subject, "version") or ""
+        source = table.get("source", SOURCE_LANGUAGE)
+        if source != SOURCE_LANGUAGE:
+            self.problem(
+                (*where, "source"),
+                subject,
+                f"source must be {SOURCE_LANGUAGE!r} (newsloc matches English source text), "
+                f"not {source!r}",
+            )
+        if "targets" not in table:
+            self.problem(where, subject, 'missing targets (e.g. targets = ["hy", "az", "ru"])')
+            return name, version, None
+        targets = self.languages(table["targets"], (*where, "targets"), subject, "targets")
+        return name, version, targets
+
+    def policy_table(self, table: Any) -> Policy:
+        subject = "[policy]"
+        where = ("policy",)
+        if not isinstance(table, dict):
+            self.problem(where, subject, f"must be a table, not {_kind_of(table)}")
+            return Policy()
+        self.unknown_keys(table, POLICY_KEYS, where, subject)
+        defaults = Policy()
+        contested = table.get("contested", defaults.contested)
+        if contested not in CONTESTED_VALUES:
+            self.problem(
+                (*where, "contested"),
+                subject,
+                f"contested must be one of {_quoted(CONTESTED_VALUES)}, not {contested!r}",
+            )
+        scope = table.get("scope", defaults.scope)
+        if scope not in SCOPE_VALUES:
+            self.problem(
+                (*where, "scope"),
+                subject,
+                f"scope must be one of {_quoted(SCOPE_VALUES)}, not {scope!r}",
+            )
+        fmt = table.get("format", defaults.format)
+        problem = _format_problem(fmt)
+        if problem is not None:
+            self.problem((*where, "format"), subject, problem)
+        if not isinstance(contested, str) or not isinstance(scope, str) or problem is not None:
+            return defaults
+        return Policy(contested=contested, scope=scope, format=fmt)
+
+    def concepts(self, items: Any, targets: list[str] | None) -> list[Concept]:
+        if not isinstance(items, list):
+            self.problem(
+                ("concept",),
+                "concept",
+                f"concepts must be [[concept]] tables, not {_kind_of(items)}",
+            )
+            return []
+        concepts: list[Concept] = []
+        first_line_of_id: dict[str, int | None] = {}
+        english: dict[str, tuple[str, str]] = {}
+        for index, item in enumerate(items):
+            concept = self.concept(index, item, targets, first_line_of_id, english)
+            if concept is not None:
+                concepts.append(concept)
+        return concepts
+
+    def concept(
+        self,
+        index: int,
+        table: Any,
+        targets: list[str] | None,
+        first_line_of_id: dict[str, int | None],
+        english: dict[str, tuple[str, str]],
+    ) -> Concept | None:
+        where: KeyPath = ("concept", index)
+        subject = f"concept #{index + 1}"
+        before = len(self.problems)
+        if not isinstance(table, dict):
+            self.problem(where, subject, f"must be a table, not {_kind_of(table)}")
+            return None
+        concept_id = None
+        if "id" not in table:
+            self.problem(where, subject, "missing id")
+        else:
+            concept_id = self.text(table["id"], (*where, "id"), subject, "id")
+            if concept_id is not None and _BAD_ID.search(concept_id):
+                self.problem((*where, "id"), subject, f"id {concept_id!r} has spaces or ':'")
+                concept_id = None
+        if concept_id is not None:
+            subject = concept_id
+            if concept_id in first_line_of_id:
+                first = first_line_of_id[concept_id]
+                at = f" (first at line {first})" if first is not None else ""
+                self.problem((*where, "id"), subject, f"duplicate id {concept_id!r}{at}")
+            else:
+                first_line_of_id[concept_id] = self.lines.line_of(where)
+
+        own_targets = None
+        if "targets" in table:
+            own_targets = self.languages(table["targets"], (*where, "targets"), subject, "targets")
+            if own_targets is not None and targets is not None:
+                wider = [code for code in own_targets if code not in targets]
+                if wider:
+                    self.problem(
+                        (*where, "targets"),
+                        subject,
+                        f"targets {_quoted(wider)} not among the glossary's targets "
+                        f"({_quoted(targets)}); a concept may only narrow them",
+                    )
+        # When the glossary's targets are unusable (already reported), any language key is
+        # taken at its word, and completeness cannot be judged.
+        known = (
+            targets
+            if targets is not None
+            else [key for key in table if _LANGUAGE.fullmatch(key) and key != SOURCE_LANGUAGE]
+        )
+        languages = targets or []
+        if own_targets is not None:
+            languages = [code for code in own_targets if targets is None or code in targets]
+
+        allowed = (*CONCEPT_KEYS, *known)
+        for key in table:
+            if key in allowed:
+                continue
+            if _LANGUAGE.fullmatch(key):
+                self.problem(
+                    (*where, key),
+                    subject,
+                    f"forms for {key!r}, which is not a target language "
+                    f"(targets: {_quoted(known)})",
+                )
+            else:
+                self.problem(
+                    (*where, key),
+                    subject,
+                    f"unknown key {key!r} (allowed: {_quoted(CONCEPT_KEYS)}, and the target "
+                    f"languages {_quoted(known)})",
+                )
+
+        names: list[str] = []
+        if "names" not in table:
+            self.problem(where, subject, 'missing names (e.g. names = ["Stepanakert"])')
+        else:
+            names = self.text_list(table["names"], (*where, "names"), subject, "names") or []
+
+        extras: dict[str, str | bool] = {}
+        for key in ("kind", "note", "source"):
+            if key in table:
+                value = self.text(table[key], (*where, key), subject, key, prose=key != "kind")
+                if value is not None:
+                    extras[key] = value
+        ambiguous = table.get("ambiguous", False)
+        if not isinstance(ambiguous, bool):
+            self.problem(
+                (*where, "ambiguous"),
+                subject,
+                f"ambiguous must be true or false, not {_kind_of(ambiguous)}",
+            )
+
+        en_spellings = self.english(table.get("en"), where, subject, names)
+        forms: dict[str, dict[str, NameForms]] = {}
+        for language in known:
+            if language in table:
+                forms[language] = self.language_forms(
+                    table[language], language, (*where, language), subject, names
+                )
+        if names:
+            for language in languages:
+                given = table.get(language)
+                given = given if isinstance(given, dict) else {}
+                missing = [name for name in names if name not in given]
+                if missing and (language not in table or isinstance(table[language], dict)):
+                    path = (*where, language) if language in table else (*where, "names")
+                    self.problem(
+                        path,
+                        subject,
+                        f"no {language} form for {_quoted(missing)} (every name needs a form "
+                        f"in every target language: {_quoted(languages)})",
+                    )
+
+        if concept_id is not None:
+            self.claim_english(concept_id, names, en_spellings, where, english)
+        if len(self.problems) > before or concept_id is None:
+            return None
+        return Concept(
+            id=concept_id,
+            names=tuple(names),
+            kind=str(extras.get("kind", "")),
+            note=str(extras.get("note", "")),
+            source=str(extras.get("source", "")),
+            ambiguous=bool(ambiguous),
+            targets=tuple(own_targets) if own_targets is not None else None,
+            en_spellings={name: tuple(spellings) for name, spellings in en_spellings.items()},
+            forms=forms,
+            line=self.lines.line_of(where),
+        )
+
+    def english(
+        self, table: Any, where: KeyPath, subject: str, names: list[str]
+    ) -> dict[str, list[str]]:
+        """The `en.<Name> = [...]` spellings, checked to belong to one of the names."""
+        if table is None:
+            return {}
+        path = (*where, "en")
+        if not isinstance(table, dict):
+            self.problem(
+                path, subject, f"en must be a table of name = [spellings], not {_kind_of(table)}"
+            )
+            return {}
+        result: dict[str, list[str]] = {}
+        for name, value in table.items():
+            key_path = (*path, name)
+            if names and name not in names:
+                self.problem(
+                    key_path,
+                    subject,
+                    f"en.{name}: {name!r} is not one of its names ({_quoted(names)})",
+                )
+                continue
+            items = [value] if isinstance(value, str) else value
+            spellings = self.text_list(items, key_path, subject, f"en.{name}")
+            if spellings is not None:
+                result[name] = spellings
+        return result
+
+    def claim_english(
+        self,
+        concept_id: str,
+        names: list[str],
+        en_spellings: dict[str, list[str]],
+        where: KeyPath,
+        english: dict[str, tuple[str, str]],
+    ) -> None:
+        """Record each English spelling; one spelling may mean only one concept and name."""
+        claims = [(name, name, (*where, "names")) for name in names]
+        for name, spellings in en_spellings.items():
+            claims += [(spelling, name, (*where, "en", name)) for spelling in spellings]
+        for spelling, name, path in claims:
+            owner = english.get(spelling)
+            if owner is None:
+                english[spelling] = (concept_id, name)
+            elif owner[0] != concept_id:
+                self.problem(
+                    path,
+                    concept_id,
+                    f"English spelling {spelling!r} already belongs to concept {owner[0]!r}",
+                )
+            elif owner[1] == name:
+                self.problem(
+                    path, concept_id, f"English spelling {spelling!r} is listed twice for {name!r}"
+                )
+            else:
+                self.problem(
+                    path,
+                    concept_id,
+                    f"English spelling {spelling!r} cannot mean both {owner[1]!r} and {name!r}",
+                )
+
+    def language_forms(
+        self, table: Any, language: str, path: KeyPath, subject: str, names: list[str]
+    ) -> dict[str, NameForms]:
+        if not isinstance(table, dict):
+            self.problem(
+                path,
+                subject,
+                f"{language} must be a table of name = forms, not {_kind_of(table)}",
+            )
+            return {}
+        result: dict[str, NameForms] = {}
+        for name, value in table.items():
+            if names and name not in names:
+                self.problem(
+                    (*path, name),
+                    subject,
+                    f"{language}.{name}: {name!r} is not one of its names ({_quoted(names)})",
+                )
+                continue
+            forms = self.name_forms(value, language, (*path, name), subject, f"{language}.{name}")
+            if forms is not None:
+                result[name] = forms
+        return result
+
+    def name_forms(
+        self, value: Any, language: str, path: KeyPath, subject: str, what: str
+    ) -> NameForms | None:
+        if isinstance(value, str):
+            form = self.text(value, path, subject, what)
+            return NameForms(cases={"nom": form}) if form is not None else None
+        if not isinstance(value, dict):
+            self.problem(
+                path,
+                subject,
+                f"{what} must be a string or a table of cases, not {_kind_of(value)}",
+            )
+            return None
+        cases_allowed = CASES.get(language, ("nom",))
+        ok = True
+        cases: dict[str, str] = {}
+        variants: list[str] = []
+        for key, item in value.items():
+            if key == VARIANTS_KEY:
+                items = [item] if isinstance(item, str) else item
+                checked = self.text_list(items, (*path, key), subject, f"{what}.variants")
+                if checked is None:
+                    ok = False
+                else:
+                    variants = checked
+            elif key in cases_allowed:
+                form = self.text(item, (*path, key), subject, f"{what}.{key}")
+                if form is None:
+                    ok = False
+                else:
+                    cases[key] = form
+            else:
+                self.problem(
+                    (*path, key),
+                    subject,
+                    f"{what}: unknown case {key!r} for {language} "
+                    f"(allowed: {_quoted(cases_allowed)}, variants)",
+                )
+                ok = False
+        if "nom" not in value:
+            self.problem(path, subject, f"{what}: a table of forms must have nom")
+            ok = False
+        if not ok:
+            return None
+        ordered = {case: cases[case] for case in cases_allowed if case in cases}
+        return NameForms(cases=ordered, variants=tuple(variants))
+
+
+def _format_problem(fmt: Any) -> str | None:
+    """Why `fmt` cannot be the policy format, or None when it can."""
+    if not isinstance(fmt, str):
+        return f"format must be a string, not {_kind_of(fmt)}"
+    try:
+        fields = [field for _, field, _, _ in string.Formatter().parse(fmt) if field is not None]
+    except ValueError as exc:
+        return f"format {fmt!r} is not a valid format string ({exc}); write {{{{ for a brace"
+    unknown = [field for field in fields if field not in FORMAT_FIELDS]
+    if unknown:
+        return (
+            f"format {fmt!r} uses {_quoted(repr(f) for f in unknown)}; only {{primary}} and "
+            "{secondary} may appear (write {{ and }} for literal braces)"
+        )
+    missing = [field for field in FORMAT_FIELDS if field not in fields]
+    if missing:
+        return f"format {fmt!r} must contain {{primary}} and {{secondary}}"
+    try:
+        fmt.format(primary="x", secondary="y")
+    except (ValueError, KeyError, IndexError) as exc:
+        return f"format {fmt!r} cannot be applied ({exc})"
+    return None
