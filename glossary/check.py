@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from glossary.match import Matcher, Mention
 from glossary.model import Concept, Glossary
-from glossary.render import Occurrence, TargetIndex
+from glossary.target import Occurrence, TargetIndex
 
 ERROR = "error"
 WARNING = "warning"

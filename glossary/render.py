@@ -27,110 +27,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from glossary.match import Matcher, Mention
-from glossary.model import CASES, SUFFIXING_LANGUAGES, Concept, Glossary
+from glossary.model import SUFFIXING_LANGUAGES, Concept, Glossary
+from glossary.morphology import RU_PREPOSITION_CASES, SUFFIX_CASES, fit_suffix
+from glossary.target import WORD_CLASS, Occurrence, Reading, TargetIndex
 
 #: `locate(start, end)`: the target span most attended from source characters [start, end).
 Locate = Callable[[int, int], tuple[int, int] | None]
 
 PLACED_BY_ALIGNMENT = "glossary: placed by alignment"
 
-_ARMENIAN_VOWELS = frozenset("աեէըիոօւ")
-
-#: Russian prepositions and the case they govern, to inflect a name the engine left in a
-#: form that does not show its case (ru `в Ханкенди` → `в Степанакерте`). `в`/`на` govern
-#: the locative for places ("in"), far more common in news than the accusative ("into").
-_RU_PREPOSITION_CASES = {
-    **dict.fromkeys(("в", "во", "на", "о", "об", "обо", "при"), "loc"),
-    **dict.fromkeys(
-        (
-            "из",
-            "изо",
-            "от",
-            "ото",
-            "до",
-            "у",
-            "около",
-            "возле",
-            "близ",
-            "вблизи",
-            "вокруг",
-            "для",
-            "без",
-            "из-за",
-            "из-под",
-            "после",
-            "против",
-            "напротив",
-            "севернее",
-            "южнее",
-            "западнее",
-            "восточнее",
-        ),
-        "gen",
-    ),
-    **dict.fromkeys(("к", "ко", "по"), "dat"),
-    **dict.fromkeys(("под", "подо", "над", "перед", "между"), "ins"),
-    **dict.fromkeys(("через", "про", "сквозь"), "acc"),
-}
-
-#: Case endings that hy/az attach to a name the glossary lists only in the nominative,
-#: longest first (Azerbaijani with its vowel-harmony and buffer-consonant variants).
-_SUFFIX_CASES: dict[str, tuple[tuple[str, str], ...]] = {
-    "hy": (("ում", "loc"), ("ից", "abl"), ("ով", "ins"), ("ին", "dat"), ("ի", "gen")),
-    "az": tuple(
-        sorted(
-            [(e, "abl") for e in ("dan", "dən", "tan", "tən")]
-            + [(e, "loc") for e in ("da", "də", "ta", "tə")]
-            + [(e, "gen") for e in ("nın", "nin", "nun", "nün", "ın", "in", "un", "ün")]
-            + [(e, "dat") for e in ("ya", "yə", "a", "ə")]
-            + [(e, "acc") for e in ("nı", "ni", "nu", "nü", "ı", "i", "u", "ü")],
-            key=lambda pair: -len(pair[0]),
-        )
-    ),
-}
 _PRECEDING_WORD = re.compile(r"(\w+(?:-\w+)?)\s+$")
-#: A character that continues a word: `\w` of any script or a combining accent, as in
-#: source matching (glossary.match), so an accented letter never ends a name.
-_WORD_CLASS = r"[\w\u0300-\u036f\u0483-\u0489]"
-_WORD = re.compile(_WORD_CLASS)
-
-
-@dataclass(frozen=True)
-class Reading:
-    """One way to read a target spelling: which concept, which name, which case."""
-
-    concept_id: str
-    name: str
-    case: str | None  # None: a variant spelling (read as the nominative)
-
-
-@dataclass(frozen=True)
-class Occurrence:
-    """A place name found in a translation, with its decoration when it has one.
-
-    `start`/`end` cover the whole rendering (primary word plus the format's secondary);
-    `word_start`/`word_end` the primary word itself, suffix included (hy/az).
-    """
-
-    start: int
-    end: int
-    word_start: int
-    word_end: int
-    form: str
-    suffix: str
-    readings: tuple[Reading, ...]
-    secondary: str | None = None
-    #: Readings of the names shown in the secondary (for checking).
-    secondary_readings: tuple[Reading, ...] = ()
-
-    def readings_of(self, concept_id: str) -> tuple[Reading, ...]:
-        return tuple(r for r in self.readings if r.concept_id == concept_id)
-
-    def names_shown(self, concept_id: str) -> set[str]:
-        """Every name of the concept this occurrence puts in front of the reader."""
-        shown = {r.name for r in self.readings if r.concept_id == concept_id}
-        shown.update(r.name for r in self.secondary_readings if r.concept_id == concept_id)
-        return shown
+_WORD = re.compile(WORD_CLASS)
 
 
 @dataclass(frozen=True)
@@ -176,164 +83,6 @@ class SegmentRendering:
     def comments(self) -> list[str]:
         """Translator-comment lines: every change, then every problem."""
         return [change.comment() for change in self.changes] + list(self.problems)
-
-
-def _pattern_for(spelling: str) -> str:
-    """A regex for a spelling in which any run of spaces matches any whitespace run."""
-    return r"\s+".join(re.escape(part) for part in spelling.split())
-
-
-def _normalise(text: str) -> str:
-    return " ".join(text.split())
-
-
-class TargetIndex:
-    """Finds every glossary place name in a text of one target language.
-
-    One pass, longest spelling first, no overlaps: ru `Нагорного Карабаха` is one
-    occurrence of Nagorno-Karabakh, never a Karabakh. In hy/az a spelling may begin a longer
-    word; the rest of the word is the occurrence's suffix.
-    """
-
-    def __init__(self, glossary: Glossary, language: str):
-        self.glossary = glossary
-        self.language = language
-        self.suffixing = language in SUFFIXING_LANGUAGES
-        self.readings: dict[str, list[Reading]] = {}
-        for concept in glossary:
-            if language not in glossary.languages_of(concept):
-                continue
-            for name in concept.names:
-                forms = concept.forms_of(language, name)
-                if forms is None:
-                    continue
-                for spelling, case in forms.spellings(language):
-                    key = _normalise(spelling)
-                    if key:
-                        self.readings.setdefault(key, []).append(Reading(concept.id, name, case))
-        order = {case: i for i, case in enumerate(CASES.get(language, ()))}
-        for readings in self.readings.values():
-            readings.sort(key=lambda r: order.get(r.case, len(order)) if r.case else len(order))
-        spellings = sorted(self.readings, key=lambda s: (-len(s), s))
-        self._regex: re.Pattern[str] | None = None
-        if spellings:
-            alternatives = "|".join(_pattern_for(s) for s in spellings)
-            tail = f"(?P<suffix>{_WORD_CLASS}*)" if self.suffixing else f"(?!{_WORD_CLASS})"
-            self._regex = re.compile(f"(?<!{_WORD_CLASS})(?P<form>{alternatives}){tail}")
-        self._secondaries = {
-            concept.id: self._secondary_texts(concept)
-            for concept in glossary
-            if language in glossary.languages_of(concept) and concept.contested
-        }
-
-    def secondary_for(self, concept: Concept, name: str) -> str | None:
-        """The other names' nominatives joined by ", ", or None when they lack forms."""
-        others = []
-        for other in concept.others(name):
-            forms = concept.forms_of(self.language, other)
-            if forms is None:
-                return None
-            others.append(forms.nom)
-        return ", ".join(others) if others else None
-
-    def _secondary_texts(self, concept: Concept) -> list[str]:
-        texts = {self.secondary_for(concept, name) for name in concept.names}
-        return sorted((t for t in texts if t), key=lambda t: (-len(t), t))
-
-    def reading_of(self, text: str) -> list[Reading]:
-        """The readings of a spelling (exactly as written, spaces normalised)."""
-        return self.readings.get(_normalise(text), [])
-
-    def find(self, text: str) -> list[Occurrence]:
-        """Every occurrence in `text`, in order, decorated renderings recognised as one."""
-        if self._regex is None:
-            return []
-        tokens = [
-            Occurrence(
-                start=m.start(),
-                end=m.end(),
-                word_start=m.start(),
-                word_end=m.end(),
-                form=m.group("form"),
-                suffix=m.groupdict().get("suffix") or "",
-                readings=tuple(self.reading_of(m.group("form"))),
-            )
-            for m in self._regex.finditer(text)
-        ]
-        decorated = [self._decorate(text, token, tokens) for token in tokens]
-        # A decorated rendering swallows the tokens of its secondary.
-        return [
-            occurrence
-            for occurrence in decorated
-            if not any(
-                other is not occurrence
-                and other.secondary is not None
-                and other.start <= occurrence.start
-                and occurrence.end <= other.end
-                for other in decorated
-            )
-        ]
-
-    def _decorate(self, text: str, token: Occurrence, tokens: list[Occurrence]) -> Occurrence:
-        """The token widened to its decoration when the format's secondary surrounds it."""
-        lead_part, trail_part = _split_format(self.glossary.policy.format)
-        for concept_id in dict.fromkeys(r.concept_id for r in token.readings):
-            for secondary in self._secondaries.get(concept_id, ()):
-                lead = lead_part.replace("{secondary}", secondary)
-                trail = trail_part.replace("{secondary}", secondary)
-                start = token.word_start - len(lead)
-                if start < 0 or text[start : token.word_start] != lead:
-                    continue
-                if not text.startswith(trail, token.word_end):
-                    continue
-                end = token.word_end + len(trail)
-                inside = [t for t in tokens if t is not token and t.start >= start and t.end <= end]
-                return Occurrence(
-                    start=start,
-                    end=end,
-                    word_start=token.word_start,
-                    word_end=token.word_end,
-                    form=token.form,
-                    suffix=token.suffix,
-                    readings=token.readings,
-                    secondary=secondary,
-                    secondary_readings=tuple(r for t in inside for r in t.readings),
-                )
-        return token
-
-
-def _split_format(fmt: str) -> tuple[str, str]:
-    """Split a policy format around `{primary}` into (lead, trail) templates on `{secondary}`.
-
-    `"{primary} ({secondary})"` gives `("", " ({secondary})")`.
-    """
-    before, _, after = fmt.partition("{primary}")
-    return before, after
-
-
-_AZ_BACK = frozenset("aıou")
-_AZ_VOWELS = frozenset("aıoueəiöü")
-#: Azerbaijani suffixes whose vowel follows the word's last vowel: (consonant, vowel table).
-_AZ_HARMONY = {
-    "k": {"a": "ı", "ı": "ı", "o": "ı", "u": "ı", "e": "i", "ə": "i", "i": "i", "ö": "i", "ü": "i"},
-    "l": {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "ə": "i", "i": "i", "ö": "ü", "ü": "ü"},
-}
-
-
-def fit_suffix(language: str, primary: str, suffix: str) -> str:
-    """The suffix the engine attached, fitted to the primary where the language demands.
-
-    Armenian: the article is `-ն` after a vowel, `-ը` after a consonant. Azerbaijani: the
-    vowel of `-ki`/`-kı` and `-lı`/`-li`/`-lu`/`-lü` follows the primary's last vowel. Any
-    other suffix stays exactly as the engine wrote it.
-    """
-    if language == "hy" and suffix in ("ը", "ն") and primary:
-        return "ն" if primary[-1] in _ARMENIAN_VOWELS else "ը"
-    if language == "az" and len(suffix) >= 2 and suffix[0] in _AZ_HARMONY:
-        vowels = [c for c in primary.lower() if c in _AZ_VOWELS]
-        if vowels and suffix[1] in "ıiuü":
-            return suffix[0] + _AZ_HARMONY[suffix[0]][vowels[-1]] + suffix[2:]
-    return suffix
 
 
 @dataclass
@@ -509,13 +258,13 @@ class DocumentRenderer:
         assert forms is not None
         suffix = occurrence.suffix
         if self.language in SUFFIXING_LANGUAGES:
-            for ending, case in _SUFFIX_CASES.get(self.language, ()):
+            for ending, case in SUFFIX_CASES.get(self.language, ()):
                 if suffix.startswith(ending) and case in forms.cases:
                     return case, suffix[len(ending) :]
             return "nom", suffix
         if self.language == "ru":
             before = _PRECEDING_WORD.search(translation[: occurrence.word_start])
-            case = _RU_PREPOSITION_CASES.get(before.group(1).lower()) if before else None
+            case = RU_PREPOSITION_CASES.get(before.group(1).lower()) if before else None
             if case is not None and case in forms.cases:
                 return case, suffix
         return "nom", suffix

@@ -1,0 +1,88 @@
+"""What the renderer must know of Russian, Armenian and Azerbaijani grammar, and no more.
+
+Russian prepositions tell the case of a name whose form does not show it; Armenian and
+Azerbaijani case endings glued to a nominative tell its case; and a few suffixes change
+shape to fit a new word (the Armenian article, Azerbaijani vowel harmony).
+"""
+
+from __future__ import annotations
+
+_ARMENIAN_VOWELS = frozenset("աեէըիոօւ")
+
+#: Russian prepositions and the case they govern, to inflect a name the engine left in a
+#: form that does not show its case (ru `в Ханкенди` → `в Степанакерте`). `в`/`на` govern
+#: the locative for places ("in"), far more common in news than the accusative ("into").
+RU_PREPOSITION_CASES = {
+    **dict.fromkeys(("в", "во", "на", "о", "об", "обо", "при"), "loc"),
+    **dict.fromkeys(
+        (
+            "из",
+            "изо",
+            "от",
+            "ото",
+            "до",
+            "у",
+            "около",
+            "возле",
+            "близ",
+            "вблизи",
+            "вокруг",
+            "для",
+            "без",
+            "из-за",
+            "из-под",
+            "после",
+            "против",
+            "напротив",
+            "севернее",
+            "южнее",
+            "западнее",
+            "восточнее",
+        ),
+        "gen",
+    ),
+    **dict.fromkeys(("к", "ко", "по"), "dat"),
+    **dict.fromkeys(("под", "подо", "над", "перед", "между"), "ins"),
+    **dict.fromkeys(("через", "про", "сквозь"), "acc"),
+}
+
+#: Case endings that hy/az attach to a name the glossary lists only in the nominative,
+#: longest first (Azerbaijani with its vowel-harmony and buffer-consonant variants).
+SUFFIX_CASES: dict[str, tuple[tuple[str, str], ...]] = {
+    "hy": (("ում", "loc"), ("ից", "abl"), ("ով", "ins"), ("ին", "dat"), ("ի", "gen")),
+    "az": tuple(
+        sorted(
+            [(e, "abl") for e in ("dan", "dən", "tan", "tən")]
+            + [(e, "loc") for e in ("da", "də", "ta", "tə")]
+            + [(e, "gen") for e in ("nın", "nin", "nun", "nün", "ın", "in", "un", "ün")]
+            + [(e, "dat") for e in ("ya", "yə", "a", "ə")]
+            + [(e, "acc") for e in ("nı", "ni", "nu", "nü", "ı", "i", "u", "ü")],
+            key=lambda pair: -len(pair[0]),
+        )
+    ),
+}
+
+
+_AZ_BACK = frozenset("aıou")
+_AZ_VOWELS = frozenset("aıoueəiöü")
+#: Azerbaijani suffixes whose vowel follows the word's last vowel: (consonant, vowel table).
+_AZ_HARMONY = {
+    "k": {"a": "ı", "ı": "ı", "o": "ı", "u": "ı", "e": "i", "ə": "i", "i": "i", "ö": "i", "ü": "i"},
+    "l": {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "ə": "i", "i": "i", "ö": "ü", "ü": "ü"},
+}
+
+
+def fit_suffix(language: str, primary: str, suffix: str) -> str:
+    """The suffix the engine attached, fitted to the primary where the language demands.
+
+    Armenian: the article is `-ն` after a vowel, `-ը` after a consonant. Azerbaijani: the
+    vowel of `-ki`/`-kı` and `-lı`/`-li`/`-lu`/`-lü` follows the primary's last vowel. Any
+    other suffix stays exactly as the engine wrote it.
+    """
+    if language == "hy" and suffix in ("ը", "ն") and primary:
+        return "ն" if primary[-1] in _ARMENIAN_VOWELS else "ը"
+    if language == "az" and len(suffix) >= 2 and suffix[0] in _AZ_HARMONY:
+        vowels = [c for c in primary.lower() if c in _AZ_VOWELS]
+        if vowels and suffix[1] in "ıiuü":
+            return suffix[0] + _AZ_HARMONY[suffix[0]][vowels[-1]] + suffix[2:]
+    return suffix
