@@ -25,11 +25,11 @@ from functools import partial
 from glossary.model import Glossary
 
 #: Characters that continue a word: `\w` of any script, plus combining accents.
-_WORD = r"\w\u0300-\u036f\u0483-\u0489"
+WORD_CHARS = r"\w\u0300-\u036f\u0483-\u0489"
 #: After the first character of a spelling: the character before it is not a word character.
-_STARTS_WORD = f"(?<![{_WORD}].)"
+_STARTS_WORD = f"(?<![{WORD_CHARS}].)"
 #: At the end of a spelling: the next character is not a word character.
-_ENDS_WORD = f"(?![{_WORD}])"
+_ENDS_WORD = f"(?![{WORD_CHARS}])"
 _NEVER = "(?!)"
 _SPACE_RUN = re.compile(r"\s+")
 

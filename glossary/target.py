@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from glossary.match import WORD_CHARS
 from glossary.model import CASES, SUFFIXING_LANGUAGES, Concept, Glossary
 
-#: A character that continues a word: `\w` of any script or a combining accent, as in
-#: source matching (glossary.match), so an accented letter never ends a name.
-WORD_CLASS = r"[\w\u0300-\u036f\u0483-\u0489]"
+#: A character that continues a word, exactly as in source matching, so an accented
+#: letter never ends a name.
+WORD_CLASS = f"[{WORD_CHARS}]"
 
 
 @dataclass(frozen=True)
