@@ -122,10 +122,10 @@ def _table(report: TranslateReport) -> Table:
         "changed",
         "MT",
         "empty",
-        "names",
+        "mentions",
         "rendered",
         "aligned",
-        "missing",
+        "not found",
     )
     for name in columns:
         table.add_column(name, justify="left" if name == "lang" else "right", min_width=len(name))
