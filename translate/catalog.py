@@ -16,9 +16,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 import polib
-from babel.messages.plurals import get_plural
 from babel.messages.pofile import PoFileError, read_po
 
+from glossary.exchange.review import plural_forms  # one Plural-Forms rule for every catalogue
 from glossary.fileio import atomic_write_text
 from translate import __version__
 from translate.errors import UserError
@@ -26,23 +26,11 @@ from translate.segment import Unit
 
 WRAP_WIDTH = 76  # msgmerge's default, so a catalogue diff stays small between tools
 
-#: Babel 2.18's table says nplurals=1 for Armenian; CLDR's own rule (`one: i in 0,1`) and
-#: translate-toolkit say two forms. We follow CLDR (see docs/catalogues.md).
-_PLURAL_OVERRIDES = {"hy": "nplurals=2; plural=(n > 1);"}
-
 #: How similar an old msgid must be to count as "the same paragraph, changed a little";
 #: GNU msgmerge's fuzzy threshold is the same 0.6.
 FUZZY_THRESHOLD = 0.6
 
 _DATE_FORMAT = "%Y-%m-%d %H:%M%z"
-
-
-def plural_forms(language: str) -> str:
-    """The Plural-Forms header value for a language."""
-    if language in _PLURAL_OVERRIDES:
-        return _PLURAL_OVERRIDES[language]
-    plural = get_plural(language)
-    return f"nplurals={plural.num_plurals}; plural={plural.plural_expr};"
 
 
 def catalog_path(out: Path, domain: str, language: str | None) -> Path:
