@@ -30,6 +30,7 @@ WRAP_WIDTH = 76  # msgmerge's default, so a catalogue diff stays small between t
 #: GNU msgmerge's fuzzy threshold is the same 0.6.
 FUZZY_THRESHOLD = 0.6
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATE_FORMAT = "%Y-%m-%d %H:%M%z"
 
 
@@ -42,6 +43,17 @@ def catalog_path(out: Path, domain: str, language: str | None) -> Path:
 
 def timestamp(moment: datetime | None = None) -> str:
     return (moment or datetime.now().astimezone()).strftime(_DATE_FORMAT)
+
+
+def parse_date(value: str, where: str) -> date:
+    """An ISO `YYYY-MM-DD` date; `where` names the option or file for the error."""
+    text = value.strip()
+    try:
+        if not _ISO_DATE.fullmatch(text):
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"{where}: {value!r} is not a date (expected YYYY-MM-DD)") from None
 
 
 def new_catalog(

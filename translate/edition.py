@@ -11,7 +11,6 @@ the story silently disappears.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +18,7 @@ import polib
 from babel.dates import format_date
 
 from glossary.fileio import atomic_write_text
-from translate.catalog import load_catalog
+from translate.catalog import load_catalog, parse_date
 from translate.catalog_stats import percent
 from translate.catalog_tools import (
     EntryState,
@@ -35,7 +34,6 @@ from translate.errors import UserError
 
 DEFAULT_MIN_REVIEWED = 80.0
 DEFAULT_OUT = Path("build/editions")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -120,17 +118,6 @@ def first_words(text: str, limit: int = 48) -> str:
         return flat
     cut = flat[:limit].rsplit(" ", 1)[0] or flat[:limit]
     return cut + "…"
-
-
-def parse_date(value: str, where: str) -> dt.date:
-    """An ISO `YYYY-MM-DD` date; `where` names the option or file for the error."""
-    text = value.strip()
-    try:
-        if not _ISO_DATE.fullmatch(text):
-            raise ValueError
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UserError(f"{where}: {value!r} is not a date (expected YYYY-MM-DD)") from None
 
 
 def _occurrence_lines(entry: polib.POEntry, catalog_path: Path) -> tuple[int, ...]:

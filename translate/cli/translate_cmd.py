@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -12,6 +11,8 @@ from rich import box
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from translate.catalog import parse_date
+from translate.cli.glossary_options import resolve_glossary
 from translate.cli.output import console, err_console, print_json, print_warning
 from translate.engines.registry import EngineOptions, engine_factory
 from translate.pipeline import TranslateReport, parse_languages, translate_article
@@ -59,20 +60,15 @@ def translate(
     Re-running on a changed article keeps every translation someone made: changed
     paragraphs keep their old translation marked fuzzy, removed ones become obsolete.
     """
-    from translate.errors import UserError
-
     languages = parse_languages(to)
-    try:
-        day = date.fromisoformat(article_date) if article_date else None
-    except ValueError:
-        raise UserError(f"--date: {article_date!r} is not a date like 2023-09-19") from None
+    day = parse_date(article_date, "--date") if article_date else None
     factory = engine_factory(
         engine,
         EngineOptions(
             beam_size=beam_size, threads=threads, compute_type=compute_type, server=server
         ),
     )
-    terms = None if no_glossary else _glossary(glossary)
+    terms = None if no_glossary else resolve_glossary(glossary)
     with _progress(quiet=as_json) as update:
         report = translate_article(
             article,
@@ -91,12 +87,6 @@ def translate(
         print_json(_as_dict(report))
     else:
         console.print(_table(report))
-
-
-def _glossary(path: Path | None):
-    from translate.cli.glossary_options import resolve_glossary
-
-    return resolve_glossary(path)
 
 
 def _as_dict(report: TranslateReport) -> dict:
