@@ -16,7 +16,7 @@ import polib
 from glossary.model import Glossary
 from glossary.render import DocumentRenderer
 from translate.engines.base import Span, Translation
-from translate.segment import split_sentences
+from translate.segment import Sentence
 
 if TYPE_CHECKING:
     from translate.pipeline import LanguageReport
@@ -46,9 +46,10 @@ class JoinedTranslation:
         return any(part.alignment is not None for _, _, part in self.pieces)
 
 
-def join_translation(source: str, parts: Sequence[Translation]) -> JoinedTranslation:
-    """Join sentence translations with single spaces, keeping their offsets."""
-    sentences = split_sentences(source)
+def join_translation(
+    sentences: Sequence[Sentence], parts: Sequence[Translation]
+) -> JoinedTranslation:
+    """Join a paragraph's sentence translations with single spaces, keeping their offsets."""
     pieces = []
     texts: list[str] = []
     offset = 0
@@ -71,20 +72,20 @@ def mark_machine(entry: polib.POEntry, text: str, engine: str, notes: Sequence[s
 
 
 def write_machine_output(
-    po: polib.POFile, machine: dict[int, list[Translation]], engine: str
+    po: polib.POFile, machine: dict[int, JoinedTranslation], engine: str
 ) -> None:
     """Without a glossary for the language: machine output goes in as it came."""
     for entry in po:
-        parts = machine.get(id(entry))
-        if parts is not None:
-            mark_machine(entry, join_translation(entry.msgid, parts).text, engine)
+        joined = machine.get(id(entry))
+        if joined is not None:
+            mark_machine(entry, joined.text, engine)
 
 
 def enforce_catalog(
     po: polib.POFile,
     glossary: Glossary,
     language: str,
-    machine: dict[int, list[Translation]],
+    machine: dict[int, JoinedTranslation],
     report: LanguageReport,
 ) -> None:
     """Apply the glossary to this run's machine output, in document order.
@@ -97,11 +98,10 @@ def enforce_catalog(
     for entry in po:
         if entry.obsolete:
             continue
-        parts = machine.get(id(entry))
-        if parts is None:
+        joined = machine.get(id(entry))
+        if joined is None:
             result = renderer.render(entry.msgid, entry.msgstr)  # keeps document state
         else:
-            joined = join_translation(entry.msgid, parts)
             locate = joined.locate if joined.has_alignment else None
             result = renderer.render(entry.msgid, joined.text, locate)
             mark_machine(entry, result.text, report.engine, result.comments())

@@ -17,10 +17,15 @@ from babel import Locale, UnknownLocaleError
 
 from glossary.model import Glossary
 from translate import catalog
-from translate.enforce import enforce_catalog, write_machine_output
+from translate.enforce import (
+    JoinedTranslation,
+    enforce_catalog,
+    join_translation,
+    write_machine_output,
+)
 from translate.engines.base import Engine, Translation
 from translate.errors import UserError
-from translate.segment import Article, Unit, read_article, split_sentences
+from translate.segment import read_article, split_sentences
 
 SOURCE_LANGUAGE = "en"
 
@@ -94,7 +99,6 @@ def translate_article(
     domain = domain or article_path.stem
     _check_domain(domain)
     source = _display_path(article_path)
-    units = article.units()
     created = catalog.timestamp()
     existing = {lang: _existing(out, domain, lang) for lang in languages}  # fail before writing
     day = article_date or _known_date(existing.values()) or date.today()
@@ -102,7 +106,7 @@ def translate_article(
     template = catalog.new_catalog(
         domain=domain, source=source, article_date=day, language=None, created=created
     )
-    for entry in catalog.template_entries(units, source):
+    for entry in catalog.template_entries(article.units(), source):
         template.append(entry)
     template_path = catalog.catalog_path(out, domain, None)
     catalog.save_catalog(template, template_path)
@@ -111,8 +115,7 @@ def translate_article(
     for language in languages:
         report.languages.append(
             _translate_language(
-                article,
-                units,
+                template,
                 language,
                 existing[language],
                 out=out,
@@ -129,8 +132,7 @@ def translate_article(
 
 
 def _translate_language(
-    article: Article,
-    units: list[Unit],
+    template: polib.POFile,
     language: str,
     existing: polib.POFile | None,
     *,
@@ -152,9 +154,7 @@ def _translate_language(
         created=created,
         english_name=Locale.parse(language).english_name or language,
     )
-    po, merged = catalog.merge(
-        existing, catalog.template_entries(units, source), fresh.metadata, fresh.header
-    )
+    po, merged = catalog.merge(existing, list(template), fresh.metadata, fresh.header)
     report = LanguageReport(
         language=language,
         path=path,
@@ -164,7 +164,7 @@ def _translate_language(
     )
 
     todo = [e for e in po if not e.obsolete and not e.msgstr]
-    machine: dict[int, list[Translation]] = {}
+    machine: dict[int, JoinedTranslation] = {}
     if todo and engine_factory is not None:
         try:
             engine = engine_factory(language)
@@ -192,8 +192,8 @@ def _translate_language(
 
 def _machine_translate(
     engine: Engine, entries: list[polib.POEntry], language: str, progress: Progress | None
-) -> dict[int, list[Translation]]:
-    """Translate every sentence of every entry in one engine call; results per entry."""
+) -> dict[int, JoinedTranslation]:
+    """Translate every sentence of every entry in one engine call; a joined result per entry."""
     plans = [(entry, split_sentences(entry.msgid)) for entry in entries]
     batch = [s.text for _, sentences in plans for s in sentences if s.translatable]
     if progress:
@@ -205,7 +205,7 @@ def _machine_translate(
         progress(language, len(batch), len(batch))
     if len(results) != len(batch):
         raise RuntimeError(f"engine returned {len(results)} translations for {len(batch)}")
-    machine: dict[int, list[Translation]] = {}
+    machine: dict[int, JoinedTranslation] = {}
     position = 0
     for entry, sentences in plans:
         parts: list[Translation] = []
@@ -215,7 +215,7 @@ def _machine_translate(
                 position += 1
             else:
                 parts.append(Translation(sentence.text))
-        machine[id(entry)] = parts
+        machine[id(entry)] = join_translation(sentences, parts)
     return machine
 
 
