@@ -70,6 +70,8 @@ class SegmentRendering:
     #: One line each, for `#.` extracted comments: what the glossary asked for.
     notes: list[str] = field(default_factory=list)
     placed_by_alignment: int = 0
+    #: Mentions whose name could not be found or placed (each also has a problem line).
+    not_found: int = 0
 
     @property
     def changed(self) -> bool:
@@ -193,6 +195,7 @@ class DocumentRenderer:
         result.changes = sorted(
             (c for *_, c in replacements if c is not None), key=lambda c: c.start
         )
+        result.not_found = len(unplaced)
         for mention, expected in unplaced:
             result.problems.append(
                 f'glossary: {mention.concept_id}: expected "{expected}" for "{mention.spelling}"'

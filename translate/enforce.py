@@ -105,11 +105,8 @@ def enforce_catalog(
             locate = joined.locate if joined.has_alignment else None
             result = renderer.render(entry.msgid, joined.text, locate)
             mark_machine(entry, result.text, report.engine, result.comments())
-            not_found = sum(
-                1 for p in result.problems if p.startswith("glossary: ") and "expected" in p
-            )
-            report.rendered += result.mentions - not_found - result.placed_by_alignment
+            report.rendered += result.mentions - result.not_found - result.placed_by_alignment
             report.placed_by_alignment += result.placed_by_alignment
-            report.not_found += not_found
+            report.not_found += result.not_found
         report.mentions += result.mentions
         entry.comment = "\n".join(line for line in (entry.comment, *result.notes) if line)

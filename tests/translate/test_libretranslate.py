@@ -21,6 +21,7 @@ from translate.errors import UserError
 TRANSLATIONS = {
     "Shelling was heard in Stepanakert.": "Обстрел был слышен в Ханкенди.",
     "Officials in Baku were silent.": "Чиновники в Баку молчали.",
+    "Talks were held in Baku.": "Переговоры прошли.",  # the engine dropped the name
 }
 
 
@@ -84,6 +85,7 @@ def test_glossary_applies_to_server_output(server: str, tmp_path: Path) -> None:
             str(glossary),
             "--out",
             str(tmp_path / "loc"),
+            "--json",
         ],
     )
     assert result.exit_code == 0, result.output
@@ -92,6 +94,11 @@ def test_glossary_applies_to_server_output(server: str, tmp_path: Path) -> None:
     assert po[0].msgstr == "Обстрел был слышен в Степанакерте (Ханкенди)."
     assert po[1].msgstr == "Чиновники в Баку молчали."
     assert po[0].tcomment.startswith(f"machine translation: libretranslate en→ru ({server})")
+    # A dropped name is left as the engine wrote it, flagged for the reviewer.
+    assert po[2].msgstr == "Переговоры прошли." and "fuzzy" in po[2].flags
+    assert 'glossary: baku: expected "Баку" for "Baku"' in po[2].tcomment
+    (counts,) = json.loads(result.stdout)["languages"]
+    assert (counts["mentions"], counts["rendered"], counts["not_found"]) == (3, 2, 1)
 
 
 def test_server_errors_are_one_line(server: str) -> None:
