@@ -8,7 +8,6 @@ translation someone made is never lost. Conventions: docs/catalogues.md.
 from __future__ import annotations
 
 import difflib
-import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -16,15 +15,14 @@ from datetime import date, datetime
 from pathlib import Path
 
 import polib
-from babel.messages.pofile import PoFileError, read_po
 
+from glossary.errors import GlossaryError
+from glossary.exchange.pofile import WRAP_WIDTH, read_catalogue
 from glossary.exchange.review import plural_forms  # one Plural-Forms rule for every catalogue
 from glossary.fileio import atomic_write_text
 from translate import __version__
 from translate.errors import UserError
 from translate.segment import Unit
-
-WRAP_WIDTH = 76  # msgmerge's default, so a catalogue diff stays small between tools
 
 #: How similar an old msgid must be to count as "the same paragraph, changed a little";
 #: GNU msgmerge's fuzzy threshold is the same 0.6.
@@ -237,47 +235,13 @@ def _most_similar(msgid: str, candidates: Iterable[polib.POEntry]) -> polib.POEn
 
 
 def load_catalog(path: Path) -> polib.POFile:
-    """Read a .po/.pot file strictly, or raise a one-line UserError naming it.
-
-    polib is lenient: it silently truncates an unterminated string and accepts duplicate
-    msgids, and then saving would lose a reviewer's text. So the file is checked first:
-    every quoted string is terminated, Babel's parser accepts the structure, and polib
-    finds no duplicates.
-    """
+    """Read a .po/.pot file strictly (`glossary.exchange.pofile`), or a one-line UserError."""
     if not path.exists():
         raise UserError(f"{path}: no such catalogue")
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise UserError(f"{path}: not a readable gettext catalogue: not UTF-8") from None
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read: {exc.strerror}") from None
-    _check_strings(path, text)
-    try:
-        read_po(io.BytesIO(text.encode("utf-8")), abort_invalid=True)
-        return polib.pofile(text, wrapwidth=WRAP_WIDTH, check_for_duplicates=True)
-    except (PoFileError, OSError, ValueError) as exc:
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        reason = re.sub(r" on \d+$", "", reason)  # Babel's line number here is always 0
-        raise UserError(f"{path}: not a readable gettext catalogue: {reason}") from None
-
-
-_KEYWORD_LINE = re.compile(
-    r'^(?:#[~|]\s*)*(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*(".*)$'
-)
-
-
-def _check_strings(path: Path, text: str) -> None:
-    """Every quoted string in the catalogue ends on its own line."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if stripped.startswith("#") and not stripped.startswith(("#~", "#|")):
-            continue
-        found = _KEYWORD_LINE.match(stripped)
-        if found and not re.fullmatch(r'"(?:[^"\\]|\\.)*"', found.group(1)):
-            raise UserError(
-                f"{path}:{number}: not a readable gettext catalogue: unterminated string"
-            )
+        return read_catalogue(path)
+    except GlossaryError as exc:
+        raise UserError(str(exc)) from None
 
 
 _VOLATILE = re.compile(r'^"(?:POT-Creation-Date|PO-Revision-Date): .*\\n"\n', re.MULTILINE)

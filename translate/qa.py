@@ -22,6 +22,7 @@ from pathlib import Path
 import polib
 
 from glossary.check import CheckEntry, Checker
+from glossary.exchange.pofile import WRAP_WIDTH
 from glossary.fileio import atomic_write_text
 from glossary.loader import load_default_glossary, load_glossary
 from glossary.model import CASES, Glossary
@@ -31,7 +32,6 @@ from translate.errors import UserError
 
 #: Translator-comment lines `apply` owns: replaced (not piled up) when it rewrites an entry.
 GLOSSARY_COMMENT_PREFIX = "glossary: "
-WRAP_WIDTH = 76
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,11 @@ import polib
 from babel.messages.plurals import get_plural
 
 from glossary.errors import GlossaryError
+from glossary.exchange.pofile import WRAP_WIDTH
 from glossary.model import CASES, Concept, Glossary
 
 #: Separates the concept id from the name in msgctxt: `stepanakert|Stepanakert`.
 CONTEXT_SEPARATOR = "|"
-WRAP_WIDTH = 76
 
 #: Babel 2.18 gives Armenian one plural form; CLDR and translate-toolkit say two
 #: (docs/catalogues.md), and every newsloc catalogue must agree.

@@ -17,6 +17,7 @@ import tomlkit
 from tomlkit.exceptions import TOMLKitError
 
 from glossary.errors import GlossaryError
+from glossary.exchange.pofile import read_catalogue
 from glossary.exchange.review import CONTEXT_SEPARATOR
 from glossary.fileio import atomic_write_text
 from glossary.loader import parse_glossary, read_glossary_text
@@ -53,10 +54,7 @@ class ReviewResult:
 def _read_catalogue(po_path: Path) -> polib.POFile:
     if not po_path.is_file():
         raise GlossaryError(f"{po_path}: no such file")
-    try:
-        return polib.pofile(str(po_path), encoding="utf-8")
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise GlossaryError(f"{po_path}: not a readable .po file ({exc})") from None
+    return read_catalogue(po_path)
 
 
 def _split_context(glossary: Glossary, context: str) -> tuple[Concept, str] | None:

@@ -175,6 +175,20 @@ def test_unknown_concept_and_name_are_refused_with_po_line(glossary_file: Path) 
     assert glossary_file.read_text(encoding="utf-8") == SAMPLE_TOML  # nothing half-applied
 
 
+def test_a_catalogue_with_a_broken_string_is_refused_not_truncated(glossary_file: Path) -> None:
+    """polib alone would read `msgstr "Ханкенди-Нов` as a shorter name and write it back."""
+    po = review_file(glossary_file, "ru", {"stepanakert|Khankendi": "Ханкенди-Новый"})
+    text = po.read_text(encoding="utf-8").replace('"Ханкенди-Новый"', '"Ханкенди-Новый')
+    po.write_text(text, encoding="utf-8")
+    with pytest.raises(
+        GlossaryError,
+        match=r"\.po:\d+: not a readable gettext catalogue: "
+        "unterminated string",
+    ):
+        import_review(po, glossary_file)
+    assert glossary_file.read_text(encoding="utf-8") == SAMPLE_TOML
+
+
 def test_catalogue_without_a_glossary_language_is_refused(glossary_file: Path) -> None:
     po = review_file(glossary_file, "ru", {})
     text = po.read_text(encoding="utf-8").replace('"Language: ru\\n"\n', "")
