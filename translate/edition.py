@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import polib
+from babel import Locale
 from babel.dates import format_date
 
 from glossary.fileio import atomic_write_text
@@ -33,6 +34,22 @@ from translate.edition_render import render
 from translate.errors import UserError
 
 DEFAULT_MIN_REVIEWED = 80.0
+
+# The dateline's date pattern is the newsroom's house style, owned here so that an edition
+# does not change when a Babel release brings new CLDR data (Babel 2.19 moved the Armenian
+# year to the front). Month names still come from CLDR through Babel.
+DATE_PATTERNS = {
+    "en": "d MMMM y",
+    "hy": "d MMMM y '\u0569.'",
+    "az": "d MMMM y",
+    "ru": "d MMMM y'\u00a0\u0433.'",
+}
+
+
+def format_edition_date(date: dt.date, locale: Locale) -> str:
+    """The article date in the edition's house style; CLDR's long date elsewhere."""
+    pattern = DATE_PATTERNS.get(locale.language, "long")
+    return format_date(date, format=pattern, locale=locale)
 DEFAULT_OUT = Path("build/editions")
 
 
@@ -252,7 +269,7 @@ def build_edition(
         language=language,
         language_name=locale.display_name or language,
         date=edition_date,
-        date_text=format_date(edition_date, format="long", locale=locale) if edition_date else None,
+        date_text=format_edition_date(edition_date, locale) if edition_date else None,
         paragraphs=edition_paragraphs(catalog, found.path, allow_fuzzy),
     )
     for paragraph in edition.paragraphs:
