@@ -23,9 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from glossary.loader import parse_glossary
-from glossary.match import Matcher
-from glossary.model import Concept, Glossary, NameForms
+from newsloc.glossary.loader import parse_glossary
+from newsloc.glossary.match import Matcher
+from newsloc.glossary.model import Concept, Glossary, NameForms
 
 SYLLABLES = (
     "ba ka la ma na ra sa ta va za an ar el en ir or ush ash ag ak ov ev in "

@@ -4,16 +4,16 @@ It knows nothing of engines, catalogues on disk or the command line; `translate`
 never the other way round.
 """
 
-from glossary.errors import GlossaryError
-from glossary.loader import (
+from newsloc.glossary.errors import GlossaryError
+from newsloc.glossary.loader import (
     DEFAULT_GLOSSARY_PATH,
     load_default_glossary,
     load_glossary,
     parse_glossary,
     read_glossary_text,
 )
-from glossary.match import LocatedMention, Matcher, Mention, find_mentions, locate_mentions
-from glossary.model import CASES, Concept, Glossary, NameForms, Policy
+from newsloc.glossary.match import LocatedMention, Matcher, Mention, find_mentions, locate_mentions
+from newsloc.glossary.model import CASES, Concept, Glossary, NameForms, Policy
 
 __all__ = [
     "CASES",

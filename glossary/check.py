@@ -26,9 +26,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from glossary.match import Matcher, Mention
-from glossary.model import Concept, Glossary
-from glossary.target import Occurrence, TargetIndex
+from newsloc.glossary.match import Matcher, Mention
+from newsloc.glossary.model import Concept, Glossary
+from newsloc.glossary.target import Occurrence, TargetIndex
 
 ERROR = "error"
 WARNING = "warning"

@@ -14,10 +14,10 @@ import re
 import tomllib
 from pathlib import Path
 
-from glossary.errors import GlossaryError
-from glossary.model import Glossary
-from glossary.toml_lines import KeyLines
-from glossary.validation import GlossaryBuilder
+from newsloc.glossary.errors import GlossaryError
+from newsloc.glossary.model import Glossary
+from newsloc.glossary.toml_lines import KeyLines
+from newsloc.glossary.validation import GlossaryBuilder
 
 #: The curated glossary that ships with newsloc.
 DEFAULT_GLOSSARY_PATH = Path(__file__).resolve().parent / "data" / "south-caucasus.toml"

@@ -22,7 +22,7 @@ import weakref
 from dataclasses import dataclass
 from functools import partial
 
-from glossary.model import Glossary
+from newsloc.glossary.model import Glossary
 
 #: Characters that continue a word: `\w` of any script, plus combining accents.
 WORD_CHARS = r"\w\u0300-\u036f\u0483-\u0489"

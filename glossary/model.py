@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from glossary.errors import GlossaryError
+from newsloc.glossary.errors import GlossaryError
 
 SOURCE_LANGUAGE = "en"
 

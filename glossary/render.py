@@ -26,10 +26,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from glossary.match import Matcher, Mention
-from glossary.model import SUFFIXING_LANGUAGES, Concept, Glossary
-from glossary.morphology import RU_PREPOSITION_CASES, SUFFIX_CASES, fit_suffix
-from glossary.target import WORD_CLASS, Occurrence, Reading, TargetIndex
+from newsloc.glossary.match import Matcher, Mention
+from newsloc.glossary.model import SUFFIXING_LANGUAGES, Concept, Glossary
+from newsloc.glossary.morphology import RU_PREPOSITION_CASES, SUFFIX_CASES, fit_suffix
+from newsloc.glossary.target import WORD_CLASS, Occurrence, Reading, TargetIndex
 
 #: `locate(start, end)`: the target span most attended from source characters [start, end).
 Locate = Callable[[int, int], tuple[int, int] | None]

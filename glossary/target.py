@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from glossary.match import WORD_CHARS
-from glossary.model import CASES, SUFFIXING_LANGUAGES, Concept, Glossary
+from newsloc.glossary.match import WORD_CHARS
+from newsloc.glossary.model import CASES, SUFFIXING_LANGUAGES, Concept, Glossary
 
 #: A character that continues a word, exactly as in source matching, so an accented
 #: letter never ends a name.

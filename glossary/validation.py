@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from glossary.model import CASES, SOURCE_LANGUAGE, Concept, Glossary, NameForms, Policy
-from glossary.toml_lines import KeyLines, KeyPath
+from newsloc.glossary.model import CASES, SOURCE_LANGUAGE, Concept, Glossary, NameForms, Policy
+from newsloc.glossary.toml_lines import KeyLines, KeyPath
 
 #: Keys a `[[concept]]` table may have besides its target-language tables.
 CONCEPT_KEYS = ("id", "names", "kind", "note", "source", "ambiguous", "targets", "en")

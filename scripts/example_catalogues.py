@@ -13,9 +13,9 @@ import tomllib
 from datetime import date
 from pathlib import Path
 
-from glossary.loader import load_default_glossary
-from translate import catalog
-from translate.pipeline import translate_article
+from newsloc.glossary.loader import load_default_glossary
+from newsloc.translate import catalog
+from newsloc.translate.pipeline import translate_article
 
 ARTICLE = Path("examples/sample-article.txt")
 TRANSLATIONS = Path("examples/sample-translations.toml")

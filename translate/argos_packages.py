@@ -13,9 +13,8 @@ from pathlib import Path
 
 import packaging.version
 from argostranslate.package import Package
-
-from translate.errors import UserError
-from translate.models.paths import argos_data_dir
+from newsloc.translate.errors import UserError
+from newsloc.translate.models.paths import argos_data_dir
 
 #: Languages the Argos package index has no en→X package for; they are built from OPUS-MT.
 _BUILT_FROM_OPUS_MT = frozenset({"hy"})

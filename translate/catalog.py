@@ -15,14 +15,15 @@ from datetime import date, datetime
 from pathlib import Path
 
 import polib
-
-from glossary.errors import GlossaryError
-from glossary.exchange.pofile import WRAP_WIDTH, read_catalogue
-from glossary.exchange.review import plural_forms  # one Plural-Forms rule for every catalogue
-from glossary.fileio import atomic_write_text
-from translate import __version__
-from translate.errors import UserError
-from translate.segment import Unit
+from newsloc.glossary.errors import GlossaryError
+from newsloc.glossary.exchange.pofile import WRAP_WIDTH, read_catalogue
+from newsloc.glossary.exchange.review import (
+    plural_forms,  # one Plural-Forms rule for every catalogue
+)
+from newsloc.glossary.fileio import atomic_write_text
+from newsloc.translate import __version__
+from newsloc.translate.errors import UserError
+from newsloc.translate.segment import Unit
 
 #: How similar an old msgid must be to count as "the same paragraph, changed a little";
 #: GNU msgmerge's fuzzy threshold is the same 0.6.

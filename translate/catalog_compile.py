@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from glossary.fileio import atomic_write_bytes
-from translate.catalog import load_catalog
-from translate.catalog_tools import EntryState, find_catalogs, live_entries, state_of
+from newsloc.glossary.fileio import atomic_write_bytes
+from newsloc.translate.catalog import load_catalog
+from newsloc.translate.catalog_tools import EntryState, find_catalogs, live_entries, state_of
 
 
 @dataclass(frozen=True)

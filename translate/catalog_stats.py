@@ -10,15 +10,15 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from translate.catalog import load_catalog
-from translate.catalog_tools import (
+from newsloc.translate.catalog import load_catalog
+from newsloc.translate.catalog_tools import (
     EntryState,
     find_catalogs,
     live_entries,
     state_of,
 )
-from translate.errors import UserError
-from translate.qa import check_catalogs, load_glossary_for_check
+from newsloc.translate.errors import UserError
+from newsloc.translate.qa import check_catalogs, load_glossary_for_check
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,7 @@ from pathlib import Path
 
 import polib
 from babel import Locale, UnknownLocaleError
-
-from translate.errors import UserError
+from newsloc.translate.errors import UserError
 
 
 class EntryState(enum.Enum):

@@ -17,11 +17,10 @@ from pathlib import Path
 import polib
 from babel import Locale
 from babel.dates import format_date
-
-from glossary.fileio import atomic_write_text
-from translate.catalog import load_catalog, parse_date
-from translate.catalog_stats import percent
-from translate.catalog_tools import (
+from newsloc.glossary.fileio import atomic_write_text
+from newsloc.translate.catalog import load_catalog, parse_date
+from newsloc.translate.catalog_stats import percent
+from newsloc.translate.catalog_tools import (
     EntryState,
     check_language,
     find_catalogs,
@@ -29,9 +28,9 @@ from translate.catalog_tools import (
     state_of,
     translation_of,
 )
-from translate.edition_model import Edition, EditionFormat, Paragraph, TextOrigin
-from translate.edition_render import render
-from translate.errors import UserError
+from newsloc.translate.edition_model import Edition, EditionFormat, Paragraph, TextOrigin
+from newsloc.translate.edition_render import render
+from newsloc.translate.errors import UserError
 
 DEFAULT_MIN_REVIEWED = 80.0
 
@@ -50,6 +49,8 @@ def format_edition_date(date: dt.date, locale: Locale) -> str:
     """The article date in the edition's house style; CLDR's long date elsewhere."""
     pattern = DATE_PATTERNS.get(locale.language, "long")
     return format_date(date, format=pattern, locale=locale)
+
+
 DEFAULT_OUT = Path("build/editions")
 
 

@@ -10,7 +10,13 @@ from __future__ import annotations
 import html
 import re
 
-from translate.edition_model import SOURCE_LANGUAGE, Edition, EditionFormat, Paragraph, TextOrigin
+from newsloc.translate.edition_model import (
+    SOURCE_LANGUAGE,
+    Edition,
+    EditionFormat,
+    Paragraph,
+    TextOrigin,
+)
 
 UNTRANSLATED_MARK = "Not yet translated: English original"
 

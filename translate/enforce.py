@@ -12,14 +12,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import polib
-
-from glossary.model import Glossary
-from glossary.render import DocumentRenderer
-from translate.engines.base import Span, Translation
-from translate.segment import Sentence
+from newsloc.glossary.model import Glossary
+from newsloc.glossary.render import DocumentRenderer
+from newsloc.translate.engines.base import Span, Translation
+from newsloc.translate.segment import Sentence
 
 if TYPE_CHECKING:
-    from translate.pipeline import LanguageReport
+    from newsloc.translate.pipeline import LanguageReport
 
 MACHINE_COMMENT = "machine translation: "
 

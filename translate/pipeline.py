@@ -14,18 +14,17 @@ from pathlib import Path
 
 import polib
 from babel import Locale, UnknownLocaleError
-
-from glossary.model import Glossary
-from translate import catalog
-from translate.enforce import (
+from newsloc.glossary.model import Glossary
+from newsloc.translate import catalog
+from newsloc.translate.enforce import (
     JoinedTranslation,
     enforce_catalog,
     join_translation,
     write_machine_output,
 )
-from translate.engines.base import Engine, Translation
-from translate.errors import UserError
-from translate.segment import read_article, split_sentences
+from newsloc.translate.engines.base import Engine, Translation
+from newsloc.translate.errors import UserError
+from newsloc.translate.segment import read_article, split_sentences
 
 SOURCE_LANGUAGE = "en"
 

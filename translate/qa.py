@@ -20,15 +20,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import polib
-
-from glossary.check import CheckEntry, Checker
-from glossary.exchange.pofile import WRAP_WIDTH
-from glossary.fileio import atomic_write_text
-from glossary.loader import load_default_glossary, load_glossary
-from glossary.model import CASES, Glossary
-from glossary.render import DocumentRenderer, SegmentRendering
-from translate.catalog import load_catalog
-from translate.errors import UserError
+from newsloc.glossary.check import CheckEntry, Checker
+from newsloc.glossary.exchange.pofile import WRAP_WIDTH
+from newsloc.glossary.fileio import atomic_write_text
+from newsloc.glossary.loader import load_default_glossary, load_glossary
+from newsloc.glossary.model import CASES, Glossary
+from newsloc.glossary.render import DocumentRenderer, SegmentRendering
+from newsloc.translate.catalog import load_catalog
+from newsloc.translate.errors import UserError
 
 #: Translator-comment lines `apply` owns: replaced (not piled up) when it rewrites an entry.
 GLOSSARY_COMMENT_PREFIX = "glossary: "

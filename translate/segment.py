@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from translate.errors import UserError
+from newsloc.translate.errors import UserError
 
 #: Words that end with a full stop without ending a sentence.
 ABBREVIATIONS = frozenset(

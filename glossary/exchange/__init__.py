@@ -5,14 +5,14 @@ Formats and what each one carries are described in docs/glossary-exchange.md.
 
 from __future__ import annotations
 
-from glossary.errors import GlossaryError
-from glossary.exchange.importing import IMPORT_FORMATS, convert_to_toml, import_format
-from glossary.exchange.review import export_review, newsloc_version, review_catalogue
-from glossary.exchange.review_import import NameChange, ReviewResult, import_review
-from glossary.exchange.tabular import export_csv, export_tsv
-from glossary.exchange.tbx import export_tbx
-from glossary.exchange.toml_writer import glossary_to_toml
-from glossary.model import Glossary
+from newsloc.glossary.errors import GlossaryError
+from newsloc.glossary.exchange.importing import IMPORT_FORMATS, convert_to_toml, import_format
+from newsloc.glossary.exchange.review import export_review, newsloc_version, review_catalogue
+from newsloc.glossary.exchange.review_import import NameChange, ReviewResult, import_review
+from newsloc.glossary.exchange.tabular import export_csv, export_tsv
+from newsloc.glossary.exchange.tbx import export_tbx
+from newsloc.glossary.exchange.toml_writer import glossary_to_toml
+from newsloc.glossary.model import Glossary
 
 EXPORT_FORMATS = ("tsv", "csv", "tbx")
 

@@ -6,12 +6,12 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from glossary.errors import GlossaryError
-from glossary.exchange.tabular import read_tabular
-from glossary.exchange.tbx import read_tbx
-from glossary.exchange.toml_writer import glossary_to_toml
-from glossary.loader import parse_glossary
-from glossary.model import Glossary
+from newsloc.glossary.errors import GlossaryError
+from newsloc.glossary.exchange.tabular import read_tabular
+from newsloc.glossary.exchange.tbx import read_tbx
+from newsloc.glossary.exchange.toml_writer import glossary_to_toml
+from newsloc.glossary.loader import parse_glossary
+from newsloc.glossary.model import Glossary
 
 IMPORT_FORMATS = ("tsv", "csv", "tbx")
 

@@ -15,8 +15,7 @@ from pathlib import Path
 
 import polib
 from babel.messages.pofile import PoFileError, read_po
-
-from glossary.errors import GlossaryError
+from newsloc.glossary.errors import GlossaryError
 
 #: msgmerge's wrap width, so a catalogue diff stays small between tools.
 WRAP_WIDTH = 76

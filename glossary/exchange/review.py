@@ -14,10 +14,9 @@ from pathlib import Path
 
 import polib
 from babel.messages.plurals import get_plural
-
-from glossary.errors import GlossaryError
-from glossary.exchange.pofile import WRAP_WIDTH
-from glossary.model import CASES, Concept, Glossary
+from newsloc.glossary.errors import GlossaryError
+from newsloc.glossary.exchange.pofile import WRAP_WIDTH
+from newsloc.glossary.model import CASES, Concept, Glossary
 
 #: Separates the concept id from the name in msgctxt: `stepanakert|Stepanakert`.
 CONTEXT_SEPARATOR = "|"

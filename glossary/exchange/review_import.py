@@ -14,14 +14,13 @@ from typing import Any
 
 import polib
 import tomlkit
+from newsloc.glossary.errors import GlossaryError
+from newsloc.glossary.exchange.pofile import read_catalogue
+from newsloc.glossary.exchange.review import CONTEXT_SEPARATOR
+from newsloc.glossary.fileio import atomic_write_text
+from newsloc.glossary.loader import parse_glossary, read_glossary_text
+from newsloc.glossary.model import Concept, Glossary
 from tomlkit.exceptions import TOMLKitError
-
-from glossary.errors import GlossaryError
-from glossary.exchange.pofile import read_catalogue
-from glossary.exchange.review import CONTEXT_SEPARATOR
-from glossary.fileio import atomic_write_text
-from glossary.loader import parse_glossary, read_glossary_text
-from glossary.model import Concept, Glossary
 
 
 @dataclass(frozen=True)

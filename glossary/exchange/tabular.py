@@ -20,8 +20,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from glossary.errors import GlossaryError
-from glossary.model import Concept, Glossary, NameForms
+from newsloc.glossary.errors import GlossaryError
+from newsloc.glossary.model import Concept, Glossary, NameForms
 
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 #: Extra columns Google's equivalent-term-sets CSV allows beside the language codes.

@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from glossary.errors import GlossaryError
-from glossary.model import CASES, Concept, Glossary, NameForms, Policy
+from newsloc.glossary.errors import GlossaryError
+from newsloc.glossary.model import CASES, Concept, Glossary, NameForms, Policy
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PROPER_NOUN = "properNoun"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from glossary.model import CASES, Concept, Glossary, NameForms
+from newsloc.glossary.model import CASES, Concept, Glossary, NameForms
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _ESCAPES = {

@@ -13,12 +13,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from glossary.check import CheckEntry, check_entries
-from glossary.loader import DEFAULT_GLOSSARY_PATH, load_default_glossary
-from glossary.match import find_mentions
-from glossary.model import CASES, Concept, Glossary, NameForms
-from glossary.render import render_segments
+from newsloc.glossary.check import CheckEntry, check_entries
+from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH, load_default_glossary
+from newsloc.glossary.match import find_mentions
+from newsloc.glossary.model import CASES, Concept, Glossary, NameForms
+from newsloc.glossary.render import render_segments
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE_ARTICLE = REPO / "examples" / "sample-article.txt"

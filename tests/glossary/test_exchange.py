@@ -16,13 +16,12 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
-from glossary.errors import GlossaryError
-from glossary.exchange import convert_to_toml, export_glossary, glossary_to_toml
-from glossary.exchange.tbx import XML_LANG
-from glossary.exchange.toml_writer import toml_key, toml_string
-from glossary.loader import parse_glossary
-from glossary.model import Glossary
+from newsloc.glossary.errors import GlossaryError
+from newsloc.glossary.exchange import convert_to_toml, export_glossary, glossary_to_toml
+from newsloc.glossary.exchange.tbx import XML_LANG
+from newsloc.glossary.exchange.toml_writer import toml_key, toml_string
+from newsloc.glossary.loader import parse_glossary
+from newsloc.glossary.model import Glossary
 
 #: The contract's example, plus what the exchange formats must carry: variants, a source, an
 #: ambiguous concept with narrower targets, English spellings with a comma and quotes.

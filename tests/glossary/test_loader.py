@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-import glossary
-from glossary import GlossaryError, load_glossary, parse_glossary
-from glossary.loader import DEFAULT_GLOSSARY_PATH, load_default_glossary
+from newsloc import glossary
+from newsloc.glossary import GlossaryError, load_glossary, parse_glossary
+from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH, load_default_glossary
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SPEC_EXAMPLE = FIXTURES / "spec-example.toml"

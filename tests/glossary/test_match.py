@@ -9,10 +9,9 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from glossary.loader import load_glossary
-from glossary.match import Matcher, Mention, find_mentions, line_col, line_starts
-from glossary.model import Concept, Glossary
+from newsloc.glossary.loader import load_glossary
+from newsloc.glossary.match import Matcher, Mention, find_mentions, line_col, line_starts
+from newsloc.glossary.model import Concept, Glossary
 
 SPEC_EXAMPLE = Path(__file__).parent / "fixtures" / "spec-example.toml"
 

@@ -5,10 +5,9 @@ untouched text elsewhere, problems for what cannot be found, in hy, az and ru.""
 from __future__ import annotations
 
 import pytest
-
-from glossary.loader import parse_glossary
-from glossary.model import Glossary
-from glossary.render import PLACED_BY_ALIGNMENT, DocumentRenderer, render_segments
+from newsloc.glossary.loader import parse_glossary
+from newsloc.glossary.model import Glossary
+from newsloc.glossary.render import PLACED_BY_ALIGNMENT, DocumentRenderer, render_segments
 
 #: A small glossary with the spec's forms; policy fields are filled in by `make_glossary`.
 GLOSSARY_TOML = """\

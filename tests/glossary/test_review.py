@@ -14,10 +14,10 @@ from pathlib import Path
 
 import polib
 import pytest
+from newsloc.glossary.errors import GlossaryError
+from newsloc.glossary.exchange import export_review, import_review
+from newsloc.glossary.loader import load_glossary
 
-from glossary.errors import GlossaryError
-from glossary.exchange import export_review, import_review
-from glossary.loader import load_glossary
 from tests.glossary.test_exchange import SAMPLE_TOML, write_sample
 
 NOW = dt.datetime(2026, 11, 24, 9, 30, tzinfo=dt.UTC)

@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from newsloc.translate.argos_packages import packages_dir
 
 from tests.support.tiny_argos import build_tiny_package, install_package
-from translate.argos_packages import packages_dir
 
 #: The pairs newsloc serves, each with its own seed so their outputs differ.
 TINY_PAIRS = {("en", "hy"): 1, ("en", "az"): 2, ("en", "ru"): 3}

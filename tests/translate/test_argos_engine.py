@@ -11,19 +11,19 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
-from tests.support import corpus
-from tests.support.tiny_argos import build_tiny_package, install_package, train_sentencepiece
-from translate.argos_packages import (
+from newsloc.translate.argos_packages import (
     find_package,
     install_command,
     installed_packages,
     package_name,
     packages_dir,
 )
-from translate.engines import argos
-from translate.engines.argos import ArgosEngine
-from translate.errors import UserError
+from newsloc.translate.engines import argos
+from newsloc.translate.engines.argos import ArgosEngine
+from newsloc.translate.errors import UserError
+
+from tests.support import corpus
+from tests.support.tiny_argos import build_tiny_package, install_package, train_sentencepiece
 
 
 def test_installed_tiny_packages_are_found(installed_argos_packages: dict[str, Path]) -> None:

@@ -10,9 +10,8 @@ from pathlib import Path
 import polib
 import pytest
 from babel.messages.pofile import read_po
-
-from translate import catalog
-from translate.pipeline import translate_article
+from newsloc.translate import catalog
+from newsloc.translate.pipeline import translate_article
 
 REQUIRED_HEADERS = (
     "Project-Id-Version",

@@ -9,6 +9,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from newsloc.translate.catalog_compile import compile_catalogs
+from newsloc.translate.catalog_stats import catalog_stats
+from newsloc.translate.cli import app
 from typer.testing import CliRunner
 
 from tests.translate.test_edition import (
@@ -17,9 +20,6 @@ from tests.translate.test_edition import (
     unique_paragraphs,
     write_catalog,
 )
-from translate.catalog_compile import compile_catalogs
-from translate.catalog_stats import catalog_stats
-from translate.cli import app
 
 runner = CliRunner()
 

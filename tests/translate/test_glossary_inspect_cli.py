@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH, load_default_glossary
+from newsloc.translate.cli import app
 from typer.testing import CliRunner
-
-from glossary.loader import DEFAULT_GLOSSARY_PATH, load_default_glossary
-from translate.cli import app
 
 SPEC_EXAMPLE = Path(__file__).parent.parent / "glossary" / "fixtures" / "spec-example.toml"
 

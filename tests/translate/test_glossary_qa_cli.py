@@ -10,11 +10,11 @@ from pathlib import Path
 
 import polib
 import pytest
+from newsloc.translate import qa
+from newsloc.translate.cli import app
 from typer.testing import CliRunner
 
 from tests.glossary.test_render import GLOSSARY_TOML, make_glossary
-from translate import qa
-from translate.cli import app
 
 runner = CliRunner()
 

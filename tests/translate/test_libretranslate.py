@@ -11,11 +11,10 @@ from typing import ClassVar
 
 import polib
 import pytest
+from newsloc.translate.cli import app
+from newsloc.translate.engines.libretranslate import LibreTranslateEngine
+from newsloc.translate.errors import UserError
 from typer.testing import CliRunner
-
-from translate.cli import app
-from translate.engines.libretranslate import LibreTranslateEngine
-from translate.errors import UserError
 
 #: What the fake server "knows": the engine used the other name, in the locative.
 TRANSLATIONS = {

@@ -17,17 +17,22 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from newsloc.translate.errors import UserError
+from newsloc.translate.models.archive import validate_argosmodel
+from newsloc.translate.models.build import TARGET_SPM, UNKNOWN_LICENCE, build_package
+from newsloc.translate.models.fetch import Progress
+from newsloc.translate.models.index import AvailableModel, index_url, local_index_path
+from newsloc.translate.models.listing import list_models
+from newsloc.translate.models.pairs import parse_pair
+from newsloc.translate.models.store import (
+    install_file,
+    install_from_index,
+    installed_models,
+    remove,
+)
 
 from tests.support.tiny_argos import build_tiny_package
 from tests.support.tiny_marian import build_tiny_marian
-from translate.errors import UserError
-from translate.models.archive import validate_argosmodel
-from translate.models.build import TARGET_SPM, UNKNOWN_LICENCE, build_package
-from translate.models.fetch import Progress
-from translate.models.index import AvailableModel, index_url, local_index_path
-from translate.models.listing import list_models
-from translate.models.pairs import parse_pair
-from translate.models.store import install_file, install_from_index, installed_models, remove
 
 UNREACHABLE_INDEX = "http://127.0.0.1:9/"
 
@@ -443,7 +448,7 @@ def test_a_corrupt_local_index_copy_is_reported_not_a_traceback() -> None:
 def test_build_converts_opus_mt_into_a_package_that_installs_and_translates(
     tmp_path: Path,
 ) -> None:
-    from translate.engines.argos import ArgosEngine
+    from newsloc.translate.engines.argos import ArgosEngine
 
     marian = build_tiny_marian(tmp_path / "opus-mt-en-hy")
     out = tmp_path / "en_hy.argosmodel"

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from newsloc.translate.cli import app
 from typer.testing import CliRunner
 
 from tests.support.tiny_marian import build_tiny_marian
@@ -15,7 +16,6 @@ from tests.translate.test_models import (  # the same sandbox and mirrors as the
     serve_directory,
     write_mirror,
 )
-from translate.cli import app
 
 runner = CliRunner()
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from translate.errors import UserError
-from translate.segment import read_article, split_paragraphs, split_sentences
+from newsloc.translate.errors import UserError
+from newsloc.translate.segment import read_article, split_paragraphs, split_sentences
 
 
 def sentences(text: str) -> list[str]:

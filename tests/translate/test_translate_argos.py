@@ -9,10 +9,9 @@ from pathlib import Path
 
 import polib
 import pytest
+from newsloc.translate.argos_packages import packages_dir
+from newsloc.translate.cli import app
 from typer.testing import CliRunner
-
-from translate.argos_packages import packages_dir
-from translate.cli import app
 
 runner = CliRunner()
 SPEC = Path(__file__).resolve().parents[3] / "shared" / "glossary-spec.md"

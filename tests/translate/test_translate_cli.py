@@ -6,9 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from newsloc.translate.cli import app
 from typer.testing import CliRunner
-
-from translate.cli import app
 
 runner = CliRunner()
 

@@ -6,17 +6,16 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
-
-from translate.cli.output import console, print_error, print_json, print_warning
-from translate.edition import (
+from newsloc.translate.cli.output import console, print_error, print_json, print_warning
+from newsloc.translate.edition import (
     DEFAULT_MIN_REVIEWED,
     DEFAULT_OUT,
     EditionRefused,
     ReviewReport,
     build_edition,
 )
-from translate.edition_model import EditionFormat
+from newsloc.translate.edition_model import EditionFormat
+from rich.table import Table
 
 app = typer.Typer(
     help="Build localized editions of the article from reviewed catalogues.",

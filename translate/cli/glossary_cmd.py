@@ -10,17 +10,16 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH
+from newsloc.glossary.match import locate_mentions
+from newsloc.glossary.model import Concept, Glossary
+from newsloc.translate.cli import glossary_exchange_cmd, glossary_qa_cmd
+from newsloc.translate.cli.glossary_options import GlossaryOption, resolve_glossary
+from newsloc.translate.cli.output import console, print_json
+from newsloc.translate.errors import UserError
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
-
-from glossary.loader import DEFAULT_GLOSSARY_PATH
-from glossary.match import locate_mentions
-from glossary.model import Concept, Glossary
-from translate.cli import glossary_exchange_cmd, glossary_qa_cmd
-from translate.cli.glossary_options import GlossaryOption, resolve_glossary
-from translate.cli.output import console, print_json
-from translate.errors import UserError
 
 app = typer.Typer(
     help="Inspect, enforce and exchange the place-name glossary.", no_args_is_help=True

@@ -11,13 +11,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-
-from glossary.exchange import convert_to_toml, export_glossary, export_review, import_review
-from glossary.fileio import atomic_write_text
-from glossary.loader import DEFAULT_GLOSSARY_PATH
-from translate.cli.glossary_options import GlossaryOption, resolve_glossary
-from translate.cli.output import console, print_json, print_warning
-from translate.errors import UserError
+from newsloc.glossary.exchange import convert_to_toml, export_glossary, export_review, import_review
+from newsloc.glossary.fileio import atomic_write_text
+from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH
+from newsloc.translate.cli.glossary_options import GlossaryOption, resolve_glossary
+from newsloc.translate.cli.output import console, print_json, print_warning
+from newsloc.translate.errors import UserError
 
 OutOption = Annotated[
     Path | None,

@@ -2,7 +2,7 @@
 
 Usage in a command module:
 
-    from translate.cli.glossary_options import GlossaryOption, resolve_glossary
+    from newsloc.translate.cli.glossary_options import GlossaryOption, resolve_glossary
 
     def check(files: ..., glossary: GlossaryOption = None) -> None:
         terms = resolve_glossary(glossary)
@@ -14,9 +14,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-
-from glossary.loader import load_default_glossary, load_glossary
-from glossary.model import Glossary
+from newsloc.glossary.loader import load_default_glossary, load_glossary
+from newsloc.glossary.model import Glossary
 
 GlossaryOption = Annotated[
     Path | None,

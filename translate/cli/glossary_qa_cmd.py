@@ -10,10 +10,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-
-from translate import qa
-from translate.cli.glossary_options import GlossaryOption, resolve_glossary
-from translate.cli.output import console, print_json
+from newsloc.translate import qa
+from newsloc.translate.cli.glossary_options import GlossaryOption, resolve_glossary
+from newsloc.translate.cli.output import console, print_json
 
 FilesArgument = Annotated[
     list[Path],

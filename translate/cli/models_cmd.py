@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from newsloc.translate.errors import UserError
+from newsloc.translate.models.pairs import format_pair
 from rich.filesize import decimal
 from rich.progress import (
     BarColumn,
@@ -22,17 +24,14 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from translate.errors import UserError
-from translate.models.pairs import format_pair
-
 # The model library loads Argos and CTranslate2 (and Argos creates its folders when
 # imported), so each command imports what it needs: `newsloc --version` and shell
 # completion stay fast and side-effect free.
 if TYPE_CHECKING:
-    from translate.models.fetch import Progress as ProgressCallback
-    from translate.models.index import AvailableModel
-    from translate.models.listing import ModelListing
-    from translate.models.store import InstallResult
+    from newsloc.translate.models.fetch import Progress as ProgressCallback
+    from newsloc.translate.models.index import AvailableModel
+    from newsloc.translate.models.listing import ModelListing
+    from newsloc.translate.models.store import InstallResult
 
 from .output import console, err_console, print_json, print_warning
 
@@ -50,7 +49,7 @@ def list_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
     """Installed models, and the ones the Argos package index offers."""
-    from translate.models.listing import list_models
+    from newsloc.translate.models.listing import list_models
 
     listing = list_models(refresh=refresh)
     if listing.index_problem:
@@ -83,7 +82,7 @@ def install(
     ] = None,
 ) -> None:
     """Install English→X models from the package index, or one model file with --from."""
-    from translate.models.store import install_file, install_from_index
+    from newsloc.translate.models.store import install_file, install_from_index
 
     if from_file is not None:
         if languages:
@@ -102,7 +101,7 @@ def remove_command(
     pair: Annotated[str, typer.Argument(help="en-ru, en_ru, or just ru (from English).")],
 ) -> None:
     """Uninstall the model(s) for a language pair."""
-    from translate.models.store import remove
+    from newsloc.translate.models.store import remove
 
     for model in remove(pair):
         console.print(
@@ -144,7 +143,7 @@ def build(
     ] = None,
 ) -> None:
     """Convert an OPUS-MT (Marian) model into an Argos package, e.g. for English→Armenian."""
-    from translate.models.build import build_package
+    from newsloc.translate.models.build import build_package
 
     with err_console.status(f"Converting {marian_dir} with CTranslate2 …"):
         result = build_package(

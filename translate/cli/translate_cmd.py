@@ -7,15 +7,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from newsloc.translate.catalog import parse_date
+from newsloc.translate.cli.glossary_options import resolve_glossary
+from newsloc.translate.cli.output import console, err_console, print_json, print_warning
+from newsloc.translate.engines.registry import EngineOptions, engine_factory
+from newsloc.translate.pipeline import TranslateReport, parse_languages, translate_article
 from rich import box
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
-
-from translate.catalog import parse_date
-from translate.cli.glossary_options import resolve_glossary
-from translate.cli.output import console, err_console, print_json, print_warning
-from translate.engines.registry import EngineOptions, engine_factory
-from translate.pipeline import TranslateReport, parse_languages, translate_article
 
 
 def register(app: typer.Typer) -> None:

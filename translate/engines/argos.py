@@ -34,10 +34,9 @@ import ctranslate2
 import sentencepiece as spm
 from argostranslate.package import Package
 from argostranslate.tokenizer import SentencePieceTokenizer
-
-from translate.argos_packages import find_package, install_command, package_name
-from translate.engines.base import Alignment, Span, Translation
-from translate.errors import UserError
+from newsloc.translate.argos_packages import find_package, install_command, package_name
+from newsloc.translate.engines.base import Alignment, Span, Translation
+from newsloc.translate.errors import UserError
 
 DEFAULT_BEAM_SIZE = 2
 DEFAULT_MAX_BATCH_TOKENS = 4096

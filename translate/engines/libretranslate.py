@@ -12,8 +12,8 @@ import os
 import urllib.error
 import urllib.request
 
-from translate.engines.base import Translation
-from translate.errors import UserError
+from newsloc.translate.engines.base import Translation
+from newsloc.translate.errors import UserError
 
 #: Where the server is when --server is not given.
 SERVER_ENV = "LIBRETRANSLATE_URL"

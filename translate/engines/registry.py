@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from translate.engines.base import Engine
-from translate.errors import UserError
+from newsloc.translate.engines.base import Engine
+from newsloc.translate.errors import UserError
 
 ENGINES = ("argos", "libretranslate", "none")
 
@@ -32,7 +32,7 @@ def engine_factory(
     if name == "argos":
 
         def build(target: str) -> Engine:
-            from translate.engines.argos import ArgosEngine
+            from newsloc.translate.engines.argos import ArgosEngine
 
             extra = {} if options.beam_size is None else {"beam_size": options.beam_size}
             return ArgosEngine(
@@ -48,7 +48,7 @@ def engine_factory(
     if name == "libretranslate":
 
         def build_remote(target: str) -> Engine:
-            from translate.engines.libretranslate import LibreTranslateEngine
+            from newsloc.translate.engines.libretranslate import LibreTranslateEngine
 
             return LibreTranslateEngine("en", target, server=options.server)
 

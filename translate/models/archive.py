@@ -16,7 +16,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from translate.errors import UserError
+from newsloc.translate.errors import UserError
 
 _REQUIRED_METADATA = ("from_code", "to_code", "package_version")
 _TOKENIZERS = ("sentencepiece.model", "bpe.model")

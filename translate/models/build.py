@@ -20,12 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
-
-from glossary.fileio import atomic_write_bytes
-from translate.errors import UserError
-from translate.models.archive import validate_argosmodel
-from translate.models.pairs import parse_pair
-from translate.models.store import InstallResult, install_file
+from newsloc.glossary.fileio import atomic_write_bytes
+from newsloc.translate.errors import UserError
+from newsloc.translate.models.archive import validate_argosmodel
+from newsloc.translate.models.pairs import parse_pair
+from newsloc.translate.models.store import InstallResult, install_file
 
 #: What `--quantization` accepts; "none" keeps the weights as stored (float32).
 QUANTIZATIONS = ("int8", "int8_float32", "int16", "float16", "float32", "none")

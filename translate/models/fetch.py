@@ -13,7 +13,7 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-from translate.errors import UserError
+from newsloc.translate.errors import UserError
 
 #: Seconds to wait for a server to answer (not for the whole download).
 TIMEOUT = 30.0

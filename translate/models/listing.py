@@ -11,17 +11,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from translate.argos_packages import version_key
-from translate.errors import UserError
-from translate.models.index import (
+from newsloc.translate.argos_packages import version_key
+from newsloc.translate.errors import UserError
+from newsloc.translate.models.index import (
     AvailableModel,
     index_url,
     local_index_path,
     read_local_index,
     refresh_index,
 )
-from translate.models.pairs import format_pair
-from translate.models.store import InstalledModel, installed_models
+from newsloc.translate.models.pairs import format_pair
+from newsloc.translate.models.store import InstalledModel, installed_models
 
 
 @dataclass(frozen=True)

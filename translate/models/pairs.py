@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from translate.errors import UserError
+from newsloc.translate.errors import UserError
 
 #: newsloc translates English news; a bare target code means a pair from English.
 DEFAULT_SOURCE = "en"

@@ -17,14 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argostranslate.package import Package, uninstall
-
-from translate.argos_packages import installed_packages, packages_dir
-from translate.errors import UserError
-from translate.models.archive import PackageInfo, extract, validate_argosmodel
-from translate.models.fetch import FetchError, Progress, download_file
-from translate.models.index import AvailableModel, find_available, index_url, refresh_index
-from translate.models.pairs import format_pair, parse_pair
-from translate.models.paths import downloads_dir
+from newsloc.translate.argos_packages import installed_packages, packages_dir
+from newsloc.translate.errors import UserError
+from newsloc.translate.models.archive import PackageInfo, extract, validate_argosmodel
+from newsloc.translate.models.fetch import FetchError, Progress, download_file
+from newsloc.translate.models.index import AvailableModel, find_available, index_url, refresh_index
+from newsloc.translate.models.pairs import format_pair, parse_pair
+from newsloc.translate.models.paths import downloads_dir
 
 
 @dataclass(frozen=True)
