@@ -39,8 +39,11 @@ def translate(
         ),
     ] = "argos",
     server: Annotated[
-        str | None,
-        typer.Option(help="LibreTranslate server URL [default: $LIBRETRANSLATE_URL]."),
+        list[str] | None,
+        typer.Option(
+            help="LibreTranslate server URL; repeat it or separate URLs with commas to share "
+            "the work among several servers [default: $LIBRETRANSLATE_URL]."
+        ),
     ] = None,
     glossary: Annotated[
         Path | None, typer.Option(help="Glossary file [default: the curated one].")
@@ -64,7 +67,10 @@ def translate(
     factory = engine_factory(
         engine,
         EngineOptions(
-            beam_size=beam_size, threads=threads, compute_type=compute_type, server=server
+            beam_size=beam_size,
+            threads=threads,
+            compute_type=compute_type,
+            server=",".join(server) if server else None,
         ),
     )
     terms = None if no_glossary else resolve_glossary(glossary)
