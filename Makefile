@@ -53,9 +53,10 @@ lint: setup
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-bench: setup
+bench: setup libretranslate
 	$(PY) bench/glossary_bench.py
 	$(PY) bench/translate_bench.py
+	$(PY) bench/libretranslate_bench.py
 
 clean:
 	rm -rf build .pytest_cache

@@ -168,10 +168,16 @@ class LibreTranslateServer:
         return "\n".join(text.splitlines()[-lines:])
 
     def wait_until_ready(self) -> None:
+        """Poll /languages; relaunch on another port if someone took ours meanwhile."""
         deadline = time.monotonic() + START_TIMEOUT
+        relaunches = 3
         while time.monotonic() < deadline:
             assert self.process is not None
             if self.process.poll() is not None:
+                if relaunches and "already in use" in self.log_tail(5):
+                    relaunches -= 1
+                    self.launch()
+                    continue
                 raise RuntimeError(
                     f"LibreTranslate {self.name} exited ({self.process.returncode}) while "
                     f"starting; {self.log_path}:\n{self.log_tail()}"

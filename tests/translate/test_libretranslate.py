@@ -26,7 +26,7 @@ from newsloc.translate.engines.libretranslate import (
 )
 from newsloc.translate.errors import UserError
 from newsloc.translate.pipeline import translate_article
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from tests.support import corpus
 from tests.support.libretranslate_server import (
@@ -91,7 +91,7 @@ def keyed_server(lt_servers: dict[str, list[LibreTranslateServer]]) -> LibreTran
     return lt_servers["keyed"][0]
 
 
-def _invoke(*args: str) -> object:
+def _invoke(*args: str) -> Result:
     return CliRunner().invoke(app, ["translate", *args])
 
 
