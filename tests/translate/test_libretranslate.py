@@ -9,6 +9,7 @@ that need a server skip with one reason; the client's pure parts are tested with
 from __future__ import annotations
 
 import json
+import subprocess
 import threading
 from collections import Counter
 from collections.abc import Iterator
@@ -30,6 +31,7 @@ from typer.testing import CliRunner, Result
 
 from tests.support import corpus
 from tests.support.libretranslate_server import (
+    VENV,
     LibreTranslateServer,
     ServerHome,
     free_port,
@@ -37,6 +39,7 @@ from tests.support.libretranslate_server import (
     translate_directly,
     unavailable_reason,
 )
+from tests.support.tiny_minisbd import write_model
 
 GLOSSARY = Path(__file__).parent / "data" / "two-cities.toml"
 SENTENCES = [
@@ -170,6 +173,32 @@ def test_all_servers_unreachable_is_one_line(tmp_path: Path) -> None:
     assert message.startswith("all 3 LibreTranslate servers failed: ")
     assert all(f"{url}: cannot reach LibreTranslate" in message for url in dead)
     assert "\n" not in message
+
+
+def test_the_tiny_minisbd_model_splits_like_its_rule(tmp_path: Path) -> None:
+    """MiniSBD itself (in LibreTranslate's venv) loads the model and splits with it."""
+    reason = unavailable_reason()
+    if reason:
+        pytest.skip(reason)
+    model = write_model(tmp_path / "en.onnx")
+    code = (
+        "import json, sys; from minisbd import SBDetect; "
+        "print(json.dumps(SBDetect(sys.argv[1], use_gpu=False).sentences(sys.argv[2])))"
+    )
+    text = "Talks ended at 3.45 in Baku. Nobody spoke.\n\nA second paragraph without a stop"
+    done = subprocess.run(
+        [str(VENV / "bin" / "python"), "-c", code, str(model), text],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"ORT_DISABLE_TELEMETRY": "1", "HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.splitlines()[-1]) == [
+        "Talks ended at 3.45 in Baku.",
+        "Nobody spoke.",
+        "A second paragraph without a stop",
+    ]
 
 
 # --- against real servers ------------------------------------------------------------------
