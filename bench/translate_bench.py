@@ -44,10 +44,10 @@ sys.path.insert(0, str(REPO))
 import ctranslate2  # noqa: E402
 from argostranslate import settings  # noqa: E402
 from argostranslate.translate import apply_packaged_translation  # noqa: E402
-from newsloc.translate.argos_packages import find_package  # noqa: E402
+
 from newsloc.translate.engines import argos as argos_engine  # noqa: E402
 from newsloc.translate.engines.argos import ArgosEngine  # noqa: E402
-
+from newsloc.translate.models.packages import find_package  # noqa: E402
 from tests.support import corpus  # noqa: E402
 from tests.support.tiny_argos import (  # noqa: E402
     TRANSFORMER_BASE,

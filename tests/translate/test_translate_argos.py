@@ -9,9 +9,10 @@ from pathlib import Path
 
 import polib
 import pytest
-from newsloc.translate.argos_packages import packages_dir
-from newsloc.translate.cli import app
 from typer.testing import CliRunner
+
+from newsloc.translate.cli import app
+from newsloc.translate.models.packages import packages_dir
 
 runner = CliRunner()
 SPEC = Path(__file__).resolve().parents[3] / "shared" / "glossary-spec.md"

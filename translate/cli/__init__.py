@@ -11,12 +11,13 @@ from typing import Annotated
 
 import click
 import typer
+from typer.core import TyperGroup
+
 from newsloc.glossary.errors import GlossaryError
 from newsloc.translate import __version__
 from newsloc.translate.cli import catalog_cmd, edition_cmd, glossary_cmd, models_cmd, translate_cmd
 from newsloc.translate.cli.output import print_error
 from newsloc.translate.errors import UserError
-from typer.core import TyperGroup
 
 
 class _NewslocGroup(TyperGroup):

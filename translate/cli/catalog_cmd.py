@@ -6,10 +6,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from newsloc.translate.catalog_compile import compile_catalogs
-from newsloc.translate.catalog_stats import catalog_stats
-from newsloc.translate.cli.output import console, print_json
 from rich.table import Table
+
+from newsloc.translate.catalog.compile import compile_catalogs
+from newsloc.translate.catalog.stats import catalog_stats
+from newsloc.translate.cli.output import console, print_json
 
 app = typer.Typer(
     help="Review progress and compilation of the translated catalogues.", no_args_is_help=True

@@ -10,6 +10,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
 from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH
 from newsloc.glossary.match import locate_mentions
 from newsloc.glossary.model import Concept, Glossary
@@ -17,9 +21,6 @@ from newsloc.translate.cli import glossary_exchange_cmd, glossary_qa_cmd
 from newsloc.translate.cli.glossary_options import GlossaryOption, resolve_glossary
 from newsloc.translate.cli.output import console, print_json
 from newsloc.translate.errors import UserError
-from rich.markup import escape
-from rich.table import Table
-from rich.text import Text
 
 app = typer.Typer(
     help="Inspect, enforce and exchange the place-name glossary.", no_args_is_help=True

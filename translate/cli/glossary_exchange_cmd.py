@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+
 from newsloc.glossary.exchange import convert_to_toml, export_glossary, export_review, import_review
 from newsloc.glossary.fileio import atomic_write_text
 from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH

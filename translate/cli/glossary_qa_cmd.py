@@ -1,7 +1,7 @@
 """`newsloc glossary apply` and `newsloc glossary check`: the glossary on .po catalogues.
 
 Registered on the `newsloc glossary` app. Each command parses its arguments, calls one
-function of `translate.qa` and prints; the behaviour lives there.
+function of `newsloc.translate.catalog.glossary_qa` and prints; the behaviour lives there.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from newsloc.translate import qa
+
+from newsloc.translate.catalog import glossary_qa
 from newsloc.translate.cli.glossary_options import GlossaryOption, resolve_glossary
 from newsloc.translate.cli.output import console, print_json
 
@@ -32,7 +33,7 @@ def apply(
     Changed entries, and entries with a name the glossary cannot find, become fuzzy with a
     translator comment; every other entry is left byte-for-byte as it was.
     """
-    reports = qa.apply_to_catalogs(files, resolve_glossary(glossary), dry_run=dry_run)
+    reports = glossary_qa.apply_to_catalogs(files, resolve_glossary(glossary), dry_run=dry_run)
     for report in reports:
         if dry_run and report.diff:
             console.print(
@@ -63,7 +64,7 @@ def check(
     Exit 1 when there are errors (warnings alone exit 0), 2 when a file or the glossary
     cannot be used.
     """
-    violations = qa.check_catalogs(files, resolve_glossary(glossary))
+    violations = glossary_qa.check_catalogs(files, resolve_glossary(glossary))
     if json_output:
         print_json([violation.as_dict() for violation in violations])
     else:

@@ -7,14 +7,15 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from newsloc.translate.catalog import parse_date
+from rich import box
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsloc.translate.catalog.template import parse_date
 from newsloc.translate.cli.glossary_options import resolve_glossary
 from newsloc.translate.cli.output import console, err_console, print_json, print_warning
 from newsloc.translate.engines.registry import EngineOptions, engine_factory
 from newsloc.translate.pipeline import TranslateReport, parse_languages, translate_article
-from rich import box
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 
 def register(app: typer.Typer) -> None:

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsloc.translate.argos_packages import version_key
 from newsloc.translate.errors import UserError
 from newsloc.translate.models.index import (
     AvailableModel,
@@ -20,6 +19,7 @@ from newsloc.translate.models.index import (
     read_local_index,
     refresh_index,
 )
+from newsloc.translate.models.packages import version_key
 from newsloc.translate.models.pairs import format_pair
 from newsloc.translate.models.store import InstalledModel, installed_models
 

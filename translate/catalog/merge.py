@@ -1,107 +1,23 @@
-"""gettext catalogues: the .pot template, per-language .po files, and merging without loss.
+"""Merging a catalogue with a new template without losing anything a person did.
 
-polib reads and writes the files (Babel's writer drops custom `X-` headers on a round
-trip); Babel supplies plural forms. Merging follows `msgmerge` / `pybabel update`: a
-translation someone made is never lost. Conventions: docs/catalogues.md.
+Merging follows `msgmerge` / `pybabel update`: a translation someone made is never lost.
+polib holds the entries (Babel's writer drops custom `X-` headers on a round trip).
+Conventions: docs/catalogues.md.
 """
 
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from pathlib import Path
 
 import polib
-from newsloc.glossary.errors import GlossaryError
-from newsloc.glossary.exchange.pofile import WRAP_WIDTH, read_catalogue
-from newsloc.glossary.exchange.review import (
-    plural_forms,  # one Plural-Forms rule for every catalogue
-)
-from newsloc.glossary.fileio import atomic_write_text
-from newsloc.translate import __version__
-from newsloc.translate.errors import UserError
-from newsloc.translate.segment import Unit
+
+from newsloc.glossary.gettext import WRAP_WIDTH
 
 #: How similar an old msgid must be to count as "the same paragraph, changed a little";
 #: GNU msgmerge's fuzzy threshold is the same 0.6.
 FUZZY_THRESHOLD = 0.6
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DATE_FORMAT = "%Y-%m-%d %H:%M%z"
-
-
-def catalog_path(out: Path, domain: str, language: str | None) -> Path:
-    """Where the template (language None) or a language's catalogue lives."""
-    if language is None:
-        return out / f"{domain}.pot"
-    return out / language / "LC_MESSAGES" / f"{domain}.po"
-
-
-def timestamp(moment: datetime | None = None) -> str:
-    return (moment or datetime.now().astimezone()).strftime(_DATE_FORMAT)
-
-
-def parse_date(value: str, where: str) -> date:
-    """An ISO `YYYY-MM-DD` date; `where` names the option or file for the error."""
-    text = value.strip()
-    try:
-        if not _ISO_DATE.fullmatch(text):
-            raise ValueError
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UserError(f"{where}: {value!r} is not a date (expected YYYY-MM-DD)") from None
-
-
-def new_catalog(
-    *,
-    domain: str,
-    source: str,
-    article_date: date,
-    language: str | None,
-    created: str,
-    english_name: str = "",
-) -> polib.POFile:
-    """An empty catalogue with every header reviewers' tools expect."""
-    po = polib.POFile(wrapwidth=WRAP_WIDTH, check_for_duplicates=False)
-    what = f"{english_name} translation" if language else "Template"
-    po.header = f"{what} of {source}, made with newsloc. Review it in Poedit or Weblate."
-    po.metadata = {
-        "Project-Id-Version": domain,
-        "Report-Msgid-Bugs-To": "",
-        "POT-Creation-Date": created,
-        "PO-Revision-Date": created,
-        "Last-Translator": "",
-        "Language-Team": f"{english_name} <>" if language else "",
-        "Language": language or "",
-        "MIME-Version": "1.0",
-        "Content-Type": "text/plain; charset=UTF-8",
-        "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": plural_forms(language) if language else "",
-        "X-Generator": f"newsloc {__version__}",
-        "X-Newsloc-Source": source,
-        "X-Newsloc-Date": article_date.isoformat(),
-    }
-    if not language:  # a template has no language and no plural rule yet
-        del po.metadata["Plural-Forms"]
-    return po
-
-
-def template_entries(units: Sequence[Unit], source: str) -> list[polib.POEntry]:
-    """One entry per distinct paragraph, in document order, with every occurrence."""
-    entries = []
-    for unit in units:
-        entry = polib.POEntry(
-            msgid=unit.text,
-            msgstr="",
-            occurrences=[(source, str(line)) for line in unit.lines],
-        )
-        if unit.kind != "body":
-            entry.comment = f"{unit.kind}: keep the name as written"
-        entries.append(entry)
-    return entries
 
 
 @dataclass
@@ -233,32 +149,3 @@ def _most_similar(msgid: str, candidates: Iterable[polib.POEntry]) -> polib.POEn
         if ratio >= best_ratio:
             best, best_ratio = candidate, ratio
     return best
-
-
-def load_catalog(path: Path) -> polib.POFile:
-    """Read a .po/.pot file strictly (`glossary.exchange.pofile`), or a one-line UserError."""
-    if not path.exists():
-        raise UserError(f"{path}: no such catalogue")
-    try:
-        return read_catalogue(path)
-    except GlossaryError as exc:
-        raise UserError(str(exc)) from None
-
-
-_VOLATILE = re.compile(r'^"(?:POT-Creation-Date|PO-Revision-Date): .*\\n"\n', re.MULTILINE)
-
-
-def save_catalog(po: polib.POFile, path: Path) -> bool:
-    """Write atomically; leave the file untouched when only the timestamps would change.
-
-    Returns whether the file was written.
-    """
-    text = str(po)
-    if not text.endswith("\n"):
-        text += "\n"
-    if path.exists():
-        old = path.read_text(encoding="utf-8", errors="replace")
-        if _VOLATILE.sub("", old) == _VOLATILE.sub("", text):
-            return False
-    atomic_write_text(path, text)
-    return True

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from newsloc.translate.errors import UserError
 from newsloc.translate.models.archive import validate_argosmodel
 from newsloc.translate.models.build import TARGET_SPM, UNKNOWN_LICENCE, build_package
@@ -30,7 +31,6 @@ from newsloc.translate.models.store import (
     installed_models,
     remove,
 )
-
 from tests.support.tiny_argos import build_tiny_package
 from tests.support.tiny_marian import build_tiny_marian
 

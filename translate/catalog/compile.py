@@ -12,8 +12,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from newsloc.glossary.fileio import atomic_write_bytes
-from newsloc.translate.catalog import load_catalog
-from newsloc.translate.catalog_tools import EntryState, find_catalogs, live_entries, state_of
+from newsloc.translate.catalog.discovery import find_catalogs
+from newsloc.translate.catalog.files import load_catalog
+from newsloc.translate.catalog.review import EntryState, live_entries, state_of
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,13 @@ from pathlib import Path
 import polib
 import pytest
 from babel.dates import get_month_names
-from newsloc.translate.cli import app
-from newsloc.translate.edition import EditionRefused, build_edition
-from newsloc.translate.edition_model import EditionFormat
-from newsloc.translate.edition_render import escape_markdown
-from newsloc.translate.errors import UserError
 from typer.testing import CliRunner
+
+from newsloc.translate.cli import app
+from newsloc.translate.edition.build import EditionRefused, build_edition
+from newsloc.translate.edition.model import EditionFormat
+from newsloc.translate.edition.render import escape_markdown
+from newsloc.translate.errors import UserError
 
 SOURCE_PATH = "articles/seed-article.txt"
 DATE = "2023-09-19"

@@ -18,8 +18,9 @@ from pathlib import Path
 
 import polib
 import pytest
-from newsloc.translate.edition import build_edition
-from newsloc.translate.edition_model import EditionFormat
+
+from newsloc.translate.edition.build import build_edition
+from newsloc.translate.edition.model import EditionFormat
 
 ARMENIAN = "Ա Ճ Ֆ Ք ժ ֆ ղ ռ"
 AZERBAIJANI = "ə ğ ı ş Ə Ğ İ Ş"

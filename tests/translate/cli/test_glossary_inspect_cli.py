@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH, load_default_glossary
-from newsloc.translate.cli import app
 from typer.testing import CliRunner
 
-SPEC_EXAMPLE = Path(__file__).parent.parent / "glossary" / "fixtures" / "spec-example.toml"
+from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH, load_default_glossary
+from newsloc.translate.cli import app
+
+SPEC_EXAMPLE = Path(__file__).parents[2] / "glossary" / "fixtures" / "spec-example.toml"
 
 runner = CliRunner()
 

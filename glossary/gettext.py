@@ -1,4 +1,7 @@
-"""Reading gettext catalogues strictly, so a reviewer's text is never silently cut short.
+"""gettext conventions every newsloc catalogue shares: strict reading, wrap width, plural
+forms and the target language read from the `Language` header.
+
+Reading is strict so that a reviewer's text is never silently cut short.
 
 polib is lenient: it truncates an unterminated string and accepts duplicate msgids, and
 whatever is then written back would lose the reviewer's text. A catalogue is therefore
@@ -14,8 +17,46 @@ import re
 from pathlib import Path
 
 import polib
+from babel.messages.plurals import get_plural
 from babel.messages.pofile import PoFileError, read_po
+
 from newsloc.glossary.errors import GlossaryError
+from newsloc.glossary.model import CASES, Glossary
+
+#: Babel 2.18 gives Armenian one plural form; CLDR and translate-toolkit say two
+#: (docs/catalogues.md), and every newsloc catalogue must agree.
+_PLURAL_OVERRIDES = {"hy": "nplurals=2; plural=(n > 1);"}
+
+
+def plural_forms(language: str) -> str:
+    """The Plural-Forms header for `language`, with newsloc's Armenian correction."""
+    if language in _PLURAL_OVERRIDES:
+        return _PLURAL_OVERRIDES[language]
+    try:
+        return str(get_plural(language))
+    except ValueError:
+        return "nplurals=2; plural=(n != 1);"
+
+
+def catalogue_language(path: Path, po: polib.POFile, glossary: Glossary) -> str:
+    """The target language from the `Language` header (`ru`, `ru_RU` and `ru-RU` all mean
+    `ru`), checked against the languages the contract's case tables and the glossary cover."""
+    raw = (po.metadata.get("Language") or "").strip()
+    if not raw:
+        raise GlossaryError(f"{path}: no Language header; cannot tell the target language")
+    language = raw.replace("-", "_").split("_")[0].lower()
+    if language not in CASES:
+        supported = ", ".join(CASES)
+        raise GlossaryError(
+            f"{path}: Language {raw!r} is not supported (newsloc writes {supported})"
+        )
+    if language not in glossary.targets:
+        covered = ", ".join(glossary.targets)
+        raise GlossaryError(
+            f"{path}: Language {raw!r} is not covered by the glossary {glossary.path} ({covered})"
+        )
+    return language
+
 
 #: msgmerge's wrap width, so a catalogue diff stays small between tools.
 WRAP_WIDTH = 76

@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from newsloc.translate.cli import app
 from typer.testing import CliRunner
+
+from newsloc.translate.cli import app
 
 runner = CliRunner()
 

@@ -4,29 +4,28 @@ The glossary library renders and checks strings; this module is the file side: i
 catalogue, takes the target language from its `Language` header and the document order from
 its entry order, and for `apply` rewrites only the entries the glossary changed.
 
-Reviewers' files come from Poedit, Weblate or a text editor, each wrapping lines its own
-way, so `apply` never re-serialises a whole catalogue: when nothing changes the file is not
-written at all, and when something does, only the changed entries' blocks are replaced in
-the original text (found from polib's entry line numbers), every other byte kept. The
-result is parsed back and compared with what was meant before it replaces the file.
+When nothing changes the file is not written at all; when something does, only the
+changed entries' blocks are rewritten (`catalog.splice`), every other byte kept.
 """
 
 from __future__ import annotations
 
 import difflib
-import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import polib
+
 from newsloc.glossary.check import CheckEntry, Checker
-from newsloc.glossary.exchange.pofile import WRAP_WIDTH
+from newsloc.glossary.errors import GlossaryError
 from newsloc.glossary.fileio import atomic_write_text
+from newsloc.glossary.gettext import catalogue_language as header_language
 from newsloc.glossary.loader import load_default_glossary, load_glossary
-from newsloc.glossary.model import CASES, Glossary
+from newsloc.glossary.model import Glossary
 from newsloc.glossary.render import DocumentRenderer, SegmentRendering
-from newsloc.translate.catalog import load_catalog
+from newsloc.translate.catalog.files import load_catalog
+from newsloc.translate.catalog.splice import splice, verify
 from newsloc.translate.errors import UserError
 
 #: Translator-comment lines `apply` owns: replaced (not piled up) when it rewrites an entry.
@@ -88,19 +87,11 @@ def load_glossary_for_check(path: Path | str | None) -> Glossary:
 
 
 def catalogue_language(path: Path, po: polib.POFile, glossary: Glossary) -> str:
-    """The catalogue's target language from its `Language` header, checked against the
-    languages the glossary (and the contract's case tables) cover."""
-    raw = (po.metadata.get("Language") or "").strip()
-    if not raw:
-        raise UserError(f"{path}: no Language header; cannot tell the target language")
-    language = raw.replace("-", "_").split("_")[0].lower()
-    if language not in CASES:
-        supported = ", ".join(CASES)
-        raise UserError(f"{path}: Language {raw!r} is not supported (newsloc writes {supported})")
-    if language not in glossary.targets:
-        covered = ", ".join(glossary.targets)
-        raise UserError(f"{path}: Language {raw!r} is not covered by the glossary ({covered})")
-    return language
+    """The catalogue's target language (`glossary.gettext.catalogue_language`), or a UserError."""
+    try:
+        return header_language(path, po, glossary)
+    except GlossaryError as exc:
+        raise UserError(str(exc)) from None
 
 
 def _read(path: Path | str, glossary: Glossary) -> _Catalogue:
@@ -203,85 +194,6 @@ def render_entry(entry: polib.POEntry, rendering: SegmentRendering) -> polib.POE
     return updated
 
 
-def _blocks(lines: Sequence[str], po: polib.POFile) -> dict[int, tuple[int, int]]:
-    """id(entry) -> [start, end) line indexes (0-based) of its block, blank lines excluded."""
-    starts = [*sorted({entry.linenum for entry in po if entry.linenum}), len(lines) + 1]
-    following = dict(itertools.pairwise(starts))
-    blocks: dict[int, tuple[int, int]] = {}
-    for entry in po:
-        if not entry.linenum:
-            continue
-        begin, end = entry.linenum - 1, following[entry.linenum] - 1
-        while end > begin and not lines[end - 1].strip():
-            end -= 1
-        blocks[id(entry)] = (begin, end)
-    return blocks
-
-
-_OTHER_COMMENTS = ("#.", "#:", "#,", "#|", "#~")
-
-
-def _is_translator_comment(line: str) -> bool:
-    return line.startswith("#") and not line.startswith(_OTHER_COMMENTS)
-
-
-def _edit_block(block: list[str], new: polib.POEntry, newline: str) -> list[str]:
-    """The entry's lines with only translator comments, flags and msgstr replaced.
-
-    The msgid, references, extracted comments and previous msgid keep the reviewer's own
-    wrapping; the replaced parts are written the way polib (and msgmerge) write them.
-    """
-    written = new.__unicode__(wrapwidth=WRAP_WIDTH).rstrip("\n").split("\n")
-    comments = [line + newline for line in written if _is_translator_comment(line)]
-    flags = [line + newline for line in written if line.startswith("#,")]
-    first_msgstr = next(i for i, line in enumerate(written) if line.startswith("msgstr"))
-    msgstr = [line + newline for line in written[first_msgstr:]]
-
-    kept = [line for line in block if not _is_translator_comment(line)]
-    flag_at = next((i for i, line in enumerate(kept) if line.startswith("#,")), None)
-    kept = [line for line in kept if not line.startswith("#,")]
-    if flag_at is None:
-        flag_at = next(
-            i for i, line in enumerate(kept) if line.startswith(("#|", "msgctxt", "msgid"))
-        )
-    kept[flag_at:flag_at] = flags
-    msgstr_at = next(i for i, line in enumerate(kept) if line.startswith("msgstr"))
-    last_ending = block[-1][len(block[-1].rstrip("\r\n")) :]
-    edited = comments + kept[:msgstr_at] + msgstr
-    edited[-1] = edited[-1].rstrip("\r\n") + last_ending
-    return edited
-
-
-def _splice(catalogue: _Catalogue, updates: list[tuple[polib.POEntry, polib.POEntry]]) -> str:
-    """The original text with only the updated entries' blocks edited."""
-    lines = catalogue.text.splitlines(keepends=True)
-    blocks = _blocks(lines, catalogue.po)
-    newline = "\r\n" if catalogue.text.count("\r\n") * 2 > catalogue.text.count("\n") else "\n"
-    for old, new in sorted(updates, key=lambda pair: blocks[id(pair[0])][0], reverse=True):
-        begin, end = blocks[id(old)]
-        lines[begin:end] = _edit_block(lines[begin:end], new, newline)
-    return "".join(lines)
-
-
-def _verify(catalogue: _Catalogue, text: str, updates: dict[int, polib.POEntry]) -> polib.POFile:
-    """Parse the spliced text back; it must hold exactly the intended entries."""
-    reread = polib.pofile(text, wrapwidth=WRAP_WIDTH)
-    before = list(catalogue.po)
-    after = list(reread)
-    fields = ("msgid", "msgstr", "msgctxt", "flags", "tcomment", "comment", "obsolete")
-    ok = len(before) == len(after) and reread.metadata == catalogue.po.metadata
-    for old, new in zip(before, after, strict=False):
-        if not ok:
-            break
-        wanted = updates.get(id(old), old)
-        ok = all(getattr(wanted, name) == getattr(new, name) for name in fields)
-    if not ok:
-        raise UserError(
-            f"{catalogue.path}: could not rewrite its entries safely; the file was left as it is"
-        )
-    return reread
-
-
 def apply_to_catalog(path: Path | str, glossary: Glossary, dry_run: bool = False) -> ApplyReport:
     """Apply the glossary to a catalogue's translations, entry by entry in file order.
 
@@ -311,8 +223,8 @@ def apply_to_catalog(path: Path | str, glossary: Glossary, dry_run: bool = False
     report.touched = len(updates)
     text, result = catalogue.text, catalogue.po
     if updates:
-        text = _splice(catalogue, updates)
-        result = _verify(catalogue, text, {id(old): new for old, new in updates})
+        text = splice(catalogue.text, catalogue.po, updates)
+        result = verify(catalogue.path, catalogue.po, text, {id(old): new for old, new in updates})
     lines = text.splitlines()
     for index, problems in flagged:
         line = _msgstr_line(lines, result[index])

@@ -1,6 +1,6 @@
 """How far review has got, per language: the numbers behind `newsloc catalog stats`.
 
-The glossary-violations column comes from `translate.qa.check_catalogs`, the same check
+The glossary-violations column comes from `newsloc.translate.catalog.glossary_qa.check_catalogs`, the same check
 `newsloc glossary check` runs, so the two commands never disagree.
 """
 
@@ -10,15 +10,11 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from newsloc.translate.catalog import load_catalog
-from newsloc.translate.catalog_tools import (
-    EntryState,
-    find_catalogs,
-    live_entries,
-    state_of,
-)
+from newsloc.translate.catalog.discovery import find_catalogs
+from newsloc.translate.catalog.files import load_catalog
+from newsloc.translate.catalog.glossary_qa import check_catalogs, load_glossary_for_check
+from newsloc.translate.catalog.review import EntryState, live_entries, state_of
 from newsloc.translate.errors import UserError
-from newsloc.translate.qa import check_catalogs, load_glossary_for_check
 
 
 @dataclass(frozen=True)

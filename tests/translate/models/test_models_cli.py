@@ -6,11 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-from newsloc.translate.cli import app
 from typer.testing import CliRunner
 
+from newsloc.translate.cli import app
 from tests.support.tiny_marian import build_tiny_marian
-from tests.translate.test_models import (  # the same sandbox and mirrors as the library tests
+
+# The same sandbox and mirrors as the library tests.
+from tests.translate.models.test_models import (
     UNREACHABLE_INDEX,
     argos_sandbox,  # noqa: F401 - autouse fixture
     serve_directory,

@@ -17,19 +17,15 @@ from pathlib import Path
 import polib
 from babel import Locale
 from babel.dates import format_date
+
 from newsloc.glossary.fileio import atomic_write_text
-from newsloc.translate.catalog import load_catalog, parse_date
-from newsloc.translate.catalog_stats import percent
-from newsloc.translate.catalog_tools import (
-    EntryState,
-    check_language,
-    find_catalogs,
-    live_entries,
-    state_of,
-    translation_of,
-)
-from newsloc.translate.edition_model import Edition, EditionFormat, Paragraph, TextOrigin
-from newsloc.translate.edition_render import render
+from newsloc.translate.catalog.discovery import check_language, find_catalogs
+from newsloc.translate.catalog.files import load_catalog
+from newsloc.translate.catalog.review import EntryState, live_entries, state_of, translation_of
+from newsloc.translate.catalog.stats import percent
+from newsloc.translate.catalog.template import parse_date
+from newsloc.translate.edition.model import Edition, EditionFormat, Paragraph, TextOrigin
+from newsloc.translate.edition.render import render
 from newsloc.translate.errors import UserError
 
 DEFAULT_MIN_REVIEWED = 80.0

@@ -9,12 +9,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from newsloc.translate.catalog_compile import compile_catalogs
-from newsloc.translate.catalog_stats import catalog_stats
-from newsloc.translate.cli import app
 from typer.testing import CliRunner
 
-from tests.translate.test_edition import (
+from newsloc.translate.catalog.compile import compile_catalogs
+from newsloc.translate.catalog.stats import catalog_stats
+from newsloc.translate.cli import app
+from tests.translate.edition.test_edition import (
     build_catalog,
     translated,
     unique_paragraphs,

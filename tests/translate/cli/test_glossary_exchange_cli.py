@@ -10,10 +10,10 @@ from pathlib import Path
 
 import polib
 import pytest
-from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH, load_glossary
-from newsloc.translate.cli import app
 from typer.testing import CliRunner
 
+from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH, load_glossary
+from newsloc.translate.cli import app
 from tests.glossary.test_exchange import SAMPLE_TOML, write_sample
 
 runner = CliRunner()

@@ -1,28 +1,14 @@
-"""Finding and reading reviewed catalogues, and telling what state each entry is in.
-
-Stats, compilation and editions all find `DIR/<lang>/LC_MESSAGES/<domain>.po` the same
-way, read it with the writer's strict `translate.catalog.load_catalog`, and agree on one
-definition of "reviewed" (docs/catalogues.md): not fuzzy and a non-empty translation.
-Every problem with the files becomes a one-line `UserError`.
-"""
+"""Finding catalogues: `DIR/<lang>/LC_MESSAGES/<domain>.po`, the same way for stats,
+compilation and editions, with one-line errors for every problem with the files."""
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 from pathlib import Path
 
-import polib
 from babel import Locale, UnknownLocaleError
+
 from newsloc.translate.errors import UserError
-
-
-class EntryState(enum.Enum):
-    """Where an entry stands in review; the three states add up to all live entries."""
-
-    REVIEWED = "reviewed"
-    FUZZY = "fuzzy"
-    UNTRANSLATED = "untranslated"
 
 
 @dataclass(frozen=True)
@@ -32,29 +18,6 @@ class Catalog:
     language: str
     domain: str
     path: Path
-
-
-def translation_of(entry: polib.POEntry) -> str:
-    """The entry's translation; for a plural entry, its first form."""
-    if entry.msgstr:
-        return entry.msgstr
-    if entry.msgstr_plural:
-        return entry.msgstr_plural.get(0, "") or ""
-    return ""
-
-
-def state_of(entry: polib.POEntry) -> EntryState:
-    """Reviewed = not fuzzy and translated; fuzzy = machine text waiting for a reviewer."""
-    if not translation_of(entry).strip():
-        return EntryState.UNTRANSLATED
-    if entry.fuzzy:
-        return EntryState.FUZZY
-    return EntryState.REVIEWED
-
-
-def live_entries(catalog: polib.POFile) -> list[polib.POEntry]:
-    """Entries of the current article: obsolete (`#~`) ones are history, not content."""
-    return [entry for entry in catalog if not entry.obsolete and entry.msgid]
 
 
 def check_language(language: str) -> Locale:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import packaging.version
 from argostranslate.package import Package
+
 from newsloc.translate.errors import UserError
 from newsloc.translate.models.paths import argos_data_dir
 

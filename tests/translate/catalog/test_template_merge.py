@@ -10,7 +10,8 @@ from pathlib import Path
 import polib
 import pytest
 from babel.messages.pofile import read_po
-from newsloc.translate import catalog
+
+from newsloc.glossary.gettext import plural_forms
 from newsloc.translate.pipeline import translate_article
 
 REQUIRED_HEADERS = (
@@ -210,8 +211,8 @@ def test_interrupted_write_leaves_the_old_catalogue(
 
 
 def test_plural_forms_for_armenian_follow_cldr() -> None:
-    assert catalog.plural_forms("hy") == "nplurals=2; plural=(n > 1);"
-    assert catalog.plural_forms("ru").startswith("nplurals=3;")
+    assert plural_forms("hy") == "nplurals=2; plural=(n > 1);"
+    assert plural_forms("ru").startswith("nplurals=3;")
 
 
 def test_rerun_without_a_date_keeps_the_article_date(tmp_path: Path, article: Path) -> None:

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import polib
 import pytest
-from newsloc.translate import qa
-from newsloc.translate.cli import app
 from typer.testing import CliRunner
 
+from newsloc.translate.catalog import glossary_qa
+from newsloc.translate.cli import app
 from tests.glossary.test_render import GLOSSARY_TOML, make_glossary
 
 runner = CliRunner()
@@ -177,7 +177,7 @@ def test_apply_is_atomic_when_the_final_rename_fails(catalogue, monkeypatch):
 
     monkeypatch.setattr(os, "replace", refuse)
     with pytest.raises(OSError, match="disk full"):
-        qa.apply_to_catalog(catalogue, make_glossary())
+        glossary_qa.apply_to_catalog(catalogue, make_glossary())
     assert catalogue.read_bytes() == CATALOGUE.encode()
     assert sorted(p.name for p in catalogue.parent.iterdir()) == ["seed.po"]
 
@@ -185,7 +185,7 @@ def test_apply_is_atomic_when_the_final_rename_fails(catalogue, monkeypatch):
 def test_apply_keeps_windows_line_endings(tmp_path):
     path = tmp_path / "crlf.po"
     path.write_bytes(CATALOGUE.replace("\n", "\r\n").encode())
-    report = qa.apply_to_catalog(path, make_glossary())
+    report = glossary_qa.apply_to_catalog(path, make_glossary())
     assert report.written and report.changed == 1
     data = path.read_bytes()
     assert b"\n" not in data.replace(b"\r\n", b"")
@@ -199,7 +199,7 @@ def test_apply_follows_the_language_header(tmp_path):
         + '\nmsgid "Shelling in Stepanakert."\nmsgstr "Հրետակոծություն Խանքենդիում։"\n',
         encoding="utf-8",
     )
-    report = qa.apply_to_catalog(path, make_glossary())
+    report = glossary_qa.apply_to_catalog(path, make_glossary())
     assert report.language == "hy"
     assert polib.pofile(str(path))[0].msgstr == "Հրետակոծություն Ստեփանակերտում (Խանքենդի)։"
 
@@ -319,7 +319,7 @@ def test_an_untranslated_first_mention_keeps_the_secondary_for_itself(tmp_path):
         + '\nmsgid "Stepanakert is calm."\nmsgstr "Ханкенди спокоен."\n',
         encoding="utf-8",
     )
-    report = qa.apply_to_catalog(path, make_glossary())
+    report = glossary_qa.apply_to_catalog(path, make_glossary())
     assert (report.entries, report.changed, report.flagged) == (2, 1, 0)
     assert polib.pofile(str(path))[1].msgstr == "Степанакерт спокоен."
 
@@ -345,7 +345,7 @@ def test_apply_twice_leaves_an_entry_both_changed_and_flagged_alone(tmp_path):
         HEADER + '\nmsgid "Baku and Stepanakert."\nmsgstr "Город и Ханкенди."\n',
         encoding="utf-8",
     )
-    first = qa.apply_to_catalog(path, make_glossary())
+    first = glossary_qa.apply_to_catalog(path, make_glossary())
     assert (first.changed, first.flagged, first.written) == (1, 1, True)
     entry = polib.pofile(str(path))[0]
     assert entry.msgstr == "Город и Степанакерт (Ханкенди)."
@@ -354,6 +354,6 @@ def test_apply_twice_leaves_an_entry_both_changed_and_flagged_alone(tmp_path):
         'glossary: baku: expected "Баку" for "Baku"',
     ]
     applied, inode = path.read_bytes(), path.stat().st_ino
-    second = qa.apply_to_catalog(path, make_glossary())
+    second = glossary_qa.apply_to_catalog(path, make_glossary())
     assert (second.changed, second.touched, second.written) == (0, 0, False)
     assert path.read_bytes() == applied and path.stat().st_ino == inode

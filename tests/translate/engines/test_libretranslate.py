@@ -11,10 +11,11 @@ from typing import ClassVar
 
 import polib
 import pytest
+from typer.testing import CliRunner
+
 from newsloc.translate.cli import app
 from newsloc.translate.engines.libretranslate import LibreTranslateEngine
 from newsloc.translate.errors import UserError
-from typer.testing import CliRunner
 
 #: What the fake server "knows": the engine used the other name, in the locative.
 TRANSLATIONS = {
@@ -68,7 +69,7 @@ def test_whole_document_in_one_request(server: str) -> None:
 def test_glossary_applies_to_server_output(server: str, tmp_path: Path) -> None:
     article = tmp_path / "story.txt"
     article.write_text("\n\n".join(TRANSLATIONS), encoding="utf-8")
-    glossary = Path(__file__).parent / "data" / "two-cities.toml"
+    glossary = Path(__file__).parent.parent / "data" / "two-cities.toml"
     result = CliRunner().invoke(
         app,
         [

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from newsloc.translate.edition_model import (
+from newsloc.translate.edition.model import (
     SOURCE_LANGUAGE,
     Edition,
     EditionFormat,

@@ -9,16 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import polib
+
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.render import DocumentRenderer
 from newsloc.translate.engines.base import Span, Translation
 from newsloc.translate.segment import Sentence
-
-if TYPE_CHECKING:
-    from newsloc.translate.pipeline import LanguageReport
 
 MACHINE_COMMENT = "machine translation: "
 
@@ -80,19 +77,30 @@ def write_machine_output(
             mark_machine(entry, joined.text, engine)
 
 
-def enforce_catalog(
+@dataclass
+class NameCounts:
+    """How the glossary's names fared in one catalogue's machine output."""
+
+    mentions: int = 0
+    rendered: int = 0
+    placed_by_alignment: int = 0
+    not_found: int = 0
+
+
+def apply_glossary_to_machine_output(
     po: polib.POFile,
     glossary: Glossary,
     language: str,
     machine: dict[int, JoinedTranslation],
-    report: LanguageReport,
-) -> None:
+    engine: str,
+) -> NameCounts:
     """Apply the glossary to this run's machine output, in document order.
 
     Every live entry passes through one DocumentRenderer, so first mentions are counted
     across the whole article, reviewed entries included; only machine output is changed.
     Every entry gets `#.` notes saying what the glossary expects of it.
     """
+    counts = NameCounts()
     renderer = DocumentRenderer(glossary, language)
     for entry in po:
         if entry.obsolete:
@@ -103,9 +111,10 @@ def enforce_catalog(
         else:
             locate = joined.locate if joined.has_alignment else None
             result = renderer.render(entry.msgid, joined.text, locate)
-            mark_machine(entry, result.text, report.engine, result.comments())
-            report.rendered += result.mentions - result.not_found - result.placed_by_alignment
-            report.placed_by_alignment += result.placed_by_alignment
-            report.not_found += result.not_found
-        report.mentions += result.mentions
+            mark_machine(entry, result.text, engine, result.comments())
+            counts.rendered += result.mentions - result.not_found - result.placed_by_alignment
+            counts.placed_by_alignment += result.placed_by_alignment
+            counts.not_found += result.not_found
+        counts.mentions += result.mentions
         entry.comment = "\n".join(line for line in (entry.comment, *result.notes) if line)
+    return counts
