@@ -1,6 +1,6 @@
 """How far review has got, per language: the numbers behind `newsloc catalog stats`.
 
-The glossary-violations column comes from `newsloc.translate.catalog.glossary_qa.check_catalogs`, the same check
+The glossary-violations column comes from `glossary_qa.check_catalogs`, the same check
 `newsloc glossary check` runs, so the two commands never disagree.
 """
 
