@@ -28,6 +28,11 @@ def load_default_glossary() -> Glossary:
     return load_glossary(DEFAULT_GLOSSARY_PATH)
 
 
+def glossary_or_default(path: str | os.PathLike[str] | None) -> Glossary:
+    """The glossary at `path`, or the curated default when no path is given."""
+    return load_default_glossary() if path is None else load_glossary(path)
+
+
 def load_glossary(path: str | os.PathLike[str]) -> Glossary:
     """Read and validate a glossary file; `GlossaryError` lists every problem found."""
     return parse_glossary(read_glossary_text(path), path)

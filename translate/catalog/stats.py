@@ -10,9 +10,10 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from newsloc.glossary.loader import glossary_or_default
 from newsloc.translate.catalog.discovery import find_catalogs
 from newsloc.translate.catalog.files import load_catalog
-from newsloc.translate.catalog.glossary_qa import check_catalogs, load_glossary_for_check
+from newsloc.translate.catalog.glossary_qa import check_catalogs
 from newsloc.translate.catalog.review import EntryState, live_entries, state_of
 from newsloc.translate.errors import UserError
 
@@ -50,7 +51,7 @@ def glossary_violation_counts(
     just as they do not change `glossary check`'s exit code. A catalogue in a language
     the glossary does not cover gets None ("n/a"), not an error for the whole table.
     """
-    glossary = load_glossary_for_check(glossary_path)
+    glossary = glossary_or_default(glossary_path)
     counts: dict[Path, int | None] = {}
     for path in paths:
         try:

@@ -10,6 +10,7 @@ from rich.table import Table
 
 from newsloc.translate.catalog.compile import compile_catalogs
 from newsloc.translate.catalog.stats import catalog_stats
+from newsloc.translate.cli.glossary_options import GlossaryOption
 from newsloc.translate.cli.output import console, print_json
 
 app = typer.Typer(
@@ -28,10 +29,7 @@ DomainOption = Annotated[
 def stats(
     locales: LocalesOption = Path("locales"),
     domain: DomainOption = None,
-    glossary: Annotated[
-        Path | None,
-        typer.Option(help="Glossary to check against; default: the curated one."),
-    ] = None,
+    glossary: GlossaryOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
 ) -> None:
     """Entries, reviewed, fuzzy, untranslated and glossary violations per language."""

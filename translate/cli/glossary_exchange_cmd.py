@@ -14,8 +14,8 @@ import typer
 
 from newsloc.glossary.exchange import convert_to_toml, export_glossary, export_review, import_review
 from newsloc.glossary.fileio import atomic_write_text
-from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH
-from newsloc.translate.cli.glossary_options import GlossaryOption, resolve_glossary
+from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH, glossary_or_default
+from newsloc.translate.cli.glossary_options import GlossaryOption
 from newsloc.translate.cli.output import console, print_json, print_warning
 from newsloc.translate.errors import UserError
 
@@ -93,7 +93,7 @@ def export_command(
     chosen = fmt or (out.suffix.lstrip(".") if out is not None else "")
     if not chosen:
         raise UserError("give --format tsv|csv|tbx (or an --out file ending in .tsv, .csv, .tbx)")
-    text = export_glossary(resolve_glossary(glossary), chosen.lower(), lang)
+    text = export_glossary(glossary_or_default(glossary), chosen.lower(), lang)
     _emit(text, out, f"{chosen.lower()} glossary")
 
 
@@ -137,7 +137,7 @@ def review_export_command(
     out: OutOption = None,
     glossary: GlossaryOption = None,
 ) -> None:
-    text = export_review(resolve_glossary(glossary), lang)
+    text = export_review(glossary_or_default(glossary), lang)
     _emit(text, out, f"{lang} glossary review")
 
 

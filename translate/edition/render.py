@@ -10,8 +10,8 @@ from __future__ import annotations
 import html
 import re
 
+from newsloc.glossary.model import SOURCE_LANGUAGE
 from newsloc.translate.edition.model import (
-    SOURCE_LANGUAGE,
     Edition,
     EditionFormat,
     Paragraph,
