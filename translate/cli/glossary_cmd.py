@@ -14,7 +14,11 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH, glossary_or_default
+from newsloc.glossary.loader import (
+    DEFAULT_GLOSSARY_PATH,
+    copy_default_glossary,
+    glossary_or_default,
+)
 from newsloc.glossary.match import locate_mentions
 from newsloc.glossary.model import Concept, Glossary
 from newsloc.translate.cli import glossary_exchange_cmd, glossary_qa_cmd
@@ -27,6 +31,19 @@ app = typer.Typer(
 )
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
+
+
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="Where to write the copy.")],
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+) -> None:
+    """Copy the curated glossary to PATH, to curate and review a glossary of your own.
+
+    Then pass `--glossary PATH` to every command; `glossary review import` writes only there.
+    """
+    written = copy_default_glossary(path, replace=force)
+    console.print(f"{written}: copy of {DEFAULT_GLOSSARY_PATH.name}", markup=False)
 
 
 @app.command()

@@ -57,7 +57,9 @@ REVIEW_EXPORT_HELP = (
 )
 
 REVIEW_IMPORT_HELP = (
-    "Apply a reviewed glossary catalogue to the glossary file (--glossary, or the default).\n\n"
+    "Apply a reviewed glossary catalogue to the glossary file given with --glossary.\n\n"
+    "The curated default that ships with newsloc is never edited: copy it first with "
+    "`newsloc glossary init my-glossary.toml` (a dry run may read the default).\n\n"
     "Only the nominative of each edited name changes; the file's comments, order and layout "
     "stay as they were. An empty msgstr, or one equal to the glossary, changes nothing; fuzzy "
     "entries are skipped. The language comes from the catalogue's Language header."
@@ -149,6 +151,12 @@ def review_import_command(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the changes as JSON.")] = False,
 ) -> None:
+    if glossary is None and not dry_run:
+        raise UserError(
+            "glossary review import: give --glossary PATH; the curated default "
+            f"({DEFAULT_GLOSSARY_PATH}) ships with newsloc and is never edited; copy it with "
+            "`newsloc glossary init my-glossary.toml`"
+        )
     path = glossary if glossary is not None else DEFAULT_GLOSSARY_PATH
     result = import_review(file, path, dry_run=dry_run)
     if as_json:
