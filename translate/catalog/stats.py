@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from newsloc.glossary.loader import glossary_or_default
-from newsloc.translate.catalog.discovery import find_catalogs
+from newsloc.translate.catalog.discovery import find_every_catalog
 from newsloc.translate.catalog.files import load_catalog
 from newsloc.translate.catalog.glossary_qa import check_catalogs
 from newsloc.translate.catalog.review import EntryState, live_entries, state_of
@@ -68,8 +68,9 @@ def catalog_stats(
     domain: str | None = None,
     glossary_path: Path | None = None,
 ) -> list[CatalogStats]:
-    """Review counts for every language's catalogue of one domain, sorted by language."""
-    catalogs = find_catalogs(locales, domain)
+    """Review counts for every language's catalogue of `domain` (or of every domain), sorted
+    by domain and language."""
+    catalogs = find_every_catalog(locales, domain)
     loaded = [(found, load_catalog(found.path)) for found in catalogs]
     violations = glossary_violation_counts([found.path for found in catalogs], glossary_path)
     results: list[CatalogStats] = []

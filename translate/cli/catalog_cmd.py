@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 from newsloc.translate.catalog.compile import compile_catalogs
-from newsloc.translate.catalog.stats import catalog_stats
+from newsloc.translate.catalog.stats import CatalogStats, catalog_stats
 from newsloc.translate.cli.glossary_options import GlossaryOption
 from newsloc.translate.cli.output import console, print_json
 
@@ -32,12 +32,20 @@ def stats(
     glossary: GlossaryOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
 ) -> None:
-    """Entries, reviewed, fuzzy, untranslated and glossary violations per language."""
+    """Entries, reviewed, fuzzy, untranslated and glossary violations per language.
+
+    Without --domain, every article (domain) under LOCALES gets its own table.
+    """
     rows = catalog_stats(locales, domain, glossary)
     if as_json:
         print_json([row.as_dict() for row in rows])
         return
-    table = Table(title=f"{rows[0].domain}: review progress", title_justify="left")
+    for name in dict.fromkeys(row.domain for row in rows):
+        console.print(_stats_table(name, [row for row in rows if row.domain == name]))
+
+
+def _stats_table(domain: str, rows: list[CatalogStats]) -> Table:
+    table = Table(title=f"{domain}: review progress", title_justify="left")
     for name in ("language", "entries", "reviewed", "fuzzy", "untranslated", "glossary"):
         table.add_column(name, justify="left" if name == "language" else "right")
     table.add_column("reviewed %", justify="right")
@@ -52,7 +60,7 @@ def stats(
             violations,
             f"{row.percent_reviewed:.1f}",
         )
-    console.print(table)
+    return table
 
 
 @app.command("compile")
