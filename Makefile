@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 NEWSLOC := $(VENV)/bin/newsloc
 STAMP  := $(VENV)/.newsloc-installed
 
-.PHONY: setup demo test browser wheelhouse lint bench clean
+.PHONY: setup demo test browser wheelhouse lint typecheck bench clean
 
 setup: $(STAMP)
 
@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml
 demo: setup
 	bash scripts/demo.sh
 
-test: setup browser wheelhouse
+test: setup browser wheelhouse typecheck
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
@@ -36,9 +36,17 @@ wheelhouse: setup
 browser:
 	@bash scripts/install-browser.sh || echo "note: Chromium could not be installed; the browser test will skip"
 
-lint: setup
+lint: setup typecheck
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+
+# The folders install as newsloc.glossary and newsloc.translate; mypy reads them under
+# those names through a tree of links.
+typecheck: setup
+	@mkdir -p build/typecheck/newsloc
+	@ln -sfn ../../../glossary build/typecheck/newsloc/glossary
+	@ln -sfn ../../../translate build/typecheck/newsloc/translate
+	cd build/typecheck && MYPYPATH=. ../../$(PY) -m mypy --config-file ../../pyproject.toml -p newsloc
 
 bench: setup
 	$(PY) bench/glossary_bench.py

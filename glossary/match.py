@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 import weakref
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
 
@@ -150,7 +151,7 @@ def line_col(starts: list[int], offset: int) -> tuple[int, int]:
     return line + 1, offset - starts[line] + 1
 
 
-def _trie_pattern(spellings: dict[str, object]) -> str:
+def _trie_pattern(spellings: Mapping[str, object]) -> str:
     """One regex for all spellings: a trie with continuations before the end of a word."""
     if not spellings:
         return _NEVER
