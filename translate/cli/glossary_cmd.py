@@ -96,7 +96,7 @@ def show(
     glossary = glossary_or_default(glossary_path)
     concept = glossary.require(concept_id)
     if json:
-        print_json({**concept.to_dict(), "languages": list(glossary.languages_of(concept))})
+        print_json({**concept.as_dict(), "languages": list(glossary.languages_of(concept))})
         return
     _print_concept(glossary, concept)
 
@@ -113,7 +113,7 @@ def find(
     glossary = glossary_or_default(glossary_path)
     located = locate_mentions(glossary, _text_of(source))
     if json:
-        print_json([item.to_dict() for item in located])
+        print_json([item.as_dict() for item in located])
         return
     table = Table("span", "concept", "name", "spelling")
     for item in located:
