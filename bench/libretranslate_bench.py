@@ -28,7 +28,6 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from newsloc.translate.engines.libretranslate import LibreTranslateEngine  # noqa: E402
-
 from tests.support import corpus  # noqa: E402
 from tests.support.libretranslate_server import (  # noqa: E402
     LibreTranslateServer,

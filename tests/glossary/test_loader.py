@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from newsloc import glossary
 from newsloc.glossary import GlossaryError, load_glossary, parse_glossary
 from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH, load_default_glossary
