@@ -60,6 +60,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sentences", type=int, default=400)
     parser.add_argument("--repeat", type=int, default=3, help="best of this many runs")
+    parser.add_argument(
+        "--intra-threads", type=int, default=1, help="CTranslate2 threads per server; 0: all"
+    )
     args = parser.parse_args()
     reason = unavailable_reason()
     if reason:
@@ -67,7 +70,7 @@ def main() -> None:
 
     sentences = document(args.sentences)
     with tempfile.TemporaryDirectory(prefix="newsloc-lt-bench-") as tmp:
-        home = ServerHome(Path(tmp))
+        home = ServerHome(Path(tmp), intra_threads=args.intra_threads)
         servers = [LibreTranslateServer(home, f"bench-{name}") for name in "abc"]
         started = time.perf_counter()
         start_together(servers)
@@ -88,7 +91,8 @@ def main() -> None:
     if one_texts != three_texts:
         sys.exit("libretranslate_bench: one and three servers gave different translations")
     n = len(sentences)
-    print(f"{n} sentences to {TARGET}, best of {args.repeat}:")
+    threads = args.intra_threads or "every core's"
+    print(f"{n} sentences to {TARGET}, best of {args.repeat}, {threads} CTranslate2 thread(s):")
     print(f"  1 server : {one:6.2f} s  {n / one:7.1f} sentences/s")
     print(f"  3 servers: {three:6.2f} s  {n / three:7.1f} sentences/s")
     print(f"  throughput 3 servers / 1 server: {one / three:.2f}x")

@@ -57,8 +57,11 @@ def unavailable_reason() -> str | None:
 class ServerHome:
     """The folder one or more servers read: packages, MiniSBD model, empty index, home."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, intra_threads: int = 1) -> None:
+        """`intra_threads`: CTranslate2 threads per server (ARGOS_INTRA_THREADS; 0: all
+        cores). One by default: several servers share this machine's few cores."""
         self.root = root
+        self.intra_threads = intra_threads
         self.data = root / "xdg-data"
         argos = self.data / "argos-translate"
         archives = root / "archives"
@@ -84,6 +87,7 @@ class ServerHome:
             ARGOS_PACKAGES_DIR=str(self.data / "argos-translate" / "packages"),
             ARGOS_PACKAGE_INDEX=self.index_url,
             ARGOS_DEVICE_TYPE="cpu",
+            ARGOS_INTRA_THREADS=str(self.intra_threads),
             ORT_DISABLE_TELEMETRY="1",
             PYTHONUNBUFFERED="1",
         )
