@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 NEWSLOC := $(VENV)/bin/newsloc
 STAMP  := $(VENV)/.newsloc-installed
 
-.PHONY: setup demo test browser lint bench clean
+.PHONY: setup demo test browser lint bench messages clean
 
 setup: $(STAMP)
 
@@ -36,6 +36,11 @@ lint: setup
 bench: setup
 	$(PY) bench/glossary_bench.py
 	$(PY) bench/translate_bench.py
+
+# Re-extract newsloc's own strings into translate/locales/newsloc.pot and merge them into
+# the hy/az/ru catalogues (docs/editions.md, "newsloc's own words").
+messages: setup
+	$(PY) scripts/messages.py
 
 clean:
 	rm -rf build .pytest_cache
