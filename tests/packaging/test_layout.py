@@ -74,3 +74,14 @@ def test_nothing_imports_argostranslate_translate() -> None:
         if name.startswith("argostranslate.translate")
     ]
     assert offenders == []
+
+
+def test_newslocs_own_catalogues_ship_in_the_wheel() -> None:
+    # Editions print newsloc's words from translate/locales/; a catalogue the package-data
+    # globs miss would leave an installed newsloc writing English into every edition.
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    globs = config["tool"]["setuptools"]["package-data"]["newsloc.translate"]
+    shipped = {path for pattern in globs for path in (REPO / "translate").glob(pattern)}
+    catalogues = set((REPO / "translate" / "locales").rglob("*.po"))
+    assert catalogues and catalogues <= shipped
+    assert REPO / "translate" / "locales" / "newsloc.pot" in shipped
