@@ -17,8 +17,8 @@ from newsloc.translate.edition.build import (
     EditionsRefused,
     ReviewReport,
     build_edition,
-    build_editions,
 )
+from newsloc.translate.edition.linked import build_editions
 from newsloc.translate.edition.model import EditionFormat
 from newsloc.translate.errors import UserError
 

@@ -25,7 +25,8 @@ from pathlib import Path
 import polib
 import pytest
 
-from newsloc.translate.edition.build import EditionOptions, build_edition, build_editions
+from newsloc.translate.edition.build import EditionOptions, build_edition
+from newsloc.translate.edition.linked import build_editions
 from newsloc.translate.edition.model import EditionFormat
 from tests.conftest import REPO
 

@@ -17,7 +17,8 @@ import pytest
 from babel.messages.pofile import read_po
 
 from newsloc.glossary.gettext import plural_forms
-from newsloc.translate.edition.build import EditionOptions, build_edition, build_editions
+from newsloc.translate.edition.build import EditionOptions, build_edition
+from newsloc.translate.edition.linked import build_editions
 from newsloc.translate.edition.model import EditionFormat
 from newsloc.translate.i18n import catalogue_languages, language_name, locale_dir, translator
 from tests.conftest import REPO
