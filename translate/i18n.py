@@ -17,6 +17,7 @@ import gettext
 import io
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -24,7 +25,7 @@ from babel.messages.pofile import read_po
 DOMAIN = "newsloc"
 
 
-def locale_dir() -> resources.abc.Traversable:
+def locale_dir() -> Traversable:
     """The folder holding `newsloc.pot` and `<lang>/LC_MESSAGES/newsloc.po`."""
     return resources.files("newsloc.translate") / "locales"
 

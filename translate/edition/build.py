@@ -178,6 +178,8 @@ class EditionOptions:
 
 @dataclass(frozen=True)
 class PreparedEdition:
+    """An edition that passed the gate, not yet rendered or written."""
+
     edition: Edition
     report: ReviewReport
     warnings: list[str]
@@ -225,6 +227,7 @@ def prepare_edition(
 
 
 def gate_glossary(options: EditionOptions) -> Glossary | None:
+    """The glossary naming the contested places, or None when the gate is off."""
     if options.allow_unreviewed_names:
         return None
     return load_glossary_for_check(options.glossary)
