@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 import weakref
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
 
@@ -112,7 +113,7 @@ class LocatedMention:
     end_line: int
     end_column: int
 
-    def to_dict(self) -> dict[str, object]:
+    def as_dict(self) -> dict[str, object]:
         """JSON-ready (`glossary find --json`); `end_column` is inclusive."""
         mention = self.mention
         return {
@@ -150,7 +151,7 @@ def line_col(starts: list[int], offset: int) -> tuple[int, int]:
     return line + 1, offset - starts[line] + 1
 
 
-def _trie_pattern(spellings: dict[str, object]) -> str:
+def _trie_pattern(spellings: Mapping[str, object]) -> str:
     """One regex for all spellings: a trie with continuations before the end of a word."""
     if not spellings:
         return _NEVER

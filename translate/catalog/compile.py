@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from newsloc.glossary.fileio import atomic_write_bytes
-from newsloc.translate.catalog.discovery import find_catalogs
+from newsloc.translate.catalog.discovery import find_every_catalog
 from newsloc.translate.catalog.files import load_catalog
 from newsloc.translate.catalog.review import EntryState, live_entries, state_of
 
@@ -38,7 +38,7 @@ def compile_catalogs(locales: Path, domain: str | None = None) -> list[CompiledC
     Every catalogue is parsed before any `.mo` is written, so one malformed file stops
     the run without leaving a mix of new and stale `.mo` files behind.
     """
-    catalogs = [(found, load_catalog(found.path)) for found in find_catalogs(locales, domain)]
+    catalogs = [(found, load_catalog(found.path)) for found in find_every_catalog(locales, domain)]
     results: list[CompiledCatalog] = []
     for found, catalog in catalogs:
         mo_path = found.path.with_suffix(".mo")

@@ -21,7 +21,6 @@ from newsloc.glossary.check import CheckEntry, Checker
 from newsloc.glossary.errors import GlossaryError
 from newsloc.glossary.fileio import atomic_write_text
 from newsloc.glossary.gettext import catalogue_language as header_language
-from newsloc.glossary.loader import load_default_glossary, load_glossary
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.render import DocumentRenderer, SegmentRendering
 from newsloc.translate.catalog.files import load_catalog
@@ -79,11 +78,6 @@ class _Catalogue:
     text: str
     po: polib.POFile
     language: str
-
-
-def load_glossary_for_check(path: Path | str | None) -> Glossary:
-    """The glossary at `path`, or the curated default (shared with `catalog stats`)."""
-    return load_default_glossary() if path is None else load_glossary(path)
 
 
 def catalogue_language(path: Path, po: polib.POFile, glossary: Glossary) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -23,7 +22,7 @@ from newsloc.translate.errors import UserError
 class _NewslocGroup(TyperGroup):
     """Reports user errors as `newsloc: error: …` lines with exit code 2."""
 
-    def invoke(self, ctx: click.Context):  # type: ignore[override]
+    def invoke(self, ctx: typer.Context):  # type: ignore[override]
         try:
             return super().invoke(ctx)
         except (UserError, GlossaryError) as exc:

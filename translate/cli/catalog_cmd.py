@@ -8,10 +8,11 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from newsloc.glossary.loader import glossary_or_default
 from newsloc.translate.catalog.audit import AuditReport, LanguageRendering, audit_catalogs
 from newsloc.translate.catalog.compile import compile_catalogs
-from newsloc.translate.catalog.glossary_qa import load_glossary_for_check
-from newsloc.translate.catalog.stats import catalog_stats
+from newsloc.translate.catalog.stats import CatalogStats, catalog_stats
+from newsloc.translate.cli.glossary_options import GlossaryOption
 from newsloc.translate.cli.output import console, print_json
 
 app = typer.Typer(
@@ -30,18 +31,23 @@ DomainOption = Annotated[
 def stats(
     locales: LocalesOption = Path("locales"),
     domain: DomainOption = None,
-    glossary: Annotated[
-        Path | None,
-        typer.Option(help="Glossary to check against; default: the curated one."),
-    ] = None,
+    glossary: GlossaryOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
 ) -> None:
-    """Entries, reviewed, fuzzy, untranslated and glossary violations per language."""
+    """Entries, reviewed, fuzzy, untranslated and glossary violations per language.
+
+    Without --domain, every article (domain) under LOCALES gets its own table.
+    """
     rows = catalog_stats(locales, domain, glossary)
     if as_json:
         print_json([row.as_dict() for row in rows])
         return
-    table = Table(title=f"{rows[0].domain}: review progress", title_justify="left")
+    for name in dict.fromkeys(row.domain for row in rows):
+        console.print(_stats_table(name, [row for row in rows if row.domain == name]))
+
+
+def _stats_table(domain: str, rows: list[CatalogStats]) -> Table:
+    table = Table(title=f"{domain}: review progress", title_justify="left")
     for name in ("language", "entries", "reviewed", "fuzzy", "untranslated", "glossary"):
         table.add_column(name, justify="left" if name == "language" else "right")
     table.add_column("reviewed %", justify="right")
@@ -56,7 +62,7 @@ def stats(
             violations,
             f"{row.percent_reviewed:.1f}",
         )
-    console.print(table)
+    return table
 
 
 @app.command("compile")
@@ -130,10 +136,7 @@ def _audit_table(report: AuditReport) -> Table:
 def audit(
     locales: LocalesOption = Path("locales"),
     domain: DomainOption = None,
-    glossary: Annotated[
-        Path | None,
-        typer.Option(help="Glossary to audit against; default: the curated one."),
-    ] = None,
+    glossary: GlossaryOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON report.")] = False,
 ) -> None:
     """How each edition renders every place the article names, side by side.
@@ -141,7 +144,7 @@ def audit(
     Exit 0: the editions agree; 1: they disagree (a name missing, different names, the
     other name kept at the first mention in one and dropped in another); 2: bad input.
     """
-    report = audit_catalogs(locales, domain, load_glossary_for_check(glossary))
+    report = audit_catalogs(locales, domain, glossary_or_default(glossary))
     if as_json:
         print_json(report.as_dict())
     else:

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from newsloc.translate.cli.glossary_options import GlossaryOption
 from newsloc.translate.cli.output import console, print_error, print_json, print_warning
 from newsloc.translate.edition.build import (
     DEFAULT_MIN_REVIEWED,
@@ -160,10 +161,7 @@ def build(
             help="Apply the language's quotation marks, dashes and full stops.",
         ),
     ] = True,
-    glossary: Annotated[
-        Path | None,
-        typer.Option(help="Glossary naming the contested places; default: the curated one."),
-    ] = None,
+    glossary: GlossaryOption = None,
     base_url: Annotated[
         str | None,
         typer.Option(

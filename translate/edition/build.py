@@ -22,10 +22,10 @@ from babel import Locale
 from babel.dates import format_date
 
 from newsloc.glossary.fileio import atomic_write_text
+from newsloc.glossary.loader import glossary_or_default
 from newsloc.glossary.model import Glossary
 from newsloc.translate.catalog.discovery import check_language, find_catalogs
 from newsloc.translate.catalog.files import load_catalog
-from newsloc.translate.catalog.glossary_qa import load_glossary_for_check
 from newsloc.translate.catalog.review import EntryState, live_entries, state_of, translation_of
 from newsloc.translate.catalog.template import parse_date
 from newsloc.translate.edition.gate import (
@@ -230,7 +230,7 @@ def gate_glossary(options: EditionOptions) -> Glossary | None:
     """The glossary naming the contested places, or None when the gate is off."""
     if options.allow_unreviewed_names:
         return None
-    return load_glossary_for_check(options.glossary)
+    return glossary_or_default(options.glossary)
 
 
 def edition_filename(domain: str, language: str, fmt: EditionFormat) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsloc.glossary.fileio import atomic_write_text
+from newsloc.glossary.model import SOURCE_LANGUAGE
 from newsloc.translate.catalog.discovery import check_language, find_catalogs
 from newsloc.translate.catalog.files import load_catalog
 from newsloc.translate.edition.build import (
@@ -27,7 +28,6 @@ from newsloc.translate.edition.build import (
 )
 from newsloc.translate.edition.gate import EditionRefused, EditionsRefused
 from newsloc.translate.edition.model import (
-    SOURCE_LANGUAGE,
     Alternate,
     Edition,
     Paragraph,

@@ -9,9 +9,6 @@ import datetime as dt
 import enum
 from dataclasses import dataclass
 
-#: The language of the article itself, printed where no translation may be published.
-SOURCE_LANGUAGE = "en"
-
 
 class EditionFormat(enum.StrEnum):
     """Output formats; the value is also the file extension."""

@@ -12,8 +12,8 @@ from __future__ import annotations
 import html
 import re
 
+from newsloc.glossary.model import SOURCE_LANGUAGE
 from newsloc.translate.edition.model import (
-    SOURCE_LANGUAGE,
     Alternate,
     Edition,
     EditionFormat,

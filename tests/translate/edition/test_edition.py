@@ -363,7 +363,10 @@ def test_malformed_catalogue_and_several_domains_are_user_errors(locales: Path, 
     write_catalog(locales, "ru", build_catalog(seed_article, "ru"), domain="second")
     result = run("edition", "build", "--lang", "ru", "--locales", locales)
     assert result.exit_code == 2
-    assert "several domains (second, seed-article); choose one with --domain" in result.stderr
+    assert (
+        "catalogues of several articles (second, seed-article); choose one with --domain, "
+        "e.g. --domain second"
+    ) in result.stderr
 
 
 def test_entry_without_line_reference_cannot_be_placed(tmp_path: Path, seed_article: Path):
