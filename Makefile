@@ -12,7 +12,7 @@ LT_VENV    ?= .venv-libretranslate
 LT_VERSION ?= 1.9.6
 LT_STAMP   := $(LT_VENV)/.newsloc-lt-installed
 
-.PHONY: setup demo test browser wheelhouse libretranslate lint typecheck bench clean
+.PHONY: setup demo test browser wheelhouse libretranslate lint typecheck bench messages clean
 
 setup: $(STAMP)
 
@@ -72,6 +72,11 @@ bench: setup libretranslate
 	$(PY) bench/glossary_bench.py
 	$(PY) bench/translate_bench.py
 	$(PY) bench/libretranslate_bench.py
+
+# Re-extract newsloc's own strings into translate/locales/newsloc.pot and merge them into
+# the hy/az/ru catalogues (docs/editions.md, "newsloc's own words").
+messages: setup
+	$(PY) scripts/messages.py
 
 clean:
 	rm -rf build .pytest_cache
