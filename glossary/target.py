@@ -85,7 +85,13 @@ class TargetIndex:
                 forms = concept.forms_of(language, name)
                 if forms is None:
                     continue
-                for spelling, case in forms.spellings(language):
+                spellings: list[tuple[str, str | None]] = list(forms.spellings(language))
+                for variant in forms.variants:
+                    spellings += [
+                        (text, None if variant.one_form else case)
+                        for text, case in variant.spellings(language)
+                    ]
+                for spelling, case in spellings:
                     key = _normalise(spelling)
                     if key:
                         self.readings.setdefault(key, []).append(Reading(concept.id, name, case))

@@ -21,7 +21,7 @@ from newsloc.glossary.exchange import convert_to_toml, export_glossary, glossary
 from newsloc.glossary.exchange.tbx import XML_LANG
 from newsloc.glossary.exchange.toml_writer import toml_key, toml_string
 from newsloc.glossary.loader import parse_glossary
-from newsloc.glossary.model import Glossary
+from newsloc.glossary.model import CaseForms, Glossary
 
 #: The contract's example, plus what the exchange formats must carry: variants, a source, an
 #: ambiguous concept with narrower targets, English spellings with a comma and quotes.
@@ -53,7 +53,8 @@ abl = "Ստեփանակերտից", ins = "Ստեփանակերտով", loc = "�
 hy.Khankendi = { nom = "Խանքենդի", gen = "Խանքենդիի", abl = "Խանքենդիից", \
 ins = "Խանքենդիով", loc = "Խանքենդիում" }
 az.Stepanakert = { nom = "Stepanakert", gen = "Stepanakertin", dat = "Stepanakertə", \
-acc = "Stepanakerti", loc = "Stepanakertdə", abl = "Stepanakertdən" }
+acc = "Stepanakerti", loc = "Stepanakertdə", abl = "Stepanakertdən", \
+variants = [{ nom = "Stepanakret", loc = "Stepanakretdə" }, "Stepanakerd"] }
 az.Khankendi = { nom = "Xankəndi", gen = "Xankəndinin", dat = "Xankəndiyə", \
 acc = "Xankəndini", loc = "Xankəndidə", abl = "Xankəndidən" }
 
@@ -80,7 +81,8 @@ kind = "region"
 names = ["Nagorno-Karabakh"]
 en.Nagorno-Karabakh = ["Nagorny Karabakh", "Karabakh, Nagorno"]
 ru.Nagorno-Karabakh = { nom = "Нагорный Карабах", gen = "Нагорного Карабаха" }
-hy.Nagorno-Karabakh = "Լեռնային Ղարաբաղ"
+hy.Nagorno-Karabakh = { nom = "Լեռնային Ղարաբաղ", \
+short = ["ԼՂ", { nom = "Արցախ", gen = "Արցախի" }] }
 az.Nagorno-Karabakh = 'Dağlıq "Qarabağ"'
 """
 
@@ -196,6 +198,18 @@ def test_tbx_marks_base_forms_cases_and_variants(sample: Glossary) -> None:
     variant = tigs["Стефанакерт"]
     assert variant.findtext("termNote[@type='termType']") == "variant"
     assert variant.findtext("termNote[@type='administrativeStatus']") == "deprecatedTerm-admn-sts"
+    # A declined variant and a declined short form: one term per spelling, numbered.
+    az = next(ls for ls in entry.findall("langSet") if ls.get(XML_LANG) == "az")
+    az_tigs = {tig.findtext("term"): tig for tig in az.findall("tig")}
+    assert [n.text for n in az_tigs["Stepanakretdə"].findall("note")][1:] == [
+        "variant: 1",
+        "cases: loc",
+    ]
+    karabakh = root.find("text/body/termEntry[@id='nagorno-karabakh']")
+    hy = next(ls for ls in karabakh.findall("langSet") if ls.get(XML_LANG) == "hy")
+    short = {tig.findtext("term"): tig for tig in hy.findall("tig")}["Արցախի"]
+    assert short.findtext("termNote[@type='termType']") == "shortForm"
+    assert [n.text for n in short.findall("note")][1:] == ["short: 2", "cases: gen"]
 
 
 def test_toml_to_tbx_to_toml_keeps_everything(sample: Glossary, tmp_path: Path) -> None:
@@ -248,7 +262,7 @@ def test_tbx_from_another_tool_imports_with_first_terms_as_names(tmp_path: Path)
     assert yerevan.names == ("Yerevan",)
     assert yerevan.en_spellings == {"Yerevan": ("Erevan",)}
     assert yerevan.forms_of("ru", "Yerevan").nom == "Ереван"
-    assert yerevan.forms_of("ru", "Yerevan").variants == ("Эривань",)
+    assert yerevan.forms_of("ru", "Yerevan").variants == (CaseForms({"nom": "Эривань"}),)
     assert glossary.concept("c2").targets == ("ru",)  # no Armenian term: narrower targets
 
 
