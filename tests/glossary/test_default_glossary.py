@@ -120,6 +120,9 @@ SCRIPTS = {
     "az": re.compile(r"[ABCÇDEƏFGĞHXIİJKQLMNOÖPRSŞTUÜVYZabcçdeəfgğhxıijkqlmnoöprsştuüvyz \-]+"),
 }
 
+#: An abbreviation kept in Latin capitals whatever the language (TRIPP).
+LATIN_ACRONYM = re.compile(r"[A-Z]{2,}")
+
 _AZ_BACK = "aıou"
 _AZ_FRONT = "eəiöü"
 _AZ_HIGH = {
@@ -176,7 +179,7 @@ def test_every_concept_has_a_kind_and_a_source(glossary: Glossary) -> None:
 
 
 def test_notes_speak_of_control_in_one_neutral_wording(glossary: Glossary) -> None:
-    """"Under Azerbaijani control since ...", never "returned to" or "liberated"."""
+    """Notes say "under Azerbaijani control since ...", never "returned to" or "liberated"."""
     for concept in glossary:
         for loaded in ("returned to", "liberated", "occupied", "recaptured"):
             assert loaded not in concept.note.lower(), f"{concept.id}: {loaded!r}"
@@ -329,10 +332,13 @@ def test_every_form_is_written_in_its_language_s_script(glossary: Glossary, lang
     for concept, name, lang, forms in _all_forms(glossary):
         if lang != language:
             continue
-        spellings = (*forms.variants, *forms.short)
-        others = [text for spelling in spellings for text in spelling.cases.values()]
-        for text in (*forms.cases.values(), *others):
+        variants = [text for spelling in forms.variants for text in spelling.cases.values()]
+        for text in (*forms.cases.values(), *variants):
             assert script.fullmatch(text), f"{concept.id}.{name}: {text!r}"
+        for short in forms.short:
+            for text in short.cases.values():
+                # Text in every language writes TRIPP in Latin capitals.
+                assert script.fullmatch(text) or LATIN_ACRONYM.fullmatch(text), text
 
 
 def _az_endings(nom: str) -> dict[str, str]:
