@@ -89,6 +89,8 @@ RU_INDECLINABLE = {
     ("sochi", "Sochi"),
     ("osce", "OSCE"),
     ("chile", "Chile"),
+    ("nairobi", "Nairobi"),
+    ("somalia", "Somalia"),
 }
 
 #: Every place, state and organisation the seed article names, and its concept.
