@@ -259,6 +259,106 @@ def test_every_contested_concept_says_who_uses_which_name(glossary: Glossary) ->
             assert name in concept.note, f"{concept.id}: note does not mention {name}"
 
 
+#: Declined variants a linguist's review asked for: (concept, language, name, variant, case, form).
+DECLINED_VARIANTS = [
+    ("martakert", "ru", "Martakert", "Мардакерт", "loc", "Мардакерте"),
+    ("nakhchivan", "ru", "Nakhchivan", "Нахчыван", "gen", "Нахчывана"),
+    ("nakhchivan", "ru", "Nakhchivan", "Нахчиван", "ins", "Нахчиваном"),
+    ("kalbajar", "ru", "Kalbajar", "Кяльбаджар", "gen", "Кяльбаджара"),
+    ("kalbajar", "ru", "Kalbajar", "Калбаджар", "loc", "Калбаджаре"),
+    ("zangilan", "ru", "Zangilan", "Зангилан", "dat", "Зангилану"),
+    ("lankaran", "ru", "Lankaran", "Лянкяран", "loc", "Лянкяране"),
+    ("republic-of-azerbaijan", "ru", "Republic of Azerbaijan", "Республика Азербайджан",
+     "gen", "Республики Азербайджан"),
+    ("european-union", "ru", "European Union", "Европейский Союз", "gen", "Европейского Союза"),
+    ("martuni", "hy", "Martuni", "Մարտունի", "gen", "Մարտունու"),
+    ("meghri", "hy", "Meghri", "Մեղրի", "gen", "Մեղրու"),
+    ("gyumri", "hy", "Gyumri", "Գյումրի", "gen", "Գյումրու"),
+    ("lake-sevan", "hy", "Lake Sevan", "Սեւանա լիճ", "gen", "Սեւանա լճի"),
+    ("vardenis", "az", "Vardenis", "Basarkeçər", "loc", "Basarkeçərdə"),
+    ("jermuk", "az", "Jermuk", "İstisu", "dat", "İstisuya"),
+    ("lake-sevan", "az", "Lake Sevan", "Göyçə gölü", "loc", "Göyçə gölündə"),
+    ("artsakh", "az", "Artsakh", "Arsax", "abl", "Arsaxdan"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("concept_id", "language", "name", "variant", "case", "form"),
+    DECLINED_VARIANTS,
+    ids=[f"{row[1]}-{row[3]}-{row[4]}" for row in DECLINED_VARIANTS],
+)
+def test_declined_variants_are_case_tables(
+    glossary: Glossary,
+    concept_id: str,
+    language: str,
+    name: str,
+    variant: str,
+    case: str,
+    form: str,
+) -> None:
+    forms = glossary.concept(concept_id).forms_of(language, name)
+    (table,) = [v for v in forms.variants if v.nom == variant]
+    assert table.form(case) == form
+
+
+#: Short forms that count as the name: (concept, language, name, spelling).
+SHORT_FORMS = [
+    ("united-states", "ru", "United States", "США"),
+    ("united-states", "hy", "United States", "ԱՄՆ"),
+    ("united-states", "az", "United States", "ABŞ"),
+    ("european-union", "ru", "European Union", "ЕС"),
+    ("european-union", "ru", "European Union", "Евросоюз"),
+    ("european-union", "hy", "European Union", "ԵՄ"),
+    ("european-union", "az", "European Union", "Aİ"),
+    ("united-nations", "ru", "United Nations", "ООН"),
+    ("united-nations", "hy", "United Nations", "ՄԱԿ"),
+    ("united-nations", "az", "United Nations", "BMT"),
+    ("csto", "ru", "Collective Security Treaty Organization", "ОДКБ"),
+    ("csto", "hy", "Collective Security Treaty Organization", "ՀԱՊԿ"),
+    ("csto", "az", "Collective Security Treaty Organization", "KTMT"),
+    ("tripp", "ru", "Trump Route for International Peace and Prosperity", "TRIPP"),
+    ("iraq", "ru", "Iraq", "иракский"),
+    ("iraq", "hy", "Iraq", "իրաքյան"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("concept_id", "language", "name", "spelling"),
+    SHORT_FORMS,
+    ids=[f"{row[1]}-{row[3]}" for row in SHORT_FORMS],
+)
+def test_short_forms(
+    glossary: Glossary, concept_id: str, language: str, name: str, spelling: str
+) -> None:
+    forms = glossary.concept(concept_id).forms_of(language, name)
+    assert spelling in {short.nom for short in forms.short}
+
+
+def test_evrosoyuz_is_declined(glossary: Glossary) -> None:
+    forms = glossary.concept("european-union").forms_of("ru", "European Union")
+    (evrosoyuz,) = [short for short in forms.short if short.nom == "Евросоюз"]
+    assert [evrosoyuz.form(case) for case in CASES["ru"]] == [
+        "Евросоюз", "Евросоюза", "Евросоюзу", "Евросоюз", "Евросоюзом", "Евросоюзе",
+    ]  # fmt: skip
+
+
+def test_contested_places_have_no_short_forms(glossary: Glossary) -> None:
+    """A contested place's other name is required; no adjective or short name may stand in."""
+    for concept in glossary:
+        if concept.contested:
+            for language in glossary.languages_of(concept):
+                for name in concept.names:
+                    assert not concept.forms_of(language, name).short, f"{concept.id}.{name}"
+
+
+def test_russian_adjectives_have_every_form(glossary: Glossary) -> None:
+    forms = glossary.concept("new-zealand").forms_of("ru", "New Zealand")
+    spellings = {text for short in forms.short for text in short.cases.values()}
+    for ending in ("ий", "ого", "ому", "им", "ом", "ая", "ой", "ую", "ое", "ие", "их", "ими"):
+        assert "новозеландск" + ending in spellings
+    assert {"Новозеландский", "Новозеландская", "Новозеландское", "Новозеландские"} <= spellings
+
+
 def test_georgia_and_martuni_are_marked_ambiguous(glossary: Glossary) -> None:
     assert {c.id for c in glossary if c.ambiguous} == AMBIGUOUS
     assert "Gegharkunik" in glossary.concept("martuni").note
