@@ -86,3 +86,38 @@ def fit_suffix(language: str, primary: str, suffix: str) -> str:
         if vowels and suffix[1] in "ıiuü":
             return suffix[0] + _AZ_HARMONY[suffix[0]][vowels[-1]] + suffix[2:]
     return suffix
+
+
+#: Letters whose capitals differ in Azerbaijani (Turkic dotted and dotless i).
+_AZ_UPPER = str.maketrans({"i": "İ", "ı": "I"})
+_AZ_LOWER = str.maketrans({"İ": "i", "I": "ı"})
+#: Russian writes ё or е for the same letter; matching treats them as one.
+_RU_FOLD = str.maketrans({"ё": "е", "Ё": "Е"})
+
+
+def upper(language: str, text: str) -> str:
+    """`text` in capitals as the language writes them: az `Xankəndi` → `XANKƏNDİ`, hy
+    `Երևան` → `ԵՐԵՎԱՆ` (Unicode's capital of the ligature `և` is the older `ԵՒ`)."""
+    if language == "az":
+        text = text.translate(_AZ_UPPER)
+    elif language == "hy":
+        text = text.replace("և", "եվ")
+    return text.upper()
+
+
+def lower(language: str, text: str) -> str:
+    """`text` in small letters as the language writes them (az `BAKI` → `bakı`)."""
+    if language == "az":
+        text = text.translate(_AZ_LOWER)
+    return text.lower()
+
+
+def fold(language: str, text: str) -> str:
+    """The spelling matching compares: in Russian ё and е are one letter."""
+    return text.translate(_RU_FOLD) if language == "ru" else text
+
+
+def is_capitals(text: str) -> bool:
+    """True when every letter of `text` is a capital and there are at least two."""
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) >= 2 and all(char.isupper() for char in letters)
