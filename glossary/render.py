@@ -331,9 +331,9 @@ class DocumentRenderer:
             return "nom", suffix
         if self.language == "ru":
             preceding = _PRECEDING_WORD.search(before)
-            case = RU_PREPOSITION_CASES.get(preceding.group(1).lower()) if preceding else None
-            if case is not None and case in forms.cases:
-                return case, suffix
+            governed = RU_PREPOSITION_CASES.get(preceding.group(1).lower()) if preceding else None
+            if governed is not None and governed in forms.cases:
+                return governed, suffix
         return "nom", suffix
 
     def _bare_rendering(
@@ -400,6 +400,6 @@ def render_segments(
     results = []
     for segment in segments:
         source, translation = segment[0], segment[1]
-        locate = segment[2] if len(segment) > 2 else None  # type: ignore[misc]
+        locate = segment[2] if len(segment) > 2 else None
         results.append(renderer.render(source, translation, locate))
     return results

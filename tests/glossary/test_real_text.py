@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from newsloc.glossary.check import ERROR, WARNING, CheckEntry, check_entries
 from newsloc.glossary.loader import load_glossary
 from newsloc.glossary.model import Glossary

@@ -8,12 +8,12 @@ import random
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from newsloc.glossary.check import CheckEntry, check_entries
 from newsloc.glossary.loader import load_default_glossary, load_glossary
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.morphology import upper
 from newsloc.glossary.render import NEAR_MISS, DocumentRenderer
-
 from tests.glossary.test_real_text import FIXTURE
 
 FIXTURE_GLOSSARY: Glossary = load_glossary(FIXTURE)
