@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 NEWSLOC := $(VENV)/bin/newsloc
 STAMP  := $(VENV)/.newsloc-installed
 
-.PHONY: setup demo test browser lint bench clean
+.PHONY: setup demo test browser wheelhouse lint typecheck bench clean
 
 setup: $(STAMP)
 
@@ -20,18 +20,33 @@ $(STAMP): pyproject.toml
 demo: setup
 	bash scripts/demo.sh
 
-test: setup browser
+test: setup browser wheelhouse typecheck
 	$(PY) -m ruff check .
 	$(PY) -m pytest
+
+# Wheels for the test that installs newsloc beside translate-toolkit in throwaway venvs:
+# fetched here, by package name, so the tests themselves never reach an index.
+WHEELHOUSE := build/wheelhouse
+wheelhouse: setup
+	@$(PY) -m pip wheel --quiet --disable-pip-version-check -w $(WHEELHOUSE) . translate-toolkit setuptools wheel 2>/dev/null \
+		|| echo "note: could not fill $(WHEELHOUSE); the translate-toolkit test will skip"
 
 # Chromium and fonts for the test that looks at an HTML edition; that test skips (saying
 # why) only where they cannot be installed.
 browser:
 	@bash scripts/install-browser.sh || echo "note: Chromium could not be installed; the browser test will skip"
 
-lint: setup
+lint: setup typecheck
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+
+# The folders install as newsloc.glossary and newsloc.translate; mypy reads them under
+# those names through a tree of links.
+typecheck: setup
+	@mkdir -p build/typecheck/newsloc
+	@ln -sfn ../../../glossary build/typecheck/newsloc/glossary
+	@ln -sfn ../../../translate build/typecheck/newsloc/translate
+	cd build/typecheck && MYPYPATH=. ../../$(PY) -m mypy --config-file ../../pyproject.toml -p newsloc
 
 bench: setup
 	$(PY) bench/glossary_bench.py

@@ -158,7 +158,7 @@ class LocatedMention:
     end_line: int
     end_column: int
 
-    def to_dict(self) -> dict[str, object]:
+    def as_dict(self) -> dict[str, object]:
         """JSON-ready (`glossary find --json`); `end_column` is inclusive."""
         mention = self.mention
         return {

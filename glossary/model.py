@@ -121,7 +121,7 @@ class Concept:
         """The concept's other names, in file order: the secondary names for `name`."""
         return tuple(other for other in self.names if other != name)
 
-    def to_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, Any]:
         """Everything the file says about the concept, JSON-ready (`glossary show --json`)."""
         return {
             "id": self.id,

@@ -121,3 +121,18 @@ def is_capitals(text: str) -> bool:
     """True when every letter of `text` is a capital and there are at least two."""
     letters = [char for char in text if char.isalpha()]
     return len(letters) >= 2 and all(char.isupper() for char in letters)
+
+
+def same_in_capitals(language: str, a: str, b: str) -> bool:
+    """True when `a` and `b` are the same text in capitals, however the capitals were
+    written (az `XANKƏNDI` or `XANKƏNDİ`, hy `ԵՎ` or `ԵՒ`, ru `Ё` or `Е`)."""
+
+    def key(text: str) -> str:
+        text = fold(language, upper(language, text))
+        if language == "az":
+            return text.replace("İ", "I")
+        if language == "hy":
+            return text.replace("ԵՒ", "ԵՎ")
+        return text
+
+    return key(a) == key(b)

@@ -10,7 +10,8 @@ candidate is refused unless every guard holds:
   (`max_distance`: 1 edit up to 11 letters, 2 from 12);
 - the candidate is in the form's script and starts with the same letter (a lowercase
   adjective `армянский` or another script is never a misspelled name);
-- it is not a word of the glossary (any word of any spelling of any concept), overlaps no
+- a one-word candidate is not a word of the glossary (any word of any spelling of any
+  concept); a candidate has as many words as the form or one fewer, overlaps no
   occurrence that is already a mention's, and, in Russian, does not begin with a known
   spelling (`Азербайджанец` is a derived word, not `Азербайджане` misspelled);
 - no form of another concept is as close (the candidate would be ambiguous).
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -141,22 +143,36 @@ class NearMissFinder:
         )
 
     def find(
-        self, concept: Concept, name: str, translation: str, taken: list[tuple[int, int]]
+        self,
+        concept: Concept,
+        name: str,
+        translation: str,
+        taken: list[tuple[int, int]],
+        occurrences: Sequence[tuple[int, int]] = (),
     ) -> NearMiss | None:
-        """The closest safe near miss of the concept in `translation`, or None; `name` is
-        the source's name (a spelling is read as its form first) and `taken` the spans
-        already given to mentions."""
+        """The closest safe near miss of the concept in `translation`, or None.
+
+        `name` is the source's name (a spelling is read as its form first), `taken` the
+        spans already given to mentions (a candidate never overlaps one) and `occurrences`
+        every name the index found (a candidate never lies inside one: `ATƏT-in` inside
+        `ATƏT-in Minsk qrupu` is part of another name, not a misspelling)."""
         forms = self._forms(concept, name)
         if not forms:
             return None
-        candidates = self._candidates(translation, taken)
+        candidates = [
+            candidate
+            for candidate in self._candidates(translation, taken)
+            if not any(s <= candidate.start and candidate.end <= e for s, e in occurrences)
+        ]
         best: NearMiss | None = None
         for form, reading in forms:
             limit = max_distance(sum(char.isalpha() for char in form))
             script = _script(form[0])
             words = len(_RUN.findall(form))
             for candidate in candidates:
-                if len(candidate.words) not in (words - 1, words, words + 1):
+                # As many words as the form, or one fewer (a lost space or hyphen); never
+                # more, so a near miss cannot swallow the next word.
+                if len(candidate.words) not in (words - 1, words):
                     continue
                 if candidate.text[0] != form[0] or not _same_script(candidate.text, script):
                     continue
@@ -200,8 +216,8 @@ class NearMissFinder:
                 words.append(word)
                 if any(run_start < t_end and t_start < run_end for t_start, t_end in taken):
                     break
-                if all(w in self.index.words for w in words):
-                    continue
+                if len(words) == 1 and word in self.index.words:
+                    continue  # a word of the glossary is no misspelling
                 candidates.append(
                     _Candidate(text, tuple(offsets), start, run_end, last_run, tuple(words))
                 )
@@ -220,6 +236,8 @@ class NearMissFinder:
             if found > limit or any(text.startswith(stem) for stem in self._stems):
                 return None
         suffix_start = candidate.offsets[end] if end < len(text) else candidate.end
+        if fold(self.language, translation[candidate.start : suffix_start]) == form:
+            return None  # the form itself: the index found it, or it is part of another name
         return NearMiss(
             start=candidate.start,
             end=candidate.end,

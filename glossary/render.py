@@ -36,7 +36,14 @@ from dataclasses import dataclass, field
 
 from newsloc.glossary.match import Mention, matcher_for
 from newsloc.glossary.model import SUFFIXING_LANGUAGES, Concept, Glossary
-from newsloc.glossary.morphology import RU_PREPOSITION_CASES, SUFFIX_CASES, fold, lower, upper
+from newsloc.glossary.morphology import (
+    RU_PREPOSITION_CASES,
+    SUFFIX_CASES,
+    fold,
+    lower,
+    same_in_capitals,
+    upper,
+)
 from newsloc.glossary.near_miss import NearMiss, NearMissFinder
 from newsloc.glossary.target import SHORT, WORD_CLASS, Occurrence, Reading, target_index
 
@@ -189,7 +196,7 @@ class DocumentRenderer:
                 continue
             if not concept.contested and concept.id in found_concepts:
                 continue  # a further mention, rendered by a pronoun or left out (spec 4.8)
-            near = self.near_misses.find(concept, mention.name, translation, taken)
+            near = self.near_misses.find(concept, mention.name, translation, taken, spans)
             if near is not None:
                 new = self._near_miss_rendering(concept, mention, near, translation, secondary)
                 old = translation[near.start : near.end]
@@ -276,6 +283,8 @@ class DocumentRenderer:
         new = self._bare_rendering(
             concept, mention.name, case, suffix, secondary or keep, occurrence.capitals
         )
+        if occurrence.capitals and same_in_capitals(self.language, new, old):
+            return old
         return self._as_written(new, old, translation[occurrence.word_start : occurrence.word_end])
 
     def _near_miss_rendering(
@@ -322,9 +331,9 @@ class DocumentRenderer:
             return "nom", suffix
         if self.language == "ru":
             preceding = _PRECEDING_WORD.search(before)
-            case = RU_PREPOSITION_CASES.get(preceding.group(1).lower()) if preceding else None
-            if case is not None and case in forms.cases:
-                return case, suffix
+            governed = RU_PREPOSITION_CASES.get(preceding.group(1).lower()) if preceding else None
+            if governed is not None and governed in forms.cases:
+                return governed, suffix
         return "nom", suffix
 
     def _bare_rendering(
@@ -391,6 +400,6 @@ def render_segments(
     results = []
     for segment in segments:
         source, translation = segment[0], segment[1]
-        locate = segment[2] if len(segment) > 2 else None  # type: ignore[misc]
+        locate = segment[2] if len(segment) > 2 else None
         results.append(renderer.render(source, translation, locate))
     return results

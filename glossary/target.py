@@ -138,7 +138,8 @@ class TargetIndex:
             readings.sort(key=lambda r: (_KIND_ORDER[r.kind], order.get(r.case, len(order))))
         for key, readings in self.readings.items():
             self.words.update(re.findall(f"{WORD_CLASS}+", key))
-            for capitals in dict.fromkeys((self.key(upper(language, key)), key.upper())):
+            for capitals in _capitals_of(language, key):
+                capitals = self.key(capitals)
                 if capitals != key:
                     self.capital_readings.setdefault(capitals, []).extend(readings)
         self.abbreviations = frozenset(key for key in self.readings if _is_abbreviation(key))
@@ -181,6 +182,12 @@ class TargetIndex:
     def _secondary_texts(self, concept: Concept) -> list[str]:
         texts = {self.secondary_for(concept, name) for name in concept.names}
         return sorted((t for t in texts if t), key=lambda t: (-len(t), t))
+
+    def _shown_secondaries(self, concept_id: str, capitals: bool) -> Iterator[tuple[str, str]]:
+        """(secondary, as it may be written) for the concept's secondaries, longest first."""
+        for secondary in self._secondaries.get(concept_id, ()):
+            for shown in _capitals_of(self.language, secondary) if capitals else (secondary,):
+                yield secondary, shown
 
     def reading_of(self, text: str) -> list[Reading]:
         """The readings of a spelling as the glossary writes it (spaces normalised, ё/е
@@ -246,8 +253,7 @@ class TargetIndex:
         """The token widened to its decoration when the format's secondary surrounds it."""
         lead_part, trail_part = _split_format(self.glossary.policy.format)
         for concept_id in dict.fromkeys(r.concept_id for r in token.readings):
-            for secondary in self._secondaries.get(concept_id, ()):
-                shown = upper(self.language, secondary) if token.capitals else secondary
+            for secondary, shown in self._shown_secondaries(concept_id, token.capitals):
                 lead = fold(self.language, lead_part.replace("{secondary}", shown))
                 trail = fold(self.language, trail_part.replace("{secondary}", shown))
                 start = token.word_start - len(lead)
@@ -270,6 +276,12 @@ class TargetIndex:
                     capitals=token.capitals,
                 )
         return token
+
+
+def _capitals_of(language: str, text: str) -> tuple[str, ...]:
+    """`text` in capitals as the language writes them, and as Unicode does (engines write
+    az `XANKƏNDI` for `XANKƏNDİ`, hy `ԵՒ` for `ԵՎ`)."""
+    return tuple(dict.fromkeys((upper(language, text), text.upper())))
 
 
 def _readings(

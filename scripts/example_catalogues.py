@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from newsloc.glossary.loader import load_default_glossary
-from newsloc.translate import catalog
+from newsloc.translate.catalog.files import load_catalog, save_catalog
 from newsloc.translate.pipeline import translate_article
 
 ARTICLE = Path("examples/sample-article.txt")
@@ -33,7 +33,7 @@ def main() -> int:
         article_date=date(2026, 3, 3),
     )
     for language in report.languages:
-        po = catalog.load_catalog(language.path)
+        po = load_catalog(language.path)
         for entry in po:
             if entry.obsolete:
                 continue
@@ -43,7 +43,7 @@ def main() -> int:
             entry.msgstr = reference[entry.msgid][language.language]
             entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
         po.metadata["Last-Translator"] = "newsloc sample translations <>"
-        catalog.save_catalog(po, language.path)
+        save_catalog(po, language.path)
         print(f"{language.path}: {len(po)} reviewed entries")
     return 0
 

@@ -14,19 +14,20 @@ from pathlib import Path
 
 import polib
 from babel import Locale, UnknownLocaleError
-from newsloc.glossary.model import Glossary
-from newsloc.translate import catalog
-from newsloc.translate.enforce import (
+
+from newsloc.glossary.model import SOURCE_LANGUAGE, Glossary
+from newsloc.translate.catalog.files import catalog_path, load_catalog, save_catalog
+from newsloc.translate.catalog.merge import merge
+from newsloc.translate.catalog.template import new_catalog, template_entries, timestamp
+from newsloc.translate.engines.base import Engine, Translation
+from newsloc.translate.errors import UserError
+from newsloc.translate.machine import (
     JoinedTranslation,
-    enforce_catalog,
+    apply_glossary_to_machine_output,
     join_translation,
     write_machine_output,
 )
-from newsloc.translate.engines.base import Engine, Translation
-from newsloc.translate.errors import UserError
 from newsloc.translate.segment import read_article, split_sentences
-
-SOURCE_LANGUAGE = "en"
 
 #: Builds an engine for one target language; raises UserError when it cannot.
 EngineFactory = Callable[[str], Engine | None]
@@ -61,6 +62,10 @@ class TranslateReport:
     languages: list[LanguageReport] = field(default_factory=list)
 
 
+#: Codes Babel accepts that name no language a reader could read.
+_NOT_LANGUAGES = frozenset({"und", "root", "mul", "zxx", "mis"})
+
+
 def parse_languages(value: str) -> list[str]:
     """`hy,az,ru` -> ["hy", "az", "ru"], or a UserError naming the code Babel doesn't know."""
     codes = [code.strip() for code in value.split(",") if code.strip()]
@@ -69,13 +74,24 @@ def parse_languages(value: str) -> list[str]:
     for code in codes:
         if code == SOURCE_LANGUAGE:
             raise UserError(f"--to: {code!r} is the source language")
-        if not code.isalpha() or not code.islower():
+        if not code.isalpha() or not code.islower() or code in _NOT_LANGUAGES:
             raise UserError(f"--to: {code!r} is not a language code (use e.g. hy, az, ru)")
         try:
             Locale.parse(code)
         except (UnknownLocaleError, ValueError):
             raise UserError(f"--to: unknown language code {code!r}") from None
     return list(dict.fromkeys(codes))
+
+
+def glossary_coverage_warnings(languages: Sequence[str], glossary: Glossary) -> list[str]:
+    """One line per language the glossary has no names for: its place names stay as the
+    engine wrote them, which a user asking for `--to fr` should hear about."""
+    return [
+        f"{language}: the glossary {glossary.path or '(built in)'} has no {language} names; "
+        "place names are left as the engine wrote them"
+        for language in languages
+        if language not in glossary.targets
+    ]
 
 
 def translate_article(
@@ -98,17 +114,17 @@ def translate_article(
     domain = domain or article_path.stem
     _check_domain(domain)
     source = _display_path(article_path)
-    created = catalog.timestamp()
+    created = timestamp()
     existing = {lang: _existing(out, domain, lang) for lang in languages}  # fail before writing
     day = article_date or _known_date(existing.values()) or date.today()
 
-    template = catalog.new_catalog(
+    template = new_catalog(
         domain=domain, source=source, article_date=day, language=None, created=created
     )
-    for entry in catalog.template_entries(article.units(), source):
+    for entry in template_entries(article.units(), source):
         template.append(entry)
-    template_path = catalog.catalog_path(out, domain, None)
-    catalog.save_catalog(template, template_path)
+    template_path = catalog_path(out, domain, None)
+    save_catalog(template, template_path)
     report = TranslateReport(template=template_path)
 
     for language in languages:
@@ -144,8 +160,8 @@ def _translate_language(
     glossary: Glossary | None,
     progress: Progress | None,
 ) -> LanguageReport:
-    path = catalog.catalog_path(out, domain, language)
-    fresh = catalog.new_catalog(
+    path = catalog_path(out, domain, language)
+    fresh = new_catalog(
         domain=domain,
         source=source,
         article_date=day,
@@ -153,7 +169,7 @@ def _translate_language(
         created=created,
         english_name=Locale.parse(language).english_name or language,
     )
-    po, merged = catalog.merge(existing, list(template), fresh.metadata, fresh.header)
+    po, merged = merge(existing, list(template), fresh.metadata, fresh.header)
     report = LanguageReport(
         language=language,
         path=path,
@@ -176,7 +192,11 @@ def _translate_language(
             report.machine_translated = len(todo)
 
     if glossary is not None and language in glossary.targets:
-        enforce_catalog(po, glossary, language, machine, report)
+        counts = apply_glossary_to_machine_output(po, glossary, language, machine, report.engine)
+        report.mentions = counts.mentions
+        report.rendered = counts.rendered
+        report.placed_by_alignment = counts.placed_by_alignment
+        report.not_found = counts.not_found
     elif machine:
         write_machine_output(po, machine, report.engine)
 
@@ -184,8 +204,8 @@ def _translate_language(
     report.entries = len(live)
     report.untranslated = sum(1 for e in live if not e.msgstr)
     if machine:
-        po.metadata["PO-Revision-Date"] = catalog.timestamp()
-    report.written = catalog.save_catalog(po, path)
+        po.metadata["PO-Revision-Date"] = timestamp()
+    report.written = save_catalog(po, path)
     return report
 
 
@@ -219,8 +239,8 @@ def _machine_translate(
 
 
 def _existing(out: Path, domain: str, language: str) -> polib.POFile | None:
-    path = catalog.catalog_path(out, domain, language)
-    return catalog.load_catalog(path) if path.exists() else None
+    path = catalog_path(out, domain, language)
+    return load_catalog(path) if path.exists() else None
 
 
 def _known_date(catalogs: Iterable[polib.POFile | None]) -> date | None:

@@ -13,17 +13,13 @@ from importlib import metadata
 from pathlib import Path
 
 import polib
-from babel.messages.plurals import get_plural
+
 from newsloc.glossary.errors import GlossaryError
-from newsloc.glossary.exchange.pofile import WRAP_WIDTH
+from newsloc.glossary.gettext import WRAP_WIDTH, plural_forms
 from newsloc.glossary.model import CASES, CaseForms, Concept, Glossary
 
 #: Separates the concept id from the name in msgctxt: `stepanakert|Stepanakert`.
 CONTEXT_SEPARATOR = "|"
-
-#: Babel 2.18 gives Armenian one plural form; CLDR and translate-toolkit say two
-#: (docs/catalogues.md), and every newsloc catalogue must agree.
-_PLURAL_OVERRIDES = {"hy": "nplurals=2; plural=(n > 1);"}
 
 _HEADER_COMMENT = (
     "Glossary review for {language}: {name} {version}.\n"
@@ -32,16 +28,6 @@ _HEADER_COMMENT = (
     "Only msgstr is read back: the other case forms are listed for reference\n"
     "and are corrected in the glossary file itself."
 )
-
-
-def plural_forms(language: str) -> str:
-    """The Plural-Forms header for `language`, with newsloc's Armenian correction."""
-    if language in _PLURAL_OVERRIDES:
-        return _PLURAL_OVERRIDES[language]
-    try:
-        return str(get_plural(language))
-    except ValueError:
-        return "nplurals=2; plural=(n != 1);"
 
 
 def newsloc_version() -> str:

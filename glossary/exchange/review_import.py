@@ -14,13 +14,14 @@ from typing import Any
 
 import polib
 import tomlkit
+from tomlkit.exceptions import TOMLKitError
+
 from newsloc.glossary.errors import GlossaryError
-from newsloc.glossary.exchange.pofile import read_catalogue
 from newsloc.glossary.exchange.review import CONTEXT_SEPARATOR
 from newsloc.glossary.fileio import atomic_write_text
+from newsloc.glossary.gettext import catalogue_language, read_catalogue
 from newsloc.glossary.loader import parse_glossary, read_glossary_text
 from newsloc.glossary.model import Concept, Glossary
-from tomlkit.exceptions import TOMLKitError
 
 
 @dataclass(frozen=True)
@@ -89,18 +90,6 @@ def _entry_problem(po_path: Path, entry: polib.POEntry, glossary: Glossary) -> s
     return None
 
 
-def _language(po_path: Path, catalogue: polib.POFile, glossary: Glossary) -> str:
-    language = catalogue.metadata.get("Language", "").strip()
-    if not language:
-        raise GlossaryError(f"{po_path}: no Language header; which language was reviewed?")
-    if language not in glossary.targets:
-        raise GlossaryError(
-            f"{po_path}: Language {language!r} is not a target of {glossary.path} "
-            f"({', '.join(glossary.targets)})"
-        )
-    return language
-
-
 def _concept_table(document: Any, concept_id: str) -> Any:
     for table in document.get("concept", []):
         if table.get("id") == concept_id:
@@ -127,7 +116,7 @@ def plan_review_import(
     original = read_glossary_text(glossary_path)
     glossary = parse_glossary(original, glossary_path)
     catalogue = _read_catalogue(po_path)
-    language = _language(po_path, catalogue, glossary)
+    language = catalogue_language(po_path, catalogue, glossary)
     result = ReviewResult(language=language, text=original)
     reviewed = catalogue.metadata.get("X-Glossary-Version", "")
     if reviewed and reviewed != glossary.version:
@@ -153,7 +142,7 @@ def plan_review_import(
                 f"(first at line {seen[entry.msgctxt]})"
             )
             continue
-        seen[entry.msgctxt] = entry.linenum
+        seen[entry.msgctxt] = entry.linenum or 0
         forms = concept.forms_of(language, name)
         new = entry.msgstr.strip()
         if forms is None:
@@ -168,7 +157,7 @@ def plan_review_import(
                 )
             else:
                 change = NameChange(concept.id, name, language, forms.nom, new)
-                planned.append((entry.linenum, change))
+                planned.append((entry.linenum or 0, change))
     if problems:
         raise GlossaryError(problems)
     if planned:

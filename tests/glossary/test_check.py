@@ -4,9 +4,9 @@ the first mention, the other name used alone; warnings for ambiguous concepts.""
 from __future__ import annotations
 
 import pytest
+
 from newsloc.glossary.check import ERROR, WARNING, CheckEntry, check_entries
 from newsloc.glossary.model import Glossary
-
 from tests.glossary.test_render import make_glossary
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from newsloc.glossary.check import CheckEntry, check_entries
 from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH, load_default_glossary
 from newsloc.glossary.match import find_mentions

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from newsloc.glossary.errors import GlossaryError
 from newsloc.glossary.exchange import convert_to_toml, export_glossary, glossary_to_toml
 from newsloc.glossary.exchange.tbx import XML_LANG

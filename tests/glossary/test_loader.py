@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from newsloc import glossary
 from newsloc.glossary import GlossaryError, load_glossary, parse_glossary
 from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH, load_default_glossary
@@ -584,7 +585,7 @@ def test_short_forms_are_read_in_every_language() -> None:
     assert [s.nom for s in eu.forms_of("hy", "European Union").short] == ["ԵՄ"]
     # A single short form may stand alone, like a single variant.
     assert [s.nom for s in eu.forms_of("az", "European Union").short] == ["Aİ"]
-    shown = eu.to_dict()["forms"]
+    shown = eu.as_dict()["forms"]
     assert shown["ru"]["European Union"]["short"][0] == "ЕС"
     assert shown["az"]["European Union"]["variants"] == []
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from newsloc.glossary.loader import load_glossary
 from newsloc.glossary.match import Matcher, Mention, find_mentions, line_col, line_starts
 from newsloc.glossary.model import Concept, Glossary

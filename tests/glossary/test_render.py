@@ -5,6 +5,7 @@ untouched text elsewhere, problems for what cannot be found, in hy, az and ru.""
 from __future__ import annotations
 
 import pytest
+
 from newsloc.glossary.loader import parse_glossary
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.render import PLACED_BY_ALIGNMENT, DocumentRenderer, render_segments

@@ -7,9 +7,9 @@ import itertools
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.render import DocumentRenderer, SegmentRendering
-
 from tests.glossary.test_render import make_glossary
 
 GLOSSARY: Glossary = make_glossary()

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import polib
 import pytest
+
 from newsloc.glossary.errors import GlossaryError
 from newsloc.glossary.exchange import export_review, import_review
 from newsloc.glossary.loader import load_glossary
-
 from tests.glossary.test_exchange import SAMPLE_TOML, write_sample
 
 NOW = dt.datetime(2026, 11, 24, 9, 30, tzinfo=dt.UTC)
@@ -196,8 +196,19 @@ def test_catalogue_without_a_glossary_language_is_refused(glossary_file: Path) -
     with pytest.raises(GlossaryError, match="no Language header"):
         import_review(po, glossary_file)
     po.write_text(text.replace("MIME-Version", 'Language: de\\n"\n"MIME-Version'), "utf-8")
-    with pytest.raises(GlossaryError, match="Language 'de' is not a target"):
+    with pytest.raises(GlossaryError, match="Language 'de' is not supported"):
         import_review(po, glossary_file)
+
+
+def test_a_regional_language_header_means_its_language(glossary_file: Path) -> None:
+    # Poedit writes `ru_RU`; `glossary check` already read it as ru, and so must import.
+    po = review_file(glossary_file, "ru", {"stepanakert|Khankendi": "Ханкенды"})
+    text = po.read_text(encoding="utf-8").replace('"Language: ru\\n"', '"Language: ru_RU\\n"')
+    assert "ru_RU" in text
+    po.write_text(text, encoding="utf-8")
+    result = import_review(po, glossary_file)
+    assert result.language == "ru"
+    assert "Ханкенды" in glossary_file.read_text(encoding="utf-8")
 
 
 def test_a_review_of_another_glossary_version_warns(glossary_file: Path) -> None:

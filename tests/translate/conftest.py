@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from newsloc.translate.argos_packages import packages_dir
 
+from newsloc.translate.models.packages import packages_dir
 from tests.support.tiny_argos import build_tiny_package, install_package
 
 #: The pairs newsloc serves, each with its own seed so their outputs differ.

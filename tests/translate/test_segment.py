@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from newsloc.translate.errors import UserError
 from newsloc.translate.segment import read_article, split_paragraphs, split_sentences
 

@@ -6,10 +6,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from newsloc.translate.catalog_compile import compile_catalogs
-from newsloc.translate.catalog_stats import catalog_stats
-from newsloc.translate.cli.output import console, print_json
 from rich.table import Table
+
+from newsloc.translate.catalog.compile import compile_catalogs
+from newsloc.translate.catalog.stats import CatalogStats, catalog_stats
+from newsloc.translate.cli.glossary_options import GlossaryOption
+from newsloc.translate.cli.output import console, print_json
 
 app = typer.Typer(
     help="Review progress and compilation of the translated catalogues.", no_args_is_help=True
@@ -27,18 +29,23 @@ DomainOption = Annotated[
 def stats(
     locales: LocalesOption = Path("locales"),
     domain: DomainOption = None,
-    glossary: Annotated[
-        Path | None,
-        typer.Option(help="Glossary to check against; default: the curated one."),
-    ] = None,
+    glossary: GlossaryOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
 ) -> None:
-    """Entries, reviewed, fuzzy, untranslated and glossary violations per language."""
+    """Entries, reviewed, fuzzy, untranslated and glossary violations per language.
+
+    Without --domain, every article (domain) under LOCALES gets its own table.
+    """
     rows = catalog_stats(locales, domain, glossary)
     if as_json:
         print_json([row.as_dict() for row in rows])
         return
-    table = Table(title=f"{rows[0].domain}: review progress", title_justify="left")
+    for name in dict.fromkeys(row.domain for row in rows):
+        console.print(_stats_table(name, [row for row in rows if row.domain == name]))
+
+
+def _stats_table(domain: str, rows: list[CatalogStats]) -> Table:
+    table = Table(title=f"{domain}: review progress", title_justify="left")
     for name in ("language", "entries", "reviewed", "fuzzy", "untranslated", "glossary"):
         table.add_column(name, justify="left" if name == "language" else "right")
     table.add_column("reviewed %", justify="right")
@@ -53,7 +60,7 @@ def stats(
             violations,
             f"{row.percent_reviewed:.1f}",
         )
-    console.print(table)
+    return table
 
 
 @app.command("compile")

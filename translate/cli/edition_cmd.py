@@ -6,16 +6,17 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.table import Table
+
 from newsloc.translate.cli.output import console, print_error, print_json, print_warning
-from newsloc.translate.edition import (
+from newsloc.translate.edition.build import (
     DEFAULT_MIN_REVIEWED,
     DEFAULT_OUT,
     EditionRefused,
     ReviewReport,
     build_edition,
 )
-from newsloc.translate.edition_model import EditionFormat
-from rich.table import Table
+from newsloc.translate.edition.model import EditionFormat
 
 app = typer.Typer(
     help="Build localized editions of the article from reviewed catalogues.",

@@ -11,8 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from newsloc.translate.errors import UserError
-from newsloc.translate.models.pairs import format_pair
 from rich.filesize import decimal
 from rich.progress import (
     BarColumn,
@@ -23,6 +21,9 @@ from rich.progress import (
     TransferSpeedColumn,
 )
 from rich.table import Table
+
+from newsloc.translate.errors import UserError
+from newsloc.translate.models.pairs import format_pair
 
 # The model library loads Argos and CTranslate2 (and Argos creates its folders when
 # imported), so each command imports what it needs: `newsloc --version` and shell
@@ -56,7 +57,7 @@ def list_command(
         shown = "; showing the local copy" if listing.available is not None else ""
         print_warning(listing.index_problem + shown)
     if as_json:
-        print_json(listing.to_json())
+        print_json(listing.as_dict())
         return
     _print_installed(listing)
     if listing.available is not None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
+
 from newsloc.glossary.fileio import atomic_write_bytes
 from newsloc.translate.errors import UserError
 from newsloc.translate.models.archive import validate_argosmodel

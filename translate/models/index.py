@@ -15,10 +15,11 @@ from pathlib import Path
 
 from argostranslate import settings
 from argostranslate.package import AvailablePackage
+
 from newsloc.glossary.fileio import atomic_write_bytes
-from newsloc.translate.argos_packages import version_key
 from newsloc.translate.errors import UserError
 from newsloc.translate.models.fetch import fetch_bytes
+from newsloc.translate.models.packages import version_key
 from newsloc.translate.models.paths import argos_data_dir
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsloc.translate.argos_packages import version_key
 from newsloc.translate.errors import UserError
 from newsloc.translate.models.index import (
     AvailableModel,
@@ -20,6 +19,7 @@ from newsloc.translate.models.index import (
     read_local_index,
     refresh_index,
 )
+from newsloc.translate.models.packages import version_key
 from newsloc.translate.models.pairs import format_pair
 from newsloc.translate.models.store import InstalledModel, installed_models
 
@@ -39,7 +39,7 @@ class ModelListing:
         versions = [m.version for m in self.installed if (m.source, m.target) == (source, target)]
         return max(versions, key=version_key, default=None)
 
-    def to_json(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, Any]:
         """The listing for scripts: plain JSON types, stable keys."""
         return {
             "installed": [

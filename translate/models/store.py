@@ -8,20 +8,21 @@ is removed only after the new one is in place.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from argostranslate.package import Package, uninstall
-from newsloc.translate.argos_packages import installed_packages, packages_dir
+
 from newsloc.translate.errors import UserError
 from newsloc.translate.models.archive import PackageInfo, extract, validate_argosmodel
 from newsloc.translate.models.fetch import FetchError, Progress, download_file
 from newsloc.translate.models.index import AvailableModel, find_available, index_url, refresh_index
+from newsloc.translate.models.packages import installed_packages, packages_dir
 from newsloc.translate.models.pairs import format_pair, parse_pair
 from newsloc.translate.models.paths import downloads_dir
 
@@ -193,8 +194,9 @@ def _size_on_disk(path: Path) -> int:
 
 
 def _forget_cached_languages() -> None:
-    """Argos caches the installed languages; a long-running process must see the change."""
-    with contextlib.suppress(ImportError):
-        from argostranslate.translate import get_installed_languages
-
-        get_installed_languages.cache_clear()
+    """Argos caches the installed languages; a process that uses Argos's own translate module
+    must see the change. newsloc never imports that module (it pulls in MiniSBD and
+    onnxruntime, which phones home), so only clear the cache where someone else did."""
+    argos_translate = sys.modules.get("argostranslate.translate")
+    if argos_translate is not None:
+        argos_translate.get_installed_languages.cache_clear()

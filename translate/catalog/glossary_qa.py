@@ -1,0 +1,249 @@
+"""Glossary QA on gettext catalogues: `newsloc glossary apply` and `newsloc glossary check`.
+
+The glossary library renders and checks strings; this module is the file side: it reads a
+catalogue, takes the target language from its `Language` header and the document order from
+its entry order, and for `apply` rewrites only the entries the glossary changed.
+
+When nothing changes the file is not written at all; when something does, only the
+changed entries' blocks are rewritten (`catalog.splice`), every other byte kept.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import polib
+
+from newsloc.glossary.check import CheckEntry, Checker
+from newsloc.glossary.errors import GlossaryError
+from newsloc.glossary.fileio import atomic_write_text
+from newsloc.glossary.gettext import catalogue_language as header_language
+from newsloc.glossary.model import Glossary
+from newsloc.glossary.render import DocumentRenderer, SegmentRendering
+from newsloc.translate.catalog.files import load_catalog
+from newsloc.translate.catalog.splice import splice, verify
+from newsloc.translate.errors import UserError
+
+#: Translator-comment lines `apply` owns: replaced (not piled up) when it rewrites an entry.
+GLOSSARY_COMMENT_PREFIX = "glossary: "
+
+
+@dataclass(frozen=True)
+class FileViolation:
+    """One glossary violation in one catalogue, for `file:line: concept: message` output."""
+
+    file: str
+    line: int
+    concept: str
+    message: str
+    severity: str
+
+    def format(self) -> str:
+        """Compiler style; warnings say so after the concept, as `gcc` puts it first."""
+        label = "warning: " if self.severity == "warning" else ""
+        return f"{self.file}:{self.line}: {self.concept}: {label}{self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass
+class ApplyReport:
+    """What `apply` did (or, in a dry run, would do) to one catalogue."""
+
+    path: str
+    language: str
+    entries: int = 0
+    #: Entries whose translation the glossary rewrote.
+    changed: int = 0
+    #: Entries with a mention the glossary could not find: fuzzy + a translator comment.
+    flagged: int = 0
+    #: Entries whose block in the file was rewritten (changed, flagged or both).
+    touched: int = 0
+    written: bool = False
+    diff: str = ""
+    #: `file:line: problem` for every mention the glossary could not place (line of msgstr).
+    problems: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class _Catalogue:
+    path: Path
+    text: str
+    po: polib.POFile
+    language: str
+
+
+def catalogue_language(path: Path, po: polib.POFile, glossary: Glossary) -> str:
+    """The catalogue's target language (`glossary.gettext.catalogue_language`), or a UserError."""
+    try:
+        return header_language(path, po, glossary)
+    except GlossaryError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _read(path: Path | str, glossary: Glossary) -> _Catalogue:
+    path = Path(path)
+    if path.suffix != ".po":
+        if not path.exists():
+            raise UserError(f"{path}: no such catalogue")
+        raise UserError(f"{path}: not a .po catalogue")
+    po = load_catalog(path)
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"{path}: cannot read catalogue: {exc}") from None
+    return _Catalogue(path, text, po, catalogue_language(path, po, glossary))
+
+
+def _msgstr_line(lines: Sequence[str], entry: polib.POEntry) -> int:
+    """1-based line of the entry's `msgstr` (where a reviewer fixes it); else its start."""
+    start = entry.linenum or 1
+    for number in range(start, len(lines) + 1):
+        if lines[number - 1].lstrip().startswith("msgstr"):
+            return number
+    return start
+
+
+def _document(po: polib.POFile) -> list[polib.POEntry]:
+    """The entries that make up the article, in file order (the document order)."""
+    return [entry for entry in po if not entry.obsolete and entry.msgid]
+
+
+def check_catalogs(paths: Iterable[Path | str], glossary: Glossary) -> list[FileViolation]:
+    """Every glossary violation in the catalogues; every file is read before any is checked,
+    so unusable input fails (UserError) before a partial report is printed."""
+    catalogues = [_read(path, glossary) for path in paths]
+    found: list[FileViolation] = []
+    for catalogue in catalogues:
+        lines = catalogue.text.splitlines()
+        checker = Checker(glossary, catalogue.language)
+        for entry in _document(catalogue.po):
+            if entry.msgid_plural:
+                checker.check(CheckEntry(entry.msgid, ""))  # counted, not checked
+                continue
+            check_entry = CheckEntry(
+                msgid=entry.msgid,
+                msgstr=entry.msgstr,
+                line=_msgstr_line(lines, entry),
+                fuzzy=entry.fuzzy,
+            )
+            for violation in checker.check(check_entry):
+                found.append(
+                    FileViolation(
+                        file=str(catalogue.path),
+                        line=violation.line,
+                        concept=violation.concept_id,
+                        message=violation.message,
+                        severity=violation.severity,
+                    )
+                )
+    return found
+
+
+def render_entry(entry: polib.POEntry, rendering: SegmentRendering) -> polib.POEntry | None:
+    """A copy of `entry` carrying the rendering (fuzzy + comments), or None if nothing moves.
+
+    When the translation changes, earlier `glossary: ` translator comments are replaced by
+    the current ones; when it does not, the comments are kept and only problems not yet
+    noted are added, so applying twice leaves the file alone. Every other comment, flag and
+    field is kept.
+    """
+    if not rendering.needs_review:
+        return None
+    existing = entry.tcomment.splitlines()
+    if rendering.changed:
+        kept = [line for line in existing if not line.startswith(GLOSSARY_COMMENT_PREFIX)]
+        comments = kept + rendering.comments()
+    else:
+        comments = existing + [p for p in rendering.problems if p not in existing]
+    flags = list(entry.flags)
+    if "fuzzy" not in flags:
+        flags.insert(0, "fuzzy")
+    if (
+        rendering.text == entry.msgstr
+        and flags == entry.flags
+        and "\n".join(comments) == entry.tcomment
+    ):
+        return None
+    updated = polib.POEntry(
+        msgid=entry.msgid,
+        msgstr=rendering.text,
+        msgctxt=entry.msgctxt,
+        occurrences=list(entry.occurrences),
+        comment=entry.comment,
+        tcomment="\n".join(comments),
+        flags=flags,
+        previous_msgctxt=entry.previous_msgctxt,
+        previous_msgid=entry.previous_msgid,
+        previous_msgid_plural=entry.previous_msgid_plural,
+        linenum=entry.linenum,
+    )
+    return updated
+
+
+def apply_to_catalog(path: Path | str, glossary: Glossary, dry_run: bool = False) -> ApplyReport:
+    """Apply the glossary to a catalogue's translations, entry by entry in file order.
+
+    Changed entries and entries with a missing name are marked fuzzy with a translator
+    comment; every other entry stays byte-for-byte as it was. `dry_run` fills `diff` and
+    writes nothing.
+    """
+    catalogue = _read(path, glossary)
+    report = ApplyReport(path=str(catalogue.path), language=catalogue.language)
+    renderer = DocumentRenderer(glossary, catalogue.language)
+    updates: list[tuple[polib.POEntry, polib.POEntry]] = []
+    flagged: list[tuple[int, list[str]]] = []  # (index in the file's entries, problems)
+    positions = {id(entry): i for i, entry in enumerate(catalogue.po)}
+    for entry in _document(catalogue.po):
+        report.entries += 1
+        if entry.msgid_plural or not entry.msgstr.strip():
+            renderer.pass_over(entry.msgid)
+            continue
+        rendering = renderer.render(entry.msgid, entry.msgstr)
+        report.changed += rendering.changed
+        report.flagged += bool(rendering.problems)
+        if rendering.problems:
+            flagged.append((positions[id(entry)], rendering.problems))
+        updated = render_entry(entry, rendering)
+        if updated is not None:
+            updates.append((entry, updated))
+    report.touched = len(updates)
+    text, result = catalogue.text, catalogue.po
+    if updates:
+        text = splice(catalogue.text, catalogue.po, updates)
+        result = verify(catalogue.path, catalogue.po, text, {id(old): new for old, new in updates})
+    lines = text.splitlines()
+    for index, problems in flagged:
+        line = _msgstr_line(lines, result[index])
+        report.problems.extend(f"{catalogue.path}:{line}: {problem}" for problem in problems)
+    if not updates:
+        return report
+    report.diff = "".join(
+        difflib.unified_diff(
+            catalogue.text.splitlines(keepends=True),
+            text.splitlines(keepends=True),
+            fromfile=str(catalogue.path),
+            tofile=f"{catalogue.path} (glossary applied)",
+        )
+    )
+    if not dry_run:
+        atomic_write_text(catalogue.path, text)
+        report.written = True
+    return report
+
+
+def apply_to_catalogs(
+    paths: Iterable[Path | str], glossary: Glossary, dry_run: bool = False
+) -> list[ApplyReport]:
+    """`apply_to_catalog` for several files; all are read and checked before any is written."""
+    paths = list(paths)
+    for path in paths:
+        _read(path, glossary)
+    return [apply_to_catalog(path, glossary, dry_run) for path in paths]

@@ -1,0 +1,42 @@
+"""Review state: what state each entry of a catalogue is in.
+
+Stats, compilation, editions and the glossary QA agree on one definition of "reviewed"
+(docs/catalogues.md): not fuzzy and a non-empty translation.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import polib
+
+
+class EntryState(enum.Enum):
+    """Where an entry stands in review; the three states add up to all live entries."""
+
+    REVIEWED = "reviewed"
+    FUZZY = "fuzzy"
+    UNTRANSLATED = "untranslated"
+
+
+def translation_of(entry: polib.POEntry) -> str:
+    """The entry's translation; for a plural entry, its first form."""
+    if entry.msgstr:
+        return entry.msgstr
+    if entry.msgstr_plural:
+        return entry.msgstr_plural.get(0, "") or ""
+    return ""
+
+
+def state_of(entry: polib.POEntry) -> EntryState:
+    """Reviewed = not fuzzy and translated; fuzzy = machine text waiting for a reviewer."""
+    if not translation_of(entry).strip():
+        return EntryState.UNTRANSLATED
+    if entry.fuzzy:
+        return EntryState.FUZZY
+    return EntryState.REVIEWED
+
+
+def live_entries(catalog: polib.POFile) -> list[polib.POEntry]:
+    """Entries of the current article: obsolete (`#~`) ones are history, not content."""
+    return [entry for entry in catalog if not entry.obsolete and entry.msgid]

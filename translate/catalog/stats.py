@@ -1,0 +1,94 @@
+"""How far review has got, per language: the numbers behind `newsloc catalog stats`.
+
+The glossary-violations column comes from `glossary_qa.check_catalogs`, the same check
+`newsloc glossary check` runs, so the two commands never disagree.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from newsloc.glossary.loader import glossary_or_default
+from newsloc.translate.catalog.discovery import find_every_catalog
+from newsloc.translate.catalog.files import load_catalog
+from newsloc.translate.catalog.glossary_qa import check_catalogs
+from newsloc.translate.catalog.review import EntryState, live_entries, state_of
+from newsloc.translate.errors import UserError
+
+
+@dataclass(frozen=True)
+class CatalogStats:
+    """One catalogue's review counts; reviewed + fuzzy + untranslated == entries."""
+
+    language: str
+    domain: str
+    path: str
+    entries: int
+    reviewed: int
+    fuzzy: int
+    untranslated: int
+    obsolete: int
+    glossary_violations: int | None
+    percent_reviewed: float
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def percent(part: int, whole: int) -> float:
+    """A percentage with one decimal; an empty catalogue has nothing left to review."""
+    return 100.0 if whole == 0 else round(100.0 * part / whole, 1)
+
+
+def glossary_violation_counts(
+    paths: list[Path], glossary_path: Path | None
+) -> dict[Path, int | None]:
+    """Glossary violations per catalogue, from the same check as `newsloc glossary check`.
+
+    Only errors count: warnings (an ambiguous name left alone) do not block publication,
+    just as they do not change `glossary check`'s exit code. A catalogue in a language
+    the glossary does not cover gets None ("n/a"), not an error for the whole table.
+    """
+    glossary = glossary_or_default(glossary_path)
+    counts: dict[Path, int | None] = {}
+    for path in paths:
+        try:
+            violations = check_catalogs([path], glossary)
+        except UserError:
+            counts[path] = None
+            continue
+        counts[path] = sum(1 for found in violations if found.severity != "warning")
+    return counts
+
+
+def catalog_stats(
+    locales: Path,
+    domain: str | None = None,
+    glossary_path: Path | None = None,
+) -> list[CatalogStats]:
+    """Review counts for every language's catalogue of `domain` (or of every domain), sorted
+    by domain and language."""
+    catalogs = find_every_catalog(locales, domain)
+    loaded = [(found, load_catalog(found.path)) for found in catalogs]
+    violations = glossary_violation_counts([found.path for found in catalogs], glossary_path)
+    results: list[CatalogStats] = []
+    for found, catalog in loaded:
+        entries = live_entries(catalog)
+        states = Counter(state_of(entry) for entry in entries)
+        results.append(
+            CatalogStats(
+                language=found.language,
+                domain=found.domain,
+                path=str(found.path),
+                entries=len(entries),
+                reviewed=states[EntryState.REVIEWED],
+                fuzzy=states[EntryState.FUZZY],
+                untranslated=states[EntryState.UNTRANSLATED],
+                obsolete=sum(1 for entry in catalog if entry.obsolete),
+                glossary_violations=violations[found.path],
+                percent_reviewed=percent(states[EntryState.REVIEWED], len(entries)),
+            )
+        )
+    return results

@@ -1,0 +1,82 @@
+"""The template side of a catalogue: headers reviewers' tools expect, and one entry per
+distinct paragraph of the article. Conventions: docs/catalogues.md."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, datetime
+
+import polib
+
+from newsloc.glossary.gettext import WRAP_WIDTH, plural_forms
+from newsloc.translate import __version__
+from newsloc.translate.errors import UserError
+from newsloc.translate.segment import Unit
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE_FORMAT = "%Y-%m-%d %H:%M%z"
+
+
+def timestamp(moment: datetime | None = None) -> str:
+    return (moment or datetime.now().astimezone()).strftime(_DATE_FORMAT)
+
+
+def parse_date(value: str, where: str) -> date:
+    """An ISO `YYYY-MM-DD` date; `where` names the option or file for the error."""
+    text = value.strip()
+    try:
+        if not _ISO_DATE.fullmatch(text):
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"{where}: {value!r} is not a date (expected YYYY-MM-DD)") from None
+
+
+def new_catalog(
+    *,
+    domain: str,
+    source: str,
+    article_date: date,
+    language: str | None,
+    created: str,
+    english_name: str = "",
+) -> polib.POFile:
+    """An empty catalogue with every header reviewers' tools expect."""
+    po = polib.POFile(wrapwidth=WRAP_WIDTH, check_for_duplicates=False)
+    what = f"{english_name} translation" if language else "Template"
+    po.header = f"{what} of {source}, made with newsloc. Review it in Poedit or Weblate."
+    po.metadata = {
+        "Project-Id-Version": domain,
+        "Report-Msgid-Bugs-To": "",
+        "POT-Creation-Date": created,
+        "PO-Revision-Date": created,
+        "Last-Translator": "",
+        "Language-Team": f"{english_name} <>" if language else "",
+        "Language": language or "",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": plural_forms(language) if language else "",
+        "X-Generator": f"newsloc {__version__}",
+        "X-Newsloc-Source": source,
+        "X-Newsloc-Date": article_date.isoformat(),
+    }
+    if not language:  # a template has no language and no plural rule yet
+        del po.metadata["Plural-Forms"]
+    return po
+
+
+def template_entries(units: Sequence[Unit], source: str) -> list[polib.POEntry]:
+    """One entry per distinct paragraph, in document order, with every occurrence."""
+    entries = []
+    for unit in units:
+        entry = polib.POEntry(
+            msgid=unit.text,
+            msgstr="",
+            occurrences=[(source, str(line)) for line in unit.lines],
+        )
+        if unit.kind != "body":
+            entry.comment = f"{unit.kind}: keep the name as written"
+        entries.append(entry)
+    return entries

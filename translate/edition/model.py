@@ -1,0 +1,61 @@
+"""The shape of an edition: what the builder decides and the renderers print.
+
+Kept apart from the builder so renderers depend on data only, never on catalogue files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass
+
+
+class EditionFormat(enum.StrEnum):
+    """Output formats; the value is also the file extension."""
+
+    MD = "md"
+    HTML = "html"
+    TXT = "txt"
+
+
+class TextOrigin(enum.Enum):
+    """Where a paragraph's published text came from."""
+
+    REVIEWED = "reviewed"  # a reviewer's translation
+    MACHINE = "machine"  # fuzzy machine output, only with allow_fuzzy
+    SOURCE = "source"  # nothing usable: the English source, marked as such
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of the edition, at the source line where it stands."""
+
+    line: int
+    text: str
+    origin: TextOrigin
+    is_byline: bool = False
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Everything a renderer needs: no file access, no decisions left."""
+
+    domain: str
+    language: str
+    language_name: str
+    date: dt.date | None
+    date_text: str | None
+    paragraphs: tuple[Paragraph, ...]
+
+    @property
+    def machine_paragraphs(self) -> int:
+        return sum(1 for p in self.paragraphs if p.origin is TextOrigin.MACHINE)
+
+    @property
+    def source_paragraphs(self) -> int:
+        return sum(1 for p in self.paragraphs if p.origin is TextOrigin.SOURCE)
+
+    @property
+    def unreviewed(self) -> bool:
+        """True when machine text not checked by an editor is published."""
+        return self.machine_paragraphs > 0
