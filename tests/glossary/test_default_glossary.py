@@ -560,3 +560,71 @@ def test_sample_translations_give_stepanakert_its_other_name_once(
     assert later in sample[1][language]
     whole = " ".join(p[language] for p in sample)
     assert whole.count("(") - whole.count("(Newsloc)") == 4  # Stepanakert, Lachin, Shusha, Kalbajar
+
+
+#: Correct translations of news sentences about the region: check passes them and apply
+#: leaves them byte for byte (fixed phrases, short forms, adjectives, official names).
+CORRECT_TRANSLATIONS = [
+    (
+        "Azerbaijan calls the route the Zangezur corridor.",
+        {
+            "ru": "Азербайджан называет этот маршрут Зангезурским коридором.",
+            "hy": "Ադրբեջանն այդ ուղին անվանում է Զանգեզուրի միջանցք։",
+            "az": "Azərbaycan bu marşrutu Zəngəzur dəhlizi adlandırır.",
+        },
+    ),
+    (
+        "TRIPP will cross Syunik province.",
+        {
+            "ru": "TRIPP пройдет через Сюникскую область.",
+            "hy": "TRIPP-ը կանցնի Սյունիքի մարզով։",
+            "az": "TRIPP Sünik vilayətindən keçəcək.",
+        },
+    ),
+    (
+        "The Nagorno-Karabakh Republic was dissolved on 1 January 2024.",
+        {
+            "ru": "Нагорно-Карабахская Республика была упразднена 1 января 2024 года.",
+            "hy": "Լեռնային Ղարաբաղի Հանրապետությունը լուծարվեց 2024 թվականի հունվարի 1-ին։",
+            "az": "Dağlıq Qarabağ Respublikası 2024-cü il yanvarın 1-də ləğv edildi.",
+        },
+    ),
+    (
+        "The United States and the European Union welcomed the deal.",
+        {
+            "ru": "США и Евросоюз приветствовали сделку.",
+            "hy": "ԱՄՆ-ն և ԵՄ-ն ողջունեցին համաձայնությունը։",
+            "az": "ABŞ və Aİ razılaşmanı alqışladı.",
+        },
+    ),
+    (
+        "Fighting was reported in the Kalbajar district and in Tavush province.",
+        {
+            "ru": "Сообщалось о боях в Кельбаджарском районе и в Тавушской области.",
+            "hy": "Մարտեր են գրանցվել Քելբաջարի շրջանում և Տավուշի մարզում։",
+            "az": "Kəlbəcər rayonunda və Tavuş vilayətində döyüşlər olduğu bildirildi.",
+        },
+    ),
+    (
+        "Russia's peacekeepers left the Caspian Sea port.",
+        {
+            "ru": "Российские миротворцы покинули порт на Каспийском море.",
+            "hy": "Ռուսական խաղաղապահները լքեցին Կասպից ծովի նավահանգիստը։",
+            "az": "Rusiya sülhməramlıları Xəzər dənizindəki limanı tərk etdilər.",
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(
+    ("source", "translations"), CORRECT_TRANSLATIONS, ids=[row[0] for row in CORRECT_TRANSLATIONS]
+)
+def test_correct_translations_pass_and_stay_as_written(
+    glossary: Glossary, source: str, translations: dict[str, str], language: str
+) -> None:
+    text = translations[language]
+    assert find_mentions(glossary, source)
+    assert check_entries(glossary, language, [CheckEntry(source, text, 1)]) == []
+    (rendering,) = render_segments(glossary, language, [(source, text)])
+    assert rendering.text == text
