@@ -628,3 +628,11 @@ def test_correct_translations_pass_and_stay_as_written(
     assert check_entries(glossary, language, [CheckEntry(source, text, 1)]) == []
     (rendering,) = render_segments(glossary, language, [(source, text)])
     assert rendering.text == text
+
+
+def test_eu_and_un_are_spellings_but_us_is_not(glossary: Glossary) -> None:
+    """`US dollars`, `US forces`: English `US` is mostly attributive, rendered as an adjective."""
+    found = {
+        m.spelling: m.concept_id for m in find_mentions(glossary, "The EU, the UN and US forces.")
+    }
+    assert found == {"EU": "european-union", "UN": "united-nations"}
