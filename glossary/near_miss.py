@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -261,3 +262,14 @@ class NearMissFinder:
             if found <= limit:
                 return True
         return False
+
+
+_finders: weakref.WeakKeyDictionary[TargetIndex, NearMissFinder] = weakref.WeakKeyDictionary()
+
+
+def near_miss_finder(index: TargetIndex) -> NearMissFinder:
+    """The index's `NearMissFinder`, built once (indexes are shared per glossary)."""
+    finder = _finders.get(index)
+    if finder is None:
+        finder = _finders[index] = NearMissFinder(index)
+    return finder

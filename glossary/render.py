@@ -44,7 +44,7 @@ from newsloc.glossary.morphology import (
     same_in_capitals,
     upper,
 )
-from newsloc.glossary.near_miss import NearMiss, NearMissFinder
+from newsloc.glossary.near_miss import NearMiss, near_miss_finder
 from newsloc.glossary.target import SHORT, WORD_CLASS, Occurrence, Reading, target_index
 
 #: `locate(start, end)`: the target span most attended from source characters [start, end).
@@ -123,7 +123,7 @@ class DocumentRenderer:
         self.policy = glossary.policy
         self.index = target_index(glossary, language)
         self.matcher = matcher_for(glossary)
-        self.near_misses = NearMissFinder(self.index)
+        self.near_misses = near_miss_finder(self.index)
         self.introduced: set[str] = set()
 
     def applies_to(self, concept: Concept) -> bool:
