@@ -210,6 +210,7 @@ class DocumentRenderer:
                     )
                 )
                 result.near_misses += 1
+                found_concepts.add(concept.id)
                 continue
             span = self._located(translation, mention, locate, taken + spans)
             if span is None:
@@ -225,6 +226,7 @@ class DocumentRenderer:
             change = Change(concept.id, old, new, "alignment", start, end)
             replacements.append((start, end, new, change))
             result.placed_by_alignment += 1
+            found_concepts.add(concept.id)
 
         self.introduced.update(names)
         text = translation
