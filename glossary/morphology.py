@@ -1,13 +1,12 @@
 """What the renderer must know of Russian, Armenian and Azerbaijani grammar, and no more.
 
 Russian prepositions tell the case of a name whose form does not show it; Armenian and
-Azerbaijani case endings glued to a nominative tell its case; and a few suffixes change
-shape to fit a new word (the Armenian article, Azerbaijani vowel harmony).
+Azerbaijani case endings glued to a nominative tell its case; capitals differ in
+Azerbaijani (İ, I) and Armenian (the ligature և); Russian writes ё or е. Suffixes are never
+reshaped: the one a translation attached stays as written (spec 4.1).
 """
 
 from __future__ import annotations
-
-_ARMENIAN_VOWELS = frozenset("աեէըիոօւ")
 
 #: Russian prepositions and the case they govern, to inflect a name the engine left in a
 #: form that does not show its case (ru `в Ханкенди` → `в Степанакерте`). `в`/`на` govern
@@ -61,31 +60,6 @@ SUFFIX_CASES: dict[str, tuple[tuple[str, str], ...]] = {
         )
     ),
 }
-
-
-_AZ_BACK = frozenset("aıou")
-_AZ_VOWELS = frozenset("aıoueəiöü")
-#: Azerbaijani suffixes whose vowel follows the word's last vowel: (consonant, vowel table).
-_AZ_HARMONY = {
-    "k": {"a": "ı", "ı": "ı", "o": "ı", "u": "ı", "e": "i", "ə": "i", "i": "i", "ö": "i", "ü": "i"},
-    "l": {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "ə": "i", "i": "i", "ö": "ü", "ü": "ü"},
-}
-
-
-def fit_suffix(language: str, primary: str, suffix: str) -> str:
-    """The suffix the engine attached, fitted to the primary where the language demands.
-
-    Armenian: the article is `-ն` after a vowel, `-ը` after a consonant. Azerbaijani: the
-    vowel of `-ki`/`-kı` and `-lı`/`-li`/`-lu`/`-lü` follows the primary's last vowel. Any
-    other suffix stays exactly as the engine wrote it.
-    """
-    if language == "hy" and suffix in ("ը", "ն") and primary:
-        return "ն" if primary[-1] in _ARMENIAN_VOWELS else "ը"
-    if language == "az" and len(suffix) >= 2 and suffix[0] in _AZ_HARMONY:
-        vowels = [c for c in primary.lower() if c in _AZ_VOWELS]
-        if vowels and suffix[1] in "ıiuü":
-            return suffix[0] + _AZ_HARMONY[suffix[0]][vowels[-1]] + suffix[2:]
-    return suffix
 
 
 #: Letters whose capitals differ in Azerbaijani (Turkic dotted and dotless i).

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -93,12 +94,13 @@ def distance(a: str, b: str, limit: int) -> int:
 
 def prefix_distance(form: str, text: str, limit: int, from_index: int) -> tuple[int, int]:
     """(distance, end) of the prefix `text[:end]` closest to `form`, `end` > `from_index`;
-    among equally close prefixes the one nearest the form's length."""
+    among equally close prefixes the longest, so a doubled letter stays in the name
+    (`Moskvva` is `Moskva` misspelled, not `Moskvv` with a suffix `a`)."""
     best = (limit + 1, len(text))
     low = max(from_index + 1, len(form) - limit)
     for end in range(low, min(len(text), len(form) + limit) + 1):
         found = distance(form, text[:end], limit)
-        if (found, abs(end - len(form))) < (best[0], abs(best[1] - len(form))):
+        if found <= best[0]:
             best = (found, end)
     return best
 
@@ -261,3 +263,14 @@ class NearMissFinder:
             if found <= limit:
                 return True
         return False
+
+
+_finders: weakref.WeakKeyDictionary[TargetIndex, NearMissFinder] = weakref.WeakKeyDictionary()
+
+
+def near_miss_finder(index: TargetIndex) -> NearMissFinder:
+    """The index's `NearMissFinder`, built once (indexes are shared per glossary)."""
+    finder = _finders.get(index)
+    if finder is None:
+        finder = _finders[index] = NearMissFinder(index)
+    return finder

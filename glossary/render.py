@@ -44,7 +44,7 @@ from newsloc.glossary.morphology import (
     same_in_capitals,
     upper,
 )
-from newsloc.glossary.near_miss import NearMiss, NearMissFinder
+from newsloc.glossary.near_miss import NearMiss, near_miss_finder
 from newsloc.glossary.target import SHORT, WORD_CLASS, Occurrence, Reading, target_index
 
 #: `locate(start, end)`: the target span most attended from source characters [start, end).
@@ -123,7 +123,7 @@ class DocumentRenderer:
         self.policy = glossary.policy
         self.index = target_index(glossary, language)
         self.matcher = matcher_for(glossary)
-        self.near_misses = NearMissFinder(self.index)
+        self.near_misses = near_miss_finder(self.index)
         self.introduced: set[str] = set()
 
     def applies_to(self, concept: Concept) -> bool:
@@ -210,6 +210,7 @@ class DocumentRenderer:
                     )
                 )
                 result.near_misses += 1
+                found_concepts.add(concept.id)
                 continue
             span = self._located(translation, mention, locate, taken + spans)
             if span is None:
@@ -225,6 +226,7 @@ class DocumentRenderer:
             change = Change(concept.id, old, new, "alignment", start, end)
             replacements.append((start, end, new, change))
             result.placed_by_alignment += 1
+            found_concepts.add(concept.id)
 
         self.introduced.update(names)
         text = translation

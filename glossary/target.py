@@ -229,7 +229,7 @@ class TargetIndex:
         if not readings:
             return None
         suffix = (found.groupdict().get("suffix") or "") if self.suffixing else ""
-        if key in self.abbreviations or (capitals and _is_abbreviation(key)):
+        if not capitals and key in self.abbreviations:
             if suffix and not suffix.startswith("-"):
                 return None  # an abbreviation never begins a longer word
             if suffix == "-":

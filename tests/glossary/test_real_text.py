@@ -116,6 +116,18 @@ def test_a_correct_rendering_in_capitals_is_left_alone(glossary, language, trans
     assert check(glossary, language, (DATELINE, translation)) == []
 
 
+@pytest.mark.parametrize(
+    ("language", "translation", "expected"),
+    [
+        ("hy", "ԽԱՆՔԵՆԴԻՆ ՀԱՆԳԻՍՏ Է", "ՍՏԵՓԱՆԱԿԵՐՏՆ (ԽԱՆՔԵՆԴԻ) ՀԱՆԳԻՍՏ Է"),
+        ("az", "XANKƏNDİDƏKİ SAKİNLƏR", "STEPANAKERTDƏKİ (XANKƏNDİ) SAKİNLƏR"),
+        ("ru", "ХАНКЕНДИ СПОКОЕН", "СТЕПАНАКЕРТ (ХАНКЕНДИ) СПОКОЕН"),
+    ],
+)
+def test_a_name_in_capitals_keeps_its_suffix_in_capitals(glossary, language, translation, expected):
+    assert render_one(glossary, language, "Stepanakert is calm.", translation) == expected
+
+
 def test_yerevan_baku_dateline_names_both_cities(glossary):
     source = "YEREVAN/BAKU, Oct 5 (Reuters) - Armenia and Azerbaijan said."
     (result,) = render(glossary, "ru", (source, "Ереван/Баку, 5 октября - Армения и Азербайджан."))
@@ -346,6 +358,27 @@ def test_a_near_miss_is_replaced_flagged_and_named(
     assert errors(glossary, language, (source, translation))
     assert check(glossary, language, (source, expected)) == []
     assert render_one(glossary, language, source, expected) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "translation", "expected"),
+    [
+        ("ru", "Масква заявила, что она ответит.", "Москва заявила, что она ответит."),
+        (
+            "hy",
+            "Մասկվան հայտարարել է, որ այն կպատասխանի։",
+            "Մոսկվան հայտարարել է, որ այն կպատասխանի։",
+        ),
+        ("az", "Moskvva bildirib ki, o cavab verəcək.", "Moskva bildirib ki, o cavab verəcək."),
+    ],
+)
+def test_a_near_miss_counts_as_the_occurrence_for_further_mentions(
+    glossary, language, translation, expected
+):
+    source = "Moscow said Moscow would respond."
+    (result,) = render(glossary, language, (source, translation))
+    assert result.text == expected and result.problems == [] and result.near_misses == 1
+    assert check(glossary, language, (source, expected)) == []
 
 
 @pytest.mark.parametrize(
