@@ -25,6 +25,7 @@ Each sentence is a one-segment document, handed to the glossary library directly
     .venv/bin/python bench/names_bench.py /work/data/flores-dev
     .venv/bin/python bench/names_bench.py DATA --lang ru --failures 20   # show examples
     .venv/bin/python bench/names_bench.py DATA --glossary other.toml --json
+    .venv/bin/python bench/names_bench.py DATA --by-engine
 
 Exit status: 0 after printing, 2 when the data folder or the glossary is unusable.
 """
@@ -35,6 +36,7 @@ import argparse
 import json
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -93,6 +95,8 @@ class Tally:
     repaired: int = 0
     engines: list[str] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    #: engine -> outputs, clean, untouched, flagged, repaired
+    per_engine: dict[str, Counter[str]] = field(default_factory=dict)
 
     def ratios(self) -> dict[str, float | None]:
         return {
@@ -211,6 +215,8 @@ def _engine_output(
     glossary: Glossary, language: str, tally: Tally, engine: str, source: str, text: str
 ) -> None:
     tally.outputs += 1
+    counts = tally.per_engine.setdefault(engine, Counter())
+    counts["outputs"] += 1
     before = check_one(glossary, language, source, text)
     applied = apply_one(glossary, language, source, text)
     unchanged = applied == text
@@ -218,12 +224,15 @@ def _engine_output(
     if not before:
         tally.clean += 1
         tally.clean_unchanged += unchanged
+        counts["clean"] += 1
+        counts["untouched"] += unchanged
         if not unchanged:
             tally.failures.append(
                 Failure("touched", engine, source, text, f"apply wrote: {applied}")
             )
     if errors(before):
         tally.flagged += 1
+        counts["flagged"] += 1
         after = errors(check_one(glossary, language, source, applied))
         if after:
             tally.failures.append(
@@ -237,6 +246,7 @@ def _engine_output(
             )
         else:
             tally.repaired += 1
+            counts["repaired"] += 1
 
 
 def _named(glossary: Glossary, language: str, matcher: Matcher, source: str) -> set[str]:
@@ -259,7 +269,7 @@ def _fmt(value: float | None) -> str:
     return "   -  " if value is None else f"{value:6.3f}"
 
 
-def report(tallies: dict[str, Tally], failures: int) -> str:
+def report(tallies: dict[str, Tally], failures: int, by_engine: bool = False) -> str:
     lines = [
         "lang  sentences  naming  precision  recall  untouched  unchanged(all)  repaired",
     ]
@@ -280,6 +290,14 @@ def report(tallies: dict[str, Tally], failures: int) -> str:
             f"{t.repaired}/{t.flagged} flagged outputs repaired "
             f"(engines: {', '.join(t.engines) or 'none'})"
         )
+    if by_engine:
+        for language, t in tallies.items():
+            for engine, c in t.per_engine.items():
+                lines.append(
+                    f"  {language} {engine}: {c['outputs']} outputs, {c['clean']} clean "
+                    f"({c['untouched']} untouched), {c['flagged']} flagged "
+                    f"({c['repaired']} repaired)"
+                )
     goals = []
     for language, t in tallies.items():
         r = t.ratios()
@@ -307,6 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--failures", type=int, default=0, metavar="N", help="print up to N failures per language"
     )
+    parser.add_argument("--by-engine", action="store_true", help="counts for each engine")
     parser.add_argument("--json", action="store_true", help="figures as JSON")
     args = parser.parse_args(argv)
     try:
@@ -332,7 +351,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps({lang: t.ratios() | {"naming": t.naming} for lang, t in tallies.items()}))
     else:
-        print(report(tallies, args.failures))
+        print(report(tallies, args.failures, args.by_engine))
     return 0
 
 
