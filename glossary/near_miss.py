@@ -8,8 +8,10 @@ candidate is refused unless every guard holds:
 
 - the form is long enough (`MIN_LENGTH` letters) and the distance small for its length
   (`max_distance`: 1 edit up to 11 letters, 2 from 12);
-- the candidate is in the form's script and starts with the same letter (a lowercase
-  adjective `армянский` or another script is never a misspelled name);
+- the candidate is in the form's script, starts with the same letter (a lowercase
+  adjective `армянский` or another script is never a misspelled name) and is not the
+  form cut short, which is usually another word (hy `Թուրքի`, "a Turk's", is no
+  `Թուրքիա`);
 - a one-word candidate is not a word of the glossary (any word of any spelling of any
   concept); a candidate has as many words as the form or one fewer, overlaps no
   occurrence that is already a mention's, and, in Russian, does not begin with a known
@@ -237,6 +239,8 @@ class NearMissFinder:
             found, end = distance(form, text, limit), len(text)
             if found > limit or any(text.startswith(stem) for stem in self._stems):
                 return None
+        if end < len(form) and form.startswith(text[:end]):
+            return None  # a name cut short is another word: hy `Թուրքի` (a Turk's), not `Թուրքիա`
         suffix_start = candidate.offsets[end] if end < len(text) else candidate.end
         if fold(self.language, translation[candidate.start : suffix_start]) == form:
             return None  # the form itself: the index found it, or it is part of another name

@@ -248,6 +248,17 @@ def test_tbx_from_another_tool_imports_with_first_terms_as_names(tmp_path: Path)
       </langSec>
       <langSec xml:lang="hy"><termSec><term>Երևան</term></termSec></langSec>
     </conceptEntry>
+    <conceptEntry id="c3">
+      <langSec xml:lang="en"><termSec><term>United States</term></termSec></langSec>
+      <langSec xml:lang="ru">
+        <termSec><term>Соединенные Штаты</term></termSec>
+        <termSec><term>США</term><termNote type="termType">abbreviation</termNote></termSec>
+      </langSec>
+      <langSec xml:lang="hy">
+        <termSec><term>Միացյալ Նահանգներ</term></termSec>
+        <termSec><term>ԱՄՆ</term><termNote type="termType">acronym</termNote></termSec>
+      </langSec>
+    </conceptEntry>
     <conceptEntry id="c2">
       <langSec xml:lang="en"><termSec><term>Tbilisi</term></termSec></langSec>
       <langSec xml:lang="ru"><termSec><term>Тбилиси</term></termSec></langSec>
@@ -265,6 +276,11 @@ def test_tbx_from_another_tool_imports_with_first_terms_as_names(tmp_path: Path)
     assert yerevan.forms_of("ru", "Yerevan").nom == "Ереван"
     assert yerevan.forms_of("ru", "Yerevan").variants == (CaseForms({"nom": "Эривань"}),)
     assert glossary.concept("c2").targets == ("ru",)  # no Armenian term: narrower targets
+    # Abbreviations and acronyms are short forms: the name, never rewritten.
+    states = glossary.concept("c3")
+    assert states.forms_of("ru", "United States").short == (CaseForms({"nom": "США"}),)
+    assert states.forms_of("hy", "United States").short == (CaseForms({"nom": "ԱՄՆ"}),)
+    assert states.forms_of("ru", "United States").variants == ()
 
 
 def test_broken_tbx_is_one_line_naming_the_file(tmp_path: Path) -> None:

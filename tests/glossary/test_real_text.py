@@ -393,6 +393,10 @@ def test_a_near_miss_counts_as_the_occurrence_for_further_mentions(
         # Too short to be safe (Bakı, Баку): a near miss needs six letters.
         ("az", "Baku said.", "Bakü bildirib."),
         ("ru", "Baku said.", "Бaку заявил."),
+        # A name cut short is another word: "a Turk's", not Turkey; "Moskv" is no Moscow.
+        ("hy", "Moscow said.", "Մոսկվ քաղաքը։"),
+        ("ru", "Moscow said.", "Москв заявила."),
+        ("az", "Moscow said.", "Moskv bildirib."),
         # Small letters: a name starts with its capital.
         ("ru", "Moscow said.", "москва заявила."),
         # Another script.
