@@ -66,7 +66,15 @@ def read_catalogue(path: Path) -> polib.POFile:
     The returned catalogue carries `newsloc_snapshot` (what the file held), so a writer
     can refuse to replace it if someone saved it in the meantime (`fileio.WriteConflict`).
     """
+    return read_catalogue_with_bytes(path)[0]
+
+
+def read_catalogue_with_bytes(path: Path) -> tuple[polib.POFile, bytes]:
+    """`read_catalogue`, and the bytes it was read from (for byte-keeping edits)."""
     try:
+        if not path.is_file() and path.exists():
+            what = "a directory" if path.is_dir() else "not a regular file"
+            raise GlossaryError(f"{path}: {what}, not a catalogue")
         data = path.read_bytes()
     except IsADirectoryError:
         raise GlossaryError(f"{path}: is a directory, not a catalogue") from None
@@ -74,7 +82,7 @@ def read_catalogue(path: Path) -> polib.POFile:
         raise GlossaryError(f"{path}: cannot read: {exc.strerror}") from None
     po = parse_catalogue(path, data, wrapwidth=WRAP_WIDTH)
     po.newsloc_snapshot = Snapshot.of(data)  # type: ignore[attr-defined]
-    return po
+    return po, data
 
 
 def snapshot_of(po: polib.POFile) -> Snapshot | None:

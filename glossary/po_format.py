@@ -10,6 +10,7 @@ obsolete entries last. `msgcat FILE` on newsloc's output changes nothing.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 import polib
@@ -83,7 +84,7 @@ def format_string(keyword: str, value: str, prefix: str = "") -> list[str]:
         head = f"{prefix}{keyword} " if first else prefix
         first = False
         cuts = [0, *breaks, len(text)]
-        for number, (begin, end) in enumerate(zip(cuts, cuts[1:], strict=False)):
+        for number, (begin, end) in enumerate(itertools.pairwise(cuts)):
             lines.append(f'{head if number == 0 else prefix}"{text[begin:end]}"')
     return lines
 

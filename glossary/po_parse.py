@@ -80,7 +80,8 @@ class _Reader:
 
     # -- lines --------------------------------------------------------------------------
     def read(self) -> list[tuple[_Entry, polib.POEntry]]:
-        for self.number, raw in enumerate(self.text.split("\n"), start=1):
+        for number, raw in enumerate(self.text.split("\n"), start=1):
+            self.number = number
             line = raw[:-1] if raw.endswith("\r") else raw
             if "\x00" in line:
                 raise self.fail("a NUL byte")

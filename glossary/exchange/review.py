@@ -17,6 +17,7 @@ import polib
 from newsloc.glossary.errors import GlossaryError
 from newsloc.glossary.gettext import WRAP_WIDTH, plural_forms
 from newsloc.glossary.model import CASES, Concept, Glossary
+from newsloc.glossary.po_format import format_catalogue
 
 #: Separates the concept id from the name in msgctxt: `stepanakert|Stepanakert`.
 CONTEXT_SEPARATOR = "|"
@@ -137,4 +138,4 @@ def review_catalogue(
 
 def export_review(glossary: Glossary, language: str, now: dt.datetime | None = None) -> str:
     """The review catalogue as .po text."""
-    return str(review_catalogue(glossary, language, now))
+    return format_catalogue(review_catalogue(glossary, language, now))

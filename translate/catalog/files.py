@@ -9,7 +9,7 @@ import polib
 
 from newsloc.glossary.errors import GlossaryError
 from newsloc.glossary.fileio import PlannedWrite, Snapshot, read_bytes, write_files
-from newsloc.glossary.gettext import read_catalogue, snapshot_of
+from newsloc.glossary.gettext import read_catalogue_with_bytes, snapshot_of
 from newsloc.glossary.po_format import format_catalogue
 from newsloc.translate.errors import UserError
 
@@ -23,10 +23,15 @@ def catalog_path(out: Path, domain: str, language: str | None) -> Path:
 
 def load_catalog(path: Path) -> polib.POFile:
     """Read a .po/.pot file strictly (`glossary.gettext`), or a one-line UserError."""
+    return load_catalog_with_bytes(path)[0]
+
+
+def load_catalog_with_bytes(path: Path) -> tuple[polib.POFile, bytes]:
+    """`load_catalog` and the bytes it read (one read, so the two always agree)."""
     if not path.exists():
         raise UserError(f"{path}: no such catalogue")
     try:
-        return read_catalogue(path)
+        return read_catalogue_with_bytes(path)
     except GlossaryError as exc:
         raise UserError(str(exc)) from None
 

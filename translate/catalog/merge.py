@@ -62,7 +62,9 @@ def merge(
             report.kept += 1
             continue
         candidates = [
-            e for e in old_live if e.msgstr and id(e) not in used and e.msgid not in exact_ids
+            e
+            for e in old_live
+            if has_translation(e) and id(e) not in used and e.msgid not in exact_ids
         ]
         similar = _most_similar(item.msgid, candidates)
         if similar is not None:
@@ -75,13 +77,18 @@ def merge(
             report.new.append(fresh)
 
     for old in old_live + old_obsolete:
-        if id(old) not in used and old.msgstr:  # an untranslated entry has nothing to keep
+        if id(old) not in used and has_translation(old):  # untranslated: nothing to keep
             gone = _copy_entry(old)
             gone.obsolete = True
             gone.occurrences = []
             po.append(gone)
             report.obsolete += 0 if old.obsolete else 1
     return po, report
+
+
+def has_translation(entry: polib.POEntry) -> bool:
+    """Does the entry hold anyone's translation? A plural entry keeps it in msgstr[n]."""
+    return bool(entry.msgstr) or any(entry.msgstr_plural.values())
 
 
 def _merged_metadata(old: dict[str, str], generated: dict[str, str]) -> dict[str, str]:
