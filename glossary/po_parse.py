@@ -279,8 +279,10 @@ class _Reader:
             digits = _HEX.match(text, position + 1)
             if digits:
                 value = int(digits.group(0), 16)
-                if value == 0 or value > 0xFF:
-                    raise self.fail(f"the escape \\x{digits.group(0)} is not a usable byte")
+                if value == 0:
+                    raise self.fail("a NUL character (\\x0) in a string")
+                if value > 0xFF:
+                    raise self.fail(f"the escape \\x{digits.group(0)} is more than a byte")
                 return digits.end(), chr(value)
         raise self.fail(f"invalid escape sequence \\{char}")
 

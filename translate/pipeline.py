@@ -17,6 +17,7 @@ from babel import Locale, UnknownLocaleError
 
 from newsloc.glossary.fileio import PlannedWrite, WriteConflict, write_files
 from newsloc.glossary.model import Glossary
+from newsloc.translate.catalog.discovery import check_domain_name
 from newsloc.translate.catalog.files import (
     catalog_path,
     catalog_text,
@@ -91,8 +92,6 @@ def parse_languages(value: str) -> list[str]:
 
 #: How often a run merges again when a catalogue changed on disk while it was working.
 MERGE_ATTEMPTS = 3
-#: The longest catalogue name (file systems allow 255 bytes; `.po` and temp names need room).
-MAX_DOMAIN_BYTES = 200
 
 
 def translate_article(
@@ -116,7 +115,7 @@ def translate_article(
     """
     article = read_article(article_path)
     domain = domain if domain is not None else article_path.stem
-    _check_domain(domain)
+    check_domain_name(domain)
     _check_out(out)
     source = _display_path(article_path)
     template_path = catalog_path(out, domain, None)
@@ -372,25 +371,6 @@ def _known_date(catalogs: Iterable[polib.POFile | None]) -> date | None:
         except ValueError:
             continue
     return None
-
-
-def _check_domain(domain: str) -> None:
-    """A domain names files: no separators, control characters, or names too long."""
-    usable = (
-        domain
-        and "/" not in domain
-        and "\\" not in domain
-        and not domain.startswith(".")
-        and domain.isprintable()
-        and domain.strip() == domain
-        and len(domain.encode("utf-8")) <= MAX_DOMAIN_BYTES
-    )
-    if not usable:
-        shown = domain if len(domain) <= 60 else domain[:57] + "..."
-        raise UserError(
-            f"--domain: {shown!r} is not a usable catalogue name (a file name of at most "
-            f"{MAX_DOMAIN_BYTES} bytes, no '/', no control characters, not starting with '.')"
-        )
 
 
 def _check_out(out: Path) -> None:
