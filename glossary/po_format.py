@@ -99,11 +99,12 @@ def _reference(name: str, line: str) -> str:
 
 
 def format_references(occurrences: Iterable[tuple[str, str]]) -> list[str]:
-    """`#:` lines, filled up to the page width as GNU does (widths in bytes)."""
+    """`#:` lines, filled up to the page width as GNU does (widths in bytes; a reference
+    given twice is written once, as GNU reads it)."""
     lines: list[str] = []
     current = "#:"
     column = 2
-    for name, line in occurrences:
+    for name, line in dict.fromkeys((name, line) for name, line in occurrences):
         plain = name
         while plain.startswith("./"):
             plain = plain[2:]

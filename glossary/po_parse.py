@@ -56,6 +56,7 @@ class _Entry:
     plural: dict[int, str] = field(default_factory=dict)
     previous: dict[str, str] = field(default_factory=dict)
     current: str | None = None  # the field a continuation string adds to
+    awaiting: bool = False  # a keyword whose string is on the next line
 
     @property
     def has_text(self) -> bool:
@@ -140,8 +141,8 @@ class _Reader:
                 return found
             if body[position] == "\u2068":
                 end = body.find("\u2069", position + 1)
-                if end < 0:
-                    raise self.fail("a reference opens U+2068 without closing U+2069")
+                if end < 0:  # a comment is never a reason to refuse a catalogue
+                    end = len(body)
                 name = body[position + 1 : end]
                 position = end + 1
                 line = ""
@@ -160,6 +161,12 @@ class _Reader:
             found.append((name, line) if colon and line.isdigit() else (token, ""))
 
     def keyword_line(self, line: str, *, obsolete: bool, previous: bool) -> None:
+        self._keyword_line(line, obsolete=obsolete, previous=previous)
+        if not line.startswith('"') and self.entry is not None:
+            found = _KEYWORD.match(line)
+            self.entry.awaiting = bool(found) and not line[found.end() :].strip(_SPACE)
+
+    def _keyword_line(self, line: str, *, obsolete: bool, previous: bool) -> None:
         if line.startswith('"'):
             entry = self.entry
             if entry is None or entry.current is None:
@@ -169,13 +176,17 @@ class _Reader:
             if previous != entry.current.startswith("previous "):
                 raise self.fail("a #| string continues a field that is not #|")
             self.append(entry, entry.current, self.strings(line))
+            entry.awaiting = False
             return
         found = _KEYWORD.match(line)
         if not found:
             word = line.split(None, 1)[0] if line.split() else line
             raise self.fail(f"unknown keyword {word[:40]!r}")
+        if self.entry is not None and self.entry.awaiting:
+            raise self.fail("a keyword without its string")
         keyword = found.group(1)
-        value = self.strings(line[found.end() :].lstrip(_SPACE))
+        rest = line[found.end() :].lstrip(_SPACE)
+        value = self.strings(rest) if rest else ""
         if previous:
             if keyword.startswith("msgstr"):
                 raise self.fail("#| holds msgctxt, msgid or msgid_plural only")
@@ -291,6 +302,8 @@ class _Reader:
         entry, self.entry = self.entry, None
         if entry is None or not entry.has_text:
             return  # comments after the last entry are ignored, as GNU does
+        if entry.awaiting:
+            raise self.fail("a keyword without its string")
         if not entry.complete:
             missing = "msgid" if "msgid" not in entry.fields else "msgstr"
             raise self.fail(f"an entry without {missing}", entry.line)

@@ -273,7 +273,8 @@ def test_nul_bytes_never_reach_a_mo(tmp_path: Path, nul: str) -> None:
     folder = tmp_path / "loc" / "ru" / "LC_MESSAGES"
     folder.mkdir(parents=True)
     (folder / "story.po").write_text(
-        f'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr {nul}\n'
+        'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        f'msgid "a"\nmsgstr {nul}\n'
     )
     with pytest.raises(UserError, match=r"story\.po:5: .*NUL"):
         compile_catalogs(tmp_path / "loc")
