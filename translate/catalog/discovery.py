@@ -74,6 +74,9 @@ def find_catalogs(
         folders = sorted(p for p in locales.glob("*/LC_MESSAGES") if p.is_dir())
     if domain is None:
         domains = set().union(*(_domains_in(f) for f in folders)) if folders else set()
+        odd = [po for f in folders for po in f.glob("*.po") if not po.is_file()]
+        if not domains and odd:
+            raise UserError(f"{odd[0]}: not a regular file, not a catalogue")
         if not domains:
             where = folders[0] if language is not None else locales / "*" / "LC_MESSAGES"
             raise UserError(f"{where}: no .po catalogues found")
