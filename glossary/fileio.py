@@ -183,13 +183,6 @@ def write_files(plans: Sequence[PlannedWrite]) -> None:
     for plan, target in zip(plans, targets, strict=True):
         _make_folder(plan.path, target.parent)
     with _locked([target.parent for target in targets]):
-        changed = [
-            plan.path
-            for plan, target in zip(plans, targets, strict=True)
-            if plan.expected is not None and Snapshot.of(read_bytes(target)) != plan.expected
-        ]
-        if changed:
-            raise WriteConflict(changed)
         temps: list[str] = []
         try:
             for plan, target in zip(plans, targets, strict=True):
@@ -198,6 +191,15 @@ def write_files(plans: Sequence[PlannedWrite]) -> None:
                     temps.append(_write_temp(target, plan.data))
                 except OSError as exc:
                     raise write_error(plan.path, exc) from None
+            # Checked last, just before the renames, so the window in which a reviewer's
+            # save could slip in unseen is as short as the file system allows.
+            changed = [
+                plan.path
+                for plan, target in zip(plans, targets, strict=True)
+                if plan.expected is not None and Snapshot.of(read_bytes(target)) != plan.expected
+            ]
+            if changed:
+                raise WriteConflict(changed)
             done: list[Path] = []
             for plan, target, temp in zip(plans, targets, temps, strict=True):
                 try:

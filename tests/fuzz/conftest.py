@@ -15,7 +15,7 @@ DEEP = os.environ.get("NEWSLOC_FUZZ_DEEP", "") not in ("", "0")
 
 settings.register_profile(
     "newsloc-fuzz",
-    max_examples=400 if DEEP else 40,
+    max_examples=400 if DEEP else 25,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
     derandomize=not DEEP,  # the normal run is reproducible; the deep run explores

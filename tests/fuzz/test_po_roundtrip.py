@@ -57,7 +57,7 @@ def test_what_newsloc_writes_it_reads_back(po) -> None:
 
 
 @needs_gnu
-@settings(max_examples=150 if DEEP else 15)
+@settings(max_examples=150 if DEEP else 10)
 @given(catalogues())
 def test_msgcat_rewrites_newsloc_output_byte_for_byte(tmp_path_factory, po) -> None:
     path = tmp_path_factory.mktemp("cat") / "x.po"
