@@ -215,41 +215,58 @@ def column_width(char: str) -> int:
     return 1
 
 
-def break_opportunities(text: str, prohibited: set[int]) -> list[bool]:
+_PROPERTIES: dict[str, tuple[int, int]] = {}
+_SP, _BK, _CM, _ZW, _ID = int(LB.SP), int(LB.BK), int(LB.CM), int(LB.ZW), int(LB.ID)
+_TABLE_ROWS = [list(row) for row in _TABLE]
+
+
+def _properties(char: str) -> tuple[int, int]:
+    """(line-break class, column width) of a character, computed once per character."""
+    found = _PROPERTIES.get(char)
+    if found is None:
+        found = _PROPERTIES[char] = (int(line_break_class(char)), column_width(char))
+    return found
+
+
+def break_opportunities(
+    text: str, prohibited: set[int], classes: list[int] | None = None
+) -> list[bool]:
     """possible[i]: may a line break go before text[i]? `prohibited` are positions the
     caller forbids (inside an escape sequence). Mandatory breaks (U+2028) come back as
     False; `wrap_positions` resets the column there, as libunistring does."""
     possible = [False] * len(text)
-    last = LB.BK
+    last = _BK
     seen_space: int | None = None
     seen_space2: int | None = None
-    for i, char in enumerate(text):
-        cls = line_break_class(char)
-        if cls is LB.BK:
-            last, seen_space, seen_space2 = LB.BK, None, None
+    table = _TABLE_ROWS
+    if classes is None:
+        classes = [_properties(char)[0] for char in text]
+    for i, cls in enumerate(classes):
+        if cls == _BK:
+            last, seen_space, seen_space2 = _BK, None, None
             continue
         target = i
-        if cls is LB.SP:
+        if cls == _SP:
             seen_space2, seen_space = seen_space, i
             continue
-        if cls is LB.ZW:
-            last, seen_space, seen_space2 = LB.ZW, None, None
+        if cls == _ZW:
+            last, seen_space, seen_space2 = _ZW, None, None
             continue
-        if cls is LB.CM:
-            if last is LB.ZW:
+        if cls == _CM:
+            if last == _ZW:
                 possible[i] = True
-                last = LB.ID
+                last = _ID
                 continue
             if seen_space is None:
                 continue
             target, seen_space, seen_space2 = seen_space, seen_space2, None
-            cls = LB.ID
-        if last is LB.BK:
+            cls = _ID
+        if last == _BK:
             allowed = False
-        elif last is LB.ZW:
+        elif last == _ZW:
             allowed = True
         else:
-            rule = _TABLE[last][cls]
+            rule = table[last][cls]
             allowed = rule == _D or (rule == _I and seen_space is not None)
         possible[target] = allowed
         last, seen_space, seen_space2 = cls, None, None
@@ -258,31 +275,30 @@ def break_opportunities(text: str, prohibited: set[int]) -> list[bool]:
     return possible
 
 
-def mandatory_breaks(text: str) -> set[int]:
-    return {i for i, char in enumerate(text) if line_break_class(char) is LB.BK}
-
-
 def wrap_positions(text: str, width: int, start_column: int, prohibited: set[int]) -> list[int]:
     """Positions where a line is broken: greedy, at the last opportunity that fits,
     like libunistring's u8_width_linebreaks."""
-    possible = break_opportunities(text, prohibited)
-    mandatory = mandatory_breaks(text)
+    properties = [_properties(char) for char in text]
+    if start_column + sum(w for _, w in properties) <= width:
+        return []  # it all fits: no break is ever needed
+    possible = break_opportunities(text, prohibited, [cls for cls, _ in properties])
     breaks: list[int] = []
     last_break: int | None = None
     column = start_column
     piece = 0
-    for i, char in enumerate(text):
-        if (possible[i] or i in mandatory) and last_break is not None and column + piece > width:
+    for i, (cls, char_width) in enumerate(properties):
+        mandatory = cls == _BK
+        if (possible[i] or mandatory) and last_break is not None and column + piece > width:
             breaks.append(last_break)
             column = 0
-        if i in mandatory:
+        if mandatory:
             last_break, column, piece = None, 0, 0
             continue
         if possible[i]:
             last_break = i
             column += piece
             piece = 0
-        piece += column_width(char)
+        piece += char_width
     if last_break is not None and column + piece > width:
         breaks.append(last_break)
     return breaks

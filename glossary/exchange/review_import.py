@@ -90,16 +90,16 @@ def _entry_problem(po_path: Path, entry: polib.POEntry, glossary: Glossary) -> s
     return None
 
 
-def _concept_table(document: Any, concept_id: str) -> Any:
-    for table in document.get("concept", []):
-        if table.get("id") == concept_id:
-            return table
-    raise GlossaryError(f"concept {concept_id}: not found in the TOML document")
+def _concept_tables(document: Any) -> dict[str, Any]:
+    """concept id -> its TOML table, built once (a scan per edit made imports quadratic)."""
+    return {str(table.get("id")): table for table in document.get("concept", [])}
 
 
-def _set_nominative(document: Any, change: NameChange) -> tuple[str, ...]:
+def _set_nominative(tables: dict[str, Any], change: NameChange) -> tuple[str, ...]:
     """Edit one value in place; return the case keys kept beside the new nominative."""
-    forms_table = _concept_table(document, change.concept_id)[change.language]
+    if change.concept_id not in tables:
+        raise GlossaryError(f"concept {change.concept_id}: not found in the TOML document")
+    forms_table = tables[change.concept_id][change.language]
     value = forms_table[change.name]
     if isinstance(value, str):
         forms_table[change.name] = change.new
@@ -171,8 +171,9 @@ def _apply(original: str, glossary_path: Path, planned: list[NameChange]) -> tup
     except TOMLKitError as exc:
         raise GlossaryError(f"{glossary_path}: cannot edit the TOML ({exc})") from None
     changes = []
+    tables = _concept_tables(document)
     for change in planned:
-        kept = _set_nominative(document, change)
+        kept = _set_nominative(tables, change)
         changes.append(replace(change, kept_cases=kept))
     return document, changes
 

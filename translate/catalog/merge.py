@@ -54,6 +54,9 @@ def merge(
     used: set[int] = set()
 
     exact_ids = {t.msgid for t in template}
+    # Built once: an old entry can only be the changed form of a paragraph if it has a
+    # translation and its own text is gone from the article.
+    candidates = [e for e in old_live if has_translation(e) and e.msgid not in exact_ids]
     for item in template:
         old = by_msgid.get(item.msgid)
         if old is not None:
@@ -61,12 +64,7 @@ def merge(
             po.append(_carry_over(old, item))
             report.kept += 1
             continue
-        candidates = [
-            e
-            for e in old_live
-            if has_translation(e) and id(e) not in used and e.msgid not in exact_ids
-        ]
-        similar = _most_similar(item.msgid, candidates)
+        similar = _most_similar(item.msgid, (e for e in candidates if id(e) not in used))
         if similar is not None:
             used.add(id(similar))
             po.append(_changed(similar, item))
@@ -139,6 +137,7 @@ def _copy_entry(entry: polib.POEntry) -> polib.POEntry:
         flags=list(entry.flags),
         previous_msgid=entry.previous_msgid,
         previous_msgctxt=entry.previous_msgctxt,
+        previous_msgid_plural=entry.previous_msgid_plural,
         obsolete=entry.obsolete,
     )
 
