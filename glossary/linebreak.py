@@ -11,6 +11,7 @@ usual quotes and dashes) and ideographs; docs/catalogues.md names the limits.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from enum import IntEnum
 
@@ -275,12 +276,9 @@ def break_opportunities(
     return possible
 
 
-def wrap_positions(text: str, width: int, start_column: int, prohibited: set[int]) -> list[int]:
-    """Positions where a line is broken: greedy, at the last opportunity that fits,
-    like libunistring's u8_width_linebreaks."""
+def _reference_wrap(text: str, width: int, start_column: int, prohibited: set[int]) -> list[int]:
+    """The algorithm character by character, for any text (the fast path's reference)."""
     properties = [_properties(char) for char in text]
-    if start_column + sum(w for _, w in properties) <= width:
-        return []  # it all fits: no break is ever needed
     possible = break_opportunities(text, prohibited, [cls for cls, _ in properties])
     breaks: list[int] = []
     last_break: int | None = None
@@ -301,4 +299,61 @@ def wrap_positions(text: str, width: int, start_column: int, prohibited: set[int
         piece += char_width
     if last_break is not None and column + piece > width:
         breaks.append(last_break)
+    return breaks
+
+
+_PLAIN = (int(LB.AL), int(LB.NU))  # no pair of these ever breaks without a space
+_CODES: dict[int, str] = {}
+_PLAIN_RUN = re.compile("[" + "".join(chr(0x100 + cls) for cls in _PLAIN) + "]+|.", re.DOTALL)
+
+
+def _simple(chars: set[str]) -> bool:
+    """Every character one column wide, and no mandatory break, combining mark or ZWSP."""
+    for char in chars:
+        cls, char_width = _properties(char)
+        if char_width != 1 or cls in (_BK, _CM, _ZW):
+            return False
+        _CODES.setdefault(ord(char), chr(0x100 + cls))
+    return True
+
+
+def _fast_opportunities(text: str, prohibited: set[int]) -> list[int]:
+    """Break opportunities of a simple text, a run of letters and digits at a time."""
+    codes = text.translate(_CODES)
+    found: list[int] = []
+    last = _BK
+    spaces = False
+    table = _TABLE_ROWS
+    for token in _PLAIN_RUN.finditer(codes):
+        start = token.start()
+        cls = ord(codes[start]) - 0x100
+        if cls == _SP:
+            spaces = True
+            continue
+        if last != _BK:
+            rule = table[last][cls]
+            if (rule == _D or (rule == _I and spaces)) and start not in prohibited:
+                found.append(start)
+        last = ord(codes[token.end() - 1]) - 0x100
+        spaces = False
+    return found
+
+
+def wrap_positions(text: str, width: int, start_column: int, prohibited: set[int]) -> list[int]:
+    """Positions where a line is broken: greedy, at the last opportunity that fits,
+    like libunistring's u8_width_linebreaks."""
+    if not _simple(set(text)):
+        return _reference_wrap(text, width, start_column, prohibited)
+    if start_column + len(text) <= width:
+        return []  # it all fits: no break is ever needed
+    breaks: list[int] = []
+    last_break: int | None = None
+    column = start_column
+    piece_start = 0
+    for position in [*_fast_opportunities(text, prohibited), len(text)]:
+        piece = position - piece_start
+        if last_break is not None and column + piece > width:
+            breaks.append(last_break)
+            column = 0
+        last_break, column, piece_start = position, column + piece, position
     return breaks

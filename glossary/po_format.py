@@ -11,6 +11,7 @@ obsolete entries last. `msgcat FILE` on newsloc's output changes nothing.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable
 
 import polib
@@ -34,8 +35,13 @@ _ESCAPES = {
 _ISOLATE_START, _ISOLATE_END = "\u2068", "\u2069"
 
 
+_NEEDS_ESCAPE = re.compile('[\a\b\f\n\r\t\v\\\\"]')
+
+
 def _escaped(portion: str) -> tuple[str, set[int]]:
     """The escaped text and the positions where no line may break (inside an escape)."""
+    if not _NEEDS_ESCAPE.search(portion):
+        return portion, set()
     out: list[str] = []
     prohibited: set[int] = set()
     position = 0

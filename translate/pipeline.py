@@ -15,7 +15,7 @@ from pathlib import Path
 import polib
 from babel import Locale, UnknownLocaleError
 
-from newsloc.glossary.fileio import PlannedWrite, WriteConflict, write_files
+from newsloc.glossary.fileio import PlannedWrite, WriteConflict, read_bytes, write_files
 from newsloc.glossary.model import Glossary
 from newsloc.translate.catalog.discovery import check_domain_name
 from newsloc.translate.catalog.files import (
@@ -200,12 +200,14 @@ class _Run:
             catalogues.append((language, po, existing[language]))
             notes[language] = lang_notes
         _share_notes(template, old_template, notes, [po for _, po, _ in catalogues])
-        if old_template is not None and same_but_dates(
-            catalog_text(old_template), catalog_text(template)
-        ):
+        text = catalog_text(template)
+        on_disk = read_bytes(template_path)
+        unchanged = on_disk is not None and same_but_dates(on_disk.decode("utf-8", "replace"), text)
+        if old_template is not None and unchanged:
             created = old_template.metadata.get("POT-Creation-Date", created)
-        template.metadata["POT-Creation-Date"] = created
-        writes = [plan_save(template, template_path, old_template)]
+            template.metadata["POT-Creation-Date"] = created
+            text = catalog_text(template)
+        writes = [plan_save(template, template_path, old_template, text)]
         for (_, po, old), lang_report in zip(catalogues, report.languages, strict=True):
             po.metadata["POT-Creation-Date"] = created
             if old is None:

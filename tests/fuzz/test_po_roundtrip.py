@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from newsloc.glossary import linebreak
 from newsloc.glossary.po_format import format_catalogue
 from newsloc.glossary.po_parse import parse_catalogue
 from tests.fuzz.conftest import DEEP
-from tests.fuzz.support import catalogues, content
+from tests.fuzz.support import catalogues, content, texts
 
 GNU = shutil.which("msgcat") and shutil.which("msgfmt")
 needs_gnu = pytest.mark.skipif(not GNU, reason="GNU gettext (msgcat, msgfmt) missing")
@@ -106,3 +108,11 @@ def test_odd_but_valid_gettext_reads_as_gnu_reads_it(tmp_path: Path, what: str, 
 def test_a_utf8_bom_is_read(tmp_path: Path) -> None:
     data = b"\xef\xbb\xbf" + (HEADER + 'msgid "a"\nmsgstr "b"\n').encode()
     assert [e.msgstr for e in parse_catalogue(tmp_path / "bom.po", data)] == ["b"]
+
+
+@given(texts(max_words=60), st.integers(20, 77), st.integers(0, 20))
+def test_the_fast_line_breaking_matches_the_reference(text, width, start) -> None:
+    prohibited = {i for i in range(1, len(text)) if text[i - 1] == "\\"}
+    assert linebreak.wrap_positions(text, width, start, prohibited) == linebreak._reference_wrap(
+        text, width, start, prohibited
+    )

@@ -50,14 +50,15 @@ def same_but_dates(old: str, new: str) -> bool:
 
 
 def plan_save(
-    po: polib.POFile, path: Path, existing: polib.POFile | None = None
+    po: polib.POFile, path: Path, existing: polib.POFile | None = None, text: str | None = None
 ) -> PlannedWrite | None:
     """What saving `po` to `path` writes, or None when only the timestamps would change.
 
     `existing` is the catalogue as read from `path` earlier: the write is refused later if
     the file no longer holds what was read (`fileio.WriteConflict`), so no save is lost.
+    `text` is `po` already formatted, when the caller has it.
     """
-    text = catalog_text(po)
+    text = catalog_text(po) if text is None else text
     current = read_bytes(path)
     if current is not None and same_but_dates(current.decode("utf-8", "replace"), text):
         return None
