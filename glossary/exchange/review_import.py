@@ -18,7 +18,7 @@ from tomlkit.exceptions import TOMLKitError
 
 from newsloc.glossary.errors import GlossaryError
 from newsloc.glossary.exchange.review import CONTEXT_SEPARATOR
-from newsloc.glossary.fileio import atomic_write_text
+from newsloc.glossary.fileio import Snapshot, atomic_write_text
 from newsloc.glossary.gettext import catalogue_language, read_catalogue
 from newsloc.glossary.loader import parse_glossary, read_glossary_text
 from newsloc.glossary.model import Concept, Glossary
@@ -49,6 +49,8 @@ class ReviewResult:
     warnings: list[str] = field(default_factory=list)
     text: str = ""
     written: bool = False
+    #: What the glossary file held when it was read: a save since then is not overwritten.
+    read_from: Snapshot | None = None
 
 
 def _read_catalogue(po_path: Path) -> polib.POFile:
@@ -117,7 +119,9 @@ def plan_review_import(
     glossary = parse_glossary(original, glossary_path)
     catalogue = _read_catalogue(po_path)
     language = catalogue_language(po_path, catalogue, glossary)
-    result = ReviewResult(language=language, text=original)
+    result = ReviewResult(
+        language=language, text=original, read_from=Snapshot.of(original.encode("utf-8"))
+    )
     reviewed = catalogue.metadata.get("X-Glossary-Version", "")
     if reviewed and reviewed != glossary.version:
         result.warnings.append(
@@ -228,6 +232,6 @@ def import_review(
     """Apply a reviewed catalogue to the glossary file (atomically), unless `dry_run`."""
     result = plan_review_import(po_path, glossary_path)
     if result.changes and not dry_run:
-        atomic_write_text(glossary_path, result.text)
+        atomic_write_text(glossary_path, result.text, expected=result.read_from)
         result.written = True
     return result
