@@ -40,6 +40,14 @@ _CHARSET = re.compile(r"charset=([^\s;]*)", re.IGNORECASE)
 _UTF8_NAMES = {"utf8", "charset", "ascii", "usascii"}
 
 
+_BYTE_ESCAPE = re.compile("[\udc80-\udcff]")
+
+
+def _byte(value: int) -> str:
+    """An escaped byte: ASCII as itself, a higher byte held until the string is complete."""
+    return chr(value) if value < 0x80 else chr(0xDC00 + value)
+
+
 class CatalogueSyntaxError(GlossaryError):
     """A catalogue newsloc cannot read; the message names the file and the line."""
 
@@ -257,7 +265,13 @@ class _Reader:
             if text[position] != '"':
                 raise self.fail("text after the closing quote")
             position = self.string(text, position + 1, parts)
-        return "".join(parts)
+        value = "".join(parts)
+        if _BYTE_ESCAPE.search(value):  # \xHH / \ooo above 0x7f are bytes, as in GNU
+            try:
+                value = value.encode("utf-8", "surrogateescape").decode("utf-8")
+            except UnicodeDecodeError:
+                raise self.fail("escaped bytes that are not UTF-8") from None
+        return value
 
     def string(self, text: str, position: int, parts: list[str]) -> int:
         start = position
@@ -285,7 +299,7 @@ class _Reader:
             value = int(octal.group(0), 8)
             if value == 0:
                 raise self.fail("a NUL character (\\0) in a string")
-            return octal.end(), chr(value)
+            return octal.end(), _byte(value)
         if char == "x":
             digits = _HEX.match(text, position + 1)
             if digits:
@@ -294,7 +308,7 @@ class _Reader:
                     raise self.fail("a NUL character (\\x0) in a string")
                 if value > 0xFF:
                     raise self.fail(f"the escape \\x{digits.group(0)} is more than a byte")
-                return digits.end(), chr(value)
+                return digits.end(), _byte(value)
         raise self.fail(f"invalid escape sequence \\{char}")
 
     # -- entries ------------------------------------------------------------------------

@@ -79,6 +79,7 @@ ODD_BUT_VALID = [
     ("keyword and string on separate lines", 'msgid\n"a"\nmsgstr\n"b"\n'),
     ("several strings on one line", 'msgid "a" "b"\nmsgstr "c"  "d"\n'),
     ("octal and hex escapes", 'msgid "\\101\\x42"\nmsgstr "\\a\\b\\f\\v\\r\\t"\n'),
+    ("escaped UTF-8 bytes", 'msgid "\\xd0\\xb0\\325\\241"\nmsgstr ""\n'),
     ("comment without a space", '#note\n#.extracted\n#,fuzzy\nmsgid "a"\nmsgstr "b"\n'),
     ("obsolete with previous msgid", '#~| msgid "old"\n#~ msgid "a"\n#~ msgstr "b"\n'),
     ("obsolete plural", '#~ msgid "a"\n#~ msgid_plural "as"\n#~ msgstr[0] "b"\n#~ msgstr[1] "c"\n'),
