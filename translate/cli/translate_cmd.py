@@ -111,6 +111,7 @@ def translate(
 def _as_dict(report: TranslateReport) -> dict:
     return {
         "template": str(report.template),
+        "template_written": report.template_written,
         "languages": [{**asdict(lang), "path": str(lang.path)} for lang in report.languages],
     }
 
@@ -152,7 +153,11 @@ def _table(report: TranslateReport) -> Table:
             str(lang.not_found),
         )
     table.caption = "\n".join(
-        f"{lang.path}{'' if lang.written else ' (unchanged)'}" for lang in report.languages
+        f"{path}{'' if written else ' (unchanged)'}"
+        for path, written in [
+            (report.template, report.template_written),
+            *((lang.path, lang.written) for lang in report.languages),
+        ]
     )
     table.caption_justify = "left"
     return table
