@@ -252,3 +252,131 @@ def _display_path(path: Path) -> str:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+# -- many articles in one run -------------------------------------------------------------
+
+
+@dataclass
+class ArticleOutcome:
+    """One article of a batch: its report, or the one-line reason it was refused."""
+
+    article: Path
+    report: TranslateReport | None = None
+    error: str = ""
+
+
+@dataclass
+class BatchReport:
+    """What a `newsloc translate A.txt B.txt …` run did, article by article, in order."""
+
+    outcomes: list[ArticleOutcome] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[ArticleOutcome]:
+        return [outcome for outcome in self.outcomes if outcome.report is None]
+
+    @property
+    def done(self) -> list[TranslateReport]:
+        return [outcome.report for outcome in self.outcomes if outcome.report is not None]
+
+
+#: Called with (article index from 0, number of articles, the article) before each one.
+ArticleProgress = Callable[[int, int, Path], None]
+
+
+def is_partial(report: TranslateReport) -> bool:
+    """True when a language that was to be machine-translated could not be (no engine)."""
+    return any(language.warning for language in report.languages)
+
+
+def collect_articles(paths: Sequence[Path]) -> list[Path]:
+    """The articles named on the command line: files as given, folders as their *.txt files.
+
+    Every article gets catalogues named after its file stem, so two articles with the same
+    stem would overwrite each other's: that is refused before anything is written.
+    """
+    articles: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(
+                p for p in path.iterdir() if p.suffix == ".txt" and not p.name.startswith(".")
+            )
+            if not found:
+                raise UserError(f"{path}: a folder with no .txt articles")
+            articles.extend(p for p in found if p.is_file())
+        else:
+            articles.append(path)
+    unique = list(dict.fromkeys(articles))
+    seen: dict[str, Path] = {}
+    for article in unique:
+        other = seen.setdefault(article.stem, article)
+        if other != article:
+            raise UserError(
+                f"{other} and {article} would share the catalogues named {article.stem!r}; "
+                "rename one or translate them in separate runs with --domain"
+            )
+    return unique
+
+
+def reuse_engines(factory: EngineFactory | None) -> EngineFactory | None:
+    """`factory`, remembering each language's engine (or refusal) for the rest of the run.
+
+    Loading a model takes seconds; a desk's twenty articles load each model once.
+    """
+    if factory is None:
+        return None
+    engines: dict[str, Engine | None] = {}
+    refusals: dict[str, UserError] = {}
+
+    def build(language: str) -> Engine | None:
+        if language in refusals:
+            raise refusals[language]
+        if language not in engines:
+            try:
+                engines[language] = factory(language)
+            except UserError as exc:
+                refusals[language] = exc
+                raise
+        return engines[language]
+
+    return build
+
+
+def translate_articles(
+    articles: Sequence[Path],
+    languages: Sequence[str],
+    *,
+    out: Path = Path("locales"),
+    engine_factory: EngineFactory | None = None,
+    glossary: Glossary | None = None,
+    article_date: date | None = None,
+    progress: Progress | None = None,
+    on_article: ArticleProgress | None = None,
+) -> BatchReport:
+    """Translate each article with `translate_article`, in one process, engines shared.
+
+    An article that is refused (unreadable, not UTF-8, a broken catalogue of its own) is
+    reported with its reason and the run goes on with the next; what was written for the
+    other articles stays written.
+    """
+    factory = reuse_engines(engine_factory)
+    batch = BatchReport()
+    for index, article in enumerate(articles):
+        if on_article:
+            on_article(index, len(articles), article)
+        try:
+            report = translate_article(
+                article,
+                languages,
+                out=out,
+                engine_factory=factory,
+                glossary=glossary,
+                article_date=article_date,
+                progress=progress,
+            )
+        except UserError as exc:
+            batch.outcomes.append(ArticleOutcome(article, error=str(exc)))
+        else:
+            batch.outcomes.append(ArticleOutcome(article, report=report))
+    return batch
