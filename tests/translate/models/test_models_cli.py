@@ -96,12 +96,12 @@ def test_install_from_loopback_mirror_and_missing_armenian(
             {("en", "az"): tiny_argosmodels["az"], ("en", "ru"): tiny_argosmodels["ru"]},
         )
         monkeypatch.setenv("ARGOS_PACKAGE_INDEX", base_url)
-        missing = newsloc("install", "hy")
+        missing = newsloc("install", "de")
         installed = newsloc("install", "az", "ru")
     assert missing.exit_code == 2
     (line,) = error_lines(missing)
-    assert "has no en→hy package" in line
-    assert line.endswith("newsloc models build OPUS_MT_DIR --from en --to hy --install")
+    assert "has no en→de package" in line
+    assert line.endswith("newsloc models build OPUS_MT_DIR --from en --to de --install")
 
     assert installed.exit_code == 0, installed.output
     assert "Installed en→az 1.0" in installed.stdout
