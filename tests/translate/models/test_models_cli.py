@@ -14,7 +14,6 @@ from tests.support.tiny_marian import build_tiny_marian
 # The same sandbox and mirrors as the library tests.
 from tests.translate.models.test_models import (
     UNREACHABLE_INDEX,
-    argos_sandbox,  # noqa: F401 - autouse fixture
     serve_directory,
     write_mirror,
 )
@@ -111,7 +110,7 @@ def test_install_from_loopback_mirror_and_missing_armenian(
 def test_install_from_file_then_corrupt_file(
     tiny_argosmodels: dict[str, Path],
     tmp_path: Path,
-    argos_sandbox: Path,  # noqa: F811
+    argos_sandbox: Path,
 ) -> None:
     good = newsloc("install", "--from", str(tiny_argosmodels["az"]))
     assert good.exit_code == 0, good.output

@@ -21,7 +21,6 @@ from newsloc.translate.models.opus_mt import RELEASES, release_url
 from newsloc.translate.models.store import install_from_index, installed_models
 from tests.support.tiny_marian import build_tiny_marian_zip
 from tests.translate.models.test_models import (
-    argos_sandbox,  # noqa: F401 - autouse fixture
     serve_directory,
     write_mirror,
 )
@@ -125,7 +124,7 @@ def test_a_release_zip_missing_a_file_installs_nothing(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     marian_zip: Path,
-    argos_sandbox: Path,  # noqa: F811
+    argos_sandbox: Path,
     drop: str,
     message: str,
 ) -> None:
