@@ -196,6 +196,7 @@ def _download_progress() -> Iterator[
         TransferSpeedColumn(),
         console=err_console,
         transient=True,
+        disable=not err_console.is_terminal,  # logs and pipes get the result lines only
     )
     index_task = progress.add_task("Reading the package index", total=None)
 

@@ -294,6 +294,7 @@ class _progress:
             TimeElapsedColumn(),
             console=err_console,
             transient=True,
+            disable=not err_console.is_terminal,  # logs and pipes get the result lines only
         )
         self.tasks: dict[str, TaskID] = {}
         self.started = False
