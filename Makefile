@@ -36,6 +36,7 @@ lint: setup
 bench: setup
 	$(PY) bench/glossary_bench.py
 	$(PY) bench/translate_bench.py
+	$(PY) bench/batch_bench.py
 
 clean:
 	rm -rf build .pytest_cache
