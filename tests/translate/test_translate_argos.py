@@ -212,8 +212,8 @@ def test_a_folder_is_translated_in_one_run_with_one_summary_table(
 def test_each_language_builds_its_engine_once_for_the_whole_batch(
     tmp_path: Path, seed_article: Path, installed_argos_packages: dict[str, Path]
 ) -> None:
+    from newsloc.translate.batch import translate_articles
     from newsloc.translate.engines.registry import engine_factory
-    from newsloc.translate.pipeline import translate_articles
 
     articles = desk(tmp_path, seed_article, ("a.txt", "b.txt", "c.txt"))
     real = engine_factory("argos")
@@ -319,3 +319,35 @@ def test_cpu_and_auto_devices_translate(tmp_path: Path, seed_article: Path, devi
     assert result.exit_code == 0, result.output
     (ru,) = json.loads(result.stdout)["languages"]
     assert ru["machine_translated"] == 11
+
+
+def test_new_articles_are_translated_ahead_in_one_engine_call_with_the_same_result(
+    tmp_path: Path, seed_article: Path, installed_argos_packages: dict[str, Path]
+) -> None:
+    from newsloc.translate.batch import translate_articles
+    from newsloc.translate.engines.registry import engine_factory
+    from newsloc.translate.pipeline import translate_article
+
+    articles = desk(tmp_path, seed_article, ("a.txt", "b.txt", "c.txt"))
+    real = engine_factory("argos")
+    assert real is not None
+    calls: list[int] = []
+
+    def counting(language: str):
+        engine = real(language)
+        translate = engine.translate
+        engine.translate = lambda sentences: calls.append(len(sentences)) or translate(sentences)
+        return engine
+
+    translate_articles(articles, ["ru"], out=tmp_path / "batch", engine_factory=counting)
+    assert len(calls) == 1  # all three articles' sentences in one call
+    for article in articles:
+        translate_article(article, ["ru"], out=tmp_path / "alone", engine_factory=real)
+        name = f"ru/LC_MESSAGES/{article.stem}.po"
+        batch = polib.pofile(str(tmp_path / "batch" / name))
+        alone = polib.pofile(str(tmp_path / "alone" / name))
+        assert [e.msgstr for e in batch] == [e.msgstr for e in alone]
+    # A re-run leaves existing catalogues to translate_article: nothing is sent again.
+    calls.clear()
+    translate_articles(articles, ["ru"], out=tmp_path / "batch", engine_factory=counting)
+    assert calls == []

@@ -14,6 +14,7 @@ from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedCo
 from rich.table import Table
 
 from newsloc.glossary.model import Glossary
+from newsloc.translate.batch import BatchReport, collect_articles, is_partial, translate_articles
 from newsloc.translate.catalog.template import parse_date
 from newsloc.translate.cli.glossary_options import resolve_glossary
 from newsloc.translate.cli.output import (
@@ -26,14 +27,10 @@ from newsloc.translate.cli.output import (
 from newsloc.translate.engines.registry import EngineOptions, engine_factory
 from newsloc.translate.errors import UserError
 from newsloc.translate.pipeline import (
-    BatchReport,
     EngineFactory,
     TranslateReport,
-    collect_articles,
-    is_partial,
     parse_languages,
     translate_article,
-    translate_articles,
 )
 
 
