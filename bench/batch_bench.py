@@ -7,7 +7,9 @@ into Russian twice with the same package, each way as a user runs it from the sh
                 model loads, the curated glossary read twenty times
   (b) batch     `newsloc translate A1 … A20` once: one process, the model loaded once
 
-Both write the same catalogues (checked), so the work per article is identical. The model
+Both write the same catalogue entries, every one machine-translated (checked): the same
+work. The batch run translates the new articles' sentences ahead, several articles in one
+CTranslate2 call, so its batches are full. The model
 has a real package's size (Transformer base: 6+6 layers, d_model 512, 32k vocabulary, int8)
 with seeded weights whose outputs end after about 30 tokens, like a news sentence; it is
 built once and cached under build/bench/.
@@ -31,6 +33,8 @@ BUILD = REPO / "build" / "bench-batch"
 NEWSLOC = Path(sys.executable).with_name("newsloc")
 
 sys.path.insert(0, str(REPO))
+
+import polib  # noqa: E402
 
 from bench.articles import make_article  # noqa: E402
 from tests.support import corpus  # noqa: E402
@@ -111,26 +115,24 @@ def main() -> None:
     run(["translate", *map(str, articles), *common, "--out", str(batch_out)], env)
     batch = time.perf_counter() - start
 
-    for article in articles:  # the same catalogues either way (the dates match: --date)
+    differ = entries = 0
+    for article in articles:  # the same work either way: every entry machine-translated
         name = f"ru/LC_MESSAGES/{article.stem}.po"
-        a = _without_dates((separate_out / name).read_text(encoding="utf-8"))
-        b = _without_dates((batch_out / name).read_text(encoding="utf-8"))
-        assert a == b, f"{name} differs between the two runs"
+        a = polib.pofile(str(separate_out / name))
+        b = polib.pofile(str(batch_out / name))
+        assert [e.msgid for e in a] == [e.msgid for e in b], f"{name}: different entries"
+        assert all(e.msgstr and "fuzzy" in e.flags for e in [*a, *b]), f"{name}: untranslated"
+        entries += len(a)
+        differ += sum(x.msgstr != y.msgstr for x, y in zip(a, b, strict=True))
     size = "tiny" if args.quick else "Transformer-base-sized"
     print(f"{count} articles × {args.paragraphs} paragraphs into ru ({size} model)")
     print(f"  (a) separate runs {separate:8.2f} s  ({separate / count:.2f} s an article)")
     print(f"  (b) one batch run {batch:8.2f} s  ({batch / count:.2f} s an article)")
     ratio = separate / batch
     print(f"a/b = {ratio:.2f}x  (goal >= 1.5x: {'met' if ratio >= 1.5 else 'MISSED'})")
-
-
-def _without_dates(text: str) -> str:
-    """The catalogue without its creation and revision stamps, which differ by the clock."""
-    return "\n".join(
-        line
-        for line in text.splitlines()
-        if not line.startswith(('"POT-Creation-Date:', '"PO-Revision-Date:'))
-    )
+    # Batching articles together changes which sentences share a CTranslate2 batch, and so
+    # int8 rounding; a random-weight model turns any such difference into another output.
+    print(f"  {differ} of {entries} entries came out differently batched (seeded random model)")
 
 
 if __name__ == "__main__":
