@@ -84,14 +84,19 @@ def installed_models() -> list[InstalledModel]:
 def install_file(archive: Path, shown_as: str | None = None) -> InstallResult:
     """Install one .argosmodel file after validating it; replaces the pair's older copy.
 
-    `shown_as` names the file in errors when it is a download (its URL), not the user's.
+    `shown_as` names the file in errors when it is a download (its URL): the scratch file
+    an error would otherwise name is gone by the time the user reads it.
     """
     try:
-        info = validate_argosmodel(archive)
+        return _install(archive)
     except UserError as exc:
         if shown_as is None:
             raise
-        raise UserError(str(exc).replace(str(archive), shown_as, 1)) from None
+        raise UserError(str(exc).replace(str(archive), shown_as)) from None
+
+
+def _install(archive: Path) -> InstallResult:
+    info = validate_argosmodel(archive)
     root = packages_dir()
     final = root / info.top
     _refuse_replacing_another_pair(final, info)
@@ -247,13 +252,12 @@ def _download_and_install(
             else:
                 assert failure is not None
                 raise failure
-            shown = link
             try:
                 info = validate_argosmodel(archive)
             except UserError as exc:
-                raise UserError(str(exc).replace(str(archive), shown, 1)) from None
-            _check_matches(shown, info, model)
-            return install_file(archive, shown_as=shown)
+                raise UserError(str(exc).replace(str(archive), link)) from None
+            _check_matches(link, info, model)
+            return install_file(archive, shown_as=link)
 
 
 def _build_from_opus_mt(
