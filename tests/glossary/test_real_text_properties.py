@@ -13,6 +13,7 @@ from newsloc.glossary.check import CheckEntry, check_entries
 from newsloc.glossary.loader import load_default_glossary, load_glossary
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.morphology import upper
+from newsloc.glossary.near_miss import distance
 from newsloc.glossary.render import NEAR_MISS, DocumentRenderer
 from tests.glossary.test_real_text import FIXTURE
 
@@ -158,3 +159,22 @@ def test_applying_twice_equals_applying_once_with_misspellings(case):
     if any(c.how == NEAR_MISS for c in once.changes):
         assert once.needs_review
         assert clean(FIXTURE_GLOSSARY, language, source, once.text)
+
+
+def _levenshtein(a: str, b: str) -> int:
+    """The textbook dynamic programme, to hold the banded one to."""
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, start=1):
+        current = [i]
+        for j, other in enumerate(b, start=1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other))
+            )
+        previous = current
+    return previous[-1]
+
+
+@given(st.text("abcə", max_size=12), st.text("abcə", max_size=12), st.integers(0, 3))
+def test_the_banded_edit_distance_is_exact_up_to_its_limit(a, b, limit):
+    exact = _levenshtein(a, b)
+    assert distance(a, b, limit) == (exact if exact <= limit else limit + 1)
