@@ -5,7 +5,14 @@ PY     := $(VENV)/bin/python
 NEWSLOC := $(VENV)/bin/newsloc
 STAMP  := $(VENV)/.newsloc-installed
 
-.PHONY: setup demo test browser wheelhouse lint typecheck bench clean
+# LibreTranslate (a real server for the engine tests) pins exact versions of its
+# dependencies, so it gets a venv of its own; reused once complete (the stamp holds the
+# version it was made for).
+LT_VENV    ?= .venv-libretranslate
+LT_VERSION ?= 1.9.6
+LT_STAMP   := $(LT_VENV)/.newsloc-lt-installed
+
+.PHONY: setup demo test browser wheelhouse libretranslate lint typecheck bench messages clean
 
 setup: $(STAMP)
 
@@ -20,7 +27,7 @@ $(STAMP): pyproject.toml
 demo: setup
 	bash scripts/demo.sh
 
-test: setup browser wheelhouse typecheck
+test: setup browser wheelhouse libretranslate typecheck
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
@@ -36,6 +43,19 @@ wheelhouse: setup
 browser:
 	@bash scripts/install-browser.sh || echo "note: Chromium could not be installed; the browser test will skip"
 
+# Where it cannot be made (no PyPI, say), one line says so and the tests that need a
+# server skip, naming the missing venv; the pip log stays in $(LT_VENV).log.
+libretranslate:
+	@test "$$(cat $(LT_STAMP) 2>/dev/null)" = "$(LT_VERSION)" || { \
+		echo "making $(LT_VENV) (LibreTranslate $(LT_VERSION) from PyPI, about 600 MB)"; \
+		rm -rf $(LT_VENV); \
+		{ $(PYTHON) -m venv $(LT_VENV) \
+		  && $(LT_VENV)/bin/python -m pip install --quiet --disable-pip-version-check \
+		       libretranslate==$(LT_VERSION) \
+		  && echo $(LT_VERSION) >$(LT_STAMP); } >$(LT_VENV).log 2>&1 \
+		|| { rm -rf $(LT_VENV); \
+		     echo "note: LibreTranslate could not be installed (see $(LT_VENV).log); the LibreTranslate server tests will skip"; }; }
+
 lint: setup typecheck
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
@@ -48,9 +68,15 @@ typecheck: setup
 	@ln -sfn ../../../translate build/typecheck/newsloc/translate
 	cd build/typecheck && MYPYPATH=. ../../$(PY) -m mypy --config-file ../../pyproject.toml -p newsloc
 
-bench: setup
+bench: setup libretranslate
 	$(PY) bench/glossary_bench.py
 	$(PY) bench/translate_bench.py
+	$(PY) bench/libretranslate_bench.py
+
+# Re-extract newsloc's own strings into translate/locales/newsloc.pot and merge them into
+# the hy/az/ru catalogues (docs/editions.md, "newsloc's own words").
+messages: setup
+	$(PY) scripts/messages.py
 
 clean:
 	rm -rf build .pytest_cache

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from importlib import metadata
 from pathlib import Path
 
 import polib
 
+from newsloc.glossary.distribution import generator
 from newsloc.glossary.errors import GlossaryError
 from newsloc.glossary.gettext import WRAP_WIDTH, plural_forms
 from newsloc.glossary.model import CASES, CaseForms, Concept, Glossary
@@ -28,14 +28,6 @@ _HEADER_COMMENT = (
     "Only msgstr is read back: the other case forms are listed for reference\n"
     "and are corrected in the glossary file itself."
 )
-
-
-def newsloc_version() -> str:
-    """The installed newsloc version, from package metadata (glossary never imports translate)."""
-    try:
-        return metadata.version("newsloc")
-    except metadata.PackageNotFoundError:
-        return "unknown"
 
 
 def review_context(concept_id: str, name: str) -> str:
@@ -113,7 +105,7 @@ def review_catalogue(
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
         "Plural-Forms": plural_forms(language),
-        "X-Generator": f"newsloc {newsloc_version()}",
+        "X-Generator": generator(),
         "X-Glossary-Name": glossary.name,
         "X-Glossary-Version": glossary.version,
     }

@@ -12,8 +12,8 @@ from typing import Annotated
 import typer
 from typer.core import TyperGroup
 
+from newsloc.glossary.distribution import newsloc_version
 from newsloc.glossary.errors import GlossaryError
-from newsloc.translate import __version__
 from newsloc.translate.cli import catalog_cmd, edition_cmd, glossary_cmd, models_cmd, translate_cmd
 from newsloc.translate.cli.output import print_error
 from newsloc.translate.errors import UserError
@@ -47,7 +47,7 @@ app = typer.Typer(
 
 def _show_version(value: bool) -> None:
     if value:
-        typer.echo(f"newsloc {__version__}")
+        typer.echo(f"newsloc {newsloc_version()}")
         raise typer.Exit()
 
 

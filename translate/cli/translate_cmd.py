@@ -49,8 +49,12 @@ def translate(
         ),
     ] = "argos",
     server: Annotated[
-        str | None,
-        typer.Option(help="LibreTranslate server URL.", show_default="$LIBRETRANSLATE_URL"),
+        list[str] | None,
+        typer.Option(
+            help="LibreTranslate server URL; repeat it or separate URLs with commas to share "
+            "the work among several servers.",
+            show_default="$LIBRETRANSLATE_URL",
+        ),
     ] = None,
     glossary: GlossaryOption = None,
     no_glossary: Annotated[
@@ -75,7 +79,10 @@ def translate(
     factory = engine_factory(
         engine,
         EngineOptions(
-            beam_size=beam_size, threads=threads, compute_type=compute_type, server=server
+            beam_size=beam_size,
+            threads=threads,
+            compute_type=compute_type,
+            server=",".join(server) if server else None,
         ),
     )
     terms = None if no_glossary else glossary_or_default(glossary)

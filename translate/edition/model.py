@@ -24,6 +24,7 @@ class TextOrigin(enum.Enum):
     REVIEWED = "reviewed"  # a reviewer's translation
     MACHINE = "machine"  # fuzzy machine output, only with allow_fuzzy
     SOURCE = "source"  # nothing usable: the English source, marked as such
+    ORIGINAL = "original"  # the English original edition: the source, published as it is
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,16 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Alternate:
+    """Another language version of the same article, for `hreflang` links and the switcher."""
+
+    language: str
+    href: str
+    #: The English source rather than a translation.
+    original: bool = False
+
+
+@dataclass(frozen=True)
 class Edition:
     """Everything a renderer needs: no file access, no decisions left."""
 
@@ -46,6 +57,10 @@ class Edition:
     date: dt.date | None
     date_text: str | None
     paragraphs: tuple[Paragraph, ...]
+    #: Every version of the article, this one included (empty for a lone edition).
+    alternates: tuple[Alternate, ...] = ()
+    #: The index page listing every version, for `hreflang="x-default"`.
+    index_href: str | None = None
 
     @property
     def machine_paragraphs(self) -> int:
