@@ -178,3 +178,58 @@ def _levenshtein(a: str, b: str) -> int:
 def test_the_banded_edit_distance_is_exact_up_to_its_limit(a, b, limit):
     exact = _levenshtein(a, b)
     assert distance(a, b, limit) == (exact if exact <= limit else limit + 1)
+
+
+@st.composite
+def documents(draw):
+    """(language, [(source, translation)]): each mention rendered any way an engine or a
+    reviewer writes it: right or other name, any case, a variant, a short form, in
+    capitals, with ё, misspelled, or left out."""
+    glossary = FIXTURE_GLOSSARY
+    language = draw(st.sampled_from(LANGUAGES))
+    segments = []
+    for _ in range(draw(st.integers(1, 3))):
+        ids = draw(st.lists(st.sampled_from(concepts(glossary, language)), min_size=1, max_size=3))
+        source, target = [], []
+        for concept_id in ids:
+            concept = glossary.concept(concept_id)
+            name = draw(st.sampled_from(concept.names))
+            forms = concept.forms_of(language, draw(st.sampled_from(concept.names)))
+            spellings = sorted(
+                {*forms.cases.values(), *forms.variant_spellings()}
+                | {text for short in forms.short for text in short.cases.values()}
+            )
+            word = draw(st.sampled_from(spellings))
+            how = draw(st.sampled_from(["as is", "capitals", "yo", "misspelled", "dropped"]))
+            if how == "capitals":
+                word = upper(language, word)
+            elif how == "yo":
+                word = word.replace("е", "ё")
+            elif how == "misspelled" and len(word) > 6:
+                word = word[:3] + word[4:]
+            elif how == "dropped":
+                word = draw(filler)
+            if language != "ru":
+                word += draw(
+                    st.sampled_from(
+                        ["", "ը", "ն", "-ի"] if language == "hy" else ["", "dakı", "-ın"]
+                    )
+                )
+            source.append(f"{name} said.")
+            target.append(f"{draw(filler)} {word} {draw(filler)}")
+        segments.append((" ".join(source), " | ".join(target)))
+    return language, segments
+
+
+def apply_document(language: str, segments: list[tuple[str, str]]) -> list[str]:
+    renderer = DocumentRenderer(FIXTURE_GLOSSARY, language)
+    return [renderer.render(source, text).text for source, text in segments]
+
+
+@settings(settings.get_profile("newsloc-real-text"))
+@given(documents())
+def test_applying_a_document_twice_equals_applying_it_once(document):
+    language, segments = document
+    once = apply_document(language, segments)
+    twice = apply_document(language, [(s, t) for (s, _), t in zip(segments, once, strict=True)])
+    assert twice == once
