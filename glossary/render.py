@@ -18,14 +18,16 @@ Choices where the spec leaves room (a careful editor's reading):
 - A concept counts as introduced at its first source mention, found or not, so the
   secondary stays where a reader first meets the place once the translation is fixed.
 - hy/az: the suffix the translation attached stays exactly as written (the Armenian `-ն`
-  article before a vowel is right after a consonant too); only a case ending glued to a
-  form that does not show its case is read as that case.
+  article before a vowel is right after a consonant too); only when the name changes is
+  a case ending glued to a form that does not show its case read as that case, so the
+  new name takes its own case form.
 - A short form (`США`, `ԱՄՆ-ի`) is left as it is; a variant becomes the primary in the
   variant's case; a right form written with ё for е (or the reverse) is left as written.
 - Counting: once a concept that is not contested has an occurrence in a segment, its
   further mentions there need none (a pronoun); a contested concept needs one per mention.
 - Near misses (`glossary.near_miss`) are tried only for mentions that need an occurrence
-  and have none, before the alignment fallback.
+  and have none, before the alignment fallback; they join the occurrences before pairing.
+- A name in capitals is rendered in capitals, secondary included.
 """
 
 from __future__ import annotations
