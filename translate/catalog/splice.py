@@ -15,6 +15,7 @@ from pathlib import Path
 import polib
 
 from newsloc.glossary.gettext import WRAP_WIDTH
+from newsloc.translate.catalog.files import translator_comment_line
 from newsloc.translate.errors import UserError
 
 
@@ -38,11 +39,6 @@ _OTHER_COMMENTS = ("#.", "#:", "#,", "#|", "#~")
 
 def _is_translator_comment(line: str) -> bool:
     return line.startswith("#") and not line.startswith(_OTHER_COMMENTS)
-
-
-def translator_comment_line(comment: str) -> str:
-    """One line of a translator comment as it stands in a .po file."""
-    return f"# {comment}" if comment else "#"
 
 
 def _edit_block(block: list[str], new: polib.POEntry, newline: str) -> list[str]:
