@@ -49,11 +49,6 @@ def _is_translator_comment(line: str) -> bool:
     return line.startswith("#") and not line.startswith(_OTHER_COMMENTS)
 
 
-def translator_comment_line(comment: str) -> str:
-    """One line of a translator comment as it stands in a .po file."""
-    return f"# {comment}" if comment else "#"
-
-
 def _edit_block(block: list[str], new: polib.POEntry, newline: str) -> list[str]:
     """The entry's lines with only translator comments, flags and msgstr replaced.
 
