@@ -16,7 +16,7 @@ import polib
 from newsloc.glossary.distribution import generator
 from newsloc.glossary.errors import GlossaryError
 from newsloc.glossary.gettext import WRAP_WIDTH, plural_forms
-from newsloc.glossary.model import CASES, Concept, Glossary
+from newsloc.glossary.model import CASES, CaseForms, Concept, Glossary
 
 #: Separates the concept id from the name in msgctxt: `stepanakert|Stepanakert`.
 CONTEXT_SEPARATOR = "|"
@@ -70,7 +70,11 @@ def _comments(glossary: Glossary, concept: Concept, language: str, name: str) ->
     if set(forms.cases) == {"nom"}:
         lines.append("one form, used for every case")
     if forms.variants:
-        lines.append(f"variants (detected, never written): {'; '.join(forms.variants)}")
+        variants = "; ".join(_listed(variant) for variant in forms.variants)
+        lines.append(f"variants (detected, never written): {variants}")
+    if forms.short:
+        short = "; ".join(_listed(item) for item in forms.short)
+        lines.append(f"short forms (count as the name, never rewritten): {short}")
     return lines
 
 
@@ -130,3 +134,8 @@ def review_catalogue(
 def export_review(glossary: Glossary, language: str, now: dt.datetime | None = None) -> str:
     """The review catalogue as .po text."""
     return str(review_catalogue(glossary, language, now))
+
+
+def _listed(spelling: CaseForms) -> str:
+    """A variant or short form for a comment: its forms, the nominative first."""
+    return ", ".join(dict.fromkeys(spelling.cases.values()))

@@ -276,7 +276,9 @@ def test_every_form_is_written_in_its_language_s_script(glossary: Glossary, lang
     for concept, name, lang, forms in _all_forms(glossary):
         if lang != language:
             continue
-        for text in (*forms.cases.values(), *forms.variants):
+        spellings = (*forms.variants, *forms.short)
+        others = [text for spelling in spellings for text in spelling.cases.values()]
+        for text in (*forms.cases.values(), *others):
             assert script.fullmatch(text), f"{concept.id}.{name}: {text!r}"
 
 

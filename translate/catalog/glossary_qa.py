@@ -163,6 +163,10 @@ def render_entry(entry: polib.POEntry, rendering: SegmentRendering) -> polib.POE
         comments = kept + rendering.comments()
     else:
         comments = existing + [p for p in rendering.problems if p not in existing]
+    # A .po reader drops empty lines at the start of a translator comment (polib and
+    # GNU gettext alike), so they are not written there: the file reads back as meant.
+    while comments and not comments[0].strip():
+        comments.pop(0)
     flags = list(entry.flags)
     if "fuzzy" not in flags:
         flags.insert(0, "fuzzy")

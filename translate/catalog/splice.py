@@ -40,14 +40,24 @@ def _is_translator_comment(line: str) -> bool:
     return line.startswith("#") and not line.startswith(_OTHER_COMMENTS)
 
 
+def translator_comment_line(comment: str) -> str:
+    """One line of a translator comment as it stands in a .po file."""
+    return f"# {comment}" if comment else "#"
+
+
 def _edit_block(block: list[str], new: polib.POEntry, newline: str) -> list[str]:
     """The entry's lines with only translator comments, flags and msgstr replaced.
 
     The msgid, references, extracted comments and previous msgid keep the reviewer's own
-    wrapping; the replaced parts are written the way polib (and msgmerge) write them.
+    wrapping; flags and msgstr are written the way polib (and msgmerge) write them.
+    Translator comments are written one line each, never wrapped: polib wraps a long one
+    into several lines, which read back as a different comment (and GNU gettext keeps
+    translator comments as they are too).
     """
     written = new.__unicode__(wrapwidth=WRAP_WIDTH).rstrip("\n").split("\n")
-    comments = [line + newline for line in written if _is_translator_comment(line)]
+    comments = [translator_comment_line(line) + newline for line in new.tcomment.split("\n")]
+    if not new.tcomment:
+        comments = []
     flags = [line + newline for line in written if line.startswith("#,")]
     first_msgstr = next(i for i, line in enumerate(written) if line.startswith("msgstr"))
     msgstr = [line + newline for line in written[first_msgstr:]]

@@ -158,8 +158,11 @@ def _print_concept(glossary: Glossary, concept: Concept) -> None:
                 continue
             for case, form in forms.cases.items():
                 table.add_row(*map(Text, (language, name, case, form)))
-            for variant in forms.variants:
-                table.add_row(*map(Text, (language, name, "variant", variant)))
+            for kind, spellings in (("variant", forms.variants), ("short", forms.short)):
+                for spelling in spellings:
+                    for case, form in spelling.cases.items():
+                        label = kind if spelling.one_form else f"{kind} {case}"
+                        table.add_row(*map(Text, (language, name, label, form)))
     console.print(table)
     if concept.note:
         console.print(f"note: {concept.note}", highlight=False, markup=False)
