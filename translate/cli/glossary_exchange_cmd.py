@@ -13,18 +13,22 @@ from typing import Annotated
 import typer
 
 from newsloc.glossary.exchange import convert_to_toml, export_glossary, export_review, import_review
-from newsloc.glossary.fileio import atomic_write_text
 from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH, glossary_or_default
 from newsloc.translate.cli.glossary_options import GlossaryOption
+from newsloc.translate.cli.out_file import check_out_file, write_out_file
 from newsloc.translate.cli.output import console, print_json, print_warning
 from newsloc.translate.errors import UserError
 
 OutOption = Annotated[
     Path | None,
     typer.Option(
-        "--out", "-o", metavar="FILE", help="Write here (atomically) instead of to stdout."
+        "--out",
+        "-o",
+        metavar="FILE",
+        help="Write here (atomically) instead of to stdout; an existing file needs --force.",
     ),
 ]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing --out file.")]
 
 EXPORT_HELP = (
     "Export the glossary for machine-translation services or CAT tools.\n\n"
@@ -66,11 +70,11 @@ REVIEW_IMPORT_HELP = (
 )
 
 
-def _emit(text: str, out: Path | None, what: str) -> None:
+def _emit(text: str, out: Path | None, what: str, force: bool, source: Path | None) -> None:
     if out is None:
         sys.stdout.write(text)
         return
-    atomic_write_text(out, text)
+    write_out_file(out, text, force, source)
     console.print(f"wrote {what} to {out}", markup=False, highlight=False, soft_wrap=True)
 
 
@@ -91,12 +95,16 @@ def export_command(
     ] = None,
     out: OutOption = None,
     glossary: GlossaryOption = None,
+    force: ForceOption = False,
 ) -> None:
     chosen = fmt or (out.suffix.lstrip(".") if out is not None else "")
     if not chosen:
         raise UserError("give --format tsv|csv|tbx (or an --out file ending in .tsv, .csv, .tbx)")
+    source = glossary or DEFAULT_GLOSSARY_PATH
+    if out is not None:
+        check_out_file(out, force, source)
     text = export_glossary(glossary_or_default(glossary), chosen.lower(), lang)
-    _emit(text, out, f"{chosen.lower()} glossary")
+    _emit(text, out, f"{chosen.lower()} glossary", force, source)
 
 
 def import_command(
@@ -124,12 +132,12 @@ def import_command(
             help="Glossary version for formats that carry none (default: today's date).",
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing --out file.")] = False,
+    force: ForceOption = False,
 ) -> None:
-    if out is not None and out.exists() and not force:
-        raise UserError(f"{out}: already exists; use --force to replace it")
+    if out is not None:
+        check_out_file(out, force, file)
     glossary, text = convert_to_toml(file, fmt, lang, version)
-    _emit(text, out, f"{len(glossary)} concepts ({', '.join(glossary.targets)})")
+    _emit(text, out, f"{len(glossary)} concepts ({', '.join(glossary.targets)})", force, file)
 
 
 def review_export_command(
@@ -138,9 +146,13 @@ def review_export_command(
     ],
     out: OutOption = None,
     glossary: GlossaryOption = None,
+    force: ForceOption = False,
 ) -> None:
+    source = glossary or DEFAULT_GLOSSARY_PATH
+    if out is not None:
+        check_out_file(out, force, source)
     text = export_review(glossary_or_default(glossary), lang)
-    _emit(text, out, f"{lang} glossary review")
+    _emit(text, out, f"{lang} glossary review", force, source)
 
 
 def review_import_command(
