@@ -10,15 +10,25 @@ docs/glossary-exchange.md.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from xml.sax.saxutils import escape
+
+from babel import Locale, UnknownLocaleError
 
 from newsloc.glossary.errors import GlossaryError
 from newsloc.glossary.model import CASES, CaseForms, Concept, Glossary, NameForms, Policy
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+#: TBX-Basic's core structure DTD: TBX Checker requires this document type declaration.
+DOCTYPE = '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">'
+#: The XCS newsloc ships (TBX-Basic's data categories, newsloc's languages), named by
+#: XCSURI; validators look for it beside the .tbx file.
+XCS_NAME = "newsloc-TBXBasic.xcs"
+XCS_PATH = Path(__file__).resolve().parent.parent / "data" / XCS_NAME
 PROPER_NOUN = "properNoun"
 PREFERRED = "preferredTerm-admn-sts"
 ADMITTED = "admittedTerm-admn-sts"
@@ -137,12 +147,39 @@ def export_tbx(glossary: Glossary, generator: str = "newsloc") -> str:
         f"generator: {generator}",
     ):
         _sub(source_desc, "p", line)
-    _sub(_sub(header, "encodingDesc"), "p", "TBXBasicXCSV02.xcs", type="XCSURI")
+    _sub(_sub(header, "encodingDesc"), "p", XCS_NAME, type="XCSURI")
     body = _sub(_sub(root, "text"), "body")
     for concept in glossary:
         _entry(body, glossary, concept)
     ET.indent(root, space="  ")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+    head = f'<?xml version="1.0" encoding="UTF-8"?>\n{DOCTYPE}\n'
+    return head + ET.tostring(root, "unicode") + "\n"
+
+
+def export_xcs(glossary: Glossary) -> str:
+    """The XCS that `export_tbx`'s XCSURI names, declaring every language the glossary has.
+
+    The shipped file declares en, hy, az and ru; a glossary with other targets gets them
+    added (English names from CLDR), so every `<langSet>` of its export is declared.
+    """
+    text = XCS_PATH.read_text(encoding="utf-8")
+    declared = set(re.findall(r"<langCode>([^<]+)</langCode>", text))
+    wanted = [glossary.source, *glossary.targets]
+    wanted += [lang for concept in glossary for lang in concept.forms if lang not in wanted]
+    extra = "".join(
+        f"    <langInfo><langCode>{escape(code)}</langCode>"
+        f"<langName>{escape(_english_name(code))}</langName></langInfo>\n"
+        for code in dict.fromkeys(wanted)
+        if code not in declared
+    )
+    return text.replace("  </languages>\n", extra + "  </languages>\n", 1)
+
+
+def _english_name(code: str) -> str:
+    try:
+        return Locale.parse(code).get_display_name("en") or code
+    except (ValueError, UnknownLocaleError):
+        return code
 
 
 # --- reading ---------------------------------------------------------------------------------

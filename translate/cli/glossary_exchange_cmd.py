@@ -38,6 +38,8 @@ EXPORT_HELP = (
     "row of language codes ([i]en,hy,az,ru[/i], or [i]en,ru[/i] with --lang), then one row per "
     "English spelling; UTF-8 without a BOM.\n\n"
     "[b]tbx[/b]: TBX-Basic (martif) with every name, case form, variant, note and source.\n\n"
+    "[b]xcs[/b]: the constraint specification the TBX names (its data categories and "
+    "languages); put it beside the .tbx for TBX Checker.\n\n"
     "A term row maps each English spelling of a name to that name's nominative: Stepanakert -> "
     "Степанакерт, Khankendi -> Ханкенди. These services cannot keep both names of a contested "
     "place or inflect them: run [i]newsloc glossary apply[/i] on their output for that. "
@@ -84,7 +86,7 @@ def export_command(
         typer.Option(
             "--format",
             "-f",
-            metavar="tsv|csv|tbx",
+            metavar="tsv|csv|tbx|xcs",
             help="Output format (default: from the --out extension).",
             show_default=False,
         ),
@@ -99,7 +101,9 @@ def export_command(
 ) -> None:
     chosen = fmt or (out.suffix.lstrip(".") if out is not None else "")
     if not chosen:
-        raise UserError("give --format tsv|csv|tbx (or an --out file ending in .tsv, .csv, .tbx)")
+        raise UserError(
+            "give --format tsv|csv|tbx|xcs (or an --out file ending in .tsv, .csv, .tbx, .xcs)"
+        )
     source = glossary or DEFAULT_GLOSSARY_PATH
     if out is not None:
         check_out_file(out, force, source)
