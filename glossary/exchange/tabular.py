@@ -156,8 +156,8 @@ def _read_rows(text: str, delimiter: str, path: Path) -> list[tuple[int, list[st
     text = text.removeprefix("\ufeff")
     if delimiter == "\t":
         tsv_rows = []
-        for number, line in enumerate(text.split("\n"), start=1):
-            cells = [_unquote(cell) for cell in line.removesuffix("\r").split("\t")]
+        for number, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
+            cells = [_unquote(cell) for cell in line.split("\t")]
             if any(cell.strip() for cell in cells):
                 tsv_rows.append((number, cells))
         return tsv_rows
@@ -210,14 +210,19 @@ def read_tabular(
     the name, the others its English spellings, as `export_csv` writes them.
     """
     rows = _read_rows(text, delimiter, path)
+    headed = bool(rows) and _is_header(rows[0][1])
     languages, columns, description_column, data = _columns(path, rows, language)
     width = max([*columns.values(), description_column or 0]) + 1
     groups: dict[tuple[str, ...], _Group] = {}
     seen: dict[str, int] = {}
     problems: list[str] = []
     for line, row in data:
-        if len(row) < width:
+        if len(row) < width or (not headed and len(row) > width):
             problems.append(f"{path}:{line}: expected {width} columns, found {len(row)}")
+            continue
+        control = next((cell for cell in row if _TSV_UNSAFE.search(cell)), None)
+        if control is not None:
+            problems.append(f"{path}:{line}: {control!r} holds a control character or line break")
             continue
         spelling = row[0].strip()
         cells = tuple(row[columns[lang]].strip() for lang in languages)

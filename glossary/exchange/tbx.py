@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from xml.parsers import expat
 from xml.sax.saxutils import escape
 
 from babel import Locale, UnknownLocaleError
@@ -389,8 +390,41 @@ def _narrowed(concept: Concept, targets: tuple[str, ...]) -> Concept:
     return replace(concept, targets=present)
 
 
+class _PrologEnd(Exception):
+    """The root element started: the document type declaration, if any, is behind us."""
+
+
+def _refuse_entity_declarations(text: str, path: Path) -> None:
+    """Refuse a TBX whose DOCTYPE declares entities, before anything is expanded.
+
+    Entities are how XML bombs ("billion laughs") grow a small file into gigabytes and how
+    external entities read local files; no termbase needs them. A DOCTYPE that only names a
+    DTD (`<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">`) is fine: expat never
+    fetches it. Only the prolog is scanned; the document is parsed afterwards as usual.
+    """
+    scanner = expat.ParserCreate()
+
+    def entity(name: str, *_: object) -> None:
+        raise GlossaryError(
+            f"{path}: the DOCTYPE declares entities (<!ENTITY {name} …>), which can expand "
+            "without bound or read local files; remove the declarations"
+        )
+
+    def root_started(*_: object) -> None:
+        raise _PrologEnd
+
+    scanner.EntityDeclHandler = entity
+    scanner.UnparsedEntityDeclHandler = entity
+    scanner.StartElementHandler = root_started
+    try:
+        scanner.Parse(text, True)
+    except (_PrologEnd, expat.ExpatError):
+        return  # not well-formed XML is reported by the real parse, with its line
+
+
 def read_tbx(text: str, path: Path, version: str) -> Glossary:
     """A Glossary from TBX text; newsloc's own `key: value` notes restore what TBX lacks."""
+    _refuse_entity_declarations(text, path)
     try:
         root = ET.fromstring(text)
     except ET.ParseError as exc:
