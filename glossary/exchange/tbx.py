@@ -24,8 +24,10 @@ from newsloc.glossary.errors import GlossaryError
 from newsloc.glossary.model import CASES, CaseForms, Concept, Glossary, NameForms, Policy
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-#: TBX-Basic's core structure DTD: TBX Checker requires this document type declaration.
-DOCTYPE = '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">'
+#: The TBX core structure DTD by its public identifier, which TBX Checker resolves to the
+#: copy it carries (a bare SYSTEM name must be a file beside the .tbx); it refuses a file
+#: without a DOCTYPE. Nothing fetches the DTD.
+DOCTYPE = '<!DOCTYPE martif PUBLIC "ISO 30042:2008A//DTD TBX core//EN" "TBXcoreStructV02.dtd">'
 #: The XCS newsloc ships (TBX-Basic's data categories, newsloc's languages), named by
 #: XCSURI; validators look for it beside the .tbx file.
 XCS_NAME = "newsloc-TBXBasic.xcs"

@@ -270,6 +270,7 @@ def _toml_string(text: str) -> str:
 PROLOGS = [
     '<?xml version="1.0" encoding="UTF-8"?>\n',
     '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">\n',
+    '<!DOCTYPE martif PUBLIC "ISO 30042:2008A//DTD TBX core//EN" "TBXcoreStructV02.dtd">\n',
     '<!DOCTYPE martif [<!ENTITY x "Baku">]>\n',
     '<!DOCTYPE martif [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n',
     '<!DOCTYPE martif [<!ENTITY % p SYSTEM "http://example.invalid/p.dtd"> %p;]>\n',

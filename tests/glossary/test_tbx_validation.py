@@ -4,11 +4,13 @@ categories that the XCS it names declares.
 
 TBX's core-structure DTD and TBX Checker are not available from the package registries this
 project installs from, so the core structure is checked here against the DTD's content
-models for the elements newsloc writes, and the XCS constraints are checked directly.
+models for the elements newsloc writes, and the XCS constraints are checked directly; with
+NEWSLOC_TBX_RESOURCES (see below) the DTDs and TBX Checker themselves are run too.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -98,7 +100,10 @@ def xcs_problems(root: ET.Element, xcs: ET.Element) -> list[str]:
 def test_the_export_has_the_doctype_and_names_the_shipped_xcs() -> None:
     text = tbx_text(load_default_glossary())
     assert text.splitlines()[:2] == ['<?xml version="1.0" encoding="UTF-8"?>', DOCTYPE]
-    assert DOCTYPE == '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">'
+    assert (
+        DOCTYPE
+        == '<!DOCTYPE martif PUBLIC "ISO 30042:2008A//DTD TBX core//EN" "TBXcoreStructV02.dtd">'
+    )
     root = ET.fromstring(text)
     assert root.findtext("martifHeader/encodingDesc/p[@type='XCSURI']") == XCS_NAME
     assert XCS_PATH.name == XCS_NAME and XCS_PATH.is_file()
@@ -164,3 +169,52 @@ def test_xmllint_finds_the_tbx_and_the_xcs_well_formed(tmp_path: Path) -> None:
     broken.write_text(tbx.read_text(encoding="utf-8").replace("</martif>", ""), "utf-8")
     result = subprocess.run(["xmllint", "--noout", "--nonet", str(broken)], capture_output=True)
     assert result.returncode != 0
+
+
+# --- against TBX's own DTDs and TBX Checker, where a developer has them ---------------------
+#
+# The TBX resources (TBXcoreStructV02.dtd, tbxxcsdtd.dtd, tbxcheck-*.jar, from the TBX
+# steering committee's download package) are not on PyPI or Debian; point
+# NEWSLOC_TBX_RESOURCES at a folder holding them to run these checks too.
+
+RESOURCES = Path(os.environ.get("NEWSLOC_TBX_RESOURCES", "/nonexistent"))
+CHECKER = next(iter(sorted(RESOURCES.glob("tbxcheck-*.jar"))), None) if RESOURCES.is_dir() else None
+
+
+def write_export(folder: Path) -> Path:
+    glossary = load_default_glossary()
+    tbx = folder / "glossary.tbx"
+    tbx.write_text(tbx_text(glossary), encoding="utf-8")
+    (folder / XCS_NAME).write_text(export_xcs(glossary), encoding="utf-8")
+    return tbx
+
+
+@pytest.mark.skipif(
+    shutil.which("xmllint") is None or not (RESOURCES / "TBXcoreStructV02.dtd").is_file(),
+    reason="needs xmllint and NEWSLOC_TBX_RESOURCES with TBXcoreStructV02.dtd, tbxxcsdtd.dtd",
+)
+def test_xmllint_validates_the_tbx_and_the_xcs_against_tbxs_dtds(tmp_path: Path) -> None:
+    tbx = write_export(tmp_path)
+    for path in (tbx, tmp_path / XCS_NAME):
+        result = subprocess.run(
+            ["xmllint", "--noout", "--nonet", "--valid", "--path", str(RESOURCES), str(path)],
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0 and result.stderr == "", result.stderr
+
+
+@pytest.mark.skipif(
+    CHECKER is None or shutil.which("java") is None,
+    reason="needs java and NEWSLOC_TBX_RESOURCES with tbxcheck-*.jar (TBX Checker)",
+)
+def test_tbx_checker_says_valid_file(tmp_path: Path) -> None:
+    tbx = write_export(tmp_path)
+    command = ["java", "-Djava.awt.headless=true", "-cp", str(CHECKER), "org.ttt.salt.Main"]
+    result = subprocess.run([*command, str(tbx)], capture_output=True, text=True, timeout=300)
+    assert result.stdout.strip() == f"Valid file: {tbx}", result.stdout + result.stderr
+    bad = tmp_path / "bad.tbx"
+    bad.write_text(tbx.read_text("utf-8").replace('xml:lang="ru"', 'xml:lang="fr"', 1), "utf-8")
+    result = subprocess.run([*command, str(bad)], capture_output=True, text=True, timeout=300)
+    assert result.stdout.startswith("INVALID FILE")
+    assert "Invalid language for tag: fr" in result.stdout + result.stderr
