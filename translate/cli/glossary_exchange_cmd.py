@@ -6,7 +6,6 @@ Formats and their limits are described in docs/glossary-exchange.md; the behavio
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -15,7 +14,7 @@ import typer
 from newsloc.glossary.exchange import convert_to_toml, export_glossary, export_review, import_review
 from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH, glossary_or_default
 from newsloc.translate.cli.glossary_options import GlossaryOption
-from newsloc.translate.cli.out_file import check_out_file, write_out_file
+from newsloc.translate.cli.out_file import check_out_file, write_out_file, write_stdout
 from newsloc.translate.cli.output import console, print_json, print_warning
 from newsloc.translate.errors import UserError
 
@@ -74,7 +73,7 @@ REVIEW_IMPORT_HELP = (
 
 def _emit(text: str, out: Path | None, what: str, force: bool, source: Path | None) -> None:
     if out is None:
-        sys.stdout.write(text)
+        write_stdout(text)
         return
     write_out_file(out, text, force, source)
     console.print(f"wrote {what} to {out}", markup=False, highlight=False, soft_wrap=True)

@@ -8,8 +8,11 @@ disk refuses is one line too. Writing to stdout (no `--out`) is the way to pipe 
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
+import sys
+from contextlib import suppress
 from pathlib import Path
 
 from newsloc.glossary.errors import GlossaryError
@@ -48,6 +51,26 @@ def write_out_file(out: Path, text: str, force: bool, source: Path | None = None
         raise
     except OSError as exc:
         raise _cannot_write(out, exc) from None
+
+
+def write_stdout(text: str) -> None:
+    """Write `text` to stdout, or say in one line why it cannot be (closed, disk full).
+
+    A closed pipe (`| head`) is left to the CLI's usual quiet exit. Otherwise what stays
+    buffered can never be written, so stdout is pointed at /dev/null: the interpreter's own
+    flush at exit must not print a second error.
+    """
+    if sys.stdout is None:
+        raise UserError("stdout is closed; give --out FILE")
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            raise
+        with suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise UserError(f"cannot write to stdout: {exc.strerror or exc}") from None
 
 
 def _cannot_write(out: Path, exc: OSError) -> UserError:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -110,3 +112,17 @@ def test_an_unwritable_folder_is_one_line(tmp_path: Path) -> None:
     blocker.write_text("x", encoding="utf-8")
     result = invoke("export", write_sample(tmp_path), blocker / "sub" / "out.tbx")
     assert_one_line(result, "cannot write")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+@pytest.mark.parametrize("kind", COMMANDS)
+def test_a_full_stdout_is_one_line(kind: str, tmp_path: Path) -> None:
+    command = [*COMMANDS[kind], "-g", str(write_sample(tmp_path))]
+    argv = ["newsloc", *command]
+    code = f"import sys; from newsloc.translate.cli import main; sys.argv = {argv!r}; main()"
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-c", code], stdout=full, stderr=subprocess.PIPE, text=True
+        )
+    assert result.returncode == 2
+    assert result.stderr == "newsloc: error: cannot write to stdout: No space left on device\n"
