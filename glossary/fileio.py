@@ -1,34 +1,237 @@
-"""Atomic file writes: a reader never sees a half-written glossary or catalogue.
+"""Safe file writes: never a half-written file, never someone else's save overwritten.
 
-The text goes to a temporary file in the same directory, is flushed to disk, and then
+Every write goes to a temporary file in the target's folder, is flushed to disk, and then
 replaces the target in one rename, so an interrupted run leaves the old file intact.
+Writes take an exclusive lock on the target's folder (`flock` on the directory itself, so
+no lock file is left behind), clean up temporary files a killed run left there, and,
+when the caller says what it read, refuse to replace a file that changed since then (a
+reviewer saved it, or another newsloc run wrote it): `WriteConflict`. A symbolic link is
+written through: its target changes, the link stays. `write_files` writes several files
+all or nothing as far as the disk allows: every temporary file is written before the
+first rename, so a full disk or a read-only folder leaves every file as it was.
 """
 
 from __future__ import annotations
 
+import errno
+import fcntl
+import hashlib
 import os
+import stat
 import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 
+from newsloc.glossary.errors import GlossaryError
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    """Replace `path` with `data` in one rename, keeping the old file's permissions."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+#: How long a write waits for another newsloc process to finish writing the same folder.
+LOCK_TIMEOUT = 30.0
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What a file held when it was read: its digest, or None when it did not exist."""
+
+    digest: str | None
+
+    @classmethod
+    def of(cls, data: bytes | None) -> Snapshot:
+        return cls(None if data is None else hashlib.sha256(data).hexdigest())
+
+
+class WriteConflict(GlossaryError):
+    """Files changed on disk since they were read; nothing was written."""
+
+    def __init__(self, paths: Sequence[Path]):
+        self.paths = list(paths)
+        names = ", ".join(str(path) for path in self.paths)
+        super().__init__(
+            f"{names}: changed on disk while newsloc was working (saved by someone else?); "
+            "nothing was written, run the command again"
+        )
+
+
+@dataclass(frozen=True)
+class PlannedWrite:
+    """One file to write; `expected` (when given) is what it must still hold."""
+
+    path: Path
+    data: bytes
+    expected: Snapshot | None = None
+
+
+def write_error(path: Path, exc: OSError, done: Sequence[Path] = ()) -> GlossaryError:
+    """One line for a failed write, saying what was and was not written."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    if exc.errno == errno.EPERM:
+        reason += " (an immutable folder or file?)"
+    if done:
+        written = ", ".join(str(p) for p in done)
+        return GlossaryError(f"{path}: cannot write: {reason}; already written: {written}")
+    return GlossaryError(f"{path}: cannot write: {reason}; nothing was written")
+
+
+def read_bytes(path: Path) -> bytes | None:
+    """The file's bytes, or None when it does not exist."""
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
-        os.chmod(tmp_name, mode)
-        os.replace(tmp_name, target)
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def real_target(path: Path) -> Path:
+    """Where writing `path` lands: symbolic links followed; only regular files."""
+    target = Path(os.path.realpath(path))
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        return target
+    except OSError as exc:
+        raise write_error(path, exc) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise GlossaryError(f"{path}: is a directory; give a file name")
+    if not stat.S_ISREG(info.st_mode):
+        raise GlossaryError(f"{path}: not a regular file (a device, FIFO or socket); not written")
+    return target
+
+
+@contextmanager
+def _locked(folders: Sequence[Path]) -> Iterator[None]:
+    """Exclusive locks on the folders (in a fixed order, so two runs never deadlock)."""
+    handles: list[int] = []
+    try:
+        for folder in sorted(set(folders)):
+            try:
+                handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+            except OSError:
+                continue  # cannot even open it: the write itself will say why
+            handles.append(handle)
+            deadline = time.monotonic() + LOCK_TIMEOUT
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise GlossaryError(
+                            f"{folder}: another newsloc run is writing here; try again later"
+                        ) from None
+                    time.sleep(0.05)
+                except OSError:
+                    break  # a file system without locks: write without
+        yield
+    finally:
+        for handle in handles:
+            os.close(handle)
+
+
+def _clean_stale(target: Path) -> None:
+    """Temporary files of this target left by a killed run (safe: we hold the lock)."""
+    for stale in target.parent.glob(f".{target.name}.*.tmp"):
+        with suppress(OSError):
+            stale.unlink()
+
+
+def _write_temp(target: Path, data: bytes) -> str:
+    mode = target.stat().st_mode & 0o7777 if target.exists() else 0o644
+    fd = -1
+    name = ""
+    try:
+        fd, name = _mkstemp(target)
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+        os.fchmod(fd, mode)
     except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
+        if fd >= 0:
+            os.close(fd)
+            fd = -1
+        if name:
+            Path(name).unlink(missing_ok=True)
         raise
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    return name
 
 
-def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
+def _mkstemp(target: Path) -> tuple[int, str]:
+    return tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+
+
+def _make_folder(path: Path, folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise GlossaryError(f"{folder}: exists and is not a folder; cannot write {path}") from None
+    except OSError as exc:
+        raise write_error(path, exc) from None
+
+
+def write_files(plans: Sequence[PlannedWrite]) -> None:
+    """Write every planned file, or none when a check or a temporary write fails.
+
+    Raises WriteConflict when a file no longer holds what `expected` says, and a one-line
+    GlossaryError saying what was and was not written when the disk refuses.
+    """
+    targets = [real_target(plan.path) for plan in plans]
+    for plan, target in zip(plans, targets, strict=True):
+        _make_folder(plan.path, target.parent)
+    with _locked([target.parent for target in targets]):
+        temps: list[str] = []
+        try:
+            for plan, target in zip(plans, targets, strict=True):
+                _clean_stale(target)
+                try:
+                    temps.append(_write_temp(target, plan.data))
+                except OSError as exc:
+                    raise write_error(plan.path, exc) from None
+            # Checked last, just before the renames, so the window in which a reviewer's
+            # save could slip in unseen is as short as the file system allows.
+            changed = [
+                plan.path
+                for plan, target in zip(plans, targets, strict=True)
+                if plan.expected is not None and Snapshot.of(read_bytes(target)) != plan.expected
+            ]
+            if changed:
+                raise WriteConflict(changed)
+            done: list[Path] = []
+            for plan, target, temp in zip(plans, targets, temps, strict=True):
+                try:
+                    os.replace(temp, target)
+                except OSError as exc:
+                    raise write_error(plan.path, exc, done) from None
+                done.append(plan.path)
+        finally:
+            for temp in temps:
+                Path(temp).unlink(missing_ok=True)
+        for folder in sorted({target.parent for target in targets}):
+            _sync_folder(folder)
+
+
+def _sync_folder(folder: Path) -> None:
+    with suppress(OSError):
+        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+
+
+def atomic_write_bytes(
+    path: str | os.PathLike[str], data: bytes, expected: Snapshot | None = None
+) -> None:
+    """Replace `path` with `data` in one rename, keeping the old file's permissions."""
+    write_files([PlannedWrite(Path(path), data, expected)])
+
+
+def atomic_write_text(
+    path: str | os.PathLike[str], text: str, expected: Snapshot | None = None
+) -> None:
     """Write UTF-8 text atomically (see `atomic_write_bytes`)."""
-    atomic_write_bytes(path, text.encode("utf-8"))
+    atomic_write_bytes(path, text.encode("utf-8"), expected)

@@ -1,27 +1,25 @@
 """gettext conventions every newsloc catalogue shares: strict reading, wrap width, plural
 forms and the target language read from the `Language` header.
 
-Reading is strict so that a reviewer's text is never silently cut short.
-
-polib is lenient: it truncates an unterminated string and accepts duplicate msgids, and
-whatever is then written back would lose the reviewer's text. A catalogue is therefore
-checked first: every quoted string ends on its line, Babel's parser accepts the structure,
-and polib finds no duplicates. Used for glossary review catalogues here and for article
-catalogues by the application.
+Reading is strict so that a reviewer's text is never silently cut short: `po_parse`
+reads everything GNU gettext accepts (and everything newsloc writes) in one linear pass,
+and refuses anything else with the file and line. Writing goes through `po_format`,
+which writes what msgcat writes. Used for glossary review catalogues here and for
+article catalogues by the application.
 """
 
 from __future__ import annotations
 
-import io
-import re
 from pathlib import Path
 
 import polib
 from babel.messages.plurals import get_plural
-from babel.messages.pofile import PoFileError, read_po
 
 from newsloc.glossary.errors import GlossaryError
+from newsloc.glossary.fileio import Snapshot
 from newsloc.glossary.model import CASES, Glossary
+from newsloc.glossary.po_format import PAGE_WIDTH
+from newsloc.glossary.po_parse import parse_catalogue
 
 #: Babel 2.18 gives Armenian one plural form; CLDR and translate-toolkit say two
 #: (docs/catalogues.md), and every newsloc catalogue must agree.
@@ -58,41 +56,35 @@ def catalogue_language(path: Path, po: polib.POFile, glossary: Glossary) -> str:
     return language
 
 
-#: msgmerge's wrap width, so a catalogue diff stays small between tools.
-WRAP_WIDTH = 76
-
-_KEYWORD_LINE = re.compile(
-    r'^(?:#[~|]\s*)*(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*(".*)$'
-)
-_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
+#: GNU gettext's page width: msgcat, msgmerge and Poedit wrap at 79 (`po_format`).
+WRAP_WIDTH = PAGE_WIDTH
 
 
 def read_catalogue(path: Path) -> polib.POFile:
-    """The catalogue at `path` (which must exist), or a one-line GlossaryError naming it."""
+    """The catalogue at `path` (which must exist), or a one-line GlossaryError naming it.
+
+    The returned catalogue carries `newsloc_snapshot` (what the file held), so a writer
+    can refuse to replace it if someone saved it in the meantime (`fileio.WriteConflict`).
+    """
+    return read_catalogue_with_bytes(path)[0]
+
+
+def read_catalogue_with_bytes(path: Path) -> tuple[polib.POFile, bytes]:
+    """`read_catalogue`, and the bytes it was read from (for byte-keeping edits)."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise GlossaryError(f"{path}: not a readable gettext catalogue: not UTF-8") from None
+        if not path.is_file() and path.exists():
+            what = "a directory" if path.is_dir() else "not a regular file"
+            raise GlossaryError(f"{path}: {what}, not a catalogue")
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise GlossaryError(f"{path}: is a directory, not a catalogue") from None
     except OSError as exc:
         raise GlossaryError(f"{path}: cannot read: {exc.strerror}") from None
-    _check_strings(path, text)
-    try:
-        read_po(io.BytesIO(text.encode("utf-8")), abort_invalid=True)
-        return polib.pofile(text, wrapwidth=WRAP_WIDTH, check_for_duplicates=True)
-    except (PoFileError, OSError, ValueError) as exc:
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        reason = re.sub(r" on \d+$", "", reason)  # Babel's line number here is always 0
-        raise GlossaryError(f"{path}: not a readable gettext catalogue: {reason}") from None
+    po = parse_catalogue(path, data, wrapwidth=WRAP_WIDTH)
+    po.newsloc_snapshot = Snapshot.of(data)  # type: ignore[attr-defined]
+    return po, data
 
 
-def _check_strings(path: Path, text: str) -> None:
-    """Every quoted string in the catalogue ends on its own line."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if stripped.startswith("#") and not stripped.startswith(("#~", "#|")):
-            continue
-        found = _KEYWORD_LINE.match(stripped)
-        if found and not _QUOTED.fullmatch(found.group(1)):
-            raise GlossaryError(
-                f"{path}:{number}: not a readable gettext catalogue: unterminated string"
-            )
+def snapshot_of(po: polib.POFile) -> Snapshot | None:
+    """What the file held when `po` was read from it (None for a catalogue made here)."""
+    return getattr(po, "newsloc_snapshot", None)

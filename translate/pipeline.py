@@ -15,9 +15,17 @@ from pathlib import Path
 import polib
 from babel import Locale, UnknownLocaleError
 
+from newsloc.glossary.fileio import PlannedWrite, WriteConflict, read_bytes, write_files
 from newsloc.glossary.model import SOURCE_LANGUAGE, Glossary
-from newsloc.translate.catalog.files import catalog_path, load_catalog, save_catalog
-from newsloc.translate.catalog.merge import merge
+from newsloc.translate.catalog.discovery import check_domain_name
+from newsloc.translate.catalog.files import (
+    catalog_path,
+    catalog_text,
+    load_catalog,
+    plan_save,
+    same_but_dates,
+)
+from newsloc.translate.catalog.merge import has_translation, merge
 from newsloc.translate.catalog.template import new_catalog, template_entries, timestamp
 from newsloc.translate.engines.base import Engine, Translation
 from newsloc.translate.errors import UserError
@@ -27,7 +35,7 @@ from newsloc.translate.machine import (
     join_translation,
     write_machine_output,
 )
-from newsloc.translate.segment import read_article, split_sentences
+from newsloc.translate.segment import Article, read_article, split_sentences
 
 #: Builds an engine for one target language; raises UserError when it cannot.
 EngineFactory = Callable[[str], Engine | None]
@@ -60,6 +68,7 @@ class LanguageReport:
 class TranslateReport:
     template: Path
     languages: list[LanguageReport] = field(default_factory=list)
+    template_written: bool = False
 
 
 #: Codes Babel accepts that name no language a reader could read.
@@ -81,6 +90,10 @@ def parse_languages(value: str) -> list[str]:
         except (UnknownLocaleError, ValueError):
             raise UserError(f"--to: unknown language code {code!r}") from None
     return list(dict.fromkeys(codes))
+
+
+#: How often a run merges again when a catalogue changed on disk while it was working.
+MERGE_ATTEMPTS = 3
 
 
 def glossary_coverage_warnings(languages: Sequence[str], glossary: Glossary) -> list[str]:
@@ -107,106 +120,217 @@ def translate_article(
 ) -> TranslateReport:
     """Write `<out>/<domain>.pot` and each language's catalogue; return what was done.
 
-    Bad input raises UserError before anything is written. A language whose engine is
-    missing still gets its catalogue (untranslated entries) and a warning in the report.
+    Bad input raises UserError before anything is written. Every file is computed before
+    any is written, and they are written together (`fileio.write_files`): a full disk
+    leaves every catalogue as it was. A catalogue someone saved while the engine was
+    working is read and merged again, so the reviewer's save is kept. A language whose
+    engine is missing still gets its catalogue (untranslated entries) and a warning.
     """
     article = read_article(article_path)
-    domain = domain or article_path.stem
-    _check_domain(domain)
+    domain = domain if domain is not None else article_path.stem
+    check_domain_name(domain)
+    _check_out(out)
     source = _display_path(article_path)
-    created = timestamp()
-    existing = {lang: _existing(out, domain, lang) for lang in languages}  # fail before writing
-    day = article_date or _known_date(existing.values()) or date.today()
-
-    template = new_catalog(
-        domain=domain, source=source, article_date=day, language=None, created=created
-    )
-    for entry in template_entries(article.units(), source):
-        template.append(entry)
     template_path = catalog_path(out, domain, None)
-    save_catalog(template, template_path)
-    report = TranslateReport(template=template_path)
-
-    for language in languages:
-        report.languages.append(
-            _translate_language(
-                template,
-                language,
-                existing[language],
-                out=out,
-                domain=domain,
-                source=source,
-                day=day,
-                created=created,
-                engine_factory=engine_factory,
-                glossary=glossary,
-                progress=progress,
-            )
-        )
-    return report
-
-
-def _translate_language(
-    template: polib.POFile,
-    language: str,
-    existing: polib.POFile | None,
-    *,
-    out: Path,
-    domain: str,
-    source: str,
-    day: date,
-    created: str,
-    engine_factory: EngineFactory | None,
-    glossary: Glossary | None,
-    progress: Progress | None,
-) -> LanguageReport:
-    path = catalog_path(out, domain, language)
-    fresh = new_catalog(
+    existing = {lang: _existing(out, domain, lang) for lang in languages}  # fail before writing
+    old_template = _old_template(template_path)
+    day = article_date or _known_date(existing.values()) or date.today()
+    run = _Run(
+        article=article,
+        languages=list(languages),
+        out=out,
         domain=domain,
         source=source,
-        article_date=day,
-        language=language,
-        created=created,
-        english_name=Locale.parse(language).english_name or language,
+        day=day,
+        engine_factory=engine_factory,
+        glossary=glossary,
+        progress=progress,
     )
-    po, merged = merge(existing, list(template), fresh.metadata, fresh.header)
-    report = LanguageReport(
-        language=language,
-        path=path,
-        kept=merged.kept,
-        changed=merged.changed,
-        obsolete=merged.obsolete,
-    )
-
-    todo = [e for e in po if not e.obsolete and not e.msgstr]
-    machine: dict[int, JoinedTranslation] = {}
-    if todo and engine_factory is not None:
+    for _attempt in range(MERGE_ATTEMPTS):
+        report, writes = run.plan(existing, old_template)
         try:
-            engine = engine_factory(language)
+            write_files(writes)
+        except WriteConflict as conflict:
+            changed = {Path(p) for p in conflict.paths}
+            existing = {
+                lang: _existing(out, domain, lang)
+                if catalog_path(out, domain, lang) in changed
+                else po
+                for lang, po in existing.items()
+            }
+            if template_path in changed:
+                old_template = _old_template(template_path)
+            continue
+        written = {plan.path for plan in writes}
+        for language in report.languages:
+            language.written = language.path in written
+        report.template_written = template_path in written
+        return report
+    raise UserError(
+        f"{out}: the catalogues kept changing on disk while newsloc worked; nothing was "
+        "written, run the command again"
+    )
+
+
+@dataclass
+class _Run:
+    """One `translate` run; `plan` can be called again after a conflict, reusing the
+    machine translations it already has (keyed by msgid)."""
+
+    article: Article
+    languages: list[str]
+    out: Path
+    domain: str
+    source: str
+    day: date
+    engine_factory: EngineFactory | None
+    glossary: Glossary | None
+    progress: Progress | None
+    machine: dict[str, dict[str, JoinedTranslation]] = field(default_factory=dict)
+    engines: dict[str, str] = field(default_factory=dict)
+    warnings: dict[str, str] = field(default_factory=dict)
+
+    def plan(
+        self, existing: dict[str, polib.POFile | None], old_template: polib.POFile | None
+    ) -> tuple[TranslateReport, list[PlannedWrite]]:
+        created = timestamp()
+        template = new_catalog(
+            domain=self.domain,
+            source=self.source,
+            article_date=self.day,
+            language=None,
+            created=created,
+        )
+        for entry in template_entries(self.article.units(), self.source):
+            template.append(entry)
+        template_path = catalog_path(self.out, self.domain, None)
+        report = TranslateReport(template=template_path)
+        catalogues: list[tuple[str, polib.POFile, polib.POFile | None]] = []
+        notes: dict[str, dict[str, list[str]]] = {}
+        for language in self.languages:
+            po, lang_report, lang_notes = self._language(template, language, existing[language])
+            report.languages.append(lang_report)
+            catalogues.append((language, po, existing[language]))
+            notes[language] = lang_notes
+        _share_notes(template, old_template, notes, [po for _, po, _ in catalogues])
+        text = catalog_text(template)
+        on_disk = read_bytes(template_path)
+        unchanged = on_disk is not None and same_but_dates(on_disk.decode("utf-8", "replace"), text)
+        if old_template is not None and unchanged:
+            created = old_template.metadata.get("POT-Creation-Date", created)
+            template.metadata["POT-Creation-Date"] = created
+            text = catalog_text(template)
+        writes = [plan_save(template, template_path, old_template, text)]
+        for (_, po, old), lang_report in zip(catalogues, report.languages, strict=True):
+            po.metadata["POT-Creation-Date"] = created
+            if old is None:
+                po.metadata["PO-Revision-Date"] = created
+            writes.append(plan_save(po, lang_report.path, old))
+        return report, [plan for plan in writes if plan is not None]
+
+    def _language(
+        self, template: polib.POFile, language: str, existing: polib.POFile | None
+    ) -> tuple[polib.POFile, LanguageReport, dict[str, list[str]]]:
+        path = catalog_path(self.out, self.domain, language)
+        fresh = new_catalog(
+            domain=self.domain,
+            source=self.source,
+            article_date=self.day,
+            language=language,
+            created=template.metadata["POT-Creation-Date"],
+            english_name=Locale.parse(language).english_name or language,
+        )
+        po, merged = merge(existing, list(template), fresh.metadata, fresh.header)
+        if existing is not None:
+            po.metadata["PO-Revision-Date"] = existing.metadata.get(
+                "PO-Revision-Date", fresh.metadata["PO-Revision-Date"]
+            )
+        report = LanguageReport(
+            language=language,
+            path=path,
+            kept=merged.kept,
+            changed=merged.changed,
+            obsolete=merged.obsolete,
+        )
+        todo = [e for e in po if not e.obsolete and not e.msgid_plural and not has_translation(e)]
+        cache = self.machine.setdefault(language, {})
+        missing = [e for e in todo if e.msgid not in cache]
+        if missing and self.engine_factory is not None and language not in self.warnings:
+            self._translate(language, missing)
+        report.engine = self.engines.get(language, "")
+        report.warning = self.warnings.get(language, "")
+        machine = {id(e): cache[e.msgid] for e in todo if e.msgid in cache}
+        report.machine_translated = len(machine)
+        comments = {e.msgid: e.comment for e in po if not e.obsolete}
+        if self.glossary is not None and language in self.glossary.targets:
+            counts = apply_glossary_to_machine_output(
+                po, self.glossary, language, machine, report.engine
+            )
+            report.mentions = counts.mentions
+            report.rendered = counts.rendered
+            report.placed_by_alignment = counts.placed_by_alignment
+            report.not_found = counts.not_found
+        elif machine:
+            write_machine_output(po, machine, report.engine)
+        notes = {
+            e.msgid: [
+                line
+                for line in e.comment.split("\n")
+                if line and line not in comments.get(e.msgid, "").split("\n")
+            ]
+            for e in po
+            if not e.obsolete
+        }
+        live = [e for e in po if not e.obsolete]
+        report.entries = len(live)
+        report.untranslated = sum(1 for e in live if not has_translation(e))
+        if machine:
+            po.metadata["PO-Revision-Date"] = timestamp()
+        return po, report, notes
+
+    def _translate(self, language: str, entries: list[polib.POEntry]) -> None:
+        assert self.engine_factory is not None
+        try:
+            engine = self.engine_factory(language)
         except UserError as exc:
-            report.warning = str(exc)
-            engine = None
-        if engine is not None:
-            report.engine = engine.describe()
-            machine = _machine_translate(engine, todo, language, progress)
-            report.machine_translated = len(todo)
+            self.warnings[language] = str(exc)
+            return
+        if engine is None:
+            return
+        self.engines[language] = engine.describe()
+        joined = _machine_translate(engine, entries, language, self.progress)
+        cache = self.machine[language]
+        for entry in entries:
+            cache[entry.msgid] = joined[id(entry)]
 
-    if glossary is not None and language in glossary.targets:
-        counts = apply_glossary_to_machine_output(po, glossary, language, machine, report.engine)
-        report.mentions = counts.mentions
-        report.rendered = counts.rendered
-        report.placed_by_alignment = counts.placed_by_alignment
-        report.not_found = counts.not_found
-    elif machine:
-        write_machine_output(po, machine, report.engine)
 
-    live = [e for e in po if not e.obsolete]
-    report.entries = len(live)
-    report.untranslated = sum(1 for e in live if not e.msgstr)
-    if machine:
-        po.metadata["PO-Revision-Date"] = timestamp()
-    report.written = save_catalog(po, path)
-    return report
+def _share_notes(
+    template: polib.POFile,
+    old_template: polib.POFile | None,
+    notes: dict[str, dict[str, list[str]]],
+    catalogues: Sequence[polib.POFile],
+) -> None:
+    """Glossary notes go into the .pot too, tagged `[ru]`, and every catalogue carries the
+    same extracted comments as the .pot: msgmerge (Poedit's "Update from POT", Weblate)
+    replaces a .po's `#.` lines with the .pot's, so this way nothing vanishes. Languages
+    not in this run keep the notes the previous .pot had for them."""
+    old = {e.msgid: e.comment.split("\n") for e in old_template or [] if not e.obsolete}
+    tags = tuple(f"[{language}] " for language in notes)
+    for entry in template:
+        lines = [line for line in entry.comment.split("\n") if line]
+        kept = [
+            line
+            for line in old.get(entry.msgid, [])
+            if line.startswith("[") and not line.startswith(tags)
+        ]
+        for language, per_entry in notes.items():
+            lines += [f"[{language}] {note}" for note in per_entry.get(entry.msgid, [])]
+        entry.comment = "\n".join(lines + kept)
+    shared = {entry.msgid: entry.comment for entry in template}
+    for po in catalogues:
+        for entry in po:
+            if not entry.obsolete and entry.msgid in shared:
+                entry.comment = shared[entry.msgid]
 
 
 def _machine_translate(
@@ -240,7 +364,17 @@ def _machine_translate(
 
 def _existing(out: Path, domain: str, language: str) -> polib.POFile | None:
     path = catalog_path(out, domain, language)
-    return load_catalog(path) if path.exists() else None
+    return load_catalog(path) if path.exists() or path.is_symlink() else None
+
+
+def _old_template(path: Path) -> polib.POFile | None:
+    """The .pot an earlier run wrote, if it still reads (it holds no one's work)."""
+    if not path.exists():
+        return None
+    try:
+        return load_catalog(path)
+    except UserError:
+        return None
 
 
 def _known_date(catalogs: Iterable[polib.POFile | None]) -> date | None:
@@ -254,9 +388,9 @@ def _known_date(catalogs: Iterable[polib.POFile | None]) -> date | None:
     return None
 
 
-def _check_domain(domain: str) -> None:
-    if not domain or "/" in domain or domain.startswith("."):
-        raise UserError(f"--domain: {domain!r} is not a usable catalogue name")
+def _check_out(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise UserError(f"{out}: --out must be a folder, and this is a file")
 
 
 def _display_path(path: Path) -> str:

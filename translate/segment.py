@@ -109,6 +109,9 @@ def read_article(path: Path) -> Article:
 def read_text(path: Path) -> str:
     """The file's text with line ends normalised, or a one-line UserError saying why not."""
     try:
+        if path.exists() and not path.is_file() and not path.is_dir():
+            # a FIFO or a device would block or never end: refuse before opening it
+            raise UserError(f"{path}: not a regular file (a FIFO, socket or device)")
         data = path.read_bytes()
     except FileNotFoundError:
         raise UserError(f"{path}: no such file") from None

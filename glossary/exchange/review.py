@@ -17,6 +17,7 @@ from newsloc.glossary.distribution import generator
 from newsloc.glossary.errors import GlossaryError
 from newsloc.glossary.gettext import WRAP_WIDTH, plural_forms
 from newsloc.glossary.model import CASES, CaseForms, Concept, Glossary
+from newsloc.glossary.po_format import format_catalogue
 
 #: Separates the concept id from the name in msgctxt: `stepanakert|Stepanakert`.
 CONTEXT_SEPARATOR = "|"
@@ -133,7 +134,7 @@ def review_catalogue(
 
 def export_review(glossary: Glossary, language: str, now: dt.datetime | None = None) -> str:
     """The review catalogue as .po text."""
-    return str(review_catalogue(glossary, language, now))
+    return format_catalogue(review_catalogue(glossary, language, now))
 
 
 def _listed(spelling: CaseForms) -> str:

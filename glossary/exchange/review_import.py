@@ -18,7 +18,7 @@ from tomlkit.exceptions import TOMLKitError
 
 from newsloc.glossary.errors import GlossaryError
 from newsloc.glossary.exchange.review import CONTEXT_SEPARATOR
-from newsloc.glossary.fileio import atomic_write_text
+from newsloc.glossary.fileio import Snapshot, atomic_write_text
 from newsloc.glossary.gettext import catalogue_language, read_catalogue
 from newsloc.glossary.loader import parse_glossary, read_glossary_text
 from newsloc.glossary.model import Concept, Glossary
@@ -49,6 +49,8 @@ class ReviewResult:
     warnings: list[str] = field(default_factory=list)
     text: str = ""
     written: bool = False
+    #: What the glossary file held when it was read: a save since then is not overwritten.
+    read_from: Snapshot | None = None
 
 
 def _read_catalogue(po_path: Path) -> polib.POFile:
@@ -90,16 +92,16 @@ def _entry_problem(po_path: Path, entry: polib.POEntry, glossary: Glossary) -> s
     return None
 
 
-def _concept_table(document: Any, concept_id: str) -> Any:
-    for table in document.get("concept", []):
-        if table.get("id") == concept_id:
-            return table
-    raise GlossaryError(f"concept {concept_id}: not found in the TOML document")
+def _concept_tables(document: Any) -> dict[str, Any]:
+    """concept id -> its TOML table, built once (a scan per edit made imports quadratic)."""
+    return {str(table.get("id")): table for table in document.get("concept", [])}
 
 
-def _set_nominative(document: Any, change: NameChange) -> tuple[str, ...]:
+def _set_nominative(tables: dict[str, Any], change: NameChange) -> tuple[str, ...]:
     """Edit one value in place; return the case keys kept beside the new nominative."""
-    forms_table = _concept_table(document, change.concept_id)[change.language]
+    if change.concept_id not in tables:
+        raise GlossaryError(f"concept {change.concept_id}: not found in the TOML document")
+    forms_table = tables[change.concept_id][change.language]
     value = forms_table[change.name]
     if isinstance(value, str):
         forms_table[change.name] = change.new
@@ -117,7 +119,9 @@ def plan_review_import(
     glossary = parse_glossary(original, glossary_path)
     catalogue = _read_catalogue(po_path)
     language = catalogue_language(po_path, catalogue, glossary)
-    result = ReviewResult(language=language, text=original)
+    result = ReviewResult(
+        language=language, text=original, read_from=Snapshot.of(original.encode("utf-8"))
+    )
     reviewed = catalogue.metadata.get("X-Glossary-Version", "")
     if reviewed and reviewed != glossary.version:
         result.warnings.append(
@@ -171,8 +175,9 @@ def _apply(original: str, glossary_path: Path, planned: list[NameChange]) -> tup
     except TOMLKitError as exc:
         raise GlossaryError(f"{glossary_path}: cannot edit the TOML ({exc})") from None
     changes = []
+    tables = _concept_tables(document)
     for change in planned:
-        kept = _set_nominative(document, change)
+        kept = _set_nominative(tables, change)
         changes.append(replace(change, kept_cases=kept))
     return document, changes
 
@@ -227,6 +232,6 @@ def import_review(
     """Apply a reviewed catalogue to the glossary file (atomically), unless `dry_run`."""
     result = plan_review_import(po_path, glossary_path)
     if result.changes and not dry_run:
-        atomic_write_text(glossary_path, result.text)
+        atomic_write_text(glossary_path, result.text, expected=result.read_from)
         result.written = True
     return result

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from newsloc.glossary.fileio import atomic_write_bytes
+from newsloc.glossary.fileio import PlannedWrite, write_files
 from newsloc.translate.catalog.discovery import find_every_catalog
 from newsloc.translate.catalog.files import load_catalog
 from newsloc.translate.catalog.review import EntryState, live_entries, state_of
@@ -35,15 +35,17 @@ class CompiledCatalog:
 def compile_catalogs(locales: Path, domain: str | None = None) -> list[CompiledCatalog]:
     """Write `<domain>.mo` beside every language's `<domain>.po`; report the counts.
 
-    Every catalogue is parsed before any `.mo` is written, so one malformed file stops
-    the run without leaving a mix of new and stale `.mo` files behind.
+    Every catalogue is read (strictly: UTF-8, no NUL) and compiled before any `.mo` is
+    written, and the `.mo` files are written together (`fileio.write_files`), so one
+    malformed catalogue or a full disk leaves no mix of new and stale `.mo` files behind.
     """
     catalogs = [(found, load_catalog(found.path)) for found in find_every_catalog(locales, domain)]
     results: list[CompiledCatalog] = []
+    writes: list[PlannedWrite] = []
     for found, catalog in catalogs:
         mo_path = found.path.with_suffix(".mo")
         # polib's to_binary() keeps only translated, non-fuzzy, non-obsolete entries.
-        atomic_write_bytes(mo_path, catalog.to_binary())
+        writes.append(PlannedWrite(mo_path, catalog.to_binary()))
         states = [state_of(entry) for entry in live_entries(catalog)]
         results.append(
             CompiledCatalog(
@@ -55,4 +57,5 @@ def compile_catalogs(locales: Path, domain: str | None = None) -> list[CompiledC
                 skipped_untranslated=states.count(EntryState.UNTRANSLATED),
             )
         )
+    write_files(writes)
     return results

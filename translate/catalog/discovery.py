@@ -28,6 +28,29 @@ def check_language(language: str) -> Locale:
         raise UserError(f"unknown language {language!r}: not a code Babel knows") from None
 
 
+#: The longest catalogue name (file systems allow 255 bytes; `.po` and temp names need room).
+MAX_DOMAIN_BYTES = 200
+
+
+def check_domain_name(domain: str) -> None:
+    """A domain names files: no separators, control characters, or names too long."""
+    usable = (
+        domain
+        and "/" not in domain
+        and "\\" not in domain
+        and not domain.startswith(".")
+        and domain.isprintable()
+        and domain.strip() == domain
+        and len(domain.encode("utf-8")) <= MAX_DOMAIN_BYTES
+    )
+    if not usable:
+        shown = domain if len(domain) <= 60 else domain[:57] + "..."
+        raise UserError(
+            f"--domain: {shown!r} is not a usable catalogue name (a file name of at most "
+            f"{MAX_DOMAIN_BYTES} bytes, no '/', no control characters, not starting with '.')"
+        )
+
+
 def _domains_in(folder: Path) -> set[str]:
     return {po.stem for po in folder.glob("*.po") if po.is_file()}
 
@@ -45,6 +68,9 @@ def domains_in(locales: Path, language: str | None = None) -> list[str]:
     """Every domain (article) with a catalogue under `locales`, sorted; at least one."""
     folders = _language_folders(locales, language)
     domains = set().union(*(_domains_in(f) for f in folders)) if folders else set()
+    odd = [po for f in folders for po in f.glob("*.po") if not po.is_file()]
+    if not domains and odd:
+        raise UserError(f"{odd[0]}: not a regular file, not a catalogue")
     if not domains:
         where = folders[0] if language is not None else locales / "*" / "LC_MESSAGES"
         raise UserError(f"{where}: no .po catalogues found")
@@ -59,6 +85,8 @@ def find_catalogs(
     Without `domain`, the only domain present is used; several domains need a choice.
     With `language`, only that language's catalogue is returned (and it must exist).
     """
+    if domain is not None:
+        check_domain_name(domain)
     folders = _language_folders(locales, language)
     if domain is None:
         domains = domains_in(locales, language)

@@ -8,8 +8,9 @@ from pathlib import Path
 import polib
 
 from newsloc.glossary.errors import GlossaryError
-from newsloc.glossary.fileio import atomic_write_text
-from newsloc.glossary.gettext import read_catalogue
+from newsloc.glossary.fileio import PlannedWrite, Snapshot, read_bytes, write_files
+from newsloc.glossary.gettext import read_catalogue_with_bytes, snapshot_of
+from newsloc.glossary.po_format import format_catalogue
 from newsloc.translate.errors import UserError
 
 
@@ -22,10 +23,15 @@ def catalog_path(out: Path, domain: str, language: str | None) -> Path:
 
 def load_catalog(path: Path) -> polib.POFile:
     """Read a .po/.pot file strictly (`glossary.gettext`), or a one-line UserError."""
+    return load_catalog_with_bytes(path)[0]
+
+
+def load_catalog_with_bytes(path: Path) -> tuple[polib.POFile, bytes]:
+    """`load_catalog` and the bytes it read (one read, so the two always agree)."""
     if not path.exists():
         raise UserError(f"{path}: no such catalogue")
     try:
-        return read_catalogue(path)
+        return read_catalogue_with_bytes(path)
     except GlossaryError as exc:
         raise UserError(str(exc)) from None
 
@@ -33,17 +39,40 @@ def load_catalog(path: Path) -> polib.POFile:
 _VOLATILE = re.compile(r'^"(?:POT-Creation-Date|PO-Revision-Date): .*\\n"\n', re.MULTILINE)
 
 
-def save_catalog(po: polib.POFile, path: Path) -> bool:
+def catalog_text(po: polib.POFile) -> str:
+    """The catalogue as GNU msgcat would write it (`glossary.po_format`)."""
+    return format_catalogue(po)
+
+
+def same_but_dates(old: str, new: str) -> bool:
+    """True when only the creation and revision dates differ."""
+    return _VOLATILE.sub("", old) == _VOLATILE.sub("", new)
+
+
+def plan_save(
+    po: polib.POFile, path: Path, existing: polib.POFile | None = None, text: str | None = None
+) -> PlannedWrite | None:
+    """What saving `po` to `path` writes, or None when only the timestamps would change.
+
+    `existing` is the catalogue as read from `path` earlier: the write is refused later if
+    the file no longer holds what was read (`fileio.WriteConflict`), so no save is lost.
+    `text` is `po` already formatted, when the caller has it.
+    """
+    text = catalog_text(po) if text is None else text
+    current = read_bytes(path)
+    if current is not None and same_but_dates(current.decode("utf-8", "replace"), text):
+        return None
+    expected = snapshot_of(existing) if existing is not None else None
+    return PlannedWrite(path, text.encode("utf-8"), expected or Snapshot.of(current))
+
+
+def save_catalog(po: polib.POFile, path: Path, existing: polib.POFile | None = None) -> bool:
     """Write atomically; leave the file untouched when only the timestamps would change.
 
     Returns whether the file was written.
     """
-    text = str(po)
-    if not text.endswith("\n"):
-        text += "\n"
-    if path.exists():
-        old = path.read_text(encoding="utf-8", errors="replace")
-        if _VOLATILE.sub("", old) == _VOLATILE.sub("", text):
-            return False
-    atomic_write_text(path, text)
+    plan = plan_save(po, path, existing)
+    if plan is None:
+        return False
+    write_files([plan])
     return True

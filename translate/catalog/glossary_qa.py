@@ -19,12 +19,13 @@ import polib
 
 from newsloc.glossary.check import CheckEntry, Checker
 from newsloc.glossary.errors import GlossaryError
-from newsloc.glossary.fileio import atomic_write_text
+from newsloc.glossary.fileio import PlannedWrite, write_files
 from newsloc.glossary.gettext import catalogue_language as header_language
+from newsloc.glossary.gettext import snapshot_of
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.render import DocumentRenderer, SegmentRendering
-from newsloc.translate.catalog.files import load_catalog
-from newsloc.translate.catalog.splice import splice, verify
+from newsloc.translate.catalog.files import load_catalog_with_bytes
+from newsloc.translate.catalog.splice import splice, split_lines, verify
 from newsloc.translate.errors import UserError
 
 #: Translator-comment lines `apply` owns: replaced (not piled up) when it rewrites an entry.
@@ -94,11 +95,8 @@ def _read(path: Path | str, glossary: Glossary) -> _Catalogue:
         if not path.exists():
             raise UserError(f"{path}: no such catalogue")
         raise UserError(f"{path}: not a .po catalogue")
-    po = load_catalog(path)
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"{path}: cannot read catalogue: {exc}") from None
+    po, data = load_catalog_with_bytes(path)
+    text = data.decode("utf-8")  # the strict reader has checked it is UTF-8
     return _Catalogue(path, text, po, catalogue_language(path, po, glossary))
 
 
@@ -122,7 +120,7 @@ def check_catalogs(paths: Iterable[Path | str], glossary: Glossary) -> list[File
     catalogues = [_read(path, glossary) for path in paths]
     found: list[FileViolation] = []
     for catalogue in catalogues:
-        lines = catalogue.text.splitlines()
+        lines = catalogue.text.split("\n")
         checker = Checker(glossary, catalogue.language)
         for entry in _document(catalogue.po):
             if entry.msgid_plural:
@@ -199,7 +197,11 @@ def apply_to_catalog(path: Path | str, glossary: Glossary, dry_run: bool = False
     comment; every other entry stays byte-for-byte as it was. `dry_run` fills `diff` and
     writes nothing.
     """
-    catalogue = _read(path, glossary)
+    return apply_to_catalogs([path], glossary, dry_run)[0]
+
+
+def _plan_apply(catalogue: _Catalogue, glossary: Glossary) -> tuple[ApplyReport, str]:
+    """What `apply` makes of one catalogue: the report and the new text (not written)."""
     report = ApplyReport(path=str(catalogue.path), language=catalogue.language)
     renderer = DocumentRenderer(glossary, catalogue.language)
     updates: list[tuple[polib.POEntry, polib.POEntry]] = []
@@ -223,31 +225,38 @@ def apply_to_catalog(path: Path | str, glossary: Glossary, dry_run: bool = False
     if updates:
         text = splice(catalogue.text, catalogue.po, updates)
         result = verify(catalogue.path, catalogue.po, text, {id(old): new for old, new in updates})
-    lines = text.splitlines()
+    lines = text.split("\n")
     for index, problems in flagged:
         line = _msgstr_line(lines, result[index])
         report.problems.extend(f"{catalogue.path}:{line}: {problem}" for problem in problems)
-    if not updates:
-        return report
-    report.diff = "".join(
-        difflib.unified_diff(
-            catalogue.text.splitlines(keepends=True),
-            text.splitlines(keepends=True),
-            fromfile=str(catalogue.path),
-            tofile=f"{catalogue.path} (glossary applied)",
+    if updates:
+        report.diff = "".join(
+            difflib.unified_diff(
+                split_lines(catalogue.text),
+                split_lines(text),
+                fromfile=str(catalogue.path),
+                tofile=f"{catalogue.path} (glossary applied)",
+            )
         )
-    )
-    if not dry_run:
-        atomic_write_text(catalogue.path, text)
-        report.written = True
-    return report
+    return report, text
 
 
 def apply_to_catalogs(
     paths: Iterable[Path | str], glossary: Glossary, dry_run: bool = False
 ) -> list[ApplyReport]:
-    """`apply_to_catalog` for several files; all are read and checked before any is written."""
-    paths = list(paths)
-    for path in paths:
-        _read(path, glossary)
-    return [apply_to_catalog(path, glossary, dry_run) for path in paths]
+    """`apply` on several files: every file is read, checked and rewritten in memory
+    first, then all changed files are written together (`fileio.write_files`), so one
+    bad or unwritable file leaves every file as it was. A file someone saved since it was
+    read is not overwritten (`WriteConflict`)."""
+    catalogues = [_read(path, glossary) for path in paths]
+    planned = [(catalogue, *_plan_apply(catalogue, glossary)) for catalogue in catalogues]
+    writes = [
+        PlannedWrite(catalogue.path, text.encode("utf-8"), snapshot_of(catalogue.po))
+        for catalogue, report, text in planned
+        if report.touched
+    ]
+    if writes and not dry_run:
+        write_files(writes)
+        for _, report, _ in planned:
+            report.written = bool(report.touched)
+    return [report for _, report, _ in planned]

@@ -54,6 +54,9 @@ def merge(
     used: set[int] = set()
 
     exact_ids = {t.msgid for t in template}
+    # Built once: an old entry can only be the changed form of a paragraph if it has a
+    # translation and its own text is gone from the article.
+    candidates = [e for e in old_live if has_translation(e) and e.msgid not in exact_ids]
     for item in template:
         old = by_msgid.get(item.msgid)
         if old is not None:
@@ -61,10 +64,7 @@ def merge(
             po.append(_carry_over(old, item))
             report.kept += 1
             continue
-        candidates = [
-            e for e in old_live if e.msgstr and id(e) not in used and e.msgid not in exact_ids
-        ]
-        similar = _most_similar(item.msgid, candidates)
+        similar = _most_similar(item.msgid, (e for e in candidates if id(e) not in used))
         if similar is not None:
             used.add(id(similar))
             po.append(_changed(similar, item))
@@ -75,13 +75,18 @@ def merge(
             report.new.append(fresh)
 
     for old in old_live + old_obsolete:
-        if id(old) not in used and old.msgstr:  # an untranslated entry has nothing to keep
+        if id(old) not in used and has_translation(old):  # untranslated: nothing to keep
             gone = _copy_entry(old)
             gone.obsolete = True
             gone.occurrences = []
             po.append(gone)
             report.obsolete += 0 if old.obsolete else 1
     return po, report
+
+
+def has_translation(entry: polib.POEntry) -> bool:
+    """Does the entry hold anyone's translation? A plural entry keeps it in msgstr[n]."""
+    return bool(entry.msgstr) or any(entry.msgstr_plural.values())
 
 
 def _merged_metadata(old: dict[str, str], generated: dict[str, str]) -> dict[str, str]:
@@ -132,6 +137,7 @@ def _copy_entry(entry: polib.POEntry) -> polib.POEntry:
         flags=list(entry.flags),
         previous_msgid=entry.previous_msgid,
         previous_msgctxt=entry.previous_msgctxt,
+        previous_msgid_plural=entry.previous_msgid_plural,
         obsolete=entry.obsolete,
     )
 

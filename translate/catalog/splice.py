@@ -14,7 +14,10 @@ from pathlib import Path
 
 import polib
 
+from newsloc.glossary.errors import GlossaryError
 from newsloc.glossary.gettext import WRAP_WIDTH
+from newsloc.glossary.po_format import format_entry
+from newsloc.glossary.po_parse import parse_catalogue
 from newsloc.translate.errors import UserError
 
 
@@ -36,7 +39,13 @@ def _blocks(lines: Sequence[str], po: polib.POFile) -> dict[int, tuple[int, int]
 _OTHER_COMMENTS = ("#.", "#:", "#,", "#|", "#~")
 
 
+def _bare(line: str) -> str:
+    """The line without indentation: gettext allows spaces and tabs before keywords."""
+    return line.lstrip(" \t")
+
+
 def _is_translator_comment(line: str) -> bool:
+    line = _bare(line)
     return line.startswith("#") and not line.startswith(_OTHER_COMMENTS)
 
 
@@ -49,37 +58,40 @@ def _edit_block(block: list[str], new: polib.POEntry, newline: str) -> list[str]
     """The entry's lines with only translator comments, flags and msgstr replaced.
 
     The msgid, references, extracted comments and previous msgid keep the reviewer's own
-    wrapping; flags and msgstr are written the way polib (and msgmerge) write them.
-    Translator comments are written one line each, never wrapped: polib wraps a long one
-    into several lines, which read back as a different comment (and GNU gettext keeps
-    translator comments as they are too).
+    wrapping; the replaced parts are written the way msgcat and msgmerge write them.
     """
-    written = new.__unicode__(wrapwidth=WRAP_WIDTH).rstrip("\n").split("\n")
-    comments = [translator_comment_line(line) + newline for line in new.tcomment.split("\n")]
-    if not new.tcomment:
-        comments = []
+    written = format_entry(new)
+    comments = [line + newline for line in written if _is_translator_comment(line)]
     flags = [line + newline for line in written if line.startswith("#,")]
     first_msgstr = next(i for i, line in enumerate(written) if line.startswith("msgstr"))
     msgstr = [line + newline for line in written[first_msgstr:]]
 
     kept = [line for line in block if not _is_translator_comment(line)]
-    flag_at = next((i for i, line in enumerate(kept) if line.startswith("#,")), None)
-    kept = [line for line in kept if not line.startswith("#,")]
+    flag_at = next((i for i, line in enumerate(kept) if _bare(line).startswith("#,")), None)
+    kept = [line for line in kept if not _bare(line).startswith("#,")]
     if flag_at is None:
         flag_at = next(
-            i for i, line in enumerate(kept) if line.startswith(("#|", "msgctxt", "msgid"))
+            i for i, line in enumerate(kept) if _bare(line).startswith(("#|", "msgctxt", "msgid"))
         )
     kept[flag_at:flag_at] = flags
-    msgstr_at = next(i for i, line in enumerate(kept) if line.startswith("msgstr"))
+    msgstr_at = next(i for i, line in enumerate(kept) if _bare(line).startswith("msgstr"))
     last_ending = block[-1][len(block[-1].rstrip("\r\n")) :]
     edited = comments + kept[:msgstr_at] + msgstr
     edited[-1] = edited[-1].rstrip("\r\n") + last_ending
     return edited
 
 
+def split_lines(text: str) -> list[str]:
+    """Lines with their ends, split at `\\n` only: U+2028, form feeds and the ASCII
+    separators inside a string are text, not line ends (`str.splitlines` breaks there)."""
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]
+    return lines if lines[-1] else lines[:-1]
+
+
 def splice(text: str, po: polib.POFile, updates: list[tuple[polib.POEntry, polib.POEntry]]) -> str:
     """The original text with only the updated entries' blocks edited."""
-    lines = text.splitlines(keepends=True)
+    lines = split_lines(text)
     blocks = _blocks(lines, po)
     newline = "\r\n" if text.count("\r\n") * 2 > text.count("\n") else "\n"
     for old, new in sorted(updates, key=lambda pair: blocks[id(pair[0])][0], reverse=True):
@@ -92,7 +104,12 @@ def verify(
     path: Path, po: polib.POFile, text: str, updates: dict[int, polib.POEntry]
 ) -> polib.POFile:
     """Parse the spliced text back; it must hold exactly the intended entries."""
-    reread = polib.pofile(text, wrapwidth=WRAP_WIDTH)
+    try:
+        reread = parse_catalogue(path, text.encode("utf-8"), wrapwidth=WRAP_WIDTH)
+    except GlossaryError:
+        raise UserError(
+            f"{path}: could not rewrite its entries safely; the file was left as it is"
+        ) from None
     before = list(po)
     after = list(reread)
     fields = ("msgid", "msgstr", "msgctxt", "flags", "tcomment", "comment", "obsolete")

@@ -77,6 +77,10 @@ class _NewslocGroup(TyperGroup):
             for line in str(exc).splitlines() or [type(exc).__name__]:
                 print_error(line)
             raise typer.Exit(2) from None
+        except OSError as exc:  # a safety net: file errors are normally caught where they occur
+            where = f"{exc.filename}: " if exc.filename else ""
+            print_error(f"{where}{exc.strerror or exc}")
+            raise typer.Exit(2) from None
         except KeyboardInterrupt:
             print_error("interrupted; files already written are complete, none is half-written")
             raise typer.Exit(130) from None

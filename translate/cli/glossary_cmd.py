@@ -170,14 +170,32 @@ def _print_concept(glossary: Glossary, concept: Concept) -> None:
         console.print(f"source: {concept.source}", highlight=False, markup=False)
 
 
+def _looks_like_path(source: str) -> bool:
+    """One word with a folder separator or a file extension: a path, not a sentence."""
+    if not source or any(char.isspace() for char in source):
+        return False
+    suffix = Path(source).suffix
+    return "/" in source or (1 < len(suffix) <= 6 and suffix[1:].isalnum())
+
+
 def _text_of(source: str) -> str:
-    """The file's text when `source` names an existing file, else `source` itself."""
+    """The file's text when `source` names a file, else `source` itself; a folder, or a
+    missing file named like one (`story.txt`, `news/today`), is an error, not text."""
     path = Path(source)
     try:
-        is_file = path.is_file()
+        is_file, is_dir = path.is_file(), path.is_dir()
+        exists = path.exists()
     except (OSError, ValueError):  # too long or not a valid path: it is text
-        is_file = False
+        is_file = is_dir = exists = False
+    if is_dir:
+        raise UserError(f"{source}: is a directory; give an article file or the text itself")
+    if exists and not is_file:
+        raise UserError(f"{source}: not a regular file (a FIFO, socket or device)")
     if not is_file:
+        if _looks_like_path(source):
+            raise UserError(
+                f"{source}: no such file (to search this text itself, add a word or a space)"
+            )
         return source
     try:
         return path.read_text(encoding="utf-8")

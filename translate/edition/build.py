@@ -42,7 +42,7 @@ from newsloc.translate.edition.gate import (
 from newsloc.translate.edition.model import (
     Edition,
     EditionFormat,
-    Paragraph,
+    PublishedParagraph,
     TextOrigin,
 )
 from newsloc.translate.edition.render import render
@@ -112,13 +112,13 @@ def edition_paragraphs(
     catalog_path: Path,
     allow_fuzzy: bool,
     language: str | None = None,
-) -> tuple[Paragraph, ...]:
+) -> tuple[PublishedParagraph, ...]:
     """Every occurrence of every live entry, in source line order.
 
     With `language`, translations get that language's typography (the English source
     shown in place of a missing translation never does).
     """
-    paragraphs: list[Paragraph] = []
+    paragraphs: list[PublishedParagraph] = []
     for entry in live_entries(catalog):
         state = state_of(entry)
         if state is EntryState.REVIEWED:
@@ -131,7 +131,9 @@ def edition_paragraphs(
             text = apply_typography(text, language)
         byline = _is_byline(entry)
         for line in occurrence_lines(entry, catalog_path):
-            paragraphs.append(Paragraph(line=line, text=text, origin=origin, is_byline=byline))
+            paragraphs.append(
+                PublishedParagraph(line=line, text=text, origin=origin, is_byline=byline)
+            )
     paragraphs.sort(key=lambda p: p.line)
     return tuple(paragraphs)
 

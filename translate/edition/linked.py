@@ -30,7 +30,7 @@ from newsloc.translate.edition.gate import EditionRefused, EditionsRefused
 from newsloc.translate.edition.model import (
     Alternate,
     Edition,
-    Paragraph,
+    PublishedParagraph,
     TextOrigin,
 )
 from newsloc.translate.edition.render import render, render_index
@@ -74,7 +74,9 @@ def _original_edition(
         path = find_catalogs(options.locales, domain, languages[0])[0].path
     catalog = load_catalog(path)
     paragraphs = tuple(
-        Paragraph(line=p.line, text=p.text, origin=TextOrigin.ORIGINAL, is_byline=p.is_byline)
+        PublishedParagraph(
+            line=p.line, text=p.text, origin=TextOrigin.ORIGINAL, is_byline=p.is_byline
+        )
         for p in edition_paragraphs(catalog, path, allow_fuzzy=False)
     )
     locale = check_language(SOURCE_LANGUAGE)

@@ -28,8 +28,9 @@ class TextOrigin(enum.Enum):
 
 
 @dataclass(frozen=True)
-class Paragraph:
-    """One paragraph of the edition, at the source line where it stands."""
+class PublishedParagraph:
+    """One paragraph as the edition prints it (translation or marked source), at its source
+    line; the source side of a paragraph is `segment.Paragraph`."""
 
     line: int
     text: str
@@ -56,7 +57,7 @@ class Edition:
     language_name: str
     date: dt.date | None
     date_text: str | None
-    paragraphs: tuple[Paragraph, ...]
+    paragraphs: tuple[PublishedParagraph, ...]
     #: Every version of the article, this one included (empty for a lone edition).
     alternates: tuple[Alternate, ...] = ()
     #: The index page listing every version, for `hreflang="x-default"`.

@@ -17,7 +17,7 @@ from newsloc.translate.edition.model import (
     Alternate,
     Edition,
     EditionFormat,
-    Paragraph,
+    PublishedParagraph,
     TextOrigin,
 )
 from newsloc.translate.i18n import language_name, translator
@@ -122,7 +122,7 @@ def escape_markdown(text: str) -> str:
     )
 
 
-def _markdown_paragraph(paragraph: Paragraph, language: str) -> str:
+def _markdown_paragraph(paragraph: PublishedParagraph, language: str) -> str:
     text = escape_markdown(paragraph.text)
     if paragraph.origin is TextOrigin.SOURCE:
         return f"**[{escape_markdown(untranslated_mark(language))}]** {text}"
@@ -187,7 +187,7 @@ def _lang(code: str) -> str:
     return html.escape(code.replace("_", "-"), quote=True)
 
 
-def _html_paragraph(paragraph: Paragraph, language: str) -> str:
+def _html_paragraph(paragraph: PublishedParagraph, language: str) -> str:
     text = html.escape(paragraph.text)
     if paragraph.origin is TextOrigin.SOURCE:
         mark = html.escape(untranslated_mark(language))

@@ -136,7 +136,7 @@ def test_compile_stops_on_a_malformed_catalogue_before_writing_any_mo(locales: P
     result = runner.invoke(app, ["catalog", "compile", "--locales", str(locales)])
 
     assert result.exit_code == 2
-    assert "ru/LC_MESSAGES/seed-article.po: not a readable gettext catalogue" in result.stderr
+    assert "ru/LC_MESSAGES/seed-article.po:3: not a readable gettext catalogue" in result.stderr
     assert result.stderr.count("\n") == 1
     assert not list(locales.glob("*/LC_MESSAGES/*.mo"))
 
