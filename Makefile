@@ -22,6 +22,8 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext >/dev/null) \
 		|| echo "note: GNU gettext (msgfmt) is missing; the tests that run msgfmt will skip"
+	@command -v xmllint >/dev/null || (apt-get update -qq && apt-get install -y -qq libxml2-utils >/dev/null) \
+		|| echo "note: xmllint (libxml2-utils) is missing; the TBX well-formedness test will skip"
 	touch $@
 
 demo: setup

@@ -78,6 +78,9 @@ def parse_glossary(text: str, path: str | os.PathLike[str] | None = None) -> Glo
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise GlossaryError(_toml_problem(label, exc, text)) from None
+    except RecursionError:  # tomllib parses nested arrays and inline tables recursively
+        problem = "not a glossary: arrays or tables nested too deeply"
+        raise GlossaryError(f"{label}: {problem}") from None
     builder = GlossaryBuilder(label, KeyLines(text))
     glossary = builder.build(data, Path(path) if path is not None else None)
     if builder.problems:

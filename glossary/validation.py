@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from babel import localedata
+
 from newsloc.glossary.model import (
     CASES,
     SOURCE_LANGUAGE,
@@ -145,6 +147,14 @@ class GlossaryBuilder:
         if SOURCE_LANGUAGE in codes:
             self.problem(path, subject, f"{what} lists the source language {SOURCE_LANGUAGE!r}")
             return None
+        unknown = [code for code in codes if not localedata.exists(code)]
+        if unknown:
+            self.problem(
+                path,
+                subject,
+                f"{what}: {_quoted(unknown)} not a language CLDR knows (e.g. hy, az, ru)",
+            )
+            return None
         return codes
 
     def unknown_keys(
@@ -162,8 +172,9 @@ class GlossaryBuilder:
     # -- sections --
 
     def build(self, data: dict[str, Any], path: Path | None) -> Glossary | None:
+        explained = self.missing_glossary_table(data) if "glossary" not in data else ()
         for key in data:
-            if key not in TOP_LEVEL_KEYS:
+            if key not in TOP_LEVEL_KEYS and key not in explained:
                 self.problem(
                     (key,),
                     "glossary file",
@@ -184,12 +195,37 @@ class GlossaryBuilder:
             path=path,
         )
 
+    def missing_glossary_table(self, data: dict[str, Any]) -> tuple[str, ...]:
+        """One line for a missing `[glossary]` table, naming what probably took its place.
+
+        A misspelt `[glosary]`, or the header left out so that `name`, `targets`… sit at the
+        top level, would otherwise read as several unrelated problems. Returns the top-level
+        keys this line explains, which are then not reported again.
+        """
+        subject = "[glossary]"
+        for key, value in data.items():
+            if key not in TOP_LEVEL_KEYS and isinstance(value, dict) and "targets" in value:
+                self.problem(
+                    (key,), subject, f"missing [glossary] table; is [{key}] meant to be it?"
+                )
+                return (key,)
+        stray = tuple(key for key in data if key in GLOSSARY_KEYS)
+        if stray:
+            self.problem(
+                (stray[0],),
+                subject,
+                f"missing [glossary] table: {_quoted(stray)} are at the top level; "
+                "put [glossary] on the line above them",
+            )
+            return stray
+        self.problem((), subject, "missing [glossary] table (it must list the targets)")
+        return ()
+
     def glossary_table(self, table: Any, path: Path | None) -> tuple[str, str, list[str] | None]:
         """Name, version and targets; targets None when they are unusable (reported)."""
         subject = "[glossary]"
         fallback_name = path.stem if path is not None else ""
-        if table is None:
-            self.problem((), subject, "missing [glossary] table (it must list the targets)")
+        if table is None:  # reported by missing_glossary_table
             return fallback_name, "", None
         if not isinstance(table, dict):
             self.problem(("glossary",), subject, f"must be a table, not {_kind_of(table)}")
@@ -315,11 +351,16 @@ class GlossaryBuilder:
                         f"({_quoted(targets)}); a concept may only narrow them",
                     )
         # When the glossary's targets are unusable (already reported), any language key is
-        # taken at its word, and completeness cannot be judged.
+        # taken at its word, and completeness cannot be judged; `id` and the other concept
+        # keys look like language codes but are not.
         known = (
             targets
             if targets is not None
-            else [key for key in table if _LANGUAGE.fullmatch(key) and key != SOURCE_LANGUAGE]
+            else [
+                key
+                for key in table
+                if _LANGUAGE.fullmatch(key) and key != SOURCE_LANGUAGE and key not in CONCEPT_KEYS
+            ]
         )
         languages = targets or []
         if own_targets is not None:

@@ -11,11 +11,11 @@ from newsloc.glossary.exchange.importing import IMPORT_FORMATS, convert_to_toml,
 from newsloc.glossary.exchange.review import export_review, review_catalogue
 from newsloc.glossary.exchange.review_import import NameChange, ReviewResult, import_review
 from newsloc.glossary.exchange.tabular import export_csv, export_tsv
-from newsloc.glossary.exchange.tbx import export_tbx
+from newsloc.glossary.exchange.tbx import export_tbx, export_xcs
 from newsloc.glossary.exchange.toml_writer import glossary_to_toml
 from newsloc.glossary.model import Glossary
 
-EXPORT_FORMATS = ("tsv", "csv", "tbx")
+EXPORT_FORMATS = ("tsv", "csv", "tbx", "xcs")
 
 
 def export_glossary(glossary: Glossary, fmt: str, language: str | None = None) -> str:
@@ -32,6 +32,10 @@ def export_glossary(glossary: Glossary, fmt: str, language: str | None = None) -
         if language is not None:
             raise GlossaryError("tbx: a TBX file carries every language; drop --lang")
         return export_tbx(glossary, generator=generator())
+    if fmt == "xcs":
+        if language is not None:
+            raise GlossaryError("xcs: the XCS declares every language of the glossary; drop --lang")
+        return export_xcs(glossary)
     raise GlossaryError(f"unknown export format {fmt!r} (use {', '.join(EXPORT_FORMATS)})")
 
 

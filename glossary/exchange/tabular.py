@@ -71,25 +71,56 @@ def term_rows(glossary: Glossary, languages: list[str]) -> Iterator[list[str]]:
                 yield [spelling, *cells]
 
 
-def _write(rows: Iterator[list[str]], delimiter: str, header: list[str] | None) -> str:
+def _write_csv(rows: Iterator[list[str]], header: list[str]) -> str:
+    """RFC 4180 CSV (a field with `,` or `"` quoted, `"` doubled), as Amazon and Google read it."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
-    if header:
-        writer.writerow(header)
+    writer = csv.writer(buffer, delimiter=",", lineterminator="\n")
+    writer.writerow(header)
     writer.writerows(rows)
     return buffer.getvalue()
 
 
+#: What a TSV field cannot hold: DeepL's client libraries refuse control characters and
+#: line separators in glossary terms (tab and line breaks would split the row anyway).
+_TSV_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _tsv_field(glossary: Glossary, text: str) -> str:
+    """`text` as it stands in a TSV field: never quoted, refused when it cannot stand.
+
+    DeepL's client libraries (GlossaryEntries from TSV) and DeepL's entry listings read a
+    field literally, while its API reference describes CSV-style quoting: a quoted field would
+    reach DeepL with its quotes. Written as is, a `"` inside a term reads the same both ways;
+    only a term that starts with `"` would be unquoted by a CSV-style reader, so it is refused.
+    """
+    if _TSV_UNSAFE.search(text):
+        raise GlossaryError(
+            f"{_label(glossary)}: {text!r}: a tab, line break or control character cannot "
+            "stand in a TSV term list"
+        )
+    if text.startswith('"'):
+        raise GlossaryError(
+            f"{_label(glossary)}: {text!r} starts with a straight quote, which a TSV reader may "
+            "take for CSV quoting; use typographic quotes («», “”) in the glossary, or --format csv"
+        )
+    return text
+
+
 def export_tsv(glossary: Glossary, language: str) -> str:
-    """DeepL-style glossary entries for one target language: `source<TAB>target`, no header."""
-    rows = (row for row in term_rows(glossary, [language]) if row[1])
-    return _write(rows, "\t", None)
+    """DeepL-style glossary entries for one target language: `source<TAB>target`, no header,
+    no quoting (see `_tsv_field`)."""
+    lines = [
+        f"{_tsv_field(glossary, source)}\t{_tsv_field(glossary, target)}\n"
+        for source, target in term_rows(glossary, [language])
+        if target
+    ]
+    return "".join(lines)
 
 
 def export_csv(glossary: Glossary, language: str | None = None) -> str:
     """Amazon/Google multi-language CSV: header `en,<languages…>`, one row per English spelling."""
     languages = [language] if language else list(glossary.targets)
-    return _write(term_rows(glossary, languages), ",", [glossary.source, *languages])
+    return _write_csv(term_rows(glossary, languages), [glossary.source, *languages])
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -112,14 +143,38 @@ def _is_header(row: list[str]) -> bool:
     return all(_LANGUAGE_CODE.fullmatch(cell) or cell in _GOOGLE_EXTRA_COLUMNS for cell in rest)
 
 
-def _read_rows(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
-    """(line number, cells) for every non-blank row; a leading BOM (from Excel) is dropped."""
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), delimiter=delimiter)
+#: A whole TSV field in CSV-style quotes, as Excel's "Text (Tab delimited)" writes it.
+_QUOTED_FIELD = re.compile(r'"((?:[^"]|"")*)"')
+
+
+def _read_rows(text: str, delimiter: str, path: Path) -> list[tuple[int, list[str]]]:
+    """(line number, cells) for every non-blank row; a leading BOM (from Excel) is dropped.
+
+    CSV is read with RFC 4180 quoting. TSV is split at tabs, one row per line, fields taken
+    literally (as DeepL reads them), except a field wholly in quotes, which is unquoted.
+    """
+    text = text.removeprefix("\ufeff")
+    if delimiter == "\t":
+        tsv_rows = []
+        for number, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
+            cells = [_unquote(cell) for cell in line.split("\t")]
+            if any(cell.strip() for cell in cells):
+                tsv_rows.append((number, cells))
+        return tsv_rows
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows = []
-    for row in reader:
-        if any(cell.strip() for cell in row):
-            rows.append((reader.line_num, row))
+    try:
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                rows.append((reader.line_num, row))
+    except csv.Error as exc:
+        raise GlossaryError(f"{path}:{reader.line_num}: not valid CSV: {exc}") from None
     return rows
+
+
+def _unquote(cell: str) -> str:
+    quoted = _QUOTED_FIELD.fullmatch(cell)
+    return quoted.group(1).replace('""', '"') if quoted else cell
 
 
 def _columns(
@@ -154,15 +209,20 @@ def read_tabular(
     Rows whose target cells are all equal become one name: the first row's English term is
     the name, the others its English spellings, as `export_csv` writes them.
     """
-    rows = _read_rows(text, delimiter)
+    rows = _read_rows(text, delimiter, path)
+    headed = bool(rows) and _is_header(rows[0][1])
     languages, columns, description_column, data = _columns(path, rows, language)
     width = max([*columns.values(), description_column or 0]) + 1
     groups: dict[tuple[str, ...], _Group] = {}
     seen: dict[str, int] = {}
     problems: list[str] = []
     for line, row in data:
-        if len(row) < width:
+        if len(row) < width or (not headed and len(row) > width):
             problems.append(f"{path}:{line}: expected {width} columns, found {len(row)}")
+            continue
+        control = next((cell for cell in row if _TSV_UNSAFE.search(cell)), None)
+        if control is not None:
+            problems.append(f"{path}:{line}: {control!r} holds a control character or line break")
             continue
         spelling = row[0].strip()
         cells = tuple(row[columns[lang]].strip() for lang in languages)

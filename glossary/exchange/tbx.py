@@ -10,15 +10,28 @@ docs/glossary-exchange.md.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from xml.parsers import expat
+from xml.sax.saxutils import escape
+
+from babel import Locale, UnknownLocaleError
 
 from newsloc.glossary.errors import GlossaryError
 from newsloc.glossary.model import CASES, CaseForms, Concept, Glossary, NameForms, Policy
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+#: The TBX core structure DTD by its public identifier, which TBX Checker resolves to the
+#: copy it carries (a bare SYSTEM name must be a file beside the .tbx); it refuses a file
+#: without a DOCTYPE. Nothing fetches the DTD.
+DOCTYPE = '<!DOCTYPE martif PUBLIC "ISO 30042:2008A//DTD TBX core//EN" "TBXcoreStructV02.dtd">'
+#: The XCS newsloc ships (TBX-Basic's data categories, newsloc's languages), named by
+#: XCSURI; validators look for it beside the .tbx file.
+XCS_NAME = "newsloc-TBXBasic.xcs"
+XCS_PATH = Path(__file__).resolve().parent.parent / "data" / XCS_NAME
 PROPER_NOUN = "properNoun"
 PREFERRED = "preferredTerm-admn-sts"
 ADMITTED = "admittedTerm-admn-sts"
@@ -137,12 +150,39 @@ def export_tbx(glossary: Glossary, generator: str = "newsloc") -> str:
         f"generator: {generator}",
     ):
         _sub(source_desc, "p", line)
-    _sub(_sub(header, "encodingDesc"), "p", "TBXBasicXCSV02.xcs", type="XCSURI")
+    _sub(_sub(header, "encodingDesc"), "p", XCS_NAME, type="XCSURI")
     body = _sub(_sub(root, "text"), "body")
     for concept in glossary:
         _entry(body, glossary, concept)
     ET.indent(root, space="  ")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+    head = f'<?xml version="1.0" encoding="UTF-8"?>\n{DOCTYPE}\n'
+    return head + ET.tostring(root, "unicode") + "\n"
+
+
+def export_xcs(glossary: Glossary) -> str:
+    """The XCS that `export_tbx`'s XCSURI names, declaring every language the glossary has.
+
+    The shipped file declares en, hy, az and ru; a glossary with other targets gets them
+    added (English names from CLDR), so every `<langSet>` of its export is declared.
+    """
+    text = XCS_PATH.read_text(encoding="utf-8")
+    declared = set(re.findall(r"<langCode>([^<]+)</langCode>", text))
+    wanted = [glossary.source, *glossary.targets]
+    wanted += [lang for concept in glossary for lang in concept.forms if lang not in wanted]
+    extra = "".join(
+        f"    <langInfo><langCode>{escape(code)}</langCode>"
+        f"<langName>{escape(_english_name(code))}</langName></langInfo>\n"
+        for code in dict.fromkeys(wanted)
+        if code not in declared
+    )
+    return text.replace("  </languages>\n", extra + "  </languages>\n", 1)
+
+
+def _english_name(code: str) -> str:
+    try:
+        return Locale.parse(code).get_display_name("en") or code
+    except (ValueError, UnknownLocaleError):
+        return code
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -352,8 +392,41 @@ def _narrowed(concept: Concept, targets: tuple[str, ...]) -> Concept:
     return replace(concept, targets=present)
 
 
+class _PrologEnd(Exception):
+    """The root element started: the document type declaration, if any, is behind us."""
+
+
+def _refuse_entity_declarations(text: str, path: Path) -> None:
+    """Refuse a TBX whose DOCTYPE declares entities, before anything is expanded.
+
+    Entities are how XML bombs ("billion laughs") grow a small file into gigabytes and how
+    external entities read local files; no termbase needs them. A DOCTYPE that only names a
+    DTD (`<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">`) is fine: expat never
+    fetches it. Only the prolog is scanned; the document is parsed afterwards as usual.
+    """
+    scanner = expat.ParserCreate()
+
+    def entity(name: str, *_: object) -> None:
+        raise GlossaryError(
+            f"{path}: the DOCTYPE declares entities (<!ENTITY {name} …>), which can expand "
+            "without bound or read local files; remove the declarations"
+        )
+
+    def root_started(*_: object) -> None:
+        raise _PrologEnd
+
+    scanner.EntityDeclHandler = entity
+    scanner.UnparsedEntityDeclHandler = entity
+    scanner.StartElementHandler = root_started
+    try:
+        scanner.Parse(text, True)
+    except (_PrologEnd, expat.ExpatError):
+        return  # not well-formed XML is reported by the real parse, with its line
+
+
 def read_tbx(text: str, path: Path, version: str) -> Glossary:
     """A Glossary from TBX text; newsloc's own `key: value` notes restore what TBX lacks."""
+    _refuse_entity_declarations(text, path)
     try:
         root = ET.fromstring(text)
     except ET.ParseError as exc:

@@ -365,12 +365,60 @@ def test_glossary_table_is_validated(head: str, expected: str) -> None:
 
 
 def test_missing_glossary_table_and_unknown_top_level_keys() -> None:
-    found = problems('[glosary]\ntargets = ["ru"]\n')
-    assert found == [
-        "bad.toml: [glossary]: missing [glossary] table (it must list the targets)",
-        "bad.toml:1: glossary file: unknown top-level key 'glosary' (allowed: [glossary], "
+    assert problems('[glosary]\ntargets = ["ru"]\n') == [
+        "bad.toml:1: [glossary]: missing [glossary] table; is [glosary] meant to be it?"
+    ]
+    assert problems('[glossary]\ntargets = ["ru"]\n[polcy]\nscope = "first"\n') == [
+        "bad.toml:3: glossary file: unknown top-level key 'polcy' (allowed: [glossary], "
         "[policy], [[concept]])",
     ]
+    assert problems("") == [
+        "bad.toml: [glossary]: missing [glossary] table (it must list the targets)"
+    ]
+
+
+# A broken [glossary] table used to be followed by one bogus problem per concept (`id must
+# be a table of name = forms, not a string`): the cause is one line, and nothing else is.
+DEFAULT_TEXT = DEFAULT_GLOSSARY_PATH.read_text(encoding="utf-8")
+TARGETS_LINE = 'targets = ["hy", "az", "ru"]\n'
+
+
+@pytest.mark.parametrize(
+    ("replacement", "expected"),
+    [
+        ("targets = []\n", "[glossary]: targets is an empty list"),
+        ('targets = "ru"\n', "[glossary]: targets must be a list of strings, not a string"),
+        ('targets = ["hy", "az", "xx"]\n', "targets: xx not a language CLDR knows"),
+        ('targets = ["hy", "az", "Russian"]\n', "Russian not a BCP 47 primary language"),
+        ("", "[glossary]: missing targets"),
+    ],
+)
+def test_unusable_targets_are_one_line_without_a_cascade(replacement: str, expected: str) -> None:
+    assert DEFAULT_TEXT.count(TARGETS_LINE) == 1
+    found = problems(DEFAULT_TEXT.replace(TARGETS_LINE, replacement))
+    assert len(found) == 1, found[:3]
+    assert expected in found[0]
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("[glosary]\n", "missing [glossary] table; is [glosary] meant to be it?"),
+        ("", "missing [glossary] table: name, version, source, targets are at the top level"),
+    ],
+)
+def test_a_missing_glossary_header_is_one_line(header: str, expected: str) -> None:
+    found = problems(DEFAULT_TEXT.replace("[glossary]\n", header, 1))
+    assert len(found) == 1, found[:3]
+    assert expected in found[0]
+    assert found[0].startswith(f"bad.toml:{line_of(DEFAULT_TEXT, '[glossary]')}: ")
+
+
+@pytest.mark.parametrize("opening", ["[", "{a = "])
+def test_toml_nested_thousands_deep_is_one_line(opening: str) -> None:
+    closing = "]" if opening == "[" else "}"
+    text = HEAD + "x = " + opening * 3000 + closing * 3000 + "\n"
+    assert problems(text) == ["bad.toml: not a glossary: arrays or tables nested too deeply"]
 
 
 def test_problems_are_listed_in_line_order() -> None:

@@ -1,30 +1,78 @@
 """The `newsloc` command line: thin Typer commands over functions that tests call directly.
 
 Each command group lives in its own module; this one wires them together and turns the
-user-facing exceptions (`UserError`, `GlossaryError`) into one line on stderr and exit 2,
-never a traceback.
+user-facing exceptions (`UserError`, `GlossaryError`) and usage errors (a bad option value,
+a missing argument, an unknown option or command) into one line on stderr and exit 2, never
+a traceback or a boxed panel.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer._click import Context as ClickContext
+from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
 from newsloc.glossary.distribution import newsloc_version
 from newsloc.glossary.errors import GlossaryError
 from newsloc.translate.cli import catalog_cmd, edition_cmd, glossary_cmd, models_cmd, translate_cmd
-from newsloc.translate.cli.output import print_error
+from newsloc.translate.cli.output import print_error, usage_error_line
 from newsloc.translate.errors import UserError
 
 
+def _usage_exit(exc: UsageError, command_path: str | None = None) -> typer.Exit:
+    """Print a usage error as one line; `no_args_is_help` has printed the help already."""
+    if not isinstance(exc, NoArgsIsHelpError):
+        print_error(usage_error_line(exc, command_path))
+    return typer.Exit(2)
+
+
+def _command_path(ctx: ClickContext, args: list[str]) -> str:
+    """`newsloc glossary export`: the command `args` name, for errors that carry no context.
+
+    Some parser errors (`--to` without a value) are raised before their command's context
+    exists; the words that picked the command are still in the root's arguments.
+    """
+    words, command = [ctx.command_path], ctx.command
+    for arg in args:
+        if not isinstance(command, TyperGroup) or arg.startswith("-"):
+            break
+        sub = command.get_command(ctx, arg)
+        if sub is None:
+            break
+        words.append(arg)
+        command = sub
+    return " ".join(words)
+
+
 class _NewslocGroup(TyperGroup):
-    """Reports user errors as `newsloc: error: …` lines with exit code 2."""
+    """Reports user errors and usage errors as `newsloc: error: …` lines with exit code 2.
+
+    Typer would print usage errors as a usage line, a hint and a boxed panel; a script or a
+    person reading a terminal wants the one line every other newsloc error is. Parse errors
+    of the root's own options surface in `make_context`, every subcommand's in `invoke`.
+    """
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: ClickContext | None = None,
+        **extra: Any,
+    ) -> ClickContext:
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except UsageError as exc:
+            raise _usage_exit(exc) from None
 
     def invoke(self, ctx: typer.Context):  # type: ignore[override]
+        args = [*ctx._protected_args, *ctx.args]  # what TyperGroup.invoke resolves and clears
         try:
             return super().invoke(ctx)
+        except UsageError as exc:
+            raise _usage_exit(exc, _command_path(ctx, args)) from None
         except (UserError, GlossaryError) as exc:
             for line in str(exc).splitlines() or [type(exc).__name__]:
                 print_error(line)

@@ -6,25 +6,28 @@ Formats and their limits are described in docs/glossary-exchange.md; the behavio
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from newsloc.glossary.exchange import convert_to_toml, export_glossary, export_review, import_review
-from newsloc.glossary.fileio import atomic_write_text
 from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH, glossary_or_default
 from newsloc.translate.cli.glossary_options import GlossaryOption
+from newsloc.translate.cli.out_file import check_out_file, write_out_file, write_stdout
 from newsloc.translate.cli.output import console, print_json, print_warning
 from newsloc.translate.errors import UserError
 
 OutOption = Annotated[
     Path | None,
     typer.Option(
-        "--out", "-o", metavar="FILE", help="Write here (atomically) instead of to stdout."
+        "--out",
+        "-o",
+        metavar="FILE",
+        help="Write here (atomically) instead of to stdout; an existing file needs --force.",
     ),
 ]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing --out file.")]
 
 EXPORT_HELP = (
     "Export the glossary for machine-translation services or CAT tools.\n\n"
@@ -34,6 +37,8 @@ EXPORT_HELP = (
     "row of language codes ([i]en,hy,az,ru[/i], or [i]en,ru[/i] with --lang), then one row per "
     "English spelling; UTF-8 without a BOM.\n\n"
     "[b]tbx[/b]: TBX-Basic (martif) with every name, case form, variant, note and source.\n\n"
+    "[b]xcs[/b]: the constraint specification the TBX names (its data categories and "
+    "languages); put it beside the .tbx for TBX Checker.\n\n"
     "A term row maps each English spelling of a name to that name's nominative: Stepanakert -> "
     "Степанакерт, Khankendi -> Ханкенди. These services cannot keep both names of a contested "
     "place or inflect them: run [i]newsloc glossary apply[/i] on their output for that. "
@@ -66,11 +71,11 @@ REVIEW_IMPORT_HELP = (
 )
 
 
-def _emit(text: str, out: Path | None, what: str) -> None:
+def _emit(text: str, out: Path | None, what: str, force: bool, source: Path | None) -> None:
     if out is None:
-        sys.stdout.write(text)
+        write_stdout(text)
         return
-    atomic_write_text(out, text)
+    write_out_file(out, text, force, source)
     console.print(f"wrote {what} to {out}", markup=False, highlight=False, soft_wrap=True)
 
 
@@ -80,7 +85,7 @@ def export_command(
         typer.Option(
             "--format",
             "-f",
-            metavar="tsv|csv|tbx",
+            metavar="tsv|csv|tbx|xcs",
             help="Output format (default: from the --out extension).",
             show_default=False,
         ),
@@ -91,12 +96,18 @@ def export_command(
     ] = None,
     out: OutOption = None,
     glossary: GlossaryOption = None,
+    force: ForceOption = False,
 ) -> None:
     chosen = fmt or (out.suffix.lstrip(".") if out is not None else "")
     if not chosen:
-        raise UserError("give --format tsv|csv|tbx (or an --out file ending in .tsv, .csv, .tbx)")
+        raise UserError(
+            "give --format tsv|csv|tbx|xcs (or an --out file ending in .tsv, .csv, .tbx, .xcs)"
+        )
+    source = glossary or DEFAULT_GLOSSARY_PATH
+    if out is not None:
+        check_out_file(out, force, source)
     text = export_glossary(glossary_or_default(glossary), chosen.lower(), lang)
-    _emit(text, out, f"{chosen.lower()} glossary")
+    _emit(text, out, f"{chosen.lower()} glossary", force, source)
 
 
 def import_command(
@@ -124,12 +135,12 @@ def import_command(
             help="Glossary version for formats that carry none (default: today's date).",
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing --out file.")] = False,
+    force: ForceOption = False,
 ) -> None:
-    if out is not None and out.exists() and not force:
-        raise UserError(f"{out}: already exists; use --force to replace it")
+    if out is not None:
+        check_out_file(out, force, file)
     glossary, text = convert_to_toml(file, fmt, lang, version)
-    _emit(text, out, f"{len(glossary)} concepts ({', '.join(glossary.targets)})")
+    _emit(text, out, f"{len(glossary)} concepts ({', '.join(glossary.targets)})", force, file)
 
 
 def review_export_command(
@@ -138,9 +149,13 @@ def review_export_command(
     ],
     out: OutOption = None,
     glossary: GlossaryOption = None,
+    force: ForceOption = False,
 ) -> None:
+    source = glossary or DEFAULT_GLOSSARY_PATH
+    if out is not None:
+        check_out_file(out, force, source)
     text = export_review(glossary_or_default(glossary), lang)
-    _emit(text, out, f"{lang} glossary review")
+    _emit(text, out, f"{lang} glossary review", force, source)
 
 
 def review_import_command(

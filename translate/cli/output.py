@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from typing import Any
 
 from rich.console import Console
+from typer._click.exceptions import UsageError
 
 console = Console()
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -15,6 +17,24 @@ err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 def print_error(message: str) -> None:
     """One line on stderr, prefixed so scripts and people can tell it from output."""
     err_console.print(f"newsloc: error: {message}", markup=False)
+
+
+def usage_error_line(exc: UsageError, command_path: str | None = None) -> str:
+    """Click's usage error as one line: the message, then where the help is.
+
+    `Invalid value for '--beam-size': …` becomes `invalid value for '--beam-size': …; see
+    'newsloc translate --help'`, like every other newsloc error (lower case, no full stop).
+    `command_path` names the command when the error carries no context.
+    """
+    message = " ".join(exc.format_message().split()) or "invalid usage"
+    message = re.sub(r"\.? Did you mean (.+?)\??$", r" (did you mean \1?)", message)
+    if message[:2].istitle():
+        message = message[0].lower() + message[1:]
+    message = message.rstrip(".")
+    ctx = exc.ctx
+    if ctx is not None and ctx.command.get_help_option(ctx) is not None:
+        command_path = ctx.command_path
+    return message + (f"; see '{command_path} --help'" if command_path else "")
 
 
 def print_warning(message: str) -> None:
