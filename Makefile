@@ -5,7 +5,14 @@ PY     := $(VENV)/bin/python
 NEWSLOC := $(VENV)/bin/newsloc
 STAMP  := $(VENV)/.newsloc-installed
 
-.PHONY: setup demo test browser lint bench clean
+# LibreTranslate (a real server for the engine tests) pins exact versions of its
+# dependencies, so it gets a venv of its own; reused once complete (the stamp holds the
+# version it was made for).
+LT_VENV    ?= .venv-libretranslate
+LT_VERSION ?= 1.9.6
+LT_STAMP   := $(LT_VENV)/.newsloc-lt-installed
+
+.PHONY: setup demo test browser wheelhouse libretranslate lint typecheck bench messages clean
 
 setup: $(STAMP)
 
@@ -20,23 +27,57 @@ $(STAMP): pyproject.toml
 demo: setup
 	bash scripts/demo.sh
 
-test: setup browser
+test: setup browser wheelhouse libretranslate typecheck
 	$(PY) -m ruff check .
 	$(PY) -m pytest
+
+# Wheels for the test that installs newsloc beside translate-toolkit in throwaway venvs:
+# fetched here, by package name, so the tests themselves never reach an index.
+WHEELHOUSE := build/wheelhouse
+wheelhouse: setup
+	@$(PY) -m pip wheel --quiet --disable-pip-version-check -w $(WHEELHOUSE) . translate-toolkit setuptools wheel 2>/dev/null \
+		|| echo "note: could not fill $(WHEELHOUSE); the translate-toolkit test will skip"
 
 # Chromium and fonts for the test that looks at an HTML edition; that test skips (saying
 # why) only where they cannot be installed.
 browser:
 	@bash scripts/install-browser.sh || echo "note: Chromium could not be installed; the browser test will skip"
 
-lint: setup
+# Where it cannot be made (no PyPI, say), one line says so and the tests that need a
+# server skip, naming the missing venv; the pip log stays in $(LT_VENV).log.
+libretranslate:
+	@test "$$(cat $(LT_STAMP) 2>/dev/null)" = "$(LT_VERSION)" || { \
+		echo "making $(LT_VENV) (LibreTranslate $(LT_VERSION) from PyPI, about 600 MB)"; \
+		rm -rf $(LT_VENV); \
+		{ $(PYTHON) -m venv $(LT_VENV) \
+		  && $(LT_VENV)/bin/python -m pip install --quiet --disable-pip-version-check \
+		       libretranslate==$(LT_VERSION) \
+		  && echo $(LT_VERSION) >$(LT_STAMP); } >$(LT_VENV).log 2>&1 \
+		|| { rm -rf $(LT_VENV); \
+		     echo "note: LibreTranslate could not be installed (see $(LT_VENV).log); the LibreTranslate server tests will skip"; }; }
+
+lint: setup typecheck
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-bench: setup
+# The folders install as newsloc.glossary and newsloc.translate; mypy reads them under
+# those names through a tree of links.
+typecheck: setup
+	@mkdir -p build/typecheck/newsloc
+	@ln -sfn ../../../glossary build/typecheck/newsloc/glossary
+	@ln -sfn ../../../translate build/typecheck/newsloc/translate
+	cd build/typecheck && MYPYPATH=. ../../$(PY) -m mypy --config-file ../../pyproject.toml -p newsloc
+
+bench: setup libretranslate
 	$(PY) bench/glossary_bench.py
 	$(PY) bench/translate_bench.py
+	$(PY) bench/libretranslate_bench.py
 	$(PY) bench/catalog_bench.py
+
+# Re-extract newsloc's own strings into translate/locales/newsloc.pot and merge them into
+# the hy/az/ru catalogues (docs/editions.md, "newsloc's own words").
+messages: setup
+	$(PY) scripts/messages.py
 
 clean:
 	rm -rf build .pytest_cache

@@ -35,6 +35,9 @@ REPO = Path(__file__).resolve().parent.parent
 BUILD = REPO / "build" / "bench"
 SEED_ARTICLE = REPO.parent / "shared" / "articles" / "seed-article.txt"
 
+# Path (a) needs argostranslate.translate, which imports MiniSBD and so onnxruntime, whose
+# native library sends telemetry unless told not to, before it is imported.
+os.environ["ORT_DISABLE_TELEMETRY"] = "1"
 # Argos reads these when first imported: keep it away from the user's home and packages.
 os.environ["ARGOS_PACKAGES_DIR"] = str(BUILD / "packages")
 for _var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):

@@ -3,8 +3,10 @@
 A pure function over entries in document order: no files, no catalogue library. For every
 entry whose source mentions a concept it reports a `Violation` when the translation
 
-- lacks the primary: fewer occurrences of the source's name (any case form, any variant,
-  as primary or as secondary) than the source has mentions of it;
+- lacks the primary: no occurrence of the source's name (any case form, variant or short
+  form, as primary or as secondary); for a contested concept, fewer occurrences than the
+  source has mentions of it (spec 4.8: a concept that is not contested needs one
+  occurrence per segment, its further mentions may be pronouns);
 - lacks a required secondary: the first mention in the document (every mention under
   `scope = "every"`) of a contested concept must read `format` with the source's name
   first, unless the segment itself names the place by two names;
@@ -18,6 +20,10 @@ Choices written down here (docs may quote them):
 - Fuzzy entries are checked too: a reviewer wants to know before clearing the flag.
 - Obsolete entries are not part of the document and are ignored.
 - Ambiguous concepts (`ambiguous = true`) give warnings, never errors.
+- A variant found for the source's name gives a warning naming the glossary's spelling.
+- A further mention of a concept that is not contested with no occurrence of its own is
+  not reported at all: translators routinely use a pronoun, and a warning on every one
+  would bury the warnings that matter.
 """
 
 from __future__ import annotations
@@ -26,9 +32,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from newsloc.glossary.match import Matcher, Mention
+from newsloc.glossary.match import Mention, matcher_for
 from newsloc.glossary.model import Concept, Glossary
-from newsloc.glossary.target import Occurrence, TargetIndex
+from newsloc.glossary.target import FORM, SHORT, VARIANT, Occurrence, target_index
 
 ERROR = "error"
 WARNING = "warning"
@@ -61,8 +67,8 @@ class Checker:
     def __init__(self, glossary: Glossary, language: str):
         self.glossary = glossary
         self.language = language
-        self.index = TargetIndex(glossary, language)
-        self.matcher = Matcher(glossary)
+        self.index = target_index(glossary, language)
+        self.matcher = matcher_for(glossary)
         self.introduced: set[str] = set()
 
     def check(self, entry: CheckEntry) -> list[Violation]:
@@ -85,6 +91,10 @@ class Checker:
             problems = self._concept_problems(concept, concept_mentions, found, concept_id in first)
             severity = WARNING if concept.ambiguous else ERROR
             violations.extend(Violation(entry.line, concept_id, p, severity) for p in problems)
+            violations.extend(
+                Violation(entry.line, concept_id, message, WARNING)
+                for message in self._variant_warnings(concept, concept_mentions, found)
+            )
         return violations
 
     def _applies(self, mention: Mention) -> bool:
@@ -111,7 +121,7 @@ class Checker:
             have = sum(1 for o in found if name in o.names_shown(concept.id))
             if have == 0:
                 problems.append(f'lacks "{nom}" (any case) for "{spelled[name]}"')
-            elif have < wanted:
+            elif have < wanted and concept.contested:
                 problems.append(
                     f'"{spelled[name]}" is mentioned {wanted} times but "{nom}" '
                     f"appears {have} time{'s' if have != 1 else ''}"
@@ -149,6 +159,23 @@ class Checker:
         where = "every mention" if policy.scope == "every" else "its first mention"
         example = policy.decorate(self._nom(concept, name), secondary)
         return [f'lacks the other name at {where}: expected "{example}"']
+
+    def _variant_warnings(
+        self, concept: Concept, mentions: list[Mention], found: list[Occurrence]
+    ) -> list[str]:
+        """One warning per occurrence that spells a name the source used as a variant."""
+        used = {m.name for m in mentions}
+        warnings = []
+        for occurrence in found:
+            readings = [r for r in occurrence.readings_of(concept.id) if r.name in used]
+            if not readings or any(r.kind in (FORM, SHORT) for r in readings):
+                continue
+            reading = readings[0]
+            assert reading.kind == VARIANT
+            forms = concept.forms_of(self.language, reading.name)
+            wanted = forms.form(reading.case) if forms is not None else reading.name
+            warnings.append(f'uses the variant "{occurrence.form}"; the glossary writes "{wanted}"')
+        return warnings
 
     def _nom(self, concept: Concept, name: str) -> str:
         forms = concept.forms_of(self.language, name)

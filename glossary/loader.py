@@ -15,6 +15,7 @@ import tomllib
 from pathlib import Path
 
 from newsloc.glossary.errors import GlossaryError
+from newsloc.glossary.fileio import atomic_write_bytes
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.toml_lines import KeyLines
 from newsloc.glossary.validation import GlossaryBuilder
@@ -26,6 +27,23 @@ DEFAULT_GLOSSARY_PATH = Path(__file__).resolve().parent / "data" / "south-caucas
 def load_default_glossary() -> Glossary:
     """The curated default glossary (`glossary/data/south-caucasus.toml`)."""
     return load_glossary(DEFAULT_GLOSSARY_PATH)
+
+
+def copy_default_glossary(destination: str | os.PathLike[str], replace: bool = False) -> Path:
+    """Copy the curated glossary to `destination`, byte for byte, to curate a glossary of
+    one's own: the installed default belongs to the program and is never edited in place."""
+    target = Path(destination)
+    if target.is_dir():
+        raise GlossaryError(f"{target}: is a directory; give a file name, e.g. {target}/my.toml")
+    if target.exists() and not replace:
+        raise GlossaryError(f"{target}: already exists; use --force to replace it")
+    atomic_write_bytes(target, DEFAULT_GLOSSARY_PATH.read_bytes())
+    return target
+
+
+def glossary_or_default(path: str | os.PathLike[str] | None) -> Glossary:
+    """The glossary at `path`, or the curated default when no path is given."""
+    return load_default_glossary() if path is None else load_glossary(path)
 
 
 def load_glossary(path: str | os.PathLike[str]) -> Glossary:

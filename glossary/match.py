@@ -6,6 +6,9 @@ longest name wins; `finditer` then scans the text once, leftmost first, never ov
 The time is linear in the text and nearly flat in the size of the glossary, because the
 regex engine walks the trie instead of looping over terms.
 
+Matching is case-sensitive, except that a spelling written entirely in capitals is a
+mention too (datelines: `STEPANAKERT, Sept 19 (Reuters) –`, `YEREVAN/BAKU`).
+
 Word boundaries are Unicode-aware: a letter, digit or underscore of any script (or a
 combining mark) next to a spelling means it is part of a longer word and not a mention.
 Hyphens and apostrophes are boundaries, so `Baku's`, `Baku’s` and `Karabakh-based` mention
@@ -19,6 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 import weakref
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 
@@ -31,7 +35,10 @@ _STARTS_WORD = f"(?<![{WORD_CHARS}].)"
 #: At the end of a spelling: the next character is not a word character.
 _ENDS_WORD = f"(?![{WORD_CHARS}])"
 _NEVER = "(?!)"
+#: Trie key that marks the end of a trigger (no character of a spelling is NUL).
+_TRIGGER = "\x00"
 _SPACE_RUN = re.compile(r"\s+")
+_WORD_AT = re.compile(f"[{WORD_CHARS}]")
 
 
 @dataclass(frozen=True)
@@ -61,26 +68,65 @@ class Matcher:
                 spelling = _SPACE_RUN.sub(" ", spelling.strip())
                 if spelling:
                     self.spellings.setdefault(spelling, (concept.id, name))
-        self.pattern = re.compile(_trie_pattern(self.spellings))
+        #: spelling in capitals -> meaning, for names written in capitals; a spelling that
+        #: is itself in capitals keeps its own meaning.
+        self.capitals = {
+            spelling.upper(): meaning
+            for spelling, meaning in self.spellings.items()
+            if spelling.upper() not in self.spellings
+        }
+        # The first two capitals of each such name end a branch of the main trie with no
+        # end-of-word test: a word that starts like a name in capitals stops there, and
+        # only then is the (lazily compiled) pattern of names in capitals tried. The main
+        # pattern keeps its speed and nearly its size.
+        triggers = {spelling[:2] for spelling in self.capitals if len(spelling) > 1}
+        self.pattern = re.compile(trie_pattern(self.spellings, triggers=triggers))
+        self._capitals_pattern: re.Pattern[str] | None = None
 
     def find(self, text: str) -> list[Mention]:
         """Mentions in document order: leftmost first, longest name at each place."""
         spellings = self.spellings
         mentions = []
+        skip = 0  # the end of the last name in capitals: a trigger inside it is no mention
         for found in self.pattern.finditer(text):
+            start, end = found.span()
+            if start < skip:
+                continue
             spelling = found.group()
             if spelling not in spellings:  # white space other than single spaces inside
                 spelling = _SPACE_RUN.sub(" ", spelling)
+            if spelling not in spellings or _WORD_AT.match(text, end):
+                capitals = self._capitals(text, start)
+                if capitals is not None:
+                    mentions.append(capitals)
+                    skip = capitals.end
+                continue
             concept_id, name = spellings[spelling]
-            mentions.append(Mention(concept_id, name, spelling, found.start(), found.end()))
+            mentions.append(Mention(concept_id, name, spelling, start, end))
         return mentions
+
+    def _capitals(self, text: str, start: int) -> Mention | None:
+        """The name in capitals that starts at `start`, if one does."""
+        if self._capitals_pattern is None:
+            self._capitals_pattern = re.compile(trie_pattern(self.capitals))
+        found = self._capitals_pattern.match(text, start)
+        if found is None:
+            return None
+        spelling = _SPACE_RUN.sub(" ", found.group())
+        concept_id, name = self.capitals[spelling]
+        return Mention(concept_id, name, spelling, start, found.end())
 
 
 _matchers: dict[int, tuple[weakref.ref[Glossary], Matcher]] = {}
 
 
 def find_mentions(glossary: Glossary, text: str) -> list[Mention]:
-    """`Matcher(glossary).find(text)`, building the matcher once per glossary object.
+    """`Matcher(glossary).find(text)`, building the matcher once per glossary object."""
+    return matcher_for(glossary).find(text)
+
+
+def matcher_for(glossary: Glossary) -> Matcher:
+    """The glossary's `Matcher`, built once per glossary object.
 
     Glossaries are not hashable (they hold dicts), so the cache is keyed by `id()` and
     each entry is dropped when its glossary is garbage-collected, before the id can be
@@ -89,10 +135,10 @@ def find_mentions(glossary: Glossary, text: str) -> list[Mention]:
     key = id(glossary)
     cached = _matchers.get(key)
     if cached is not None and cached[0]() is glossary:
-        return cached[1].find(text)
+        return cached[1]
     matcher = Matcher(glossary)
     _matchers[key] = (weakref.ref(glossary, partial(_forget, _matchers, key)), matcher)
-    return matcher.find(text)
+    return matcher
 
 
 def _forget(cache: dict[int, tuple[weakref.ref[Glossary], Matcher]], key: int, ref: object) -> None:
@@ -112,7 +158,7 @@ class LocatedMention:
     end_line: int
     end_column: int
 
-    def to_dict(self) -> dict[str, object]:
+    def as_dict(self) -> dict[str, object]:
         """JSON-ready (`glossary find --json`); `end_column` is inclusive."""
         mention = self.mention
         return {
@@ -150,26 +196,47 @@ def line_col(starts: list[int], offset: int) -> tuple[int, int]:
     return line + 1, offset - starts[line] + 1
 
 
-def _trie_pattern(spellings: dict[str, object]) -> str:
-    """One regex for all spellings: a trie with continuations before the end of a word."""
-    if not spellings:
-        return _NEVER
+def _literal(char: str) -> str:
+    """A spelling's character as a pattern: a space matches any run of white space."""
+    return r"\s+" if char == " " else re.escape(char)
+
+
+def trie_pattern(
+    spellings: Iterable[str],
+    char: Callable[[str], str] = _literal,
+    end: str = _ENDS_WORD,
+    triggers: Iterable[str] = (),
+) -> str:
+    """One regex for all spellings: a trie with continuations before the end of a word.
+
+    `char` turns one character into its pattern (target matching folds ё/е this way);
+    `end` is what must follow a whole spelling; a `triggers` string matches with no end
+    test at all. The check that a spelling starts a word comes after its first character,
+    so most positions fail on one character test.
+    """
     root: dict[str, dict] = {}
-    for spelling in spellings:
-        node = root
-        for char in spelling:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _node_pattern(root, first=True)
+    for marker, keys in (("", spellings), (_TRIGGER, triggers)):
+        for spelling in keys:
+            node = root
+            for character in spelling:
+                node = node.setdefault(character, {})
+            node[marker] = {}
+    if not root:
+        return _NEVER
+    return _node_pattern(root, char, end, first=True)
 
 
-def _node_pattern(node: dict[str, dict], first: bool = False) -> str:
+def _node_pattern(
+    node: dict[str, dict], char: Callable[[str], str], end: str, first: bool = False
+) -> str:
     branches = []
-    for char in sorted(key for key in node if key):
-        head = (r"\s+" if char == " " else re.escape(char)) + (_STARTS_WORD if first else "")
-        branches.append(head + _node_pattern(node[char]))
+    for key in sorted(key for key in node if key and key != _TRIGGER):
+        head = char(key) + (_STARTS_WORD if first else "")
+        branches.append(head + _node_pattern(node[key], char, end))
     if "" in node:
-        branches.append(_ENDS_WORD)
+        branches.append(end)
+    if _TRIGGER in node:
+        branches.append("")
     if len(branches) == 1:
         return branches[0]
     return "(?:" + "|".join(branches) + ")"

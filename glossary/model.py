@@ -29,38 +29,59 @@ SUFFIXING_LANGUAGES = frozenset({"hy", "az"})
 
 
 @dataclass(frozen=True)
-class NameForms:
-    """One name's spellings in one target language.
+class CaseForms:
+    """One spelling of a name in one language, by case.
 
-    `cases` maps a case key to its form and always holds `nom`; a name written as a plain
-    string in the file has only `nom`, used for every case. `variants` are other spellings
-    engines produce: detected, never written.
+    `cases` always holds `nom`; a spelling written as a plain string in the file has only
+    `nom`, which then stands for every case.
     """
 
     cases: dict[str, str]
-    variants: tuple[str, ...] = ()
 
     @property
     def nom(self) -> str:
         return self.cases["nom"]
 
+    @property
+    def one_form(self) -> bool:
+        """True when the spelling does not show its case (one form for every case)."""
+        return len(self.cases) == 1
+
     def form(self, case: str) -> str:
         """The form for `case`, falling back to the nominative when the case is missing."""
         return self.cases.get(case, self.cases["nom"])
 
-    def spellings(self, language: str) -> Iterator[tuple[str, str | None]]:
-        """Every spelling with the first case (in CASES order) it stands for; variants: None."""
+    def spellings(self, language: str) -> Iterator[tuple[str, str]]:
+        """Every distinct form with the first case (in CASES order) it stands for."""
         order = CASES.get(language, tuple(self.cases))
         seen: set[str] = set()
-        for case in order:
+        for case in (*order, *(c for c in self.cases if c not in order)):
             text = self.cases.get(case)
             if text is not None and text not in seen:
                 seen.add(text)
                 yield text, case
-        for text in self.variants:
-            if text not in seen:
-                seen.add(text)
-                yield text, None
+
+    def to_value(self) -> str | dict[str, str]:
+        """As the file may write it: a plain string for a single form, else the table."""
+        return self.nom if self.one_form else dict(self.cases)
+
+
+@dataclass(frozen=True)
+class NameForms(CaseForms):
+    """One name's spellings in one target language.
+
+    `variants` are other spellings engines produce: detected and replaced by the name's own
+    form in the variant's case, never written. `short` are abbreviations and short names
+    (`США`, `Евросоюз`) that count as the name and are never rewritten.
+    """
+
+    variants: tuple[CaseForms, ...] = ()
+    short: tuple[CaseForms, ...] = ()
+
+    def variant_spellings(self) -> Iterator[str]:
+        """Every form of every variant, in file order."""
+        for variant in self.variants:
+            yield from dict.fromkeys(variant.cases.values())
 
 
 @dataclass(frozen=True)
@@ -100,7 +121,7 @@ class Concept:
         """The concept's other names, in file order: the secondary names for `name`."""
         return tuple(other for other in self.names if other != name)
 
-    def to_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, Any]:
         """Everything the file says about the concept, JSON-ready (`glossary show --json`)."""
         return {
             "id": self.id,
@@ -114,7 +135,11 @@ class Concept:
             "english": {name: list(self.en_spellings.get(name, ())) for name in self.names},
             "forms": {
                 language: {
-                    name: {"cases": dict(forms.cases), "variants": list(forms.variants)}
+                    name: {
+                        "cases": dict(forms.cases),
+                        "variants": [variant.to_value() for variant in forms.variants],
+                        "short": [short.to_value() for short in forms.short],
+                    }
                     for name, forms in by_name.items()
                 }
                 for language, by_name in self.forms.items()

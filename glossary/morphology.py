@@ -1,13 +1,12 @@
 """What the renderer must know of Russian, Armenian and Azerbaijani grammar, and no more.
 
 Russian prepositions tell the case of a name whose form does not show it; Armenian and
-Azerbaijani case endings glued to a nominative tell its case; and a few suffixes change
-shape to fit a new word (the Armenian article, Azerbaijani vowel harmony).
+Azerbaijani case endings glued to a nominative tell its case; capitals differ in
+Azerbaijani (İ, I) and Armenian (the ligature և); Russian writes ё or е. Suffixes are never
+reshaped: the one a translation attached stays as written (spec 4.1).
 """
 
 from __future__ import annotations
-
-_ARMENIAN_VOWELS = frozenset("աեէըիոօւ")
 
 #: Russian prepositions and the case they govern, to inflect a name the engine left in a
 #: form that does not show its case (ru `в Ханкенди` → `в Степанакерте`). `в`/`на` govern
@@ -63,26 +62,51 @@ SUFFIX_CASES: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
-_AZ_BACK = frozenset("aıou")
-_AZ_VOWELS = frozenset("aıoueəiöü")
-#: Azerbaijani suffixes whose vowel follows the word's last vowel: (consonant, vowel table).
-_AZ_HARMONY = {
-    "k": {"a": "ı", "ı": "ı", "o": "ı", "u": "ı", "e": "i", "ə": "i", "i": "i", "ö": "i", "ü": "i"},
-    "l": {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "ə": "i", "i": "i", "ö": "ü", "ü": "ü"},
-}
+#: Letters whose capitals differ in Azerbaijani (Turkic dotted and dotless i).
+_AZ_UPPER = str.maketrans({"i": "İ", "ı": "I"})
+_AZ_LOWER = str.maketrans({"İ": "i", "I": "ı"})
+#: Russian writes ё or е for the same letter; matching treats them as one.
+_RU_FOLD = str.maketrans({"ё": "е", "Ё": "Е"})
 
 
-def fit_suffix(language: str, primary: str, suffix: str) -> str:
-    """The suffix the engine attached, fitted to the primary where the language demands.
+def upper(language: str, text: str) -> str:
+    """`text` in capitals as the language writes them: az `Xankəndi` → `XANKƏNDİ`, hy
+    `Երևան` → `ԵՐԵՎԱՆ` (Unicode's capital of the ligature `և` is the older `ԵՒ`)."""
+    if language == "az":
+        text = text.translate(_AZ_UPPER)
+    elif language == "hy":
+        text = text.replace("և", "եվ")
+    return text.upper()
 
-    Armenian: the article is `-ն` after a vowel, `-ը` after a consonant. Azerbaijani: the
-    vowel of `-ki`/`-kı` and `-lı`/`-li`/`-lu`/`-lü` follows the primary's last vowel. Any
-    other suffix stays exactly as the engine wrote it.
-    """
-    if language == "hy" and suffix in ("ը", "ն") and primary:
-        return "ն" if primary[-1] in _ARMENIAN_VOWELS else "ը"
-    if language == "az" and len(suffix) >= 2 and suffix[0] in _AZ_HARMONY:
-        vowels = [c for c in primary.lower() if c in _AZ_VOWELS]
-        if vowels and suffix[1] in "ıiuü":
-            return suffix[0] + _AZ_HARMONY[suffix[0]][vowels[-1]] + suffix[2:]
-    return suffix
+
+def lower(language: str, text: str) -> str:
+    """`text` in small letters as the language writes them (az `BAKI` → `bakı`)."""
+    if language == "az":
+        text = text.translate(_AZ_LOWER)
+    return text.lower()
+
+
+def fold(language: str, text: str) -> str:
+    """The spelling matching compares: in Russian ё and е are one letter."""
+    return text.translate(_RU_FOLD) if language == "ru" else text
+
+
+def is_capitals(text: str) -> bool:
+    """True when every letter of `text` is a capital and there are at least two."""
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) >= 2 and all(char.isupper() for char in letters)
+
+
+def same_in_capitals(language: str, a: str, b: str) -> bool:
+    """True when `a` and `b` are the same text in capitals, however the capitals were
+    written (az `XANKƏNDI` or `XANKƏNDİ`, hy `ԵՎ` or `ԵՒ`, ru `Ё` or `Е`)."""
+
+    def key(text: str) -> str:
+        text = fold(language, upper(language, text))
+        if language == "az":
+            return text.replace("İ", "I")
+        if language == "hy":
+            return text.replace("ԵՒ", "ԵՎ")
+        return text
+
+    return key(a) == key(b)

@@ -172,7 +172,7 @@ class _Reader:
         self._keyword_line(line, obsolete=obsolete, previous=previous)
         if not line.startswith('"') and self.entry is not None:
             found = _KEYWORD.match(line)
-            self.entry.awaiting = bool(found) and not line[found.end() :].strip(_SPACE)
+            self.entry.awaiting = found is not None and not line[found.end() :].strip(_SPACE)
 
     def _keyword_line(self, line: str, *, obsolete: bool, previous: bool) -> None:
         if line.startswith('"'):

@@ -8,16 +8,24 @@ translation stays as the engine or the reviewer wrote it.
 
 Choices where the spec leaves room (a careful editor's reading):
 
-- A spelling that belongs to several names and cases (ru `Шуши`: Шуша's genitive and the
-  nominative of Шуши) is read as its first case in the language's case order; on a tie the
-  source's own name wins.
+- A spelling is read first as a form of the name the source used (ru `Шуши` is Шуша's
+  genitive for a source that says Shusha), then as a form of another name; within those,
+  case forms before variants before short forms, and the first case in the language's
+  case order.
 - An occurrence that already carries a secondary keeps it (re-rendered correctly) even
   after the first mention, unless the policy is `contested = "source"`: apply never removes
   text a reviewer added that agrees with the glossary.
 - A concept counts as introduced at its first source mention, found or not, so the
   secondary stays where a reader first meets the place once the translation is fixed.
-- Armenian article: a `-ը`/`-ն` left over from the engine's word is fitted to the primary
-  (`-ն` after a vowel, `-ը` after a consonant). Other suffixes stay exactly as written.
+- hy/az: the suffix the translation attached stays exactly as written (the Armenian `-ն`
+  article before a vowel is right after a consonant too); only a case ending glued to a
+  form that does not show its case is read as that case.
+- A short form (`США`, `ԱՄՆ-ի`) is left as it is; a variant becomes the primary in the
+  variant's case; a right form written with ё for е (or the reverse) is left as written.
+- Counting: once a concept that is not contested has an occurrence in a segment, its
+  further mentions there need none (a pronoun); a contested concept needs one per mention.
+- Near misses (`glossary.near_miss`) are tried only for mentions that need an occurrence
+  and have none, before the alignment fallback.
 """
 
 from __future__ import annotations
@@ -26,15 +34,24 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from newsloc.glossary.match import Matcher, Mention
+from newsloc.glossary.match import Mention, matcher_for
 from newsloc.glossary.model import SUFFIXING_LANGUAGES, Concept, Glossary
-from newsloc.glossary.morphology import RU_PREPOSITION_CASES, SUFFIX_CASES, fit_suffix
-from newsloc.glossary.target import WORD_CLASS, Occurrence, Reading, TargetIndex
+from newsloc.glossary.morphology import (
+    RU_PREPOSITION_CASES,
+    SUFFIX_CASES,
+    fold,
+    lower,
+    same_in_capitals,
+    upper,
+)
+from newsloc.glossary.near_miss import NearMiss, near_miss_finder
+from newsloc.glossary.target import SHORT, WORD_CLASS, Occurrence, Reading, target_index
 
 #: `locate(start, end)`: the target span most attended from source characters [start, end).
 Locate = Callable[[int, int], tuple[int, int] | None]
 
 PLACED_BY_ALIGNMENT = "glossary: placed by alignment"
+NEAR_MISS = "near miss"
 
 _PRECEDING_WORD = re.compile(r"(\w+(?:-\w+)?)\s+$")
 _WORD = re.compile(WORD_CLASS)
@@ -47,12 +64,14 @@ class Change:
     concept_id: str
     old: str
     new: str
-    how: str  # "form": an occurrence was found; "alignment": placed where attention pointed
+    #: "form": an occurrence was found; "near miss": a misspelling was taken for a form;
+    #: "alignment": placed where attention pointed
+    how: str
     start: int
     end: int
 
     def comment(self) -> str:
-        where = " (placed by alignment)" if self.how == "alignment" else ""
+        where = {"alignment": " (placed by alignment)", NEAR_MISS: " (near miss)"}.get(self.how, "")
         return f'glossary: {self.concept_id}: "{self.old}" → "{self.new}"{where}'
 
 
@@ -70,6 +89,8 @@ class SegmentRendering:
     #: One line each, for `#.` extracted comments: what the glossary asked for.
     notes: list[str] = field(default_factory=list)
     placed_by_alignment: int = 0
+    #: Mentions whose name was found as a near miss (misspelled) and replaced.
+    near_misses: int = 0
     #: Mentions whose name could not be found or placed (each also has a problem line).
     not_found: int = 0
 
@@ -100,8 +121,9 @@ class DocumentRenderer:
         self.glossary = glossary
         self.language = language
         self.policy = glossary.policy
-        self.index = TargetIndex(glossary, language)
-        self.matcher = Matcher(glossary)
+        self.index = target_index(glossary, language)
+        self.matcher = matcher_for(glossary)
+        self.near_misses = near_miss_finder(self.index)
         self.introduced: set[str] = set()
 
     def applies_to(self, concept: Concept) -> bool:
@@ -149,7 +171,9 @@ class DocumentRenderer:
             names.setdefault(mention.concept_id, set()).add(mention.name)
 
         replacements: list[tuple[int, int, str, Change | None]] = []
-        claimed = [(o.start, o.end) for o in occurrences]
+        taken = [(p.occurrence.start, p.occurrence.end) for p in pairs if p.occurrence]
+        spans = [(o.start, o.end) for o in occurrences]  # alignment never lands on a name
+        found_concepts = {p.mention.concept_id for p in pairs if p.occurrence is not None}
         unplaced: list[tuple[Mention, str]] = []
         seen_in_segment: set[str] = set()
         for pair in pairs:
@@ -160,6 +184,7 @@ class DocumentRenderer:
             )
             seen_in_segment.add(mention.concept_id)
             secondary = self.wants_secondary(concept, names[concept.id], first)
+            result.notes.append(self._note(concept, mention, secondary))
             occurrence = pair.occurrence
             if occurrence is not None:
                 new = self._rendering_for(concept, mention, occurrence, translation, secondary)
@@ -168,24 +193,40 @@ class DocumentRenderer:
                 if new != old:
                     change = Change(concept.id, old, new, "form", occurrence.start, occurrence.end)
                 replacements.append((occurrence.start, occurrence.end, new, change))
-                result.notes.append(self._note(concept, mention, secondary))
                 continue
-            span = self._located(translation, mention, locate, claimed)
+            if not concept.contested and concept.id in found_concepts:
+                continue  # a further mention, rendered by a pronoun or left out (spec 4.8)
+            near = self.near_misses.find(concept, mention.name, translation, taken, spans)
+            if near is not None:
+                new = self._near_miss_rendering(concept, mention, near, translation, secondary)
+                old = translation[near.start : near.end]
+                taken.append((near.start, near.end))
+                replacements.append(
+                    (
+                        near.start,
+                        near.end,
+                        new,
+                        Change(concept.id, old, new, NEAR_MISS, near.start, near.end),
+                    )
+                )
+                result.near_misses += 1
+                found_concepts.add(concept.id)
+                continue
+            span = self._located(translation, mention, locate, taken + spans)
             if span is None:
                 expected = self._bare_rendering(concept, mention.name, "nom", "", secondary)
                 unplaced.append((mention, expected))
-                result.notes.append(self._note(concept, mention, secondary))
                 continue
             start, end = span
-            claimed.append(span)
+            taken.append(span)
             old = translation[start:end]
-            readings = [r for r in self.index.reading_of(old) if r.case]
+            readings = [r for r in self.index.reading_of(old) if r.concept_id == concept.id]
             case = readings[0].case if readings else "nom"
-            new = self._bare_rendering(concept, mention.name, case or "nom", "", secondary)
+            new = self._bare_rendering(concept, mention.name, case, "", secondary)
             change = Change(concept.id, old, new, "alignment", start, end)
             replacements.append((start, end, new, change))
             result.placed_by_alignment += 1
-            result.notes.append(self._note(concept, mention, secondary))
+            found_concepts.add(concept.id)
 
         self.introduced.update(names)
         text = translation
@@ -228,29 +269,54 @@ class DocumentRenderer:
         translation: str,
         secondary: bool,
     ) -> str:
-        readings = list(occurrence.readings_of(concept.id))
-        # Readings are sorted by case order; on a tie the source's own name wins.
-        best = readings[0]
-        for reading in readings:
-            if reading.case == best.case and reading.name == mention.name:
-                best = reading
-                break
-        case, suffix = best.case or "nom", occurrence.suffix
-        if self._case_hidden(concept, best, suffix):
-            case, suffix = self._case_from_context(concept, mention.name, occurrence, translation)
+        old = translation[occurrence.start : occurrence.end]
+        readings = occurrence.readings_of(concept.id)
+        # Read as a form of the source's name first (spec 4.2); readings come sorted by
+        # kind (form, variant, short) and case order.
+        best = next((r for r in readings if r.name == mention.name), readings[0])
+        if best.kind == SHORT:
+            return old  # a short form counts as the name and is never rewritten
+        case, suffix = best.case, occurrence.suffix
+        if self._case_hidden(best, suffix):
+            case, suffix = self._case_from_context(
+                concept, mention.name, suffix, translation[: occurrence.word_start]
+            )
         keep = occurrence.secondary is not None and self.policy.contested == "both"
-        return self._bare_rendering(concept, mention.name, case, suffix, secondary or keep)
+        new = self._bare_rendering(
+            concept, mention.name, case, suffix, secondary or keep, occurrence.capitals
+        )
+        if occurrence.capitals and same_in_capitals(self.language, new, old):
+            return old
+        return self._as_written(new, old, translation[occurrence.word_start : occurrence.word_end])
 
-    def _case_hidden(self, concept: Concept, reading: Reading, suffix: str) -> bool:
-        """True when the found spelling does not show its case (a one-form name, a variant,
+    def _near_miss_rendering(
+        self, concept: Concept, mention: Mention, near: NearMiss, translation: str, secondary: bool
+    ) -> str:
+        case, suffix = near.reading.case, near.suffix
+        if self._case_hidden(near.reading, suffix):
+            case, suffix = self._case_from_context(
+                concept, mention.name, suffix, translation[: near.start]
+            )
+        return self._bare_rendering(concept, mention.name, case, suffix, secondary)
+
+    def _as_written(self, new: str, old: str, old_word: str) -> str:
+        """`new`, keeping the translation's own spelling where it differs only in ё/е: the
+        whole rendering when that is all, else the primary word."""
+        if fold(self.language, new) == fold(self.language, old):
+            return old
+        if fold(self.language, new).startswith(fold(self.language, old_word)):
+            return old_word + new[len(old_word) :]
+        return new
+
+    def _case_hidden(self, reading: Reading, suffix: str) -> bool:
+        """True when the found spelling does not show its case (one form for every case,
         or in hy/az a nominative with a case ending glued on)."""
         if self.language in SUFFIXING_LANGUAGES:
-            return bool(suffix) and reading.case in (None, "nom")
-        forms = concept.forms_of(self.language, reading.name)
-        return reading.case is None or (forms is not None and len(forms.cases) == 1)
+            return bool(suffix) and (reading.case == "nom" or reading.one_form)
+        return reading.one_form
 
     def _case_from_context(
-        self, concept: Concept, name: str, occurrence: Occurrence, translation: str
+        self, concept: Concept, name: str, suffix: str, before: str
     ) -> tuple[str, str]:
         """(case, remaining suffix) read from a case ending (hy/az) or a preposition (ru).
 
@@ -259,27 +325,38 @@ class DocumentRenderer:
         """
         forms = concept.forms_of(self.language, name)
         assert forms is not None
-        suffix = occurrence.suffix
         if self.language in SUFFIXING_LANGUAGES:
+            written = lower(self.language, suffix)
             for ending, case in SUFFIX_CASES.get(self.language, ()):
-                if suffix.startswith(ending) and case in forms.cases:
+                if written.startswith(ending) and case in forms.cases:
                     return case, suffix[len(ending) :]
             return "nom", suffix
         if self.language == "ru":
-            before = _PRECEDING_WORD.search(translation[: occurrence.word_start])
-            case = RU_PREPOSITION_CASES.get(before.group(1).lower()) if before else None
-            if case is not None and case in forms.cases:
-                return case, suffix
+            preceding = _PRECEDING_WORD.search(before)
+            governed = RU_PREPOSITION_CASES.get(preceding.group(1).lower()) if preceding else None
+            if governed is not None and governed in forms.cases:
+                return governed, suffix
         return "nom", suffix
 
     def _bare_rendering(
-        self, concept: Concept, name: str, case: str, suffix: str, secondary: bool
+        self,
+        concept: Concept,
+        name: str,
+        case: str,
+        suffix: str,
+        secondary: bool,
+        capitals: bool = False,
     ) -> str:
+        """The primary in `case` with the suffix as written, and the secondary if asked;
+        all in capitals when the occurrence was."""
         forms = concept.forms_of(self.language, name)
         assert forms is not None  # mentions() keeps only names with forms
         primary = forms.form(case)
-        word = primary + fit_suffix(self.language, primary, suffix)
         other = self.index.secondary_for(concept, name) if secondary else None
+        if capitals:
+            primary = upper(self.language, primary)
+            other = upper(self.language, other) if other else other
+        word = primary + suffix
         return self.policy.decorate(word, other) if other else word
 
     def _note(self, concept: Concept, mention: Mention, secondary: bool) -> str:
@@ -291,7 +368,7 @@ class DocumentRenderer:
         translation: str,
         mention: Mention,
         locate: Locate | None,
-        claimed: list[tuple[int, int]],
+        taken: list[tuple[int, int]],
     ) -> tuple[int, int] | None:
         """The alignment's span for a mention, widened to whole words; None if unusable."""
         if locate is None:
@@ -310,7 +387,7 @@ class DocumentRenderer:
             start -= 1
         while end < len(translation) and _WORD.match(translation[end]):
             end += 1
-        if any(start < c_end and c_start < end for c_start, c_end in claimed):
+        if any(start < t_end and t_start < end for t_start, t_end in taken):
             return None
         return start, end
 
@@ -325,6 +402,6 @@ def render_segments(
     results = []
     for segment in segments:
         source, translation = segment[0], segment[1]
-        locate = segment[2] if len(segment) > 2 else None  # type: ignore[misc]
+        locate = segment[2] if len(segment) > 2 else None
         results.append(renderer.render(source, translation, locate))
     return results

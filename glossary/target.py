@@ -1,30 +1,68 @@
 """Finding a glossary's place names in a translation (the target side of spec section 4).
 
-`TargetIndex` knows every form of every name in one target language and finds them in a
-text in one pass, longest first, recognising a rendering that already carries its
-secondary (`Степанакерт (Ханкенди)`) as one occurrence.
+`TargetIndex` knows every spelling of every name in one target language (case forms,
+variants and short forms) and finds them in a text in one pass, longest first,
+recognising a rendering that already carries its secondary (`Степанакерт (Ханкенди)`) as
+one occurrence. All spellings go into one trie-shaped regular expression, as in source
+matching, so the time is linear in the text and nearly flat in the glossary's size.
+
+What counts as the same spelling (spec 4.1):
+
+- Russian folds ё and е both ways: `Соединённые Штаты` is `Соединенные Штаты`.
+- An occurrence written entirely in capitals (`ХАНКЕНДИ`, `XANKƏNDİ`, also `XANKƏNDI` as
+  engines write it) is found; `Occurrence.capitals` says so, and rendering follows it.
+- In hy and az a spelling also matches at the start of a longer word; the rest of the
+  word is the occurrence's suffix. An abbreviation (a short form in capitals: `ԱՄՆ`,
+  `ABŞ`) matches whole, or with a hyphenated suffix (`ԱՄՆ-ի`, `ABŞ-ın`), never at the
+  start of a longer word (`AİLƏ` is no `Aİ`).
 """
 
 from __future__ import annotations
 
 import re
+import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 
-from newsloc.glossary.match import WORD_CHARS
-from newsloc.glossary.model import CASES, SUFFIXING_LANGUAGES, Concept, Glossary
+from newsloc.glossary.match import WORD_CHARS, trie_pattern
+from newsloc.glossary.model import (
+    CASES,
+    SUFFIXING_LANGUAGES,
+    CaseForms,
+    Concept,
+    Glossary,
+    NameForms,
+)
+from newsloc.glossary.morphology import fold, is_capitals, upper
 
 #: A character that continues a word, exactly as in source matching, so an accented
 #: letter never ends a name.
 WORD_CLASS = f"[{WORD_CHARS}]"
 
+FORM = "form"
+VARIANT = "variant"
+SHORT = "short"
+_KIND_ORDER = {FORM: 0, VARIANT: 1, SHORT: 2}
+
+#: Characters Russian matching treats as one (both ways).
+_RU_CLASSES = {"е": "[её]", "ё": "[её]", "Е": "[ЕЁ]", "Ё": "[ЕЁ]"}
+
 
 @dataclass(frozen=True)
 class Reading:
-    """One way to read a target spelling: which concept, which name, which case."""
+    """One way to read a target spelling: which concept, name, case and kind of spelling."""
 
     concept_id: str
     name: str
-    case: str | None  # None: a variant spelling (read as the nominative)
+    #: The first case (in the language's case order) the spelling stands for.
+    case: str
+    #: FORM (a case form of the name), VARIANT (detected, replaced) or SHORT (kept).
+    kind: str = FORM
+    #: The spelling's table has one form for every case, so it does not show its case.
+    one_form: bool = False
+    #: The variant or short form it belongs to (their cases give the primary's case).
+    spelling: CaseForms | None = None
 
 
 @dataclass(frozen=True)
@@ -45,6 +83,8 @@ class Occurrence:
     secondary: str | None = None
     #: Readings of the names shown in the secondary (for checking).
     secondary_readings: tuple[Reading, ...] = ()
+    #: Written entirely in capitals although the glossary's spelling is not.
+    capitals: bool = False
 
     def readings_of(self, concept_id: str) -> tuple[Reading, ...]:
         return tuple(r for r in self.readings if r.concept_id == concept_id)
@@ -56,28 +96,32 @@ class Occurrence:
         return shown
 
 
-def _pattern_for(spelling: str) -> str:
-    """A regex for a spelling in which any run of spaces matches any whitespace run."""
-    return r"\s+".join(re.escape(part) for part in spelling.split())
-
-
 def _normalise(text: str) -> str:
     return " ".join(text.split())
+
+
+def _is_abbreviation(spelling: str) -> bool:
+    return " " not in spelling and is_capitals(spelling)
 
 
 class TargetIndex:
     """Finds every glossary place name in a text of one target language.
 
     One pass, longest spelling first, no overlaps: ru `Нагорного Карабаха` is one
-    occurrence of Nagorno-Karabakh, never a Karabakh. In hy/az a spelling may begin a longer
-    word; the rest of the word is the occurrence's suffix.
+    occurrence of Nagorno-Karabakh, never a Karabakh. Build one with `target_index()` to
+    share it between renderers and checkers of the same glossary.
     """
 
     def __init__(self, glossary: Glossary, language: str):
         self.glossary = glossary
         self.language = language
         self.suffixing = language in SUFFIXING_LANGUAGES
+        #: folded spelling -> readings, as the glossary writes the spelling
         self.readings: dict[str, list[Reading]] = {}
+        #: folded spelling in capitals -> readings, for occurrences written in capitals
+        self.capital_readings: dict[str, list[Reading]] = {}
+        #: every word of every spelling, folded (near misses never take a known word)
+        self.words: set[str] = set()
         for concept in glossary:
             if language not in glossary.languages_of(concept):
                 continue
@@ -85,24 +129,45 @@ class TargetIndex:
                 forms = concept.forms_of(language, name)
                 if forms is None:
                     continue
-                for spelling, case in forms.spellings(language):
-                    key = _normalise(spelling)
+                for text, reading in _readings(concept, name, forms, language):
+                    key = self.key(text)
                     if key:
-                        self.readings.setdefault(key, []).append(Reading(concept.id, name, case))
+                        self.readings.setdefault(key, []).append(reading)
         order = {case: i for i, case in enumerate(CASES.get(language, ()))}
         for readings in self.readings.values():
-            readings.sort(key=lambda r: order.get(r.case, len(order)) if r.case else len(order))
-        spellings = sorted(self.readings, key=lambda s: (-len(s), s))
-        self._regex: re.Pattern[str] | None = None
-        if spellings:
-            alternatives = "|".join(_pattern_for(s) for s in spellings)
-            tail = f"(?P<suffix>{WORD_CLASS}*)" if self.suffixing else f"(?!{WORD_CLASS})"
-            self._regex = re.compile(f"(?<!{WORD_CLASS})(?P<form>{alternatives}){tail}")
+            readings.sort(key=lambda r: (_KIND_ORDER[r.kind], order.get(r.case, len(order))))
+        for key, readings in self.readings.items():
+            self.words.update(re.findall(f"{WORD_CLASS}+", key))
+            for capitals in _capitals_of(language, key):
+                capitals = self.key(capitals)
+                if capitals != key:
+                    self.capital_readings.setdefault(capitals, []).extend(readings)
+        self.abbreviations = frozenset(key for key in self.readings if _is_abbreviation(key))
+        spellings = [*self.readings, *self.capital_readings]
+        if self.suffixing:
+            # The suffix is looked at, not consumed: a hyphenated suffix of a name that is
+            # no abbreviation (`Qarabağ-Azərbaycan`) leaves the next word to be found.
+            tail = f"(?=(?P<suffix>-?{WORD_CLASS}*))"
+            pattern = f"(?P<form>{trie_pattern(spellings, self._char, end='')}){tail}"
+        else:
+            pattern = f"(?P<form>{trie_pattern(spellings, self._char, f'(?!{WORD_CLASS})')})"
+        self._regex = re.compile(pattern) if spellings else None
         self._secondaries = {
             concept.id: self._secondary_texts(concept)
             for concept in glossary
             if language in glossary.languages_of(concept) and concept.contested
         }
+
+    def key(self, text: str) -> str:
+        """The form a spelling is looked up by: spaces normalised, ё/е folded in ru."""
+        return fold(self.language, _normalise(text))
+
+    def _char(self, char: str) -> str:
+        if char == " ":
+            return r"\s+"
+        if self.language == "ru" and char in _RU_CLASSES:
+            return _RU_CLASSES[char]
+        return re.escape(char)
 
     def secondary_for(self, concept: Concept, name: str) -> str | None:
         """The other names' nominatives joined by ", ", or None when they lack forms."""
@@ -118,26 +183,27 @@ class TargetIndex:
         texts = {self.secondary_for(concept, name) for name in concept.names}
         return sorted((t for t in texts if t), key=lambda t: (-len(t), t))
 
+    def _shown_secondaries(self, concept_id: str, capitals: bool) -> Iterator[tuple[str, str]]:
+        """(secondary, as it may be written) for the concept's secondaries, longest first."""
+        for secondary in self._secondaries.get(concept_id, ()):
+            for shown in _capitals_of(self.language, secondary) if capitals else (secondary,):
+                yield secondary, shown
+
     def reading_of(self, text: str) -> list[Reading]:
-        """The readings of a spelling (exactly as written, spaces normalised)."""
-        return self.readings.get(_normalise(text), [])
+        """The readings of a spelling as the glossary writes it (spaces normalised, ё/е
+        folded in ru), or in capitals."""
+        key = self.key(text)
+        return self.readings.get(key) or self.capital_readings.get(key, [])
 
     def find(self, text: str) -> list[Occurrence]:
         """Every occurrence in `text`, in order, decorated renderings recognised as one."""
         if self._regex is None:
             return []
-        tokens = [
-            Occurrence(
-                start=m.start(),
-                end=m.end(),
-                word_start=m.start(),
-                word_end=m.end(),
-                form=m.group("form"),
-                suffix=m.groupdict().get("suffix") or "",
-                readings=tuple(self.reading_of(m.group("form"))),
-            )
-            for m in self._regex.finditer(text)
-        ]
+        tokens: list[Occurrence] = []
+        for found in self._regex.finditer(text):
+            token = self._token(found)
+            if token is not None and not (tokens and token.word_start < tokens[-1].word_end):
+                tokens.append(token)
         decorated = [self._decorate(text, token, tokens) for token in tokens]
         # A decorated rendering swallows the tokens of its secondary.
         return [
@@ -152,19 +218,50 @@ class TargetIndex:
             )
         ]
 
+    def _token(self, found: re.Match[str]) -> Occurrence | None:
+        form = found.group("form")
+        key = self.key(form)
+        readings = self.readings.get(key)
+        capitals = False
+        if readings is None:
+            readings = self.capital_readings.get(key)
+            capitals = True
+        if not readings:
+            return None
+        suffix = (found.groupdict().get("suffix") or "") if self.suffixing else ""
+        if not capitals and key in self.abbreviations:
+            if suffix and not suffix.startswith("-"):
+                return None  # an abbreviation never begins a longer word
+            if suffix == "-":
+                suffix = ""
+        elif suffix.startswith("-"):
+            suffix = ""  # a hyphen ends the word of a name that is no abbreviation
+        start = found.start()
+        end = found.end() + len(suffix)
+        return Occurrence(
+            start=start,
+            end=end,
+            word_start=start,
+            word_end=end,
+            form=form,
+            suffix=suffix,
+            readings=tuple(readings),
+            capitals=capitals,
+        )
+
     def _decorate(self, text: str, token: Occurrence, tokens: list[Occurrence]) -> Occurrence:
         """The token widened to its decoration when the format's secondary surrounds it."""
         lead_part, trail_part = _split_format(self.glossary.policy.format)
         for concept_id in dict.fromkeys(r.concept_id for r in token.readings):
-            for secondary in self._secondaries.get(concept_id, ()):
-                lead = lead_part.replace("{secondary}", secondary)
-                trail = trail_part.replace("{secondary}", secondary)
+            for secondary, shown in self._shown_secondaries(concept_id, token.capitals):
+                lead = fold(self.language, lead_part.replace("{secondary}", shown))
+                trail = fold(self.language, trail_part.replace("{secondary}", shown))
                 start = token.word_start - len(lead)
-                if start < 0 or text[start : token.word_start] != lead:
-                    continue
-                if not text.startswith(trail, token.word_end):
+                if start < 0 or fold(self.language, text[start : token.word_start]) != lead:
                     continue
                 end = token.word_end + len(trail)
+                if fold(self.language, text[token.word_end : end]) != trail:
+                    continue
                 inside = [t for t in tokens if t is not token and t.start >= start and t.end <= end]
                 return Occurrence(
                     start=start,
@@ -176,8 +273,27 @@ class TargetIndex:
                     readings=token.readings,
                     secondary=secondary,
                     secondary_readings=tuple(r for t in inside for r in t.readings),
+                    capitals=token.capitals,
                 )
         return token
+
+
+def _capitals_of(language: str, text: str) -> tuple[str, ...]:
+    """`text` in capitals as the language writes them, and as Unicode does (engines write
+    az `XANKƏNDI` for `XANKƏNDİ`, hy `ԵՒ` for `ԵՎ`)."""
+    return tuple(dict.fromkeys((upper(language, text), text.upper())))
+
+
+def _readings(
+    concept: Concept, name: str, forms: NameForms, language: str
+) -> Iterator[tuple[str, Reading]]:
+    """Every spelling of one name with how it reads: forms, then variants, then short forms."""
+    for text, case in forms.spellings(language):
+        yield text, Reading(concept.id, name, case, FORM, forms.one_form)
+    for kind, spellings in ((VARIANT, forms.variants), (SHORT, forms.short)):
+        for spelling in spellings:
+            for text, case in spelling.spellings(language):
+                yield text, Reading(concept.id, name, case, kind, spelling.one_form, spelling)
 
 
 def _split_format(fmt: str) -> tuple[str, str]:
@@ -187,3 +303,27 @@ def _split_format(fmt: str) -> tuple[str, str]:
     """
     before, _, after = fmt.partition("{primary}")
     return before, after
+
+
+_indexes: dict[tuple[int, str], tuple[weakref.ref[Glossary], TargetIndex]] = {}
+
+
+def target_index(glossary: Glossary, language: str) -> TargetIndex:
+    """The `TargetIndex` of a glossary and language, built once per glossary object.
+
+    Glossaries are immutable, so renderers and checkers of one run share the index; the
+    entry goes when its glossary is garbage-collected (the same scheme as source matching).
+    """
+    key = (id(glossary), language)
+    cached = _indexes.get(key)
+    if cached is not None and cached[0]() is glossary:
+        return cached[1]
+    index = TargetIndex(glossary, language)
+    _indexes[key] = (weakref.ref(glossary, partial(_forget, key)), index)
+    return index
+
+
+def _forget(key: tuple[int, str], ref: object) -> None:
+    entry = _indexes.get(key)
+    if entry is not None and entry[0] is ref:
+        del _indexes[key]

@@ -12,7 +12,15 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from newsloc.glossary.model import CASES, SOURCE_LANGUAGE, Concept, Glossary, NameForms, Policy
+from newsloc.glossary.model import (
+    CASES,
+    SOURCE_LANGUAGE,
+    CaseForms,
+    Concept,
+    Glossary,
+    NameForms,
+    Policy,
+)
 from newsloc.glossary.toml_lines import KeyLines, KeyPath
 
 #: Keys a `[[concept]]` table may have besides its target-language tables.
@@ -24,6 +32,9 @@ CONTESTED_VALUES = ("both", "source")
 SCOPE_VALUES = ("first", "every")
 FORMAT_FIELDS = ("primary", "secondary")
 VARIANTS_KEY = "variants"
+SHORT_KEY = "short"
+#: Keys of a name's table that list other spellings rather than cases.
+SPELLING_LIST_KEYS = (VARIANTS_KEY, SHORT_KEY)
 
 #: A BCP 47 primary language subtag as used here: two or three lowercase ISO 639 letters.
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
@@ -489,19 +500,44 @@ class GlossaryBuilder:
                 f"{what} must be a string or a table of cases, not {_kind_of(value)}",
             )
             return None
+        cases = self.case_table(value, language, path, subject, what, extra=SPELLING_LIST_KEYS)
+        lists: dict[str, tuple[CaseForms, ...]] = {}
+        ok = cases is not None
+        for key in SPELLING_LIST_KEYS:
+            if key in value:
+                spellings = self.spelling_list(
+                    value[key], language, (*path, key), subject, f"{what}.{key}"
+                )
+                if spellings is None:
+                    ok = False
+                else:
+                    lists[key] = spellings
+        if not ok or cases is None:
+            return None
+        return NameForms(
+            cases=cases,
+            variants=lists.get(VARIANTS_KEY, ()),
+            short=lists.get(SHORT_KEY, ()),
+        )
+
+    def case_table(
+        self,
+        table: dict[str, Any],
+        language: str,
+        path: KeyPath,
+        subject: str,
+        what: str,
+        extra: tuple[str, ...] = (),
+    ) -> dict[str, str] | None:
+        """A table of case forms (with `nom`), in the language's case order; keys in `extra`
+        are left to the caller."""
         cases_allowed = CASES.get(language, ("nom",))
         ok = True
         cases: dict[str, str] = {}
-        variants: list[str] = []
-        for key, item in value.items():
-            if key == VARIANTS_KEY:
-                items = [item] if isinstance(item, str) else item
-                checked = self.text_list(items, (*path, key), subject, f"{what}.variants")
-                if checked is None:
-                    ok = False
-                else:
-                    variants = checked
-            elif key in cases_allowed:
+        for key, item in table.items():
+            if key in extra:
+                continue
+            if key in cases_allowed:
                 form = self.text(item, (*path, key), subject, f"{what}.{key}")
                 if form is None:
                     ok = False
@@ -512,16 +548,56 @@ class GlossaryBuilder:
                     (*path, key),
                     subject,
                     f"{what}: unknown case {key!r} for {language} "
-                    f"(allowed: {_quoted(cases_allowed)}, variants)",
+                    f"(allowed: {_quoted((*cases_allowed, *extra))})",
                 )
                 ok = False
-        if "nom" not in value:
+        if "nom" not in table:
             self.problem(path, subject, f"{what}: a table of forms must have nom")
             ok = False
         if not ok:
             return None
-        ordered = {case: cases[case] for case in cases_allowed if case in cases}
-        return NameForms(cases=ordered, variants=tuple(variants))
+        return {case: cases[case] for case in cases_allowed if case in cases}
+
+    def spelling_list(
+        self, value: Any, language: str, path: KeyPath, subject: str, what: str
+    ) -> tuple[CaseForms, ...] | None:
+        """`variants` or `short`: a list of spellings, each a plain string (one form for
+        every case) or a table of case forms like a name's; a single one may stand alone."""
+        items = [value] if isinstance(value, str | dict) else value
+        if not isinstance(items, list):
+            self.problem(
+                path,
+                subject,
+                f"{what} must be a list of strings or tables of cases, not {_kind_of(value)}",
+            )
+            return None
+        if not items:
+            self.problem(path, subject, f"{what} is an empty list")
+            return None
+        result: list[CaseForms] = []
+        ok = True
+        for number, item in enumerate(items, start=1):
+            label = f"{what}[{number}]"
+            if isinstance(item, str):
+                text = self.text(item, path, subject, label)
+                cases = {"nom": text} if text is not None else None
+            elif isinstance(item, dict):
+                cases = self.case_table(item, language, path, subject, label)
+            else:
+                self.problem(
+                    path,
+                    subject,
+                    f"{label} must be a string or a table of cases, not {_kind_of(item)}",
+                )
+                cases = None
+            if cases is None:
+                ok = False
+            elif any(cases["nom"] == earlier.nom for earlier in result):
+                self.problem(path, subject, f"{what} lists {cases['nom']!r} twice")
+                ok = False
+            else:
+                result.append(CaseForms(cases))
+        return tuple(result) if ok else None
 
 
 def _format_problem(fmt: Any) -> str | None:

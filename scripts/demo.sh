@@ -28,9 +28,8 @@ if [ -f ../shared/articles/seed-article.txt ]; then
   step "$newsloc" translate ../shared/articles/seed-article.txt --to hy,az,ru --out "$demo/seed" --date 2023-09-19
   step "$newsloc" models list
 fi
-for lang in hy az ru; do
-  step "$newsloc" edition build --lang "$lang" --locales "$demo/locales" --format html --out "$demo/editions"
-done
+step "$newsloc" catalog audit --locales "$demo/locales"
+step "$newsloc" edition build --lang hy,az,ru --locales "$demo/locales" --format html --out "$demo/editions"
 step "$newsloc" edition build --lang ru --locales "$demo/locales" --format txt --out "$demo/editions"
 cat "$demo/editions/sample-article.ru.txt"
-printf '\nEditions are in %s/editions/ (open the .html files in a browser).\n' "$demo"
+printf '\nEditions are in %s/editions/ (open sample-article.index.html in a browser).\n' "$demo"

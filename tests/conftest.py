@@ -21,6 +21,8 @@ os.environ["ARGOS_PACKAGE_INDEX"] = "http://127.0.0.1:9/"
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 SEED_ARTICLE = SHARED / "articles" / "seed-article.txt"
+#: The one reason every seed-article test gives on a clone without ../shared beside it.
+SEED_ARTICLE_MISSING = "needs the seed article ../shared/articles/seed-article.txt (CI has it)"
 
 _LOOPBACK = ("127.", "::1", "localhost")
 _real_connect = socket.socket.connect
@@ -54,5 +56,5 @@ socket.socket.connect_ex = _connect_ex  # type: ignore[method-assign]
 def seed_article() -> Path:
     """The article newsloc was started for, from ../shared (read, never written)."""
     if not SEED_ARTICLE.exists():
-        pytest.fail(f"{SEED_ARTICLE} is missing: CI puts ../shared beside the clone")
+        pytest.skip(SEED_ARTICLE_MISSING)
     return SEED_ARTICLE

@@ -3,9 +3,18 @@
 It depends on the `glossary` library; the library never depends on it.
 """
 
-from importlib.metadata import PackageNotFoundError, version
+import os
 
-try:
-    __version__ = version("newsloc")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
+# onnxruntime (which argostranslate can pull in through MiniSBD) sends telemetry unless this
+# is set before it loads. newsloc never imports it, but a process that imports newsloc must
+# not phone home through a library either; a user can still set it to 0 deliberately.
+os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+
+
+def __getattr__(name: str) -> str:
+    """`newsloc.translate.__version__`, read from package metadata only when asked for."""
+    if name == "__version__":
+        from newsloc.glossary.distribution import newsloc_version
+
+        return newsloc_version()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

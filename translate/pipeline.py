@@ -16,7 +16,7 @@ import polib
 from babel import Locale, UnknownLocaleError
 
 from newsloc.glossary.fileio import PlannedWrite, WriteConflict, read_bytes, write_files
-from newsloc.glossary.model import Glossary
+from newsloc.glossary.model import SOURCE_LANGUAGE, Glossary
 from newsloc.translate.catalog.discovery import check_domain_name
 from newsloc.translate.catalog.files import (
     catalog_path,
@@ -36,8 +36,6 @@ from newsloc.translate.machine import (
     write_machine_output,
 )
 from newsloc.translate.segment import Article, read_article, split_sentences
-
-SOURCE_LANGUAGE = "en"
 
 #: Builds an engine for one target language; raises UserError when it cannot.
 EngineFactory = Callable[[str], Engine | None]
@@ -73,6 +71,10 @@ class TranslateReport:
     template_written: bool = False
 
 
+#: Codes Babel accepts that name no language a reader could read.
+_NOT_LANGUAGES = frozenset({"und", "root", "mul", "zxx", "mis"})
+
+
 def parse_languages(value: str) -> list[str]:
     """`hy,az,ru` -> ["hy", "az", "ru"], or a UserError naming the code Babel doesn't know."""
     codes = [code.strip() for code in value.split(",") if code.strip()]
@@ -81,13 +83,24 @@ def parse_languages(value: str) -> list[str]:
     for code in codes:
         if code == SOURCE_LANGUAGE:
             raise UserError(f"--to: {code!r} is the source language")
-        if not code.isalpha() or not code.islower():
+        if not code.isalpha() or not code.islower() or code in _NOT_LANGUAGES:
             raise UserError(f"--to: {code!r} is not a language code (use e.g. hy, az, ru)")
         try:
             Locale.parse(code)
         except (UnknownLocaleError, ValueError):
             raise UserError(f"--to: unknown language code {code!r}") from None
     return list(dict.fromkeys(codes))
+
+
+def glossary_coverage_warnings(languages: Sequence[str], glossary: Glossary) -> list[str]:
+    """One line per language the glossary has no names for: its place names stay as the
+    engine wrote them, which a user asking for `--to fr` should hear about."""
+    return [
+        f"{language}: the glossary {glossary.path or '(built in)'} has no {language} names; "
+        "place names are left as the engine wrote them"
+        for language in languages
+        if language not in glossary.targets
+    ]
 
 
 #: How often a run merges again when a catalogue changed on disk while it was working.

@@ -5,9 +5,10 @@ Formats and what each one carries are described in docs/glossary-exchange.md.
 
 from __future__ import annotations
 
+from newsloc.glossary.distribution import generator
 from newsloc.glossary.errors import GlossaryError
 from newsloc.glossary.exchange.importing import IMPORT_FORMATS, convert_to_toml, import_format
-from newsloc.glossary.exchange.review import export_review, newsloc_version, review_catalogue
+from newsloc.glossary.exchange.review import export_review, review_catalogue
 from newsloc.glossary.exchange.review_import import NameChange, ReviewResult, import_review
 from newsloc.glossary.exchange.tabular import export_csv, export_tsv
 from newsloc.glossary.exchange.tbx import export_tbx
@@ -30,7 +31,7 @@ def export_glossary(glossary: Glossary, fmt: str, language: str | None = None) -
     if fmt == "tbx":
         if language is not None:
             raise GlossaryError("tbx: a TBX file carries every language; drop --lang")
-        return export_tbx(glossary, generator=f"newsloc {newsloc_version()}")
+        return export_tbx(glossary, generator=generator())
     raise GlossaryError(f"unknown export format {fmt!r} (use {', '.join(EXPORT_FORMATS)})")
 
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from importlib import metadata
 from pathlib import Path
 
 import polib
 
+from newsloc.glossary.distribution import generator
 from newsloc.glossary.errors import GlossaryError
 from newsloc.glossary.gettext import WRAP_WIDTH, plural_forms
-from newsloc.glossary.model import CASES, Concept, Glossary
+from newsloc.glossary.model import CASES, CaseForms, Concept, Glossary
 from newsloc.glossary.po_format import format_catalogue
 
 #: Separates the concept id from the name in msgctxt: `stepanakert|Stepanakert`.
@@ -29,14 +29,6 @@ _HEADER_COMMENT = (
     "Only msgstr is read back: the other case forms are listed for reference\n"
     "and are corrected in the glossary file itself."
 )
-
-
-def newsloc_version() -> str:
-    """The installed newsloc version, from package metadata (glossary never imports translate)."""
-    try:
-        return metadata.version("newsloc")
-    except metadata.PackageNotFoundError:
-        return "unknown"
 
 
 def review_context(concept_id: str, name: str) -> str:
@@ -79,7 +71,11 @@ def _comments(glossary: Glossary, concept: Concept, language: str, name: str) ->
     if set(forms.cases) == {"nom"}:
         lines.append("one form, used for every case")
     if forms.variants:
-        lines.append(f"variants (detected, never written): {'; '.join(forms.variants)}")
+        variants = "; ".join(_listed(variant) for variant in forms.variants)
+        lines.append(f"variants (detected, never written): {variants}")
+    if forms.short:
+        short = "; ".join(_listed(item) for item in forms.short)
+        lines.append(f"short forms (count as the name, never rewritten): {short}")
     return lines
 
 
@@ -110,7 +106,7 @@ def review_catalogue(
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
         "Plural-Forms": plural_forms(language),
-        "X-Generator": f"newsloc {newsloc_version()}",
+        "X-Generator": generator(),
         "X-Glossary-Name": glossary.name,
         "X-Glossary-Version": glossary.version,
     }
@@ -139,3 +135,8 @@ def review_catalogue(
 def export_review(glossary: Glossary, language: str, now: dt.datetime | None = None) -> str:
     """The review catalogue as .po text."""
     return format_catalogue(review_catalogue(glossary, language, now))
+
+
+def _listed(spelling: CaseForms) -> str:
+    """A variant or short form for a comment: its forms, the nominative first."""
+    return ", ".join(dict.fromkeys(spelling.cases.values()))

@@ -146,7 +146,7 @@ def plan_review_import(
                 f"(first at line {seen[entry.msgctxt]})"
             )
             continue
-        seen[entry.msgctxt] = entry.linenum
+        seen[entry.msgctxt] = entry.linenum or 0
         forms = concept.forms_of(language, name)
         new = entry.msgstr.strip()
         if forms is None:
@@ -161,7 +161,7 @@ def plan_review_import(
                 )
             else:
                 change = NameChange(concept.id, name, language, forms.nom, new)
-                planned.append((entry.linenum, change))
+                planned.append((entry.linenum or 0, change))
     if problems:
         raise GlossaryError(problems)
     if planned:

@@ -16,13 +16,18 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newsloc.glossary.errors import GlossaryError
-from newsloc.glossary.model import CASES, Concept, Glossary, NameForms, Policy
+from newsloc.glossary.model import CASES, CaseForms, Concept, Glossary, NameForms, Policy
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 PROPER_NOUN = "properNoun"
 PREFERRED = "preferredTerm-admn-sts"
 ADMITTED = "admittedTerm-admn-sts"
 DEPRECATED = "deprecatedTerm-admn-sts"
+VARIANT = "variant"
+SHORT_FORM = "shortForm"
+#: Notes that number a name's variants and short forms, so their case forms stay together.
+VARIANT_NOTE = "variant"
+SHORT_NOTE = "short"
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -35,18 +40,20 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrib: str) -
     return element
 
 
-def _tig(parent: ET.Element, term: str, status: str, notes: Iterable[str], variant: bool = False):
+def _tig(
+    parent: ET.Element, term: str, status: str, notes: Iterable[str], term_type: str = ""
+) -> None:
     tig = _sub(parent, "tig")
     _sub(tig, "term", term)
     _sub(tig, "termNote", PROPER_NOUN, type="partOfSpeech")
-    if variant:
-        _sub(tig, "termNote", "variant", type="termType")
+    if term_type:
+        _sub(tig, "termNote", term_type, type="termType")
     _sub(tig, "termNote", status, type="administrativeStatus")
     for note in notes:
         _sub(tig, "note", note)
 
 
-def _spellings_by_case(language: str, forms: NameForms) -> dict[str, list[str]]:
+def _spellings_by_case(language: str, forms: CaseForms) -> dict[str, list[str]]:
     """Distinct spellings with every case they stand for, in contract case order."""
     order = [case for case in CASES.get(language, ()) if case in forms.cases]
     order += [case for case in forms.cases if case not in order]
@@ -67,8 +74,16 @@ def _target_lang_set(entry: ET.Element, concept: Concept, language: str) -> None
             if "nom" in cases:
                 notes += _contested_notes(concept, language, name)
             _tig(lang_set, spelling, PREFERRED if "nom" in cases else ADMITTED, notes)
-        for variant in forms.variants:
-            _tig(lang_set, variant, DEPRECATED, [f"name: {name}"], variant=True)
+        # Variants and short forms: one <tig> per spelling, grouped by a numbered note so
+        # a case table comes back whole.
+        for key, term_type, status, spellings in (
+            (VARIANT_NOTE, VARIANT, DEPRECATED, forms.variants),
+            (SHORT_NOTE, SHORT_FORM, ADMITTED, forms.short),
+        ):
+            for number, spelling_forms in enumerate(spellings, start=1):
+                for spelling, cases in _spellings_by_case(language, spelling_forms).items():
+                    notes = [f"name: {name}", f"{key}: {number}", f"cases: {' '.join(cases)}"]
+                    _tig(lang_set, spelling, status, notes, term_type)
 
 
 def _contested_notes(concept: Concept, language: str, name: str) -> list[str]:
@@ -167,12 +182,29 @@ class _Term:
     cases: list[str]
     status: str
     variant: bool
+    short: bool = False
+    #: The number of the variant or short form this spelling belongs to ("" when none).
+    group: str = ""
 
 
 @dataclass
 class _NameBuilder:
     cases: dict[str, str] = field(default_factory=dict)
-    variants: list[str] = field(default_factory=list)
+    #: (kind, group) -> case forms, in the order the file lists them.
+    spellings: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+
+    def add(self, kind: str, term: _Term) -> None:
+        group = term.group or f"#{len(self.spellings)}"  # ungrouped: a spelling of its own
+        cases = self.spellings.setdefault((kind, group), {})
+        for case in term.cases or ["nom"]:
+            cases.setdefault(case, term.text)
+
+    def built(self, kind: str) -> tuple[CaseForms, ...]:
+        return tuple(
+            CaseForms(cases if "nom" in cases else {"nom": next(iter(cases.values())), **cases})
+            for (k, _), cases in self.spellings.items()
+            if k == kind
+        )
 
 
 def _term(tig: ET.Element) -> _Term:
@@ -188,12 +220,16 @@ def _term(tig: ET.Element) -> _Term:
         elif tag == "termNote":
             term_notes.setdefault(element.get("type", ""), _text(element))
     status = term_notes.get("administrativeStatus", "")
+    term_type = term_notes.get("termType", "")
+    short = term_type in (SHORT_FORM, "abbreviation", "acronym") and status != DEPRECATED
     return _Term(
         text=_text(term),
         name=notes.get("name"),
         cases=notes.get("cases", "").split(),
         status=status,
-        variant=term_notes.get("termType") == "variant" or status == DEPRECATED,
+        variant=not short and (term_type == VARIANT or status == DEPRECATED),
+        short=short,
+        group=notes.get(SHORT_NOTE if short else VARIANT_NOTE, ""),
     )
 
 
@@ -277,12 +313,12 @@ class _EntryReader:
                 self.problem(concept_id, f"{language} term {term.text!r} names unknown {name!r}")
                 continue
             builder = builders.setdefault(name, _NameBuilder())
-            if term.variant:
-                builder.variants.append(term.text)
+            if term.variant or term.short:
+                builder.add(SHORT_NOTE if term.short else VARIANT_NOTE, term)
                 continue
             cases = term.cases or (["nom"] if "nom" not in builder.cases else [])
             if not cases:  # a further synonym in a TBX written elsewhere: detect, never write
-                builder.variants.append(term.text)
+                builder.add(VARIANT_NOTE, term)
             for case in cases:
                 builder.cases.setdefault(case, term.text)
         result = {}
@@ -290,7 +326,11 @@ class _EntryReader:
             if "nom" not in builder.cases:
                 self.problem(concept_id, f"{language} has no base form for {name}")
                 continue
-            result[name] = NameForms(dict(builder.cases), tuple(builder.variants))
+            result[name] = NameForms(
+                dict(builder.cases),
+                variants=builder.built(VARIANT_NOTE),
+                short=builder.built(SHORT_NOTE),
+            )
         return result
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from newsloc.glossary.model import CASES, Concept, Glossary, NameForms
+from newsloc.glossary.model import CASES, CaseForms, Concept, Glossary, NameForms
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _ESCAPES = {
@@ -46,16 +46,23 @@ def _array(items: Iterable[str]) -> str:
     return "[" + ", ".join(toml_string(item) for item in items) + "]"
 
 
-def _forms_value(language: str, forms: NameForms) -> str:
+def _forms_value(language: str, forms: CaseForms) -> str:
     """A plain string for a single form, an inline table (cases in contract order) otherwise."""
-    if set(forms.cases) == {"nom"} and not forms.variants:
+    lists = (
+        [("variants", forms.variants), ("short", forms.short)]
+        if isinstance(forms, NameForms)
+        else []
+    )
+    if forms.one_form and not any(items for _, items in lists):
         return toml_string(forms.nom)
     order = CASES.get(language, ())
     keys = [case for case in order if case in forms.cases]
     keys += [case for case in forms.cases if case not in keys]
     parts = [f"{toml_key(case)} = {toml_string(forms.cases[case])}" for case in keys]
-    if forms.variants:
-        parts.append(f"variants = {_array(forms.variants)}")
+    for key, items in lists:
+        if items:
+            values = ", ".join(_forms_value(language, item) for item in items)
+            parts.append(f"{key} = [{values}]")
     return "{ " + ", ".join(parts) + " }"
 
 

@@ -73,6 +73,7 @@ def commands(root: Path) -> dict[str, tuple[list[str], str]]:
                 "--allow-fuzzy",
                 "--min-reviewed",
                 "0",
+                "--allow-unreviewed-names",
             ],
             "story.ru.md",
         ),

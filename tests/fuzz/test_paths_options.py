@@ -61,6 +61,7 @@ def test_edition_out_is_an_existing_file(tmp_path: Path, article: Path) -> None:
         "--allow-fuzzy",
         "--min-reviewed",
         "0",
+        "--allow-unreviewed-names",
     )
     assert_refused(result, "taken")
     assert out.read_text() == "mine"
@@ -157,6 +158,7 @@ def test_article_names_with_spaces_make_an_edition(tmp_path: Path) -> None:
         "--allow-fuzzy",
         "--min-reviewed",
         "0",
+        "--allow-unreviewed-names",
     )
     assert result.exit_code == 0, result.output
     assert "Shelling in Stepanakert." in (tmp_path / "ed" / "my story.ru.md").read_text()

@@ -103,12 +103,25 @@ def test_the_other_name_beside_the_source_name_is_accepted_later(glossary):
     assert messages(glossary, "ru", entries) == []
 
 
-def test_repeated_mentions_need_as_many_occurrences(glossary):
+def test_repeated_mentions_of_a_contested_place_need_as_many_occurrences(glossary):
+    # Spec 4.8: a concept that is not contested needs one occurrence per segment ...
+    entries = [CheckEntry("Baku said Baku would respond.", "Баку заявил, что ответит.", 4)]
+    assert messages(glossary, "ru", entries) == []
+    # ... a contested one needs one per mention.
     entries = [
-        CheckEntry("Baku said Baku would respond.", "Баку заявил, что ответит.", 4),
+        CheckEntry(
+            "Stepanakert said Stepanakert would respond.",
+            "Степанакерт (Ханкенди) заявил, что ответит.",
+            4,
+        )
     ]
     assert messages(glossary, "ru", entries) == [
-        (4, "baku", ERROR, '"Baku" is mentioned 2 times but "Баку" appears 1 time')
+        (
+            4,
+            "stepanakert",
+            ERROR,
+            '"Stepanakert" is mentioned 2 times but "Степанакерт" appears 1 time',
+        )
     ]
 
 

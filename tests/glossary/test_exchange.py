@@ -22,7 +22,7 @@ from newsloc.glossary.exchange import convert_to_toml, export_glossary, glossary
 from newsloc.glossary.exchange.tbx import XML_LANG
 from newsloc.glossary.exchange.toml_writer import toml_key, toml_string
 from newsloc.glossary.loader import parse_glossary
-from newsloc.glossary.model import Glossary
+from newsloc.glossary.model import CaseForms, Glossary
 
 #: The contract's example, plus what the exchange formats must carry: variants, a source, an
 #: ambiguous concept with narrower targets, English spellings with a comma and quotes.
@@ -54,7 +54,8 @@ abl = "Ստեփանակերտից", ins = "Ստեփանակերտով", loc = "�
 hy.Khankendi = { nom = "Խանքենդի", gen = "Խանքենդիի", abl = "Խանքենդիից", \
 ins = "Խանքենդիով", loc = "Խանքենդիում" }
 az.Stepanakert = { nom = "Stepanakert", gen = "Stepanakertin", dat = "Stepanakertə", \
-acc = "Stepanakerti", loc = "Stepanakertdə", abl = "Stepanakertdən" }
+acc = "Stepanakerti", loc = "Stepanakertdə", abl = "Stepanakertdən", \
+variants = [{ nom = "Stepanakret", loc = "Stepanakretdə" }, "Stepanakerd"] }
 az.Khankendi = { nom = "Xankəndi", gen = "Xankəndinin", dat = "Xankəndiyə", \
 acc = "Xankəndini", loc = "Xankəndidə", abl = "Xankəndidən" }
 
@@ -81,7 +82,8 @@ kind = "region"
 names = ["Nagorno-Karabakh"]
 en.Nagorno-Karabakh = ["Nagorny Karabakh", "Karabakh, Nagorno"]
 ru.Nagorno-Karabakh = { nom = "Нагорный Карабах", gen = "Нагорного Карабаха" }
-hy.Nagorno-Karabakh = "Լեռնային Ղարաբաղ"
+hy.Nagorno-Karabakh = { nom = "Լեռնային Ղարաբաղ", \
+short = ["ԼՂ", { nom = "Արցախ", gen = "Արցախի" }] }
 az.Nagorno-Karabakh = 'Dağlıq "Qarabağ"'
 """
 
@@ -197,6 +199,18 @@ def test_tbx_marks_base_forms_cases_and_variants(sample: Glossary) -> None:
     variant = tigs["Стефанакерт"]
     assert variant.findtext("termNote[@type='termType']") == "variant"
     assert variant.findtext("termNote[@type='administrativeStatus']") == "deprecatedTerm-admn-sts"
+    # A declined variant and a declined short form: one term per spelling, numbered.
+    az = next(ls for ls in entry.findall("langSet") if ls.get(XML_LANG) == "az")
+    az_tigs = {tig.findtext("term"): tig for tig in az.findall("tig")}
+    assert [n.text for n in az_tigs["Stepanakretdə"].findall("note")][1:] == [
+        "variant: 1",
+        "cases: loc",
+    ]
+    karabakh = root.find("text/body/termEntry[@id='nagorno-karabakh']")
+    hy = next(ls for ls in karabakh.findall("langSet") if ls.get(XML_LANG) == "hy")
+    short = {tig.findtext("term"): tig for tig in hy.findall("tig")}["Արցախի"]
+    assert short.findtext("termNote[@type='termType']") == "shortForm"
+    assert [n.text for n in short.findall("note")][1:] == ["short: 2", "cases: gen"]
 
 
 def test_toml_to_tbx_to_toml_keeps_everything(sample: Glossary, tmp_path: Path) -> None:
@@ -234,6 +248,17 @@ def test_tbx_from_another_tool_imports_with_first_terms_as_names(tmp_path: Path)
       </langSec>
       <langSec xml:lang="hy"><termSec><term>Երևան</term></termSec></langSec>
     </conceptEntry>
+    <conceptEntry id="c3">
+      <langSec xml:lang="en"><termSec><term>United States</term></termSec></langSec>
+      <langSec xml:lang="ru">
+        <termSec><term>Соединенные Штаты</term></termSec>
+        <termSec><term>США</term><termNote type="termType">abbreviation</termNote></termSec>
+      </langSec>
+      <langSec xml:lang="hy">
+        <termSec><term>Միացյալ Նահանգներ</term></termSec>
+        <termSec><term>ԱՄՆ</term><termNote type="termType">acronym</termNote></termSec>
+      </langSec>
+    </conceptEntry>
     <conceptEntry id="c2">
       <langSec xml:lang="en"><termSec><term>Tbilisi</term></termSec></langSec>
       <langSec xml:lang="ru"><termSec><term>Тбилиси</term></termSec></langSec>
@@ -249,8 +274,13 @@ def test_tbx_from_another_tool_imports_with_first_terms_as_names(tmp_path: Path)
     assert yerevan.names == ("Yerevan",)
     assert yerevan.en_spellings == {"Yerevan": ("Erevan",)}
     assert yerevan.forms_of("ru", "Yerevan").nom == "Ереван"
-    assert yerevan.forms_of("ru", "Yerevan").variants == ("Эривань",)
+    assert yerevan.forms_of("ru", "Yerevan").variants == (CaseForms({"nom": "Эривань"}),)
     assert glossary.concept("c2").targets == ("ru",)  # no Armenian term: narrower targets
+    # Abbreviations and acronyms are short forms: the name, never rewritten.
+    states = glossary.concept("c3")
+    assert states.forms_of("ru", "United States").short == (CaseForms({"nom": "США"}),)
+    assert states.forms_of("hy", "United States").short == (CaseForms({"nom": "ԱՄՆ"}),)
+    assert states.forms_of("ru", "United States").variants == ()
 
 
 def test_broken_tbx_is_one_line_naming_the_file(tmp_path: Path) -> None:

@@ -1,5 +1,7 @@
 """The loader enforces every rule of glossary-spec.md section 2, with one line per problem."""
 
+# ruff: noqa: E501  (the glossary TOML below keeps its inline tables on one line each)
+
 from __future__ import annotations
 
 import json
@@ -94,7 +96,7 @@ def test_cases_are_kept_in_the_languages_case_order() -> None:
     )
     forms = parse_glossary(text, "good.toml").concept("shusha").forms_of("ru", "Shusha")
     assert list(forms.cases) == ["nom", "gen", "loc"]
-    assert forms.variants == ("Шушa",)
+    assert [variant.cases for variant in forms.variants] == [{"nom": "Шушa"}]
 
 
 def test_policy_and_optional_keys_are_read() -> None:
@@ -213,11 +215,11 @@ def test_a_table_form_must_have_nom() -> None:
     assert "ru.Shusha: a table of forms must have nom" in message
 
 
-def test_variants_must_be_a_list_of_strings() -> None:
+def test_variants_must_be_strings_or_case_tables() -> None:
     text = HEAD + SHUSHA.replace('loc = "Шуше" }', 'loc = "Шуше", variants = [1] }')
     line, _, message = only_problem(text)
     assert line == line_of(text, "variants")
-    assert "an item of ru.Shusha.variants must be a string, not an integer" in message
+    assert "ru.Shusha.variants[1] must be a string or a table of cases, not an integer" in message
 
 
 def test_every_name_needs_a_form_in_every_target_language() -> None:
@@ -527,4 +529,97 @@ def test_a_valid_file_round_trips_into_the_model(specs: list[dict]) -> None:
         for (language, name), (cases, variants) in spec["forms"].items():
             forms = concept.forms_of(language, name)
             assert forms.cases == cases
-            assert forms.variants == variants
+            assert tuple(variant.nom for variant in forms.variants) == variants
+
+
+# --- variants and short forms as full spellings (section 2) ---------------------------------
+
+#: A concept whose names carry declined variants and short forms in all three languages.
+SPELLINGS = """\
+[glossary]
+name = "Spellings"
+version = "1"
+targets = ["ru", "hy", "az"]
+
+[[concept]]
+id = "martakert"
+names = ["Martakert"]
+ru.Martakert = { nom = "Мартакерт", gen = "Мартакерта", loc = "Мартакерте", variants = [{ nom = "Мардакерт", gen = "Мардакерта", loc = "Мардакерте" }, "Мартакерд"] }
+hy.Martakert = { nom = "Մարտակերտ", gen = "Մարտակերտի", variants = [{ nom = "Մարտակերտը", loc = "Մարտակերտում" }] }
+az.Martakert = { nom = "Martakert", loc = "Martakertdə", variants = [{ nom = "Ağdərə", gen = "Ağdərənin", loc = "Ağdərədə" }] }
+
+[[concept]]
+id = "eu"
+names = ["European Union"]
+ru."European Union" = { nom = "Европейский союз", gen = "Европейского союза", short = ["ЕС", { nom = "Евросоюз", gen = "Евросоюза", loc = "Евросоюзе" }] }
+hy."European Union" = { nom = "Եվրոպական միություն", short = ["ԵՄ"] }
+az."European Union" = { nom = "Avropa İttifaqı", short = "Aİ" }
+"""
+
+
+def test_variants_may_be_case_tables_or_plain_strings_in_every_language() -> None:
+    glossary = parse_glossary(SPELLINGS, "spellings.toml")
+    martakert = glossary.concept("martakert")
+    ru = martakert.forms_of("ru", "Martakert")
+    assert [v.cases for v in ru.variants] == [
+        {"nom": "Мардакерт", "gen": "Мардакерта", "loc": "Мардакерте"},
+        {"nom": "Мартакерд"},
+    ]
+    assert ru.variants[0].form("loc") == "Мардакерте"
+    assert ru.variants[1].one_form and ru.variants[1].form("gen") == "Мартакерд"
+    hy = martakert.forms_of("hy", "Martakert")
+    assert hy.variants[0].form("loc") == "Մարտակերտում"
+    az = martakert.forms_of("az", "Martakert")
+    assert az.variants[0].form("gen") == "Ağdərənin"
+    # A case the variant does not list falls back to its own nominative.
+    assert az.variants[0].form("abl") == "Ağdərə"
+
+
+def test_short_forms_are_read_in_every_language() -> None:
+    eu = parse_glossary(SPELLINGS, "spellings.toml").concept("eu")
+    ru = eu.forms_of("ru", "European Union")
+    assert [s.to_value() for s in ru.short] == [
+        "ЕС",
+        {"nom": "Евросоюз", "gen": "Евросоюза", "loc": "Евросоюзе"},
+    ]
+    assert [s.nom for s in eu.forms_of("hy", "European Union").short] == ["ԵՄ"]
+    # A single short form may stand alone, like a single variant.
+    assert [s.nom for s in eu.forms_of("az", "European Union").short] == ["Aİ"]
+    shown = eu.as_dict()["forms"]
+    assert shown["ru"]["European Union"]["short"][0] == "ЕС"
+    assert shown["az"]["European Union"]["variants"] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "broken", "expected"),
+    [
+        (
+            "ru",
+            '{ nom = "Мардакерт", gen = "Мардакерта", loc = "Мардакерте" }',
+            '{ gen = "Мардакерта", loc = "Мардакерте" }',
+        ),
+        ("hy", '{ nom = "Մարտակերտը", loc = "Մարտակերտում" }', '{ loc = "Մարտակերտում" }'),
+        ("az", '{ nom = "Ağdərə", gen = "Ağdərənin", loc = "Ağdərədə" }', '{ gen = "Ağdərənin" }'),
+    ],
+)
+def test_a_variant_table_without_nom_is_one_clear_problem(language, broken, expected) -> None:
+    text = SPELLINGS.replace(broken, expected)
+    line, concept_id, message = only_problem(text)
+    assert (line, concept_id) == (line_of(text, f"{language}.Martakert"), "martakert")
+    assert message.endswith(f"{language}.Martakert.variants[1]: a table of forms must have nom")
+
+
+@pytest.mark.parametrize(
+    ("language", "short", "bad_short", "problem"),
+    [
+        ("ru", '"ЕС", { nom', '"ЕС", { abl = "Евросоюза", nom', "unknown case 'abl' for ru"),
+        ("hy", 'short = ["ԵՄ"]', 'short = ["ԵՄ", "ԵՄ"]', "lists 'ԵՄ' twice"),
+        ("az", 'short = "Aİ"', "short = [1]", "[1] must be a string or a table of cases"),
+    ],
+)
+def test_bad_short_forms_name_file_concept_and_line(language, short, bad_short, problem) -> None:
+    text = SPELLINGS.replace(short, bad_short)
+    line, concept_id, message = only_problem(text)
+    assert (line, concept_id) == (line_of(text, f'{language}."European Union"'), "eu")
+    assert f'{language}."European Union"'.replace('"', "") + ".short" in message
+    assert problem in message

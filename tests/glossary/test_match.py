@@ -135,9 +135,42 @@ def test_a_space_in_a_name_matches_any_white_space() -> None:
     assert found("UpperKarabakh") == []
 
 
-def test_matching_is_case_sensitive() -> None:
-    assert found("baku BAKU Baku") == [("baku", "Baku")]
-    assert found("KARABAKH karabakh") == []
+def test_matching_is_case_sensitive_except_for_names_in_capitals() -> None:
+    assert found("baku Baku bAKU BaKu") == [("baku", "Baku")]
+    assert found("karabakh Karabakh-based") == [("karabakh", "Karabakh")]
+    # A name written entirely in capitals (a dateline) is a mention (spec section 3).
+    assert found("KARABAKH karabakh") == [("karabakh", "KARABAKH")]
+
+
+def test_datelines_in_capitals_are_mentions_and_count_first() -> None:
+    text = "STEPANAKERT, Sept 19 (Reuters) – Shelling was heard in Stepanakert."
+    mentions = Matcher(CAUCASUS).find(text)
+    assert [(m.concept_id, m.name, text[m.start : m.end]) for m in mentions] == [
+        ("stepanakert", "Stepanakert", "STEPANAKERT"),
+        ("stepanakert", "Stepanakert", "Stepanakert"),
+    ]
+    assert found("YEREVAN/BAKU, Oct 5 (Reuters) - Baku said") == [
+        ("baku", "BAKU"),
+        ("baku", "Baku"),
+    ]
+    # The longest name wins in capitals too, and English spellings count.
+    assert found("NAGORNO-KARABAKH: XANKANDI AND BAKU'S PORT") == [
+        ("nagorno-karabakh", "NAGORNO-KARABAKH"),
+        ("stepanakert", "XANKANDI"),
+        ("baku", "BAKU"),
+    ]
+    # Capitals glued to other letters are no mention.
+    assert found("BAKUVIAN STEPANAKERTS") == []
+
+
+def test_every_spelling_in_capitals_is_a_mention_of_its_concept() -> None:
+    for concept in CAUCASUS:
+        for spelling, _ in concept.english_spellings():
+            capitals = spelling.upper()
+            assert found(f"({capitals}) and {capitals}'S") == [
+                (concept.id, capitals),
+                (concept.id, capitals),
+            ], spelling
 
 
 def test_english_spellings_report_their_name() -> None:

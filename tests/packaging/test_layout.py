@@ -22,7 +22,8 @@ def _package_folders() -> set[str]:
         for init in (REPO / folder).rglob("__init__.py"):
             relative = init.parent.relative_to(REPO / folder).parts
             found.add(".".join((dotted, *relative)))
-    return found
+    # Data folders, package data only: the curated glossary and newsloc's own catalogues.
+    return found | {"newsloc.glossary.data", "newsloc.translate.locales"}
 
 
 def test_every_package_folder_is_declared_for_the_wheel() -> None:
@@ -74,3 +75,15 @@ def test_nothing_imports_argostranslate_translate() -> None:
         if name.startswith("argostranslate.translate")
     ]
     assert offenders == []
+
+
+def test_newslocs_own_catalogues_ship_in_the_wheel() -> None:
+    # Editions print newsloc's words from translate/locales/; a catalogue the package-data
+    # globs miss would leave an installed newsloc writing English into every edition.
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    globs = config["tool"]["setuptools"]["package-data"]["newsloc.translate.locales"]
+    folder = REPO / "translate" / "locales"
+    shipped = {path for pattern in globs for path in folder.glob(pattern)}
+    catalogues = set((REPO / "translate" / "locales").rglob("*.po"))
+    assert catalogues and catalogues <= shipped
+    assert REPO / "translate" / "locales" / "newsloc.pot" in shipped

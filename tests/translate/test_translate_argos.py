@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import shutil
 from pathlib import Path
 
@@ -15,17 +14,13 @@ from newsloc.translate.cli import app
 from newsloc.translate.models.packages import packages_dir
 
 runner = CliRunner()
-SPEC = Path(__file__).resolve().parents[3] / "shared" / "glossary-spec.md"
+SPEC_EXAMPLE = Path(__file__).resolve().parents[1] / "glossary" / "fixtures" / "spec-example.toml"
 
 
 @pytest.fixture()
-def spec_glossary(tmp_path: Path) -> Path:
-    """The glossary-spec's own example file: Stepanakert/Khankendi and Baku."""
-    text = re.search(r"```toml\n(.*?)```", SPEC.read_text(encoding="utf-8"), re.S)
-    assert text, "glossary-spec.md lost its example"
-    path = tmp_path / "spec.toml"
-    path.write_text(text.group(1), encoding="utf-8")
-    return path
+def spec_glossary() -> Path:
+    """The glossary contract's own example file: Stepanakert/Khankendi and Baku."""
+    return SPEC_EXAMPLE
 
 
 def translate(seed_article: Path, out: Path, glossary: Path, *extra: str):

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from newsloc.glossary.fileio import PlannedWrite, write_files
-from newsloc.translate.catalog.discovery import find_catalogs
+from newsloc.translate.catalog.discovery import find_every_catalog
 from newsloc.translate.catalog.files import load_catalog
 from newsloc.translate.catalog.review import EntryState, live_entries, state_of
 
@@ -39,7 +39,7 @@ def compile_catalogs(locales: Path, domain: str | None = None) -> list[CompiledC
     written, and the `.mo` files are written together (`fileio.write_files`), so one
     malformed catalogue or a full disk leaves no mix of new and stale `.mo` files behind.
     """
-    catalogs = [(found, load_catalog(found.path)) for found in find_catalogs(locales, domain)]
+    catalogs = [(found, load_catalog(found.path)) for found in find_every_catalog(locales, domain)]
     results: list[CompiledCatalog] = []
     writes: list[PlannedWrite] = []
     for found, catalog in catalogs:

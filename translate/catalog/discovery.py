@@ -55,6 +55,28 @@ def _domains_in(folder: Path) -> set[str]:
     return {po.stem for po in folder.glob("*.po") if po.is_file()}
 
 
+def _language_folders(locales: Path, language: str | None) -> list[Path]:
+    if not locales.is_dir():
+        raise UserError(f"{locales}: no such locales directory")
+    if language is not None:
+        check_language(language)
+        return [locales / language / "LC_MESSAGES"]
+    return sorted(p for p in locales.glob("*/LC_MESSAGES") if p.is_dir())
+
+
+def domains_in(locales: Path, language: str | None = None) -> list[str]:
+    """Every domain (article) with a catalogue under `locales`, sorted; at least one."""
+    folders = _language_folders(locales, language)
+    domains = set().union(*(_domains_in(f) for f in folders)) if folders else set()
+    odd = [po for f in folders for po in f.glob("*.po") if not po.is_file()]
+    if not domains and odd:
+        raise UserError(f"{odd[0]}: not a regular file, not a catalogue")
+    if not domains:
+        where = folders[0] if language is not None else locales / "*" / "LC_MESSAGES"
+        raise UserError(f"{where}: no .po catalogues found")
+    return sorted(domains)
+
+
 def find_catalogs(
     locales: Path, domain: str | None = None, language: str | None = None
 ) -> list[Catalog]:
@@ -65,25 +87,16 @@ def find_catalogs(
     """
     if domain is not None:
         check_domain_name(domain)
-    if not locales.is_dir():
-        raise UserError(f"{locales}: no such locales directory")
-    if language is not None:
-        check_language(language)
-        folders = [locales / language / "LC_MESSAGES"]
-    else:
-        folders = sorted(p for p in locales.glob("*/LC_MESSAGES") if p.is_dir())
+    folders = _language_folders(locales, language)
     if domain is None:
-        domains = set().union(*(_domains_in(f) for f in folders)) if folders else set()
-        odd = [po for f in folders for po in f.glob("*.po") if not po.is_file()]
-        if not domains and odd:
-            raise UserError(f"{odd[0]}: not a regular file, not a catalogue")
-        if not domains:
-            where = folders[0] if language is not None else locales / "*" / "LC_MESSAGES"
-            raise UserError(f"{where}: no .po catalogues found")
+        domains = domains_in(locales, language)
         if len(domains) > 1:
-            names = ", ".join(sorted(domains))
-            raise UserError(f"{locales}: several domains ({names}); choose one with --domain")
-        domain = domains.pop()
+            names = ", ".join(domains)
+            raise UserError(
+                f"{locales}: catalogues of several articles ({names}); "
+                f"choose one with --domain, e.g. --domain {domains[0]}"
+            )
+        domain = domains[0]
     found = [
         Catalog(language=folder.parent.name, domain=domain, path=folder / f"{domain}.po")
         for folder in folders
@@ -93,3 +106,15 @@ def find_catalogs(
         missing = folders[0] / f"{domain}.po" if folders else locales / "*" / "LC_MESSAGES"
         raise UserError(f"{missing}: no such catalogue")
     return found
+
+
+def find_every_catalog(locales: Path, domain: str | None = None) -> list[Catalog]:
+    """The catalogues of `domain`, or of every domain under `locales`, by domain and language.
+
+    For commands that report on or compile everything (stats, compile): several articles
+    in one locales folder are normal, not a reason to stop.
+    """
+    if domain is not None:
+        check_domain_name(domain)
+    domains = [domain] if domain is not None else domains_in(locales)
+    return [found for name in domains for found in find_catalogs(locales, name)]

@@ -22,7 +22,6 @@ from newsloc.glossary.errors import GlossaryError
 from newsloc.glossary.fileio import PlannedWrite, write_files
 from newsloc.glossary.gettext import catalogue_language as header_language
 from newsloc.glossary.gettext import snapshot_of
-from newsloc.glossary.loader import load_default_glossary, load_glossary
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.render import DocumentRenderer, SegmentRendering
 from newsloc.translate.catalog.files import load_catalog_with_bytes
@@ -80,11 +79,6 @@ class _Catalogue:
     text: str
     po: polib.POFile
     language: str
-
-
-def load_glossary_for_check(path: Path | str | None) -> Glossary:
-    """The glossary at `path`, or the curated default (shared with `catalog stats`)."""
-    return load_default_glossary() if path is None else load_glossary(path)
 
 
 def catalogue_language(path: Path, po: polib.POFile, glossary: Glossary) -> str:
@@ -167,6 +161,10 @@ def render_entry(entry: polib.POEntry, rendering: SegmentRendering) -> polib.POE
         comments = kept + rendering.comments()
     else:
         comments = existing + [p for p in rendering.problems if p not in existing]
+    # A .po reader drops empty lines at the start of a translator comment (polib and
+    # GNU gettext alike), so they are not written there: the file reads back as meant.
+    while comments and not comments[0].strip():
+        comments.pop(0)
     flags = list(entry.flags)
     if "fuzzy" not in flags:
         flags.insert(0, "fuzzy")

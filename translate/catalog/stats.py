@@ -10,9 +10,10 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from newsloc.translate.catalog.discovery import find_catalogs
+from newsloc.glossary.loader import glossary_or_default
+from newsloc.translate.catalog.discovery import find_every_catalog
 from newsloc.translate.catalog.files import load_catalog
-from newsloc.translate.catalog.glossary_qa import check_catalogs, load_glossary_for_check
+from newsloc.translate.catalog.glossary_qa import check_catalogs
 from newsloc.translate.catalog.review import EntryState, live_entries, state_of
 from newsloc.translate.errors import UserError
 
@@ -50,7 +51,7 @@ def glossary_violation_counts(
     just as they do not change `glossary check`'s exit code. A catalogue in a language
     the glossary does not cover gets None ("n/a"), not an error for the whole table.
     """
-    glossary = load_glossary_for_check(glossary_path)
+    glossary = glossary_or_default(glossary_path)
     counts: dict[Path, int | None] = {}
     for path in paths:
         try:
@@ -67,8 +68,9 @@ def catalog_stats(
     domain: str | None = None,
     glossary_path: Path | None = None,
 ) -> list[CatalogStats]:
-    """Review counts for every language's catalogue of one domain, sorted by language."""
-    catalogs = find_catalogs(locales, domain)
+    """Review counts for every language's catalogue of `domain` (or of every domain), sorted
+    by domain and language."""
+    catalogs = find_every_catalog(locales, domain)
     loaded = [(found, load_catalog(found.path)) for found in catalogs]
     violations = glossary_violation_counts([found.path for found in catalogs], glossary_path)
     results: list[CatalogStats] = []

@@ -9,8 +9,8 @@ from datetime import date, datetime
 
 import polib
 
+from newsloc.glossary.distribution import generator
 from newsloc.glossary.gettext import WRAP_WIDTH, plural_forms
-from newsloc.translate import __version__
 from newsloc.translate.errors import UserError
 from newsloc.translate.segment import Unit
 
@@ -58,7 +58,7 @@ def new_catalog(
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
         "Plural-Forms": plural_forms(language) if language else "",
-        "X-Generator": f"newsloc {__version__}",
+        "X-Generator": generator(),
         "X-Newsloc-Source": source,
         "X-Newsloc-Date": article_date.isoformat(),
     }

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-import click
 import typer
 from typer.core import TyperGroup
 
+from newsloc.glossary.distribution import newsloc_version
 from newsloc.glossary.errors import GlossaryError
-from newsloc.translate import __version__
 from newsloc.translate.cli import catalog_cmd, edition_cmd, glossary_cmd, models_cmd, translate_cmd
 from newsloc.translate.cli.output import print_error
 from newsloc.translate.errors import UserError
@@ -23,7 +22,7 @@ from newsloc.translate.errors import UserError
 class _NewslocGroup(TyperGroup):
     """Reports user errors as `newsloc: error: …` lines with exit code 2."""
 
-    def invoke(self, ctx: click.Context):  # type: ignore[override]
+    def invoke(self, ctx: typer.Context):  # type: ignore[override]
         try:
             return super().invoke(ctx)
         except (UserError, GlossaryError) as exc:
@@ -52,7 +51,7 @@ app = typer.Typer(
 
 def _show_version(value: bool) -> None:
     if value:
-        typer.echo(f"newsloc {__version__}")
+        typer.echo(f"newsloc {newsloc_version()}")
         raise typer.Exit()
 
 

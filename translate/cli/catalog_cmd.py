@@ -1,4 +1,4 @@
-"""`newsloc catalog …`: review progress and `.mo` compilation for translated catalogues."""
+"""`newsloc catalog …`: review progress, the cross-edition audit and `.mo` compilation."""
 
 from __future__ import annotations
 
@@ -8,8 +8,11 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from newsloc.glossary.loader import glossary_or_default
+from newsloc.translate.catalog.audit import AuditReport, LanguageRendering, audit_catalogs
 from newsloc.translate.catalog.compile import compile_catalogs
-from newsloc.translate.catalog.stats import catalog_stats
+from newsloc.translate.catalog.stats import CatalogStats, catalog_stats
+from newsloc.translate.cli.glossary_options import GlossaryOption
 from newsloc.translate.cli.output import console, print_json
 
 app = typer.Typer(
@@ -28,18 +31,23 @@ DomainOption = Annotated[
 def stats(
     locales: LocalesOption = Path("locales"),
     domain: DomainOption = None,
-    glossary: Annotated[
-        Path | None,
-        typer.Option(help="Glossary to check against; default: the curated one."),
-    ] = None,
+    glossary: GlossaryOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
 ) -> None:
-    """Entries, reviewed, fuzzy, untranslated and glossary violations per language."""
+    """Entries, reviewed, fuzzy, untranslated and glossary violations per language.
+
+    Without --domain, every article (domain) under LOCALES gets its own table.
+    """
     rows = catalog_stats(locales, domain, glossary)
     if as_json:
         print_json([row.as_dict() for row in rows])
         return
-    table = Table(title=f"{rows[0].domain}: review progress", title_justify="left")
+    for name in dict.fromkeys(row.domain for row in rows):
+        console.print(_stats_table(name, [row for row in rows if row.domain == name]))
+
+
+def _stats_table(domain: str, rows: list[CatalogStats]) -> Table:
+    table = Table(title=f"{domain}: review progress", title_justify="left")
     for name in ("language", "entries", "reviewed", "fuzzy", "untranslated", "glossary"):
         table.add_column(name, justify="left" if name == "language" else "right")
     table.add_column("reviewed %", justify="right")
@@ -54,7 +62,7 @@ def stats(
             violations,
             f"{row.percent_reviewed:.1f}",
         )
-    console.print(table)
+    return table
 
 
 @app.command("compile")
@@ -81,3 +89,70 @@ def compile_(
             highlight=False,
             soft_wrap=True,
         )
+
+
+#: Exit code when the editions disagree: a checked outcome, like `glossary check`.
+EXIT_DISAGREE = 1
+
+
+def _audit_cell(cell: LanguageRendering) -> str:
+    if not cell.mentions:
+        return "–"
+    lines = []
+    if cell.first is not None:
+        lines.append(cell.first)
+    lines.extend(text for text in cell.renderings if text != cell.first)
+    if cell.missing:
+        lines.append(f"MISSING {cell.missing}/{cell.mentions}")
+    if cell.untranslated:
+        lines.append(f"untranslated {cell.untranslated}/{cell.mentions}")
+    return "\n".join(lines)
+
+
+def _audit_table(report: AuditReport) -> Table:
+    table = Table(
+        title=f"{report.domain}: glossary concepts across editions",
+        title_justify="left",
+        show_lines=True,
+    )
+    table.add_column("concept")
+    table.add_column("source", justify="right")
+    for language in report.languages:
+        table.add_column(language)
+    table.add_column("issues")
+    for concept in report.concepts:
+        label = concept.concept + (" (contested)" if concept.contested else "")
+        table.add_row(
+            label,
+            str(concept.mentions),
+            *(_audit_cell(concept.languages[language]) for language in report.languages),
+            "\n".join(concept.issues) or "ok",
+            style="bold" if concept.issues else None,
+        )
+    return table
+
+
+@app.command("audit")
+def audit(
+    locales: LocalesOption = Path("locales"),
+    domain: DomainOption = None,
+    glossary: GlossaryOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON report.")] = False,
+) -> None:
+    """How each edition renders every place the article names, side by side.
+
+    Exit 0: the editions agree; 1: they disagree (a name missing, different names, the
+    other name kept at the first mention in one and dropped in another); 2: bad input.
+    """
+    report = audit_catalogs(locales, domain, glossary_or_default(glossary))
+    if as_json:
+        print_json(report.as_dict())
+    else:
+        console.print(_audit_table(report))
+        console.print(
+            f"{len(report.concepts)} concepts, {report.disagreements} with issues",
+            markup=False,
+            highlight=False,
+        )
+    if report.disagreements:
+        raise typer.Exit(EXIT_DISAGREE)

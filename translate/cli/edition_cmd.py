@@ -8,15 +8,20 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from newsloc.translate.cli.glossary_options import GlossaryOption
 from newsloc.translate.cli.output import console, print_error, print_json, print_warning
 from newsloc.translate.edition.build import (
     DEFAULT_MIN_REVIEWED,
     DEFAULT_OUT,
+    EditionOptions,
     EditionRefused,
+    EditionsRefused,
     ReviewReport,
     build_edition,
 )
+from newsloc.translate.edition.linked import build_editions
 from newsloc.translate.edition.model import EditionFormat
+from newsloc.translate.errors import UserError
 
 app = typer.Typer(
     help="Build localized editions of the article from reviewed catalogues.",
@@ -41,6 +46,25 @@ def _refusal_table(report: ReviewReport) -> Table:
     return table
 
 
+def _contested_table(report: ReviewReport) -> Table:
+    table = Table(
+        title=f"{report.language}: contested names in entries no reviewer has cleared",
+        title_justify="left",
+    )
+    table.add_column("line", justify="right", style="cyan")
+    table.add_column("state")
+    table.add_column("concepts")
+    table.add_column("starts with")
+    for item in report.contested:
+        table.add_row(
+            ", ".join(map(str, item.lines)),
+            item.state.value,
+            ", ".join(item.concepts),
+            item.first_words,
+        )
+    return table
+
+
 def _refusal_json(report: ReviewReport) -> dict[str, object]:
     return {
         "refused": True,
@@ -55,12 +79,49 @@ def _refusal_json(report: ReviewReport) -> dict[str, object]:
             {"lines": list(item.lines), "state": item.state.value, "starts_with": item.first_words}
             for item in report.pending
         ],
+        "contested": [
+            {
+                "lines": list(item.lines),
+                "state": item.state.value,
+                "concepts": list(item.concepts),
+                "starts_with": item.first_words,
+            }
+            for item in report.contested
+        ],
     }
+
+
+def _report_refusal(refused: EditionRefused) -> None:
+    """The table of what holds one edition back (to stdout); the reason goes to stderr."""
+    if refused.contested_only:
+        console.print(_contested_table(refused.report))
+    else:
+        console.print(_refusal_table(refused.report))
+
+
+def _languages(lang: str | None, all_languages: bool) -> list[str] | None:
+    """`--lang hy,az,ru` as a list; None for `--all`."""
+    if all_languages:
+        if lang:
+            raise UserError("--lang and --all: give one of them")
+        return None
+    if not lang:
+        raise UserError("--lang: give a language (hy, or hy,az,ru) or --all")
+    languages = [part.strip() for part in lang.split(",")]
+    if any(not part for part in languages):
+        raise UserError(f"--lang: {lang!r} has an empty language code")
+    return languages
 
 
 @app.command("build")
 def build(
-    lang: Annotated[str, typer.Option("--lang", help="Target language, e.g. hy, az, ru.")],
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Target language(s), e.g. hy or hy,az,ru."),
+    ] = None,
+    all_languages: Annotated[
+        bool, typer.Option("--all", help="Every language with a catalogue.")
+    ] = False,
     domain: Annotated[
         str | None,
         typer.Option(help="Catalogue domain (file stem); default: the only one present."),
@@ -71,7 +132,7 @@ def build(
     fmt: Annotated[
         EditionFormat, typer.Option("--format", help="Output format.")
     ] = EditionFormat.MD,
-    out: Annotated[Path, typer.Option(help="Directory for the edition file.")] = DEFAULT_OUT,
+    out: Annotated[Path, typer.Option(help="Directory for the edition files.")] = DEFAULT_OUT,
     min_reviewed: Annotated[
         float,
         typer.Option(
@@ -86,32 +147,82 @@ def build(
             help="Publish unreviewed machine translations too; the edition says so.",
         ),
     ] = False,
+    allow_unreviewed_names: Annotated[
+        bool,
+        typer.Option(
+            "--allow-unreviewed-names",
+            help="Publish even when entries naming a contested place are unreviewed.",
+        ),
+    ] = False,
+    typography: Annotated[
+        bool,
+        typer.Option(
+            "--typography/--no-typography",
+            help="Apply the language's quotation marks, dashes and full stops.",
+        ),
+    ] = True,
+    glossary: GlossaryOption = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            "--base-url",
+            help="URL prefix for the hreflang links of a multi-language build.",
+        ),
+    ] = None,
     date: Annotated[
         str | None,
         typer.Option(help="Article date YYYY-MM-DD; default: the X-Newsloc-Date header."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary.")] = False,
 ) -> None:
-    """Rebuild the article in one language, in the source's paragraph order.
+    """Rebuild the article in one language or several, in the source's paragraph order.
 
-    Exit 0: written; 1: refused, too few entries reviewed (nothing written); 2: bad input.
+    Several languages (--lang hy,az,ru or --all) are built all or none, with the English
+    original and an index page, every page linking to the others (hreflang).
+
+    Exit 0: written; 1: refused (too few entries reviewed, or contested names unreviewed;
+    nothing written); 2: bad input.
     """
+    languages = _languages(lang, all_languages)
+    options = EditionOptions(
+        locales=locales,
+        domain=domain,
+        fmt=fmt,
+        out=out,
+        min_reviewed=min_reviewed,
+        allow_fuzzy=allow_fuzzy,
+        date=date,
+        typography=typography,
+        allow_unreviewed_names=allow_unreviewed_names,
+        glossary=glossary,
+        base_url=base_url,
+    )
+    if languages is not None and len(languages) == 1:
+        _build_one(languages[0], options, as_json)
+    else:
+        _build_several(languages, options, as_json)
+
+
+def _build_one(language: str, options: EditionOptions, as_json: bool) -> None:
     try:
         result = build_edition(
-            lang,
-            locales=locales,
-            domain=domain,
-            fmt=fmt,
-            out=out,
-            min_reviewed=min_reviewed,
-            allow_fuzzy=allow_fuzzy,
-            date=date,
+            language,
+            locales=options.locales,
+            domain=options.domain,
+            fmt=options.fmt,
+            out=options.out,
+            min_reviewed=options.min_reviewed,
+            allow_fuzzy=options.allow_fuzzy,
+            date=options.date,
+            typography=options.typography,
+            allow_unreviewed_names=options.allow_unreviewed_names,
+            glossary=options.glossary,
         )
     except EditionRefused as refused:
         if as_json:
             print_json(_refusal_json(refused.report))
         else:
-            console.print(_refusal_table(refused.report))
+            _report_refusal(refused)
         print_error(str(refused))
         raise typer.Exit(EXIT_REFUSED) from None
     for warning in result.warnings:
@@ -120,3 +231,26 @@ def build(
         print_json(result.as_dict())
     else:
         console.print(str(result.path), markup=False, highlight=False, soft_wrap=True)
+
+
+def _build_several(languages: list[str] | None, options: EditionOptions, as_json: bool) -> None:
+    try:
+        built = build_editions(languages, options)
+    except EditionsRefused as refused:
+        if as_json:
+            print_json({"refused": [_refusal_json(r.report) for r in refused.refusals]})
+        else:
+            for item in refused.refusals:
+                _report_refusal(item)
+        for item in refused.refusals:
+            print_error(str(item))
+        print_error(str(refused))
+        raise typer.Exit(EXIT_REFUSED) from None
+    for warning in built.warnings:
+        print_warning(warning)
+    if as_json:
+        print_json(built.as_dict())
+        return
+    paths = [result.path for result in built.editions] + [built.original, built.index]
+    for path in paths:
+        console.print(str(path), markup=False, highlight=False, soft_wrap=True)

@@ -14,11 +14,15 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH
+from newsloc.glossary.loader import (
+    DEFAULT_GLOSSARY_PATH,
+    copy_default_glossary,
+    glossary_or_default,
+)
 from newsloc.glossary.match import locate_mentions
 from newsloc.glossary.model import Concept, Glossary
 from newsloc.translate.cli import glossary_exchange_cmd, glossary_qa_cmd
-from newsloc.translate.cli.glossary_options import GlossaryOption, resolve_glossary
+from newsloc.translate.cli.glossary_options import GlossaryOption
 from newsloc.translate.cli.output import console, print_json
 from newsloc.translate.errors import UserError
 
@@ -27,6 +31,19 @@ app = typer.Typer(
 )
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
+
+
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="Where to write the copy.")],
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+) -> None:
+    """Copy the curated glossary to PATH, to curate and review a glossary of your own.
+
+    Then pass `--glossary PATH` to every command; `glossary review import` writes only there.
+    """
+    written = copy_default_glossary(path, replace=force)
+    console.print(f"{written}: copy of {DEFAULT_GLOSSARY_PATH.name}", markup=False)
 
 
 @app.command()
@@ -39,7 +56,7 @@ def validate(
     ] = None,
 ) -> None:
     """Check a glossary file against every rule; list each problem as FILE:LINE: ID: message."""
-    glossary = resolve_glossary(path)
+    glossary = glossary_or_default(path)
     shown = path if path is not None else DEFAULT_GLOSSARY_PATH
     typer.echo(f"{shown}: valid, {len(glossary)} concepts ({glossary.contested_count} contested)")
 
@@ -53,7 +70,7 @@ def list_concepts(
     glossary_path: GlossaryOption = None,
 ) -> None:
     """List the glossary's concepts: id, kind, names and languages."""
-    glossary = resolve_glossary(glossary_path)
+    glossary = glossary_or_default(glossary_path)
     concepts = [c for c in glossary if c.contested or not contested]
     if json:
         print_json([_summary(glossary, concept) for concept in concepts])
@@ -76,10 +93,10 @@ def show(
     glossary_path: GlossaryOption = None,
 ) -> None:
     """Everything the glossary says about one concept: names, spellings, forms, note."""
-    glossary = resolve_glossary(glossary_path)
+    glossary = glossary_or_default(glossary_path)
     concept = glossary.require(concept_id)
     if json:
-        print_json({**concept.to_dict(), "languages": list(glossary.languages_of(concept))})
+        print_json({**concept.as_dict(), "languages": list(glossary.languages_of(concept))})
         return
     _print_concept(glossary, concept)
 
@@ -93,10 +110,10 @@ def find(
     glossary_path: GlossaryOption = None,
 ) -> None:
     """Show which glossary names the text mentions, with line:column spans."""
-    glossary = resolve_glossary(glossary_path)
+    glossary = glossary_or_default(glossary_path)
     located = locate_mentions(glossary, _text_of(source))
     if json:
-        print_json([item.to_dict() for item in located])
+        print_json([item.as_dict() for item in located])
         return
     table = Table("span", "concept", "name", "spelling")
     for item in located:
@@ -141,8 +158,11 @@ def _print_concept(glossary: Glossary, concept: Concept) -> None:
                 continue
             for case, form in forms.cases.items():
                 table.add_row(*map(Text, (language, name, case, form)))
-            for variant in forms.variants:
-                table.add_row(*map(Text, (language, name, "variant", variant)))
+            for kind, spellings in (("variant", forms.variants), ("short", forms.short)):
+                for spelling in spellings:
+                    for case, form in spelling.cases.items():
+                        label = kind if spelling.one_form else f"{kind} {case}"
+                        table.add_row(*map(Text, (language, name, label, form)))
     console.print(table)
     if concept.note:
         console.print(f"note: {concept.note}", highlight=False, markup=False)

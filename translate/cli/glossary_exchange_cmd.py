@@ -14,8 +14,8 @@ import typer
 
 from newsloc.glossary.exchange import convert_to_toml, export_glossary, export_review, import_review
 from newsloc.glossary.fileio import atomic_write_text
-from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH
-from newsloc.translate.cli.glossary_options import GlossaryOption, resolve_glossary
+from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH, glossary_or_default
+from newsloc.translate.cli.glossary_options import GlossaryOption
 from newsloc.translate.cli.output import console, print_json, print_warning
 from newsloc.translate.errors import UserError
 
@@ -57,7 +57,9 @@ REVIEW_EXPORT_HELP = (
 )
 
 REVIEW_IMPORT_HELP = (
-    "Apply a reviewed glossary catalogue to the glossary file (--glossary, or the default).\n\n"
+    "Apply a reviewed glossary catalogue to the glossary file given with --glossary.\n\n"
+    "The curated default that ships with newsloc is never edited: copy it first with "
+    "`newsloc glossary init my-glossary.toml` (a dry run may read the default).\n\n"
     "Only the nominative of each edited name changes; the file's comments, order and layout "
     "stay as they were. An empty msgstr, or one equal to the glossary, changes nothing; fuzzy "
     "entries are skipped. The language comes from the catalogue's Language header."
@@ -93,7 +95,7 @@ def export_command(
     chosen = fmt or (out.suffix.lstrip(".") if out is not None else "")
     if not chosen:
         raise UserError("give --format tsv|csv|tbx (or an --out file ending in .tsv, .csv, .tbx)")
-    text = export_glossary(resolve_glossary(glossary), chosen.lower(), lang)
+    text = export_glossary(glossary_or_default(glossary), chosen.lower(), lang)
     _emit(text, out, f"{chosen.lower()} glossary")
 
 
@@ -137,7 +139,7 @@ def review_export_command(
     out: OutOption = None,
     glossary: GlossaryOption = None,
 ) -> None:
-    text = export_review(resolve_glossary(glossary), lang)
+    text = export_review(glossary_or_default(glossary), lang)
     _emit(text, out, f"{lang} glossary review")
 
 
@@ -149,6 +151,12 @@ def review_import_command(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the changes as JSON.")] = False,
 ) -> None:
+    if glossary is None and not dry_run:
+        raise UserError(
+            "glossary review import: give --glossary PATH; the curated default "
+            f"({DEFAULT_GLOSSARY_PATH}) ships with newsloc and is never edited; copy it with "
+            "`newsloc glossary init my-glossary.toml`"
+        )
     path = glossary if glossary is not None else DEFAULT_GLOSSARY_PATH
     result = import_review(file, path, dry_run=dry_run)
     if as_json:

@@ -1,11 +1,12 @@
-"""The `--glossary PATH` option and its resolution, shared by every glossary-aware command.
+"""The one `--glossary PATH` option, shared by every glossary-aware command.
 
 Usage in a command module:
 
-    from newsloc.translate.cli.glossary_options import GlossaryOption, resolve_glossary
+    from newsloc.glossary.loader import glossary_or_default
+    from newsloc.translate.cli.glossary_options import GlossaryOption
 
     def check(files: ..., glossary: GlossaryOption = None) -> None:
-        terms = resolve_glossary(glossary)
+        terms = glossary_or_default(glossary)
 """
 
 from __future__ import annotations
@@ -14,9 +15,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-
-from newsloc.glossary.loader import load_default_glossary, load_glossary
-from newsloc.glossary.model import Glossary
 
 GlossaryOption = Annotated[
     Path | None,
@@ -28,10 +26,3 @@ GlossaryOption = Annotated[
         show_default=False,
     ),
 ]
-
-
-def resolve_glossary(path: Path | str | None) -> Glossary:
-    """The glossary at `path`, or the default one; bad files raise `GlossaryError`."""
-    if path is None:
-        return load_default_glossary()
-    return load_glossary(path)

@@ -11,9 +11,10 @@ from typing import Annotated
 
 import typer
 
+from newsloc.glossary.loader import glossary_or_default
 from newsloc.translate.catalog import glossary_qa
-from newsloc.translate.cli.glossary_options import GlossaryOption, resolve_glossary
-from newsloc.translate.cli.output import console, print_json
+from newsloc.translate.cli.glossary_options import GlossaryOption
+from newsloc.translate.cli.output import console, err_console, print_json
 
 FilesArgument = Annotated[
     list[Path],
@@ -33,7 +34,7 @@ def apply(
     Changed entries, and entries with a name the glossary cannot find, become fuzzy with a
     translator comment; every other entry is left byte-for-byte as it was.
     """
-    reports = glossary_qa.apply_to_catalogs(files, resolve_glossary(glossary), dry_run=dry_run)
+    reports = glossary_qa.apply_to_catalogs(files, glossary_or_default(glossary), dry_run=dry_run)
     for report in reports:
         if dry_run and report.diff:
             console.print(
@@ -58,13 +59,16 @@ def check(
     json_output: Annotated[
         bool, typer.Option("--json", help="Print the violations as a JSON list.")
     ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print violations only, no summary line.")
+    ] = False,
 ) -> None:
     """Report every translation that breaks the glossary, one `file:line:` line each.
 
     Exit 1 when there are errors (warnings alone exit 0), 2 when a file or the glossary
     cannot be used.
     """
-    violations = glossary_qa.check_catalogs(files, resolve_glossary(glossary))
+    violations = glossary_qa.check_catalogs(files, glossary_or_default(glossary))
     if json_output:
         print_json([violation.as_dict() for violation in violations])
     else:
@@ -72,8 +76,23 @@ def check(
             console.print(
                 violation.format(), markup=False, highlight=False, soft_wrap=True, emoji=False
             )
+        if not quiet:
+            err_console.print(_summary(len(files), violations), highlight=False)
     if any(violation.severity != "warning" for violation in violations):
         raise typer.Exit(1)
+
+
+def _summary(files: int, violations: list[glossary_qa.FileViolation]) -> str:
+    """`2 files, no violations` / `1 file, 3 violations, 1 warning` (on stderr, like a linter)."""
+    warnings = sum(violation.severity == "warning" for violation in violations)
+    errors = len(violations) - warnings
+    parts = [f"{files} file" + ("" if files == 1 else "s")]
+    parts.append(
+        f"{errors} violation" + ("" if errors == 1 else "s") if errors else "no violations"
+    )
+    if warnings:
+        parts.append(f"{warnings} warning" + ("" if warnings == 1 else "s"))
+    return ", ".join(parts)
 
 
 def register(app: typer.Typer) -> None:

@@ -57,7 +57,7 @@ def list_command(
         shown = "; showing the local copy" if listing.available is not None else ""
         print_warning(listing.index_problem + shown)
     if as_json:
-        print_json(listing.to_json())
+        print_json(listing.as_dict())
         return
     _print_installed(listing)
     if listing.available is not None:

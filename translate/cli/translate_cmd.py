@@ -8,14 +8,20 @@ from typing import Annotated
 
 import typer
 from rich import box
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from newsloc.glossary.loader import glossary_or_default
 from newsloc.translate.catalog.template import parse_date
-from newsloc.translate.cli.glossary_options import resolve_glossary
+from newsloc.translate.cli.glossary_options import GlossaryOption
 from newsloc.translate.cli.output import console, err_console, print_json, print_warning
 from newsloc.translate.engines.registry import EngineOptions, engine_factory
-from newsloc.translate.pipeline import TranslateReport, parse_languages, translate_article
+from newsloc.translate.pipeline import (
+    TranslateReport,
+    glossary_coverage_warnings,
+    parse_languages,
+    translate_article,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -24,12 +30,15 @@ def register(app: typer.Typer) -> None:
 
 
 def translate(
-    article: Annotated[Path, typer.Argument(help="The English article: UTF-8 plain text.")],
+    article: Annotated[
+        Path, typer.Argument(metavar="ARTICLE", help="The English article: UTF-8 plain text.")
+    ],
     to: Annotated[str, typer.Option("--to", help="Target languages, comma-separated.")] = (
         "hy,az,ru"
     ),
     domain: Annotated[
-        str | None, typer.Option(help="Catalogue name [default: the article's file stem].")
+        str | None,
+        typer.Option(help="Catalogue name.", show_default="the article's file stem"),
     ] = None,
     out: Annotated[Path, typer.Option(help="Where catalogues go.")] = Path("locales"),
     engine: Annotated[
@@ -40,15 +49,20 @@ def translate(
         ),
     ] = "argos",
     server: Annotated[
-        str | None,
-        typer.Option(help="LibreTranslate server URL [default: $LIBRETRANSLATE_URL]."),
+        list[str] | None,
+        typer.Option(
+            help="LibreTranslate server URL; repeat it or separate URLs with commas to share "
+            "the work among several servers.",
+            show_default="$LIBRETRANSLATE_URL",
+        ),
     ] = None,
-    glossary: Annotated[
-        Path | None, typer.Option(help="Glossary file [default: the curated one].")
-    ] = None,
-    no_glossary: Annotated[bool, typer.Option(help="Do not apply any glossary.")] = False,
+    glossary: GlossaryOption = None,
+    no_glossary: Annotated[
+        bool, typer.Option("--no-glossary", help="Do not apply any glossary.")
+    ] = False,
     article_date: Annotated[
-        str | None, typer.Option("--date", help="The article's date, YYYY-MM-DD [default: today].")
+        str | None,
+        typer.Option("--date", help="The article's date, YYYY-MM-DD.", show_default="today"),
     ] = None,
     beam_size: Annotated[int | None, typer.Option(min=1, help="Beam size for decoding.")] = None,
     threads: Annotated[int, typer.Option(min=0, help="CPU threads; 0 uses every core.")] = 0,
@@ -65,10 +79,15 @@ def translate(
     factory = engine_factory(
         engine,
         EngineOptions(
-            beam_size=beam_size, threads=threads, compute_type=compute_type, server=server
+            beam_size=beam_size,
+            threads=threads,
+            compute_type=compute_type,
+            server=",".join(server) if server else None,
         ),
     )
-    terms = None if no_glossary else resolve_glossary(glossary)
+    terms = None if no_glossary else glossary_or_default(glossary)
+    for warning in glossary_coverage_warnings(languages, terms) if terms else []:
+        print_warning(warning)
     with _progress(quiet=as_json) as update:
         report = translate_article(
             article,
@@ -157,7 +176,7 @@ class _progress:
             console=err_console,
             transient=True,
         )
-        self.tasks: dict[str, int] = {}
+        self.tasks: dict[str, TaskID] = {}
 
     def __enter__(self):
         return self.update

@@ -1,4 +1,4 @@
-"""Localized editions: the article rebuilt in one language from its reviewed catalogue.
+"""A localized edition: the article rebuilt in one language from its reviewed catalogue.
 
 Paragraphs come back in the source's order: every `#: PATH:LINE` occurrence is one place
 the paragraph stands, so sorting all occurrences by line restores the article, repeated
@@ -6,6 +6,9 @@ paragraphs included. Only reviewed translations are published by default; the bu
 refuses (`EditionRefused`) when too few entries are reviewed, and above the threshold a
 paragraph that is not reviewed keeps its English source, visibly marked, so no part of
 the story silently disappears.
+
+Contested names get a gate of their own (`edition.gate`). Several languages at once, with
+the English original, an index and links between them, are `edition.linked`.
 """
 
 from __future__ import annotations
@@ -19,16 +22,33 @@ from babel import Locale
 from babel.dates import format_date
 
 from newsloc.glossary.fileio import atomic_write_text
+from newsloc.glossary.loader import glossary_or_default
+from newsloc.glossary.model import Glossary
 from newsloc.translate.catalog.discovery import check_language, find_catalogs
 from newsloc.translate.catalog.files import load_catalog
 from newsloc.translate.catalog.review import EntryState, live_entries, state_of, translation_of
-from newsloc.translate.catalog.stats import percent
 from newsloc.translate.catalog.template import parse_date
-from newsloc.translate.edition.model import Edition, EditionFormat, Paragraph, TextOrigin
+from newsloc.translate.edition.gate import (
+    DEFAULT_MIN_REVIEWED,
+    ContestedEntry,
+    EditionRefused,
+    EditionsRefused,
+    PendingEntry,
+    ReviewReport,
+    first_words,
+    occurrence_lines,
+    review_report,
+)
+from newsloc.translate.edition.model import (
+    Edition,
+    EditionFormat,
+    PublishedParagraph,
+    TextOrigin,
+)
 from newsloc.translate.edition.render import render
+from newsloc.translate.edition.typography import apply_typography
 from newsloc.translate.errors import UserError
-
-DEFAULT_MIN_REVIEWED = 80.0
+from newsloc.translate.i18n import language_name
 
 # The dateline's date pattern is the newsroom's house style, owned here so that an edition
 # does not change when a Babel release brings new CLDR data (Babel 2.19 moved the Armenian
@@ -48,50 +68,6 @@ def format_edition_date(date: dt.date, locale: Locale) -> str:
 
 
 DEFAULT_OUT = Path("build/editions")
-
-
-@dataclass(frozen=True)
-class PendingEntry:
-    """An entry that is not (yet) publishable, for the refusal report."""
-
-    lines: tuple[int, ...]
-    state: EntryState
-    first_words: str
-
-
-@dataclass(frozen=True)
-class ReviewReport:
-    """How much of a catalogue an edition can use, against the threshold."""
-
-    catalog: Path
-    language: str
-    entries: int
-    usable: int
-    percent_usable: float
-    min_reviewed: float
-    allow_fuzzy: bool
-    pending: tuple[PendingEntry, ...]
-
-    @property
-    def meets_threshold(self) -> bool:
-        # Exact, not the rounded percentage: 79.96% must not pass an 80% threshold.
-        return self.entries > 0 and 100 * self.usable >= self.min_reviewed * self.entries
-
-    @property
-    def counted_as(self) -> str:
-        """What `usable` counts, in the words of the report."""
-        return "reviewed or machine-translated" if self.allow_fuzzy else "reviewed"
-
-
-class EditionRefused(Exception):
-    """Too few entries are reviewed: a checked outcome (exit 1), not bad input."""
-
-    def __init__(self, report: ReviewReport):
-        self.report = report
-        super().__init__(
-            f"{report.catalog}: only {report.percent_usable:g}% of {report.entries} entries "
-            f"are {report.counted_as} (needs {report.min_reviewed:g}%); no edition written"
-        )
 
 
 @dataclass(frozen=True)
@@ -125,75 +101,24 @@ class EditionResult:
         }
 
 
-def first_words(text: str, limit: int = 48) -> str:
-    """The start of a paragraph, enough for a reviewer to recognise it in Poedit."""
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat[:limit].rsplit(" ", 1)[0] or flat[:limit]
-    return cut + "…"
-
-
-def _occurrence_lines(entry: polib.POEntry, catalog_path: Path) -> tuple[int, ...]:
-    lines: list[int] = []
-    for _path, line in entry.occurrences:
-        if not str(line).isdigit():
-            break
-        lines.append(int(line))
-    if not lines or len(lines) != len(entry.occurrences):
-        raise UserError(
-            f"{catalog_path}:{entry.linenum}: entry has no '#: PATH:LINE' reference with a "
-            "line number, so the edition cannot place it"
-        )
-    return tuple(sorted(lines))
-
-
 def _is_byline(entry: polib.POEntry) -> bool:
     """The writer marks a byline with an extracted comment `byline` (or `byline: …`)."""
     lines = (entry.comment or "").splitlines()
     return any(line.split(":", 1)[0].strip() == "byline" for line in lines)
 
 
-def review_report(
+def edition_paragraphs(
     catalog: polib.POFile,
     catalog_path: Path,
-    language: str,
-    min_reviewed: float,
     allow_fuzzy: bool,
-) -> ReviewReport:
-    """Count what an edition may publish and list every entry that holds it back."""
-    entries = live_entries(catalog)
-    usable_states = (
-        {EntryState.REVIEWED, EntryState.FUZZY} if allow_fuzzy else {EntryState.REVIEWED}
-    )
-    pending = [
-        PendingEntry(
-            lines=_occurrence_lines(entry, catalog_path),
-            state=state_of(entry),
-            first_words=first_words(entry.msgid),
-        )
-        for entry in entries
-        if state_of(entry) not in usable_states
-    ]
-    pending.sort(key=lambda item: item.lines)
-    usable = len(entries) - len(pending)
-    return ReviewReport(
-        catalog=catalog_path,
-        language=language,
-        entries=len(entries),
-        usable=usable,
-        percent_usable=percent(usable, len(entries)),
-        min_reviewed=min_reviewed,
-        allow_fuzzy=allow_fuzzy,
-        pending=tuple(pending),
-    )
+    language: str | None = None,
+) -> tuple[PublishedParagraph, ...]:
+    """Every occurrence of every live entry, in source line order.
 
-
-def edition_paragraphs(
-    catalog: polib.POFile, catalog_path: Path, allow_fuzzy: bool
-) -> tuple[Paragraph, ...]:
-    """Every occurrence of every live entry, in source line order."""
-    paragraphs: list[Paragraph] = []
+    With `language`, translations get that language's typography (the English source
+    shown in place of a missing translation never does).
+    """
+    paragraphs: list[PublishedParagraph] = []
     for entry in live_entries(catalog):
         state = state_of(entry)
         if state is EntryState.REVIEWED:
@@ -202,9 +127,13 @@ def edition_paragraphs(
             text, origin = translation_of(entry), TextOrigin.MACHINE
         else:
             text, origin = entry.msgid, TextOrigin.SOURCE
+        if language is not None and origin is not TextOrigin.SOURCE:
+            text = apply_typography(text, language)
         byline = _is_byline(entry)
-        for line in _occurrence_lines(entry, catalog_path):
-            paragraphs.append(Paragraph(line=line, text=text, origin=origin, is_byline=byline))
+        for line in occurrence_lines(entry, catalog_path):
+            paragraphs.append(
+                PublishedParagraph(line=line, text=text, origin=origin, is_byline=byline)
+            )
     paragraphs.sort(key=lambda p: p.line)
     return tuple(paragraphs)
 
@@ -231,6 +160,85 @@ def _check_header_language(
         warnings.append(f"{catalog_path}: Language header says {declared!r}, not {language!r}")
 
 
+@dataclass(frozen=True)
+class EditionOptions:
+    """How editions are built; the same for every language of one run."""
+
+    locales: Path = Path("locales")
+    domain: str | None = None
+    fmt: EditionFormat = EditionFormat.MD
+    out: Path = DEFAULT_OUT
+    min_reviewed: float = DEFAULT_MIN_REVIEWED
+    allow_fuzzy: bool = False
+    date: str | None = None
+    typography: bool = True
+    allow_unreviewed_names: bool = False
+    glossary: Path | None = None
+    #: Prefix for the `hreflang` links (a site's URL); default: file names, relative.
+    base_url: str | None = None
+
+
+@dataclass(frozen=True)
+class PreparedEdition:
+    """An edition that passed the gate, not yet rendered or written."""
+
+    edition: Edition
+    report: ReviewReport
+    warnings: list[str]
+
+
+def prepare_edition(
+    language: str, options: EditionOptions, glossary: Glossary | None
+) -> PreparedEdition:
+    """Everything about one edition short of writing it; raises EditionRefused."""
+    locale = check_language(language)
+    if not 0 <= options.min_reviewed <= 100:
+        raise UserError(f"--min-reviewed: {options.min_reviewed:g} is not a percentage (0 to 100)")
+    warnings: list[str] = []
+    found = find_catalogs(options.locales, options.domain, language)[0]
+    catalog = load_catalog(found.path)
+    _check_header_language(catalog, found.path, language, warnings)
+    edition_date = _edition_date(catalog, found.path, options.date, warnings)
+
+    gate = None if options.allow_unreviewed_names else glossary
+    report = review_report(
+        catalog, found.path, language, options.min_reviewed, options.allow_fuzzy, gate
+    )
+    if report.entries == 0:
+        raise UserError(f"{found.path}: the catalogue has no entries to publish")
+    if not report.meets_threshold or report.contested:
+        raise EditionRefused(report)
+
+    edition = Edition(
+        domain=found.domain,
+        language=language,
+        language_name=language_name(language, language) or locale.display_name or language,
+        date=edition_date,
+        date_text=format_edition_date(edition_date, locale) if edition_date else None,
+        paragraphs=edition_paragraphs(
+            catalog, found.path, options.allow_fuzzy, language if options.typography else None
+        ),
+    )
+    for paragraph in edition.paragraphs:
+        if paragraph.origin is TextOrigin.SOURCE:
+            warnings.append(
+                f"{found.path}: line {paragraph.line}: not reviewed; the English source "
+                f"is printed, marked as untranslated: {first_words(paragraph.text)}"
+            )
+    return PreparedEdition(edition, report, warnings)
+
+
+def gate_glossary(options: EditionOptions) -> Glossary | None:
+    """The glossary naming the contested places, or None when the gate is off."""
+    if options.allow_unreviewed_names:
+        return None
+    return glossary_or_default(options.glossary)
+
+
+def edition_filename(domain: str, language: str, fmt: EditionFormat) -> str:
+    return f"{domain}.{language}.{fmt.value}"
+
+
 def build_edition(
     language: str,
     locales: Path = Path("locales"),
@@ -240,41 +248,50 @@ def build_edition(
     min_reviewed: float = DEFAULT_MIN_REVIEWED,
     allow_fuzzy: bool = False,
     date: str | None = None,
+    *,
+    typography: bool = True,
+    allow_unreviewed_names: bool = False,
+    glossary: Path | None = None,
 ) -> EditionResult:
     """Rebuild the article in `language` and write `OUT/<domain>.<language>.<ext>`.
 
     Raises `EditionRefused` (nothing written) when fewer than `min_reviewed` percent of
-    the entries are reviewed (with `allow_fuzzy`: reviewed or machine-translated).
+    the entries are reviewed (with `allow_fuzzy`: reviewed or machine-translated), or when
+    an unreviewed entry names a contested place and `allow_unreviewed_names` is not set.
     """
-    locale = check_language(language)
-    if not 0 <= min_reviewed <= 100:
-        raise UserError(f"--min-reviewed: {min_reviewed:g} is not a percentage (0 to 100)")
-    warnings: list[str] = []
-    found = find_catalogs(locales, domain, language)[0]
-    catalog = load_catalog(found.path)
-    _check_header_language(catalog, found.path, language, warnings)
-    edition_date = _edition_date(catalog, found.path, date, warnings)
-
-    report = review_report(catalog, found.path, language, min_reviewed, allow_fuzzy)
-    if report.entries == 0:
-        raise UserError(f"{found.path}: the catalogue has no entries to publish")
-    if not report.meets_threshold:
-        raise EditionRefused(report)
-
-    edition = Edition(
-        domain=found.domain,
-        language=language,
-        language_name=locale.display_name or language,
-        date=edition_date,
-        date_text=format_edition_date(edition_date, locale) if edition_date else None,
-        paragraphs=edition_paragraphs(catalog, found.path, allow_fuzzy),
+    options = EditionOptions(
+        locales=locales,
+        domain=domain,
+        fmt=fmt,
+        out=out,
+        min_reviewed=min_reviewed,
+        allow_fuzzy=allow_fuzzy,
+        date=date,
+        typography=typography,
+        allow_unreviewed_names=allow_unreviewed_names,
+        glossary=glossary,
     )
-    for paragraph in edition.paragraphs:
-        if paragraph.origin is TextOrigin.SOURCE:
-            warnings.append(
-                f"{found.path}: line {paragraph.line}: not reviewed; the English source "
-                f"is printed, marked as untranslated: {first_words(paragraph.text)}"
-            )
-    path = out / f"{found.domain}.{language}.{fmt.value}"
+    check_language(language)
+    prepared = prepare_edition(language, options, gate_glossary(options))
+    edition = prepared.edition
+    path = out / edition_filename(edition.domain, language, fmt)
     atomic_write_text(path, render(edition, fmt))
-    return EditionResult(path=path, format=fmt, edition=edition, report=report, warnings=warnings)
+    return EditionResult(
+        path=path, format=fmt, edition=edition, report=prepared.report, warnings=prepared.warnings
+    )
+
+
+__all__ = [
+    "DEFAULT_MIN_REVIEWED",
+    "DEFAULT_OUT",
+    "ContestedEntry",
+    "EditionOptions",
+    "EditionRefused",
+    "EditionResult",
+    "EditionsRefused",
+    "PendingEntry",
+    "PreparedEdition",
+    "ReviewReport",
+    "build_edition",
+    "prepare_edition",
+]

@@ -9,9 +9,6 @@ import datetime as dt
 import enum
 from dataclasses import dataclass
 
-#: The language of the article itself, printed where no translation may be published.
-SOURCE_LANGUAGE = "en"
-
 
 class EditionFormat(enum.StrEnum):
     """Output formats; the value is also the file extension."""
@@ -27,16 +24,28 @@ class TextOrigin(enum.Enum):
     REVIEWED = "reviewed"  # a reviewer's translation
     MACHINE = "machine"  # fuzzy machine output, only with allow_fuzzy
     SOURCE = "source"  # nothing usable: the English source, marked as such
+    ORIGINAL = "original"  # the English original edition: the source, published as it is
 
 
 @dataclass(frozen=True)
-class Paragraph:
-    """One paragraph of the edition, at the source line where it stands."""
+class PublishedParagraph:
+    """One paragraph as the edition prints it (translation or marked source), at its source
+    line; the source side of a paragraph is `segment.Paragraph`."""
 
     line: int
     text: str
     origin: TextOrigin
     is_byline: bool = False
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """Another language version of the same article, for `hreflang` links and the switcher."""
+
+    language: str
+    href: str
+    #: The English source rather than a translation.
+    original: bool = False
 
 
 @dataclass(frozen=True)
@@ -48,7 +57,11 @@ class Edition:
     language_name: str
     date: dt.date | None
     date_text: str | None
-    paragraphs: tuple[Paragraph, ...]
+    paragraphs: tuple[PublishedParagraph, ...]
+    #: Every version of the article, this one included (empty for a lone edition).
+    alternates: tuple[Alternate, ...] = ()
+    #: The index page listing every version, for `hreflang="x-default"`.
+    index_href: str | None = None
 
     @property
     def machine_paragraphs(self) -> int:

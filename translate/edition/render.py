@@ -1,8 +1,10 @@
 """Printing an edition as Markdown, HTML or plain text.
 
-Editorial marks (the unreviewed banner, the untranslated label) are in English in every
-edition: they are instructions to the newsroom, not part of the story, and a wrong
-sentence in the reader's language would be worse than a clear one in English.
+Every word newsloc adds (the unreviewed banner, the untranslated label, the language
+names, the links to other languages) is in the edition's language, from newsloc's own
+gettext catalogues (`newsloc.translate.i18n`): an edition speaks one language. The English
+source shown in place of an untranslated paragraph is marked `lang="en"` in HTML; its
+label is in the edition's language.
 """
 
 from __future__ import annotations
@@ -10,26 +12,73 @@ from __future__ import annotations
 import html
 import re
 
+from newsloc.glossary.model import SOURCE_LANGUAGE
 from newsloc.translate.edition.model import (
-    SOURCE_LANGUAGE,
+    Alternate,
     Edition,
     EditionFormat,
-    Paragraph,
+    PublishedParagraph,
     TextOrigin,
 )
+from newsloc.translate.i18n import language_name, translator
 
-UNTRANSLATED_MARK = "Not yet translated: English original"
+
+def untranslated_mark(language: str) -> str:
+    """The label above an English paragraph no one has translated yet."""
+    _ = translator(language).gettext
+    # TRANSLATORS: label above a paragraph printed in English because no
+    # one has translated it yet; the reader sees it in place of the
+    # translation.
+    return _("Not yet translated: English original")
+
+
+def machine_title(language: str) -> str:
+    """The tooltip on a paragraph of unreviewed machine text."""
+    _ = translator(language).gettext
+    # TRANSLATORS: tooltip on a paragraph of machine translation no
+    # editor has checked.
+    return _("machine translation, not reviewed")
 
 
 def unreviewed_banner(edition: Edition) -> str:
     """One sentence saying how much of the edition no editor has checked."""
+    ngettext = translator(edition.language).ngettext
     count = edition.machine_paragraphs
     total = len(edition.paragraphs)
-    verb = "has" if count == 1 else "have"
-    return (
-        f"Unreviewed machine translation: {count} of {total} paragraphs {verb} not been "
-        "checked by an editor."
-    )
+    # TRANSLATORS: banner at the top of an edition; count is the number
+    # of paragraphs still machine-translated, total all paragraphs. The
+    # plural follows count.
+    return ngettext(
+        "Unreviewed machine translation: %(count)d of %(total)d paragraphs has not been "
+        "checked by an editor.",
+        "Unreviewed machine translation: %(count)d of %(total)d paragraphs have not been "
+        "checked by an editor.",
+        count,
+    ) % {"count": count, "total": total}
+
+
+def alternate_label(alternate: Alternate, language: str) -> str:
+    """How the edition in `language` names another version: `ռուսերեն`, `английский (оригинал)`."""
+    _ = translator(language).gettext
+    name = language_name(alternate.language, language) or alternate.language
+    if alternate.original:
+        # TRANSLATORS: link to the English article the edition was
+        # translated from; language is the name of English in your language,
+        # e.g. "անգլերեն".
+        return _("%(language)s (original)") % {"language": name}
+    return name
+
+
+def other_versions_label(language: str) -> str:
+    """The words before the list of other versions."""
+    _ = translator(language).gettext
+    # TRANSLATORS: before the links to the same article in the other
+    # languages.
+    return _("This article in other languages:")
+
+
+def _others(edition: Edition) -> list[Alternate]:
+    return [a for a in edition.alternates if a.language != edition.language]
 
 
 def _dateline(edition: Edition, separator: str) -> str:
@@ -45,11 +94,17 @@ def render_text(edition: Edition) -> str:
     blocks = [_dateline(edition, " · ")]
     if edition.unreviewed:
         blocks.append(f"[{unreviewed_banner(edition)}]")
+    mark = untranslated_mark(edition.language)
     for paragraph in edition.paragraphs:
         if paragraph.origin is TextOrigin.SOURCE:
-            blocks.append(f"[{UNTRANSLATED_MARK}] {paragraph.text}")
+            blocks.append(f"[{mark}] {paragraph.text}")
         else:
             blocks.append(paragraph.text)
+    others = _others(edition)
+    if others:
+        lines = [other_versions_label(edition.language)]
+        lines += [f"- {alternate_label(a, edition.language)}: {a.href}" for a in others]
+        blocks.append("\n".join(lines))
     return "\n\n".join(blocks) + "\n"
 
 
@@ -67,10 +122,10 @@ def escape_markdown(text: str) -> str:
     )
 
 
-def _markdown_paragraph(paragraph: Paragraph) -> str:
+def _markdown_paragraph(paragraph: PublishedParagraph, language: str) -> str:
     text = escape_markdown(paragraph.text)
     if paragraph.origin is TextOrigin.SOURCE:
-        return f"**[{UNTRANSLATED_MARK}]** {text}"
+        return f"**[{escape_markdown(untranslated_mark(language))}]** {text}"
     if paragraph.is_byline:
         return f"*{text}*"
     return text
@@ -80,8 +135,14 @@ def render_markdown(edition: Edition) -> str:
     """Plain Markdown: a dateline in italics, then the paragraphs."""
     blocks = [f"*{escape_markdown(_dateline(edition, ' · '))}*"]
     if edition.unreviewed:
-        blocks.append(f"> **{unreviewed_banner(edition)}**")
-    blocks.extend(_markdown_paragraph(p) for p in edition.paragraphs)
+        blocks.append(f"> **{escape_markdown(unreviewed_banner(edition))}**")
+    blocks.extend(_markdown_paragraph(p, edition.language) for p in edition.paragraphs)
+    others = _others(edition)
+    if others:
+        links = " · ".join(
+            f"[{escape_markdown(alternate_label(a, edition.language))}](<{a.href}>)" for a in others
+        )
+        blocks.append(f"{escape_markdown(other_versions_label(edition.language))} {links}")
     return "\n\n".join(blocks) + "\n"
 
 
@@ -105,8 +166,14 @@ p {{ margin: 0 0 1.1em; }}
 .banner {{ margin: 0 0 1.75rem; padding: 0.75rem 1rem; background: #fff3cd;
   border-left: 4px solid #d39e00; font-size: 0.95rem; }}
 .machine {{ border-left: 3px solid #f0d58a; padding-left: 0.8rem; margin-left: -0.95rem; }}
-.untranslated {{ padding: 0.6rem 0.9rem; background: #f1f0ec; color: #57554f;
+.untranslated {{ margin: 0 0 1.1em; padding: 0.6rem 0.9rem; background: #f1f0ec; color: #57554f;
   border-left: 3px dashed #9a978e; }}
+.untranslated p {{ margin: 0; }}
+.languages {{ margin-top: 1.75rem; padding-top: 0.75rem; border-top: 1px solid #dcd9d0;
+  font-size: 0.9rem; color: #5a5852; }}
+.languages ul {{ display: inline; margin: 0; padding: 0; }}
+.languages li {{ display: inline; margin-left: 0.6em; }}
+.languages a {{ color: #8c1c13; }}
 .untranslated .mark {{ display: block; font-size: 0.8rem; font-weight: 700;
   text-transform: uppercase; letter-spacing: 0.04em; color: #8c1c13; }}
 .byline {{ margin-top: 1.75rem; padding-top: 0.75rem; border-top: 1px solid #dcd9d0;
@@ -115,12 +182,18 @@ p {{ margin: 0 0 1.1em; }}
 """.strip()
 
 
-def _html_paragraph(paragraph: Paragraph) -> str:
+def _lang(code: str) -> str:
+    """A BCP 47 tag for `lang` and `hreflang` attributes."""
+    return html.escape(code.replace("_", "-"), quote=True)
+
+
+def _html_paragraph(paragraph: PublishedParagraph, language: str) -> str:
     text = html.escape(paragraph.text)
     if paragraph.origin is TextOrigin.SOURCE:
+        mark = html.escape(untranslated_mark(language))
         return (
-            f'<p class="untranslated" lang="{SOURCE_LANGUAGE}">'
-            f'<span class="mark">{html.escape(UNTRANSLATED_MARK)}</span>{text}</p>'
+            f'<div class="untranslated"><span class="mark">{mark}</span>'
+            f'<p lang="{SOURCE_LANGUAGE}">{text}</p></div>'
         )
     classes = [
         name
@@ -132,13 +205,41 @@ def _html_paragraph(paragraph: Paragraph) -> str:
     ]
     attrs = f' class="{" ".join(classes)}"' if classes else ""
     if paragraph.origin is TextOrigin.MACHINE:
-        attrs += ' title="machine translation, not reviewed"'
+        attrs += f' title="{html.escape(machine_title(language), quote=True)}"'
     return f"<p{attrs}>{text}</p>"
+
+
+def _html_alternates(edition: Edition) -> str:
+    """`<link rel="alternate" hreflang>` for every version, this one included."""
+    links = [
+        f'<link rel="alternate" hreflang="{_lang(a.language)}" '
+        f'href="{html.escape(a.href, quote=True)}">'
+        for a in edition.alternates
+    ]
+    if edition.alternates and edition.index_href:
+        links.append(
+            '<link rel="alternate" hreflang="x-default" '
+            f'href="{html.escape(edition.index_href, quote=True)}">'
+        )
+    return "".join(f"{link}\n" for link in links)
+
+
+def _html_switcher(edition: Edition) -> str:
+    others = _others(edition)
+    if not others:
+        return ""
+    items = " ".join(
+        f'<li><a href="{html.escape(a.href, quote=True)}" hreflang="{_lang(a.language)}" '
+        f'rel="alternate">{html.escape(alternate_label(a, edition.language))}</a></li>'
+        for a in others
+    )
+    label = html.escape(other_versions_label(edition.language))
+    return f'<nav class="languages"><span>{label}</span><ul>{items}</ul></nav>'
 
 
 def render_html(edition: Edition) -> str:
     """A self-contained page: inline CSS, no scripts, no external resources."""
-    lang = html.escape(edition.language.replace("_", "-"), quote=True)
+    lang = _lang(edition.language)
     title = html.escape(f"{edition.domain} · {_dateline(edition, ' · ')}")
     masthead = f'<span class="language">{html.escape(edition.language_name)}</span>'
     if edition.date_text and edition.date:
@@ -149,17 +250,89 @@ def render_html(edition: Edition) -> str:
     body = [f'<header class="masthead">{masthead}</header>']
     if edition.unreviewed:
         body.append(
-            f'<p class="banner" role="note" lang="{SOURCE_LANGUAGE}">'
+            '<p class="banner" role="note">'
             f"<strong>{html.escape(unreviewed_banner(edition))}</strong></p>"
         )
-    body.extend(_html_paragraph(p) for p in edition.paragraphs)
+    body.extend(_html_paragraph(p, edition.language) for p in edition.paragraphs)
+    switcher = _html_switcher(edition)
+    if switcher:
+        body.append(switcher)
     content = "\n".join(body)
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{title}</title>\n<style>\n{_CSS}\n</style>\n</head>\n"
+        f"<title>{title}</title>\n{_html_alternates(edition)}"
+        f"<style>\n{_CSS}\n</style>\n</head>\n"
         f"<body>\n<article>\n{content}\n</article>\n</body>\n</html>\n"
+    )
+
+
+# ---------------------------------------------------------------- index
+
+
+def _index_entries(
+    editions: list[Edition], alternates: tuple[Alternate, ...]
+) -> list[tuple[Edition, Alternate, str]]:
+    """(edition, its link, its own name for itself) for every version, original first."""
+    by_language = {alternate.language: alternate for alternate in alternates}
+    return [
+        (
+            edition,
+            by_language[edition.language],
+            alternate_label(by_language[edition.language], edition.language),
+        )
+        for edition in editions
+    ]
+
+
+def render_index(
+    domain: str, editions: list[Edition], alternates: tuple[Alternate, ...], fmt: EditionFormat
+) -> str:
+    """The page listing every version of the article, each named in its own language.
+
+    The index speaks every language at once, so newsloc adds no sentence of its own: the
+    article's domain as the heading, then one link per version with its date.
+    """
+    entries = _index_entries(editions, alternates)
+    if fmt is EditionFormat.TXT:
+        lines = [domain, ""]
+        for edition, alternate, label in entries:
+            date = f" · {edition.date_text}" if edition.date_text else ""
+            lines.append(f"{label}{date}: {alternate.href}")
+        return "\n".join(lines) + "\n"
+    if fmt is EditionFormat.MD:
+        lines = [f"# {escape_markdown(domain)}", ""]
+        for edition, alternate, label in entries:
+            date = f" · {escape_markdown(edition.date_text)}" if edition.date_text else ""
+            lines.append(f"- [{escape_markdown(label)}](<{alternate.href}>){date}")
+        return "\n".join(lines) + "\n"
+    links = "".join(
+        f'<link rel="alternate" hreflang="{_lang(a.language)}" '
+        f'href="{html.escape(a.href, quote=True)}">\n'
+        for _, a, _ in entries
+    )
+    items = "\n".join(
+        f'<li lang="{_lang(edition.language)}"><a href="{html.escape(a.href, quote=True)}" '
+        f'hreflang="{_lang(a.language)}">{html.escape(label)}</a>'
+        + (
+            f' <span class="sep">·</span> <time datetime="{edition.date.isoformat()}">'
+            f"{html.escape(edition.date_text)}</time>"
+            if edition.date and edition.date_text
+            else ""
+        )
+        + "</li>"
+        for edition, a, label in entries
+    )
+    title = html.escape(domain)
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="mul">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{title}</title>\n{links}<style>\n{_CSS}\n"
+        ".index li { margin: 0 0 0.5em; }\n</style>\n</head>\n"
+        f'<body>\n<article class="index">\n<h1>{title}</h1>\n<ul>\n{items}\n</ul>\n'
+        "</article>\n</body>\n</html>\n"
     )
 
 

@@ -1,27 +1,38 @@
-"""An engine that asks a LibreTranslate server, so a newsroom can share translation servers.
+"""An engine that asks LibreTranslate servers, so a newsroom can share translation machines.
 
-The whole document goes in one POST (LibreTranslate accepts a list for `q`), and the
-glossary applies to its output exactly as to Argos output. Only the standard library is
-used: one JSON request needs no HTTP client dependency.
+A document's sentences go out in batches (LibreTranslate accepts a list for `q`), one
+request at a time per server and all servers at once, so a fleet of servers shares a run.
+A request that fails on one server (unreachable, timed out, refused, a broken answer) goes
+to another, and that server gets no more requests in this run. Every batch's answer is put
+back in its place, so no sentence is lost, repeated or moved; when every server has failed,
+the run stops with one line naming each server's problem, before anything is written.
+Only the standard library is used: JSON over HTTP needs no client dependency.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import os
+import threading
 import urllib.error
 import urllib.request
+from collections import deque
+from collections.abc import Callable, Iterable
 
 from newsloc.translate.engines.base import Translation
 from newsloc.translate.errors import UserError
 
-#: Where the server is when --server is not given.
+#: Where the servers are when --server is not given: one URL or several, comma-separated.
 SERVER_ENV = "LIBRETRANSLATE_URL"
 API_KEY_ENV = "LIBRETRANSLATE_API_KEY"
+#: Most sentences in one request: small enough to spread a document over several servers
+#: and report progress, large enough that HTTP costs little next to translating.
+MAX_BATCH = 32
 
 
 class LibreTranslateEngine:
-    """Translates through `POST {server}/translate`."""
+    """Translates through `POST {server}/translate` on one or more servers."""
 
     name = "libretranslate"
 
@@ -30,60 +41,173 @@ class LibreTranslateEngine:
         source: str,
         target: str,
         *,
-        server: str | None = None,
+        server: str | Iterable[str] | None = None,
         api_key: str | None = None,
         timeout: float = 120.0,
+        on_answer: Callable[[str, int], None] | None = None,
     ) -> None:
-        server = server or os.environ.get(SERVER_ENV)
-        if not server:
-            raise UserError(
-                f"the libretranslate engine needs a server: --server URL or {SERVER_ENV}"
-            )
-        if not server.startswith(("http://", "https://")):
-            raise UserError(f"--server: {server!r} is not an http(s) URL")
+        """`server`: a URL, a comma-separated list or several; None reads LIBRETRANSLATE_URL.
+
+        `on_answer(server, sentences)` is called from a worker thread after each answered
+        request, e.g. to log which server did what.
+        """
         self.source = source
         self.target = target
-        self.server = server.rstrip("/")
+        self.servers = parse_servers(server if server else os.environ.get(SERVER_ENV, ""))
         self.api_key = api_key if api_key is not None else os.environ.get(API_KEY_ENV)
         self.timeout = timeout
+        self.on_answer = on_answer
+        #: Set by the pipeline: called with the number of sentences done so far.
+        self.progress: Callable[[int], None] | None = None
 
     def describe(self) -> str:
-        return f"libretranslate {self.source}→{self.target} ({self.server})"
+        return f"libretranslate {self.source}→{self.target} ({', '.join(self.servers)})"
 
     def translate(self, sentences: list[str]) -> list[Translation]:
         if not sentences:
             return []
-        payload = {"q": sentences, "source": self.source, "target": self.target, "format": "text"}
+        batches = split_batches(sentences, len(self.servers))
+        run = _Run(batches)
+        workers = [
+            threading.Thread(target=self._work, args=(run, server), daemon=True)
+            for server in self.servers
+        ]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+        if run.crash is not None:
+            raise run.crash
+        if run.pending:
+            raise UserError(_all_failed(run.failures))
+        return [Translation(text) for batch in run.results for text in batch]
+
+    def _work(self, run: _Run, server: str) -> None:
+        """One server's loop: take a batch, send it, put the answer in its place."""
+        while True:
+            index = run.take()
+            if index is None:
+                return
+            try:
+                texts = self.send(server, run.batches[index])
+            except UserError as exc:
+                run.give_back(index, server, str(exc))
+                return
+            except BaseException as exc:  # a bug: stop every worker and re-raise it
+                run.abort(exc)
+                return
+            done = run.finish(index, texts)
+            if self.on_answer is not None:
+                self.on_answer(server, len(texts))
+            if self.progress is not None:
+                self.progress(done)
+
+    def send(self, server: str, batch: list[str]) -> list[str]:
+        """One request to one server; UserError (one line, naming the server) on failure."""
+        payload = {"q": batch, "source": self.source, "target": self.target, "format": "text"}
         if self.api_key:
             payload["api_key"] = self.api_key
         request = urllib.request.Request(
-            f"{self.server}/translate",
+            f"{server}/translate",
             data=json.dumps(payload).encode("utf-8"),
             headers={"Content-Type": "application/json", "Accept": "application/json"},
             method="POST",
         )
-        body = self._send(request)
-        texts = body.get("translatedText") if isinstance(body, dict) else None
-        if isinstance(texts, str):
-            texts = [texts]
-        if not isinstance(texts, list) or len(texts) != len(sentences):
-            raise UserError(f"{self.server}: unexpected answer from LibreTranslate: {body!r:.200}")
-        return [Translation(str(text)) for text in texts]
-
-    def _send(self, request: urllib.request.Request) -> object:
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                return json.loads(response.read().decode("utf-8"))
+                body = json.loads(response.read().decode("utf-8"))
         except urllib.error.HTTPError as exc:
-            detail = _error_text(exc)
             raise UserError(
-                f"{self.server}: LibreTranslate refused ({exc.code}): {detail}"
+                f"{server}: LibreTranslate refused ({exc.code}): {_error_text(exc)}"
             ) from None
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
-            raise UserError(f"{self.server}: cannot reach LibreTranslate: {reason}") from None
+            raise UserError(f"{server}: cannot reach LibreTranslate: {reason}") from None
         except ValueError:
-            raise UserError(f"{self.server}: LibreTranslate answered with invalid JSON") from None
+            raise UserError(f"{server}: LibreTranslate answered with invalid JSON") from None
+        return parse_answer(server, body, len(batch))
+
+
+def parse_servers(value: str | Iterable[str]) -> list[str]:
+    """Server URLs from a comma-separated string or several of them, in order, once each."""
+    parts = [value] if isinstance(value, str) else list(value)
+    urls = [url.strip().rstrip("/") for part in parts for url in part.split(",")]
+    urls = list(dict.fromkeys(url for url in urls if url))
+    if not urls:
+        raise UserError(f"the libretranslate engine needs a server: --server URL or {SERVER_ENV}")
+    for url in urls:
+        if not url.startswith(("http://", "https://")):
+            raise UserError(f"--server: {url!r} is not an http(s) URL")
+    return urls
+
+
+def split_batches(sentences: list[str], servers: int) -> list[list[str]]:
+    """Consecutive batches: about two per server, at most MAX_BATCH sentences each."""
+    size = max(1, min(MAX_BATCH, math.ceil(len(sentences) / (2 * servers))))
+    return [sentences[i : i + size] for i in range(0, len(sentences), size)]
+
+
+def parse_answer(server: str, body: object, expected: int) -> list[str]:
+    """The translations in a `/translate` answer; UserError unless there is one per text."""
+    texts = body.get("translatedText") if isinstance(body, dict) else None
+    if isinstance(texts, str) and expected == 1:
+        texts = [texts]
+    if not isinstance(texts, list) or len(texts) != expected:
+        raise UserError(f"{server}: unexpected answer from LibreTranslate: {body!r:.200}")
+    return [str(text) for text in texts]
+
+
+class _Run:
+    """The batches of one translate() call, shared by the server threads under one lock."""
+
+    def __init__(self, batches: list[list[str]]) -> None:
+        self.batches = batches
+        self.results: list[list[str]] = [[] for _ in batches]
+        self.pending = deque(range(len(batches)))
+        self.in_flight = 0
+        self.done = 0
+        self.failures: dict[str, str] = {}
+        self.crash: BaseException | None = None
+        self._changed = threading.Condition()
+
+    def take(self) -> int | None:
+        """The next batch to send; waits while others are in flight (they may come back)."""
+        with self._changed:
+            while not self.pending and self.in_flight and self.crash is None:
+                self._changed.wait()
+            if not self.pending or self.crash is not None:
+                return None
+            self.in_flight += 1
+            return self.pending.popleft()
+
+    def finish(self, index: int, texts: list[str]) -> int:
+        with self._changed:
+            self.results[index] = texts
+            self.in_flight -= 1
+            self.done += len(texts)
+            self._changed.notify_all()
+            return self.done
+
+    def give_back(self, index: int, server: str, problem: str) -> None:
+        """A batch whose server failed goes first in line for the servers still working."""
+        with self._changed:
+            self.pending.appendleft(index)
+            self.in_flight -= 1
+            self.failures[server] = problem
+            self._changed.notify_all()
+
+    def abort(self, exc: BaseException) -> None:
+        with self._changed:
+            self.crash = exc
+            self.in_flight -= 1
+            self._changed.notify_all()
+
+
+def _all_failed(failures: dict[str, str]) -> str:
+    if len(failures) == 1:
+        (problem,) = failures.values()
+        return problem
+    return f"all {len(failures)} LibreTranslate servers failed: " + "; ".join(failures.values())
 
 
 def _error_text(error: urllib.error.HTTPError) -> str:

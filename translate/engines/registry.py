@@ -32,16 +32,15 @@ def engine_factory(
     if name == "argos":
 
         def build(target: str) -> Engine:
-            from newsloc.translate.engines.argos import ArgosEngine
+            from newsloc.translate.engines.argos import DEFAULT_BEAM_SIZE, ArgosEngine
 
-            extra = {} if options.beam_size is None else {"beam_size": options.beam_size}
             return ArgosEngine(
                 "en",
                 target,
+                beam_size=DEFAULT_BEAM_SIZE if options.beam_size is None else options.beam_size,
                 threads=options.threads,
                 compute_type=options.compute_type,
                 with_attention=options.with_attention,
-                **extra,
             )
 
         return build

@@ -39,7 +39,7 @@ class ModelListing:
         versions = [m.version for m in self.installed if (m.source, m.target) == (source, target)]
         return max(versions, key=version_key, default=None)
 
-    def to_json(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, Any]:
         """The listing for scripts: plain JSON types, stable keys."""
         return {
             "installed": [

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+from newsloc.glossary.model import SOURCE_LANGUAGE
 from newsloc.translate.errors import UserError
 
 #: newsloc translates English news; a bare target code means a pair from English.
-DEFAULT_SOURCE = "en"
+DEFAULT_SOURCE = SOURCE_LANGUAGE
 
 _CODE = re.compile(r"[a-z]{2,3}")
 

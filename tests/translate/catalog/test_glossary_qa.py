@@ -216,6 +216,7 @@ def line_of(path: Path, text: str) -> int:
 def test_check_reports_file_line_concept_message_and_exits_1(catalogue, glossary_file):
     result = invoke("glossary", "check", catalogue, "-g", glossary_file)
     assert result.exit_code == 1
+    assert result.stderr == "1 file, 4 violations\n"
     shelling = line_of(catalogue, "Во вторник в Ханкенди")
     dropped = line_of(catalogue, "Официальные лица заявили")
     assert result.stdout.splitlines() == [
@@ -251,6 +252,10 @@ def test_check_clean_catalogue_exits_0(tmp_path, glossary_file):
     )
     result = invoke("glossary", "check", path, "-g", glossary_file)
     assert (result.exit_code, result.stdout) == (0, "")
+    # The summary goes to stderr, so stdout stays one `file:line:` line per violation.
+    assert result.stderr == "1 file, no violations\n"
+    quiet = invoke("glossary", "check", path, "-g", glossary_file, "-q")
+    assert (quiet.exit_code, quiet.stdout, quiet.stderr) == (0, "", "")
     json_result = invoke("glossary", "check", path, "-g", glossary_file, "--json")
     assert (json_result.exit_code, json.loads(json_result.stdout)) == (0, [])
 

@@ -141,12 +141,25 @@ def test_compile_stops_on_a_malformed_catalogue_before_writing_any_mo(locales: P
     assert not list(locales.glob("*/LC_MESSAGES/*.mo"))
 
 
-def test_compile_needs_a_domain_choice_when_there_are_several(locales: Path, seed_article: Path):
+def test_compile_and_stats_cover_every_article_unless_one_is_chosen(
+    locales: Path, seed_article: Path
+):
     write_catalog(locales, "ru", build_catalog(seed_article, "ru"), domain="other")
-    result = runner.invoke(app, ["catalog", "compile", "--locales", str(locales)])
-    assert result.exit_code == 2
-    assert "several domains (other, seed-article)" in result.stderr
+    result = runner.invoke(app, ["catalog", "compile", "--locales", str(locales), "--json"])
+    assert result.exit_code == 0, result.output
+    compiled = {
+        (Path(item["mo_path"]).stem, item["language"]) for item in json.loads(result.stdout)
+    }
+    assert ("other", "ru") in compiled
+    assert {"hy", "az", "ru"} <= {lang for name, lang in compiled if name == "seed-article"}
 
+    stats = runner.invoke(app, ["catalog", "stats", "--locales", str(locales)])
+    assert stats.exit_code == 0, stats.output
+    assert "other: review progress" in stats.stdout
+    assert "seed-article: review progress" in stats.stdout
+
+    for mo in locales.glob("*/LC_MESSAGES/*.mo"):
+        mo.unlink()
     chosen = runner.invoke(
         app, ["catalog", "compile", "--locales", str(locales), "--domain", "other", "--json"]
     )

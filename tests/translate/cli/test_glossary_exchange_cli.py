@@ -168,3 +168,39 @@ def test_default_glossary_exports_the_canonical_spellings() -> None:
     assert by_english["Stepanakert"]["ru"] == "Степанакерт"
     assert by_english["Khankendi"]["az"] == "Xankəndi"
     assert by_english["Shushi"]["hy"] == "Շուշի"
+
+
+def test_review_import_never_edits_the_installed_default(tmp_path: Path) -> None:
+    before = DEFAULT_GLOSSARY_PATH.read_bytes()
+    po = tmp_path / "review-ru.po"
+    exported = runner.invoke(app, ["glossary", "review", "export", "-l", "ru", "-o", str(po)])
+    assert exported.exit_code == 0, exported.output
+    catalogue = polib.pofile(str(po))
+    catalogue.find("Stepanakert", msgctxt="stepanakert|Stepanakert").msgstr = "Степанакерт-Сити"
+    catalogue.save(str(po))
+
+    refused = runner.invoke(app, ["glossary", "review", "import", str(po)])
+    assert_user_error(refused, "give --glossary PATH")
+    assert "newsloc glossary init" in refused.stderr
+    assert len(refused.stderr.splitlines()) == 1
+    assert DEFAULT_GLOSSARY_PATH.read_bytes() == before
+
+    # The route the error names: copy the default, then review into the copy.
+    mine = tmp_path / "my-glossary.toml"
+    made = runner.invoke(app, ["glossary", "init", str(mine)])
+    assert made.exit_code == 0, made.output
+    assert mine.read_bytes() == before
+    again = runner.invoke(app, ["glossary", "init", str(mine)])
+    assert_user_error(again, "already exists; use --force")
+    applied = runner.invoke(app, ["glossary", "review", "import", str(po), "-g", str(mine)])
+    assert applied.exit_code == 0, applied.output
+    assert "Степанакерт-Сити" in mine.read_text(encoding="utf-8")
+    assert DEFAULT_GLOSSARY_PATH.read_bytes() == before
+
+
+def test_a_dry_run_may_read_the_default(tmp_path: Path) -> None:
+    po = tmp_path / "review-az.po"
+    runner.invoke(app, ["glossary", "review", "export", "-l", "az", "-o", str(po)])
+    result = runner.invoke(app, ["glossary", "review", "import", str(po), "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert "no changes" in result.stdout

@@ -115,7 +115,11 @@ def test_show_json_has_names_spellings_and_forms() -> None:
     assert shown["names"] == ["Stepanakert", "Khankendi"]
     assert shown["english"] == {"Stepanakert": [], "Khankendi": ["Khankandi", "Xankandi"]}
     assert shown["forms"]["ru"]["Stepanakert"]["cases"]["loc"] == "Степанакерте"
-    assert shown["forms"]["ru"]["Khankendi"] == {"cases": {"nom": "Ханкенди"}, "variants": []}
+    assert shown["forms"]["ru"]["Khankendi"] == {
+        "cases": {"nom": "Ханкенди"},
+        "variants": [],
+        "short": [],
+    }
     assert shown["note"].startswith("Armenian name Stepanakert")
     assert shown["languages"] == ["hy", "az", "ru"]
 

@@ -68,6 +68,8 @@ def test_defaults_domain_to_the_file_stem(
         (b"Text.\n", ("--to", "xx"), "unknown language code 'xx'"),
         (b"Text.\n", ("--to", "ru,EN-us"), "'EN-us' is not a language code"),
         (b"Text.\n", ("--to", "en"), "'en' is the source language"),
+        (b"Text.\n", ("--to", "und"), "'und' is not a language code"),
+        (b"Text.\n", ("--to", "ru,root"), "'root' is not a language code"),
         (b"Text.\n", ("--to", "ru", "--date", "19/09/2023"), "is not a date"),
         (b"Text.\n", ("--to", "ru", "--engine", "deepl"), "unknown engine 'deepl'"),
     ],
@@ -119,3 +121,17 @@ def test_version_and_help() -> None:
     assert newsloc("--version").stdout.startswith("newsloc ")
     help_text = newsloc("translate", "--help").stdout
     assert "--to" in help_text and "--engine" in help_text
+
+
+def test_a_language_the_glossary_lacks_is_translated_with_a_warning(tmp_path: Path) -> None:
+    article = tmp_path / "story.txt"
+    article.write_text("Shelling was heard in Stepanakert.\n", encoding="utf-8")
+    result = newsloc(
+        "translate", str(article), "--to", "fr,ru", "--engine", "none", "--out", str(tmp_path)
+    )
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 1
+    assert warnings[0].startswith("newsloc: warning: fr: the glossary ")
+    assert "has no fr names" in warnings[0]
+    assert (tmp_path / "fr" / "LC_MESSAGES" / "story.po").is_file()

@@ -21,6 +21,7 @@ from newsloc.translate.cli import app
 from newsloc.translate.edition.build import EditionRefused, build_edition
 from newsloc.translate.edition.model import EditionFormat
 from newsloc.translate.edition.render import escape_markdown
+from newsloc.translate.edition.typography import apply_typography
 from newsloc.translate.errors import UserError
 
 SOURCE_PATH = "articles/seed-article.txt"
@@ -144,9 +145,13 @@ def test_markdown_edition_follows_source_order_and_repeats_paragraphs(
     path = out / "seed-article.hy.md"
     assert result.stdout.strip() == str(path)
     text = path.read_text(encoding="utf-8")
-    expected = [translated("hy", p) for _line, p in article_paragraphs(seed_article)]
+    expected = [
+        apply_typography(translated("hy", p), "hy") for _line, p in article_paragraphs(seed_article)
+    ]
     body = edition_body(text)
-    # Markdown escaping only adds backslashes; the byline is set in italics.
+    # Markdown escaping only adds backslashes; the byline is set in italics; the
+    # translations are printed with Armenian typography («» for the engine's “”).
+    assert "«anti-terrorist activities»" in body[0]
     assert [re.sub(r"\\(.)", r"\1", p).strip("*") for p in body] == expected
     assert len(body) == 13  # 11 distinct paragraphs, two of them printed twice
     assert "OBSOLETE" not in text
@@ -157,7 +162,7 @@ def test_dateline_has_language_name_and_localized_date(locales: Path, tmp_path: 
     september = {lang: get_month_names("wide", locale=lang)[9] for lang in ("hy", "az", "ru")}
     dates = {
         "hy": ("հայերեն", f"19 {september['hy']} 2023 թ."),
-        "az": ("azərbaycan", f"19 {september['az']} 2023"),
+        "az": ("azərbaycan dili", f"19 {september['az']} 2023"),
         "ru": ("русский", f"19 {september['ru']} 2023\u00a0г."),
     }
     for language, (name, date) in dates.items():
@@ -225,22 +230,25 @@ def test_above_threshold_unreviewed_paragraph_prints_marked_source(
     tmp_path: Path, seed_article: Path
 ):
     root = tmp_path / "locales"
-    write_catalog(root, "ru", build_catalog(seed_article, "ru", fuzzy=[1]))  # 90.9%
+    write_catalog(root, "ru", build_catalog(seed_article, "ru", fuzzy=[2]))  # 90.9%
     out = tmp_path / "editions"
 
     result = run("edition", "build", "--lang", "ru", "--locales", root, "--out", out)
 
     assert result.exit_code == 0, result.output
-    assert "line 3: not reviewed" in result.stderr
+    assert "line 5: not reviewed" in result.stderr
     body = edition_body((out / "seed-article.ru.md").read_text(encoding="utf-8"))
-    assert body[1].startswith("**[Not yet translated: English original]** Heavy shelling")
+    # The label is in the edition's language; the paragraph is the English source.
+    assert body[2].startswith(
+        "**[Ещё не переведено: оригинал на английском]** The Azerbaijani Defense"
+    )
     assert body[0].startswith("По-русски:")
-    assert "Unreviewed machine translation" not in "\n".join(body)
+    assert "Непроверенный машинный перевод" not in "\n".join(body)
 
 
 def test_min_reviewed_option_moves_the_threshold(tmp_path: Path, seed_article: Path):
     root = tmp_path / "locales"
-    write_catalog(root, "ru", build_catalog(seed_article, "ru", fuzzy=[1, 2, 3]))  # 72.7%
+    write_catalog(root, "ru", build_catalog(seed_article, "ru", fuzzy=[2, 3, 4]))  # 72.7%
     assert run("edition", "build", "--lang", "ru", "--locales", root).exit_code == 1
     ok = run(
         "edition", "build", "--lang", "ru", "--locales", root, "--min-reviewed", "70",
@@ -251,24 +259,25 @@ def test_min_reviewed_option_moves_the_threshold(tmp_path: Path, seed_article: P
 
 def test_allow_fuzzy_publishes_machine_text_under_a_banner(tmp_path: Path, seed_article: Path):
     root = tmp_path / "locales"
-    write_catalog(root, "hy", build_catalog(seed_article, "hy", fuzzy=range(1, 11)))
+    write_catalog(root, "hy", build_catalog(seed_article, "hy", fuzzy=range(2, 11)))
     with pytest.raises(EditionRefused):
         build_edition("hy", locales=root, out=tmp_path)
 
     result = build_edition("hy", locales=root, out=tmp_path, allow_fuzzy=True)
     text = result.path.read_text(encoding="utf-8")
     assert (
-        "> **Unreviewed machine translation: 12 of 13 paragraphs have not been checked by an "
-        "editor.**" in text
+        "> **Չստուգված մեքենայական թարգմանություն. խմբագիրը դեռ չի ստուգել 13 պարբերությունից "
+        "11-ը։**" in text
     )
-    assert "English original" not in text
+    assert "բնօրինակ" not in text
     assert result.edition.unreviewed
 
     html = build_edition(
         "hy", locales=root, out=tmp_path, allow_fuzzy=True, fmt=EditionFormat.HTML
     ).path.read_text(encoding="utf-8")
-    assert '<p class="banner" role="note" lang="en">' in html
-    assert html.count('class="machine"') == 11  # 12 machine paragraphs, one is the byline
+    assert '<p class="banner" role="note"><strong>Չստուգված' in html
+    assert html.count('class="machine"') == 10  # 11 machine paragraphs, one is the byline
+    assert 'title="մեքենայական թարգմանություն, չստուգված"' in html
     assert 'class="byline machine"' in html
 
 
@@ -299,7 +308,8 @@ def test_html_edition_is_self_contained_escaped_and_declares_language(
     assert '<meta charset="utf-8">' in page
     assert '"Noto Sans Armenian", "DejaVu Sans"' in page
     assert "<script" not in page
-    assert "Ստեփանակերտ &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; “quotes”" in page
+    # Escaped after typography: the straight and English quotes became Armenian ones.
+    assert "Ստեփանակերտ &lt;script&gt;alert(«x»)&lt;/script&gt; &amp; «quotes»" in page
     # Nothing is fetched from elsewhere.
     assert not re.search(r"https?:|<link|<img|src=|@import|url\(", page)
     september = get_month_names("wide", locale="hy")[9]
@@ -353,7 +363,10 @@ def test_malformed_catalogue_and_several_domains_are_user_errors(locales: Path, 
     write_catalog(locales, "ru", build_catalog(seed_article, "ru"), domain="second")
     result = run("edition", "build", "--lang", "ru", "--locales", locales)
     assert result.exit_code == 2
-    assert "several domains (second, seed-article); choose one with --domain" in result.stderr
+    assert (
+        "catalogues of several articles (second, seed-article); choose one with --domain, "
+        "e.g. --domain second"
+    ) in result.stderr
 
 
 def test_entry_without_line_reference_cannot_be_placed(tmp_path: Path, seed_article: Path):
@@ -411,19 +424,28 @@ def test_translate_review_change_retranslate_publish(
     assert (hy["reviewed"], hy["fuzzy"], hy["untranslated"]) == (10, 1, 0)
 
     # 10 of 11 reviewed: published, the changed paragraph in English and marked.
-    built = run("edition", "build", "--lang", "hy")
+    # The changed paragraph names Stepanakert, a contested place: the gate refuses ...
+    gated = run("edition", "build", "--lang", "hy")
+    assert gated.exit_code == 1
+    assert re.search(r"\b3\s*│\s*fuzzy\s*│\s*stepanakert\s*│\s*Heavy shelling", gated.stdout)
+    assert "1 unreviewed entry names a contested place" in gated.stderr
+    # ... unless the desk takes responsibility for the names.
+    built = run("edition", "build", "--lang", "hy", "--allow-unreviewed-names")
     assert built.exit_code == 0, built.output
     assert "line 3: not reviewed" in built.stderr
     body = edition_body(Path("build/editions/seed-article.hy.md").read_text(encoding="utf-8"))
     assert len(body) == 13
-    assert body[0].startswith(escape_markdown(translated("hy", article_paragraphs(article)[0][1])))
+    lead = apply_typography(translated("hy", article_paragraphs(article)[0][1]), "hy")
+    assert body[0].startswith(escape_markdown(lead))
     assert body[1] == (
-        "**[Not yet translated: English original]** "
+        "**[Դեռ թարգմանված չէ. անգլերեն բնօրինակ]** "
         + escape_markdown(article_paragraphs(article)[1][1])
     )
 
     # A stricter desk refuses; the report names the changed paragraph.
-    strict = run("edition", "build", "--lang", "hy", "--min-reviewed", "95")
+    strict = run(
+        "edition", "build", "--lang", "hy", "--min-reviewed", "95", "--allow-unreviewed-names"
+    )
     assert strict.exit_code == 1
     assert re.search(r"\b3\s*│\s*fuzzy\s*│\s*Heavy shelling", strict.stdout)
 
@@ -446,7 +468,7 @@ def test_banner_counts_a_single_machine_paragraph(tmp_path: Path, seed_article: 
     )
     lines = result.path.read_text(encoding="utf-8").split("\n\n")
     assert lines[1] == (
-        "[Unreviewed machine translation: 1 of 13 paragraphs has not been checked by an editor.]"
+        "[Непроверенный машинный перевод. Не проверено редактором абзацев: 1 из 13.]"
     )
     assert lines[11] == translated("ru", unique_paragraphs(seed_article)[9][0])
 
@@ -463,7 +485,7 @@ def test_json_summary_counts_what_the_edition_holds(tmp_path: Path, seed_article
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
     assert summary["path"] == str(out / "seed-article.az.html")
-    assert summary["language_name"] == "azərbaycan"
+    assert summary["language_name"] == "azərbaycan dili"
     assert summary["date"] == DATE
     # Entry 2 stands twice in the article (lines 5 and 21); entry 9 once (line 19).
     assert (summary["paragraphs"], summary["machine_paragraphs"]) == (13, 2)
@@ -479,7 +501,7 @@ def test_threshold_compares_exact_shares_not_rounded_percentages(
     tmp_path: Path, seed_article: Path
 ):
     root = tmp_path / "locales"
-    write_catalog(root, "hy", build_catalog(seed_article, "hy", fuzzy=[1, 2]))  # 9/11 = 81.82%
+    write_catalog(root, "hy", build_catalog(seed_article, "hy", fuzzy=[2, 3]))  # 9/11 = 81.82%
     with pytest.raises(EditionRefused) as refused:
         build_edition("hy", locales=root, out=tmp_path, min_reviewed=81.82)
     assert refused.value.report.percent_usable == 81.8

@@ -6,10 +6,16 @@ are rows of distinct letters, screenshots it in headless Chromium, cuts each row
 glyphs and asserts that every glyph differs from every other one and from a box. A row
 of private-use characters, which no font draws, shows that the method does see tofu.
 The PNG is read with the standard library (zlib + struct).
+
+The second test builds the three editions of the sample article at once and checks, in
+the DOM Chromium parsed and in the screenshot it drew, that the banner, the untranslated
+label and the links to the other languages are there in the edition's language and are
+drawn as text, not boxes.
 """
 
 from __future__ import annotations
 
+import operator
 import shutil
 import struct
 import subprocess
@@ -19,8 +25,10 @@ from pathlib import Path
 import polib
 import pytest
 
-from newsloc.translate.edition.build import build_edition
+from newsloc.translate.edition.build import EditionOptions, build_edition
+from newsloc.translate.edition.linked import build_editions
 from newsloc.translate.edition.model import EditionFormat
+from tests.conftest import REPO
 
 ARMENIAN = "Ա Ճ Ֆ Ք ժ ֆ ղ ռ"
 AZERBAIJANI = "ə ğ ı ş Ə Ğ İ Ş"
@@ -44,9 +52,8 @@ def browser() -> str:
     return found
 
 
-def screenshot(browser: str, page: Path, png: Path, profile: Path) -> None:
-    """Render `page` in headless Chromium, offline, into `png`."""
-    command = [
+def _headless(browser: str, profile: Path) -> list[str]:
+    return [
         browser,
         "--headless",
         "--no-sandbox",
@@ -59,19 +66,51 @@ def screenshot(browser: str, page: Path, png: Path, profile: Path) -> None:
         "--hide-scrollbars",
         "--force-device-scale-factor=1",
         f"--user-data-dir={profile}",
+    ]
+
+
+def screenshot(browser: str, page: Path, png: Path, profile: Path, size: str = "900,700") -> None:
+    """Render `page` in headless Chromium, offline, into `png`."""
+    command = [
+        *_headless(browser, profile),
         f"--screenshot={png}",
-        "--window-size=900,700",
+        f"--window-size={size}",
         page.resolve().as_uri(),
     ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert png.is_file(), f"Chromium wrote no screenshot (exit {done.returncode}): {done.stderr}"
 
 
+def screenshot_and_dom(browser: str, page: Path, png: Path, profile: Path, size: str) -> str:
+    """Screenshot `page` into `png` and return its DOM as Chromium parsed it (one launch)."""
+    command = [
+        *_headless(browser, profile),
+        f"--screenshot={png}",
+        f"--window-size={size}",
+        "--dump-dom",
+        page.resolve().as_uri(),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert png.is_file(), f"Chromium wrote no screenshot (exit {done.returncode}): {done.stderr}"
+    assert "<html" in done.stdout, done.stderr
+    return done.stdout
+
+
 # ---------------------------------------------------------------- PNG, stdlib only
+
+#: (a + b) mod 256 for a, b in 0..255, as a lookup.
+_WRAP = list(range(256)) * 2
 
 
 def read_png_gray(path: Path) -> list[list[int]]:
     """Decode an 8-bit RGB/RGBA, non-interlaced PNG into rows of luminance (0-255)."""
+    return [
+        [(299 * r + 587 * g + 114 * b) // 1000 for r, g, b in row] for row in read_png_rgb(path)
+    ]
+
+
+def read_png_rgb(path: Path) -> list[list[tuple[int, int, int]]]:
+    """Decode an 8-bit RGB/RGBA, non-interlaced PNG into rows of (r, g, b)."""
     data = path.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
     pos, idat = 8, b""
@@ -90,13 +129,16 @@ def read_png_gray(path: Path) -> list[list[int]]:
             break
     raw = zlib.decompress(idat)
     stride = width * channels
-    rows: list[list[int]] = []
+    rows: list[list[tuple[int, int, int]]] = []
     previous = bytearray(stride)
     offset = 0
     for _ in range(height):
         filter_type, line = raw[offset], bytearray(raw[offset + 1 : offset + 1 + stride])
         offset += 1 + stride
-        for i in range(stride):
+        if filter_type == 2:  # "up", most rows of a screenshot: done at C speed
+            line = bytearray(map(_WRAP.__getitem__, map(operator.add, line, previous)))
+            filter_type = 0
+        for i in range(stride if filter_type else 0):
             left = line[i - channels] if i >= channels else 0
             up = previous[i]
             upper_left = previous[i - channels] if i >= channels else 0
@@ -112,12 +154,7 @@ def read_png_gray(path: Path) -> list[list[int]]:
                 predictor = left if pa <= pb and pa <= pc else up if pb <= pc else upper_left
                 line[i] = (line[i] + predictor) & 0xFF
         previous = line
-        rows.append(
-            [
-                (299 * line[x] + 587 * line[x + 1] + 114 * line[x + 2]) // 1000
-                for x in range(0, stride, channels)
-            ]
-        )
+        rows.append([(line[x], line[x + 1], line[x + 2]) for x in range(0, stride, channels)])
     return rows
 
 
@@ -232,3 +269,109 @@ def test_armenian_and_azerbaijani_letters_render_as_distinct_glyphs(browser: str
                 assert not look_alike(glyph, row[other]), (
                     f"{name} {letters[index]!r} and {letters[other]!r} render alike"
                 )
+
+
+# ---------------------------------------------------------------- the three sample editions
+
+#: Background colours of the banner (#fff3cd) and of the untranslated block (#f1f0ec).
+BANNER_RGB = (255, 243, 205)
+UNTRANSLATED_RGB = (241, 240, 236)
+
+WORDS = {
+    "hy": {
+        "banner": "Չստուգված մեքենայական թարգմանություն. խմբագիրը դեռ չի ստուգել 7 "
+        "պարբերությունից 1-ը։",
+        "label": "Դեռ թարգմանված չէ. անգլերեն բնօրինակ",
+        "others": "Այս հոդվածն այլ լեզուներով.",
+        "links": ["անգլերեն (բնօրինակ)", "ադրբեջաներեն", "ռուսերեն"],
+        "name": "հայերեն",
+    },
+    "az": {
+        "banner": "Yoxlanılmamış maşın tərcüməsi: 7 abzasdan 1 abzas hələ redaktor tərəfindən "
+        "yoxlanılmayıb.",
+        "label": "Hələ tərcümə olunmayıb: ingilis dilində orijinal",
+        "others": "Bu məqalə digər dillərdə:",
+        "links": ["ingilis dili (orijinal)", "erməni dili", "rus dili"],
+        "name": "azərbaycan dili",
+    },
+    "ru": {
+        "banner": "Непроверенный машинный перевод. Не проверено редактором абзацев: 1 из 7.",
+        "label": "Ещё не переведено: оригинал на английском",
+        "others": "Эта статья на других языках:",
+        "links": ["английский (оригинал)", "азербайджанский", "армянский"],
+        "name": "русский",
+    },
+}
+
+
+def sample_editions(tmp_path: Path) -> list[Path]:
+    """The sample article in hy, az and ru, each with one machine-translated paragraph
+    (line 12) and one left untranslated (line 20); neither names a contested place."""
+    locales = tmp_path / "locales"
+    shutil.copytree(REPO / "locales", locales)
+    for language in WORDS:
+        path = locales / language / "LC_MESSAGES" / "sample-article.po"
+        po = polib.pofile(str(path), wrapwidth=76)
+        for entry in po:
+            if entry.occurrences[0][1] == "12":
+                entry.flags.append("fuzzy")
+            if entry.occurrences[0][1] == "20":
+                entry.msgstr = ""
+        po.save()
+    built = build_editions(
+        list(WORDS),
+        EditionOptions(
+            locales=locales, fmt=EditionFormat.HTML, out=tmp_path / "out", allow_fuzzy=True
+        ),
+    )
+    return [result.path for result in built.editions]
+
+
+def bands_of_colour(pixels: list[list[tuple[int, int, int]]], colour: tuple[int, int, int]):
+    """Vertical bands where a row has a long run of `colour` (a coloured block)."""
+    flags = [sum(1 for p in row if p == colour) > 200 for row in pixels]
+    return runs(flags, min_gap=12)  # a dense line of text may hide the colour for a row
+
+
+def distinct_shapes(mask: list[list[bool]], band: tuple[int, int]) -> int:
+    """How many different pieces of ink a band holds, pieces split at empty columns.
+
+    Letters give many shapes; a line of tofu gives one box over and over.
+    """
+    top, bottom = band
+    columns = [any(mask[y][x] for y in range(top, bottom)) for x in range(len(mask[0]))]
+    shapes: list[Bitmap] = []
+    for left, right in runs(columns, min_gap=1):
+        rows = [tuple(mask[y][left:right]) for y in range(top, bottom)]
+        inked = [i for i, row in enumerate(rows) if any(row)]
+        piece = tuple(rows[inked[0] : inked[-1] + 1])
+        if not any(look_alike(piece, known) for known in shapes):
+            shapes.append(piece)
+    return len(shapes)
+
+
+def test_three_sample_editions_speak_their_language_in_chromium(browser: str, tmp_path: Path):
+    for page in sample_editions(tmp_path):
+        language = page.suffixes[-2].lstrip(".")
+        words = WORDS[language]
+
+        # What Chromium parsed: the document's language and every word newsloc added.
+        png = tmp_path / f"edition-{language}.png"
+        dom = screenshot_and_dom(browser, page, png, tmp_path / f"profile-{language}", "900,1500")
+        assert f'<html lang="{language}">' in dom
+        for text in (words["banner"], words["label"], words["others"], *words["links"]):
+            assert text in dom, f"{language}: {text!r} not in the rendered page"
+        assert f'<span class="language">{words["name"]}</span>' in dom
+        assert "Unreviewed" not in dom and "Not yet translated" not in dom
+
+        # What Chromium drew: a banner and an untranslated block, their words as letters.
+        pixels = read_png_rgb(png)
+        mask = ink([[(299 * r + 587 * g + 114 * b) // 1000 for r, g, b in row] for row in pixels])
+        (banner,) = bands_of_colour(pixels, BANNER_RGB)
+        blocks = bands_of_colour(pixels, UNTRANSLATED_RGB)
+        assert len(blocks) == 1, f"{language}: untranslated block not found"
+        banner_lines = text_rows([row for row in mask[banner[0] : banner[1]]])
+        assert banner_lines, f"{language}: the banner has no text"
+        for top, bottom in banner_lines:
+            line = (banner[0] + top, banner[0] + bottom)
+            assert distinct_shapes(mask, line) >= 12, f"{language}: banner drawn as boxes?"

@@ -142,7 +142,7 @@ def test_listing_with_nothing_installed_and_no_index_copy() -> None:
     assert listing.installed == []
     assert listing.available is None
     assert listing.index_problem is None
-    assert listing.to_json()["index"]["url"] == UNREACHABLE_INDEX + "index.json"
+    assert listing.as_dict()["index"]["url"] == UNREACHABLE_INDEX + "index.json"
 
 
 def test_install_from_file_makes_the_model_listed(

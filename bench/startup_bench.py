@@ -1,0 +1,56 @@
+"""Start-up: how long `newsloc --help` and `newsloc --version` take against `import typer`.
+
+The baseline is measured in the same run, interleaved with the commands, so a busy machine
+slows both alike; the figure that matters is the ratio (goal: `newsloc --help` at most 2x
+a bare `import typer`). Each figure is the median of --runs fresh processes.
+
+    .venv/bin/python bench/startup_bench.py [--runs 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+NEWSLOC = Path(sys.executable).parent / "newsloc"
+
+COMMANDS = {
+    "python -c 'import typer' (baseline)": [sys.executable, "-c", "import typer"],
+    "newsloc --version": [str(NEWSLOC), "--version"],
+    "newsloc --help": [str(NEWSLOC), "--help"],
+    "newsloc translate --help": [str(NEWSLOC), "translate", "--help"],
+}
+
+
+def _once(command: list[str], cwd: str) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, check=True
+    )
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    times: dict[str, list[float]] = {name: [] for name in COMMANDS}
+    with tempfile.TemporaryDirectory() as cwd:  # outside the checkout, as a user runs it
+        for command in COMMANDS.values():  # warm the file cache once
+            _once(command, cwd)
+        for _ in range(args.runs):
+            for name, command in COMMANDS.items():
+                times[name].append(_once(command, cwd))
+    baseline = statistics.median(next(iter(times.values())))
+    for name, values in times.items():
+        median = statistics.median(values)
+        print(f"{name:40s} {median * 1000:7.0f} ms   {median / baseline:5.2f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,280 @@
+"""Near misses (spec 4.6): a misspelled name that no form matches, found by edit distance.
+
+Engines misspell names (`Степанокерте` for `Степанакерте`, `Xankendidə` for
+`Xankəndidə`, `Nagorno- Qarabağ` with a stray space). When a mention finds no form, a
+word of the translation (in hy and az the start of a word) close enough to a form of the
+concept is taken as its occurrence. The rule must never touch correct text, so a
+candidate is refused unless every guard holds:
+
+- the form is long enough (`MIN_LENGTH` letters) and the distance small for its length
+  (`max_distance`: 1 edit up to 11 letters, 2 from 12);
+- the candidate is in the form's script, starts with the same letter (a lowercase
+  adjective `армянский` or another script is never a misspelled name) and is not the
+  form cut short, which is usually another word (hy `Թուրքի`, "a Turk's", is no
+  `Թուրքիա`);
+- a one-word candidate is not a word of the glossary (any word of any spelling of any
+  concept); a candidate has as many words as the form or one fewer, overlaps no
+  occurrence that is already a mention's, and, in Russian, does not begin with a known
+  spelling (`Азербайджанец` is a derived word, not `Азербайджане` misspelled);
+- no form of another concept is as close (the candidate would be ambiguous).
+
+Edit distance is a small banded Levenshtein written here: `difflib`'s ratio measures
+matching blocks, not edits, so it cannot say "one letter wrong" and is erratic on short
+words; the band (at most two edits) keeps each comparison to a few dozen steps.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import weakref
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from newsloc.glossary.model import SUFFIXING_LANGUAGES, Concept
+from newsloc.glossary.morphology import fold
+from newsloc.glossary.target import SHORT, WORD_CLASS, Reading, TargetIndex
+
+#: Shortest form (in letters) that a near miss may stand for.
+MIN_LENGTH = 6
+#: Longest suffix (hy/az) a near miss may carry after the misspelled form.
+MAX_SUFFIX = 8
+_RUN = re.compile(f"{WORD_CLASS}+")
+#: What may stand between the words of a multi-word candidate: spaces and one hyphen.
+_GAP = re.compile(r"[ \u00a0]*-?[ \u00a0]*")
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    """A span of the translation read as a misspelled form."""
+
+    start: int
+    end: int
+    #: The form it was taken for, and how that form reads.
+    form: str
+    reading: Reading
+    #: hy/az: the rest of the last word, kept as written.
+    suffix: str
+    distance: int
+
+
+def max_distance(length: int) -> int:
+    """Edits allowed for a form of `length` letters (0: too short to be safe)."""
+    if length < MIN_LENGTH:
+        return 0
+    return 1 if length < 12 else 2
+
+
+@cache
+def _script(char: str) -> str:
+    name = unicodedata.name(char, "")
+    return name.split(" ", 1)[0] if name else ""
+
+
+def _same_script(text: str, script: str) -> bool:
+    return all(_script(char) == script for char in text if char.isalpha())
+
+
+def distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance of `a` and `b`, or `limit + 1` once it must exceed `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, start=1):
+        low, high = max(1, i - limit), min(len(b), i + limit)
+        current = [limit + 1] * (len(b) + 1)
+        current[0] = i
+        for j in range(low, high + 1):
+            cost = 0 if char == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        if min(current[max(0, low - 1) : high + 1]) > limit:
+            return limit + 1
+        previous = current
+    return min(previous[len(b)], limit + 1)
+
+
+def prefix_distance(form: str, text: str, limit: int, from_index: int) -> tuple[int, int]:
+    """(distance, end) of the prefix `text[:end]` closest to `form`, `end` > `from_index`;
+    among equally close prefixes the longest, so a doubled letter stays in the name
+    (`Moskvva` is `Moskva` misspelled, not `Moskvv` with a suffix `a`)."""
+    best = (limit + 1, len(text))
+    low = max(from_index + 1, len(form) - limit)
+    for end in range(low, min(len(text), len(form) + limit) + 1):
+        found = distance(form, text[:end], limit)
+        if found <= best[0]:
+            best = (found, end)
+    return best
+
+
+def _closer(found: NearMiss, best: NearMiss) -> bool:
+    """Fewer edits first; then the longer form (a case form over a nominative + suffix)."""
+    return (found.distance, -len(found.form)) < (best.distance, -len(best.form))
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    text: str  # words joined by one space or one hyphen
+    offsets: tuple[int, ...]  # offset in the translation of each character of `text`
+    start: int
+    end: int
+    last_run: int  # index in `text` where the last word starts
+    words: tuple[str, ...]
+
+
+class NearMissFinder:
+    """Looks for near misses of one concept's forms in a translation."""
+
+    def __init__(self, index: TargetIndex):
+        self.index = index
+        self.language = index.language
+        self.suffixing = index.language in SUFFIXING_LANGUAGES
+        #: first letter -> [(folded spelling, readings)], for the ambiguity guard
+        self._by_initial: dict[str, list[tuple[str, list[Reading]]]] = {}
+        #: concept id -> [(folded spelling, its readings of that concept)]
+        self._by_concept: dict[str, list[tuple[str, list[Reading]]]] = {}
+        for key, readings in index.readings.items():
+            self._by_initial.setdefault(key[:1], []).append((key, readings))
+            for concept_id in dict.fromkeys(r.concept_id for r in readings):
+                own = [r for r in readings if r.concept_id == concept_id and r.kind != SHORT]
+                if own and max_distance(sum(char.isalpha() for char in key)):
+                    self._by_concept.setdefault(concept_id, []).append((key, own))
+        #: Known spellings long enough to mark a derived word (ru `Азербайджан…`).
+        self._stems = sorted(
+            (key for key in index.readings if len(key) >= 4 and " " not in key),
+            key=len,
+            reverse=True,
+        )
+
+    def find(
+        self,
+        concept: Concept,
+        name: str,
+        translation: str,
+        taken: list[tuple[int, int]],
+        occurrences: Sequence[tuple[int, int]] = (),
+    ) -> NearMiss | None:
+        """The closest safe near miss of the concept in `translation`, or None.
+
+        `name` is the source's name (a spelling is read as its form first), `taken` the
+        spans already given to mentions (a candidate never overlaps one) and `occurrences`
+        every name the index found (a candidate never lies inside one: `ATƏT-in` inside
+        `ATƏT-in Minsk qrupu` is part of another name, not a misspelling)."""
+        forms = self._forms(concept, name)
+        if not forms:
+            return None
+        candidates = [
+            candidate
+            for candidate in self._candidates(translation, taken)
+            if not any(s <= candidate.start and candidate.end <= e for s, e in occurrences)
+        ]
+        best: NearMiss | None = None
+        for form, reading in forms:
+            limit = max_distance(sum(char.isalpha() for char in form))
+            script = _script(form[0])
+            words = len(_RUN.findall(form))
+            for candidate in candidates:
+                # As many words as the form, or one fewer (a lost space or hyphen); never
+                # more, so a near miss cannot swallow the next word.
+                if len(candidate.words) not in (words - 1, words):
+                    continue
+                if candidate.text[0] != form[0] or not _same_script(candidate.text, script):
+                    continue
+                found = self._compare(form, reading, candidate, limit, translation)
+                if found is not None and (best is None or _closer(found, best)):
+                    best = found
+        if best is None or self._ambiguous(concept, best, translation):
+            return None
+        return best
+
+    def _forms(self, concept: Concept, name: str) -> list[tuple[str, Reading]]:
+        """The concept's forms and variants (folded) long enough to be safe, each with its
+        reading as a form of `name` when it is one."""
+        return [
+            (key, next((r for r in own if r.name == name), own[0]))
+            for key, own in self._by_concept.get(concept.id, ())
+        ]
+
+    def _candidates(self, translation: str, taken: list[tuple[int, int]]) -> list[_Candidate]:
+        runs = [(m.start(), m.end()) for m in _RUN.finditer(translation)]
+        candidates = []
+        for first in range(len(runs)):
+            start = runs[first][0]
+            if start > 0 and re.match(WORD_CLASS, translation[start - 1]):
+                continue
+            text, offsets, words = "", [], []
+            last_run = 0
+            for last in range(first, min(first + 4, len(runs))):
+                run_start, run_end = runs[last]
+                if last > first:
+                    gap = translation[runs[last - 1][1] : run_start]
+                    if not _GAP.fullmatch(gap):
+                        break
+                    joiner = "-" if "-" in gap else " "
+                    text += joiner
+                    offsets.append(runs[last - 1][1])
+                last_run = len(text)
+                word = fold(self.language, translation[run_start:run_end])
+                text += word
+                offsets.extend(range(run_start, run_end))
+                words.append(word)
+                if any(run_start < t_end and t_start < run_end for t_start, t_end in taken):
+                    break
+                if len(words) == 1 and word in self.index.words:
+                    continue  # a word of the glossary is no misspelling
+                candidates.append(
+                    _Candidate(text, tuple(offsets), start, run_end, last_run, tuple(words))
+                )
+        return candidates
+
+    def _compare(
+        self, form: str, reading: Reading, candidate: _Candidate, limit: int, translation: str
+    ) -> NearMiss | None:
+        text = candidate.text
+        if self.suffixing:
+            found, end = prefix_distance(form, text, limit, candidate.last_run)
+            if found > limit or len(text) - end > MAX_SUFFIX:
+                return None
+        else:
+            found, end = distance(form, text, limit), len(text)
+            if found > limit or any(text.startswith(stem) for stem in self._stems):
+                return None
+        if end < len(form) and form.startswith(text[:end]):
+            return None  # a name cut short is another word: hy `Թուրքի` (a Turk's), not `Թուրքիա`
+        suffix_start = candidate.offsets[end] if end < len(text) else candidate.end
+        if fold(self.language, translation[candidate.start : suffix_start]) == form:
+            return None  # the form itself: the index found it, or it is part of another name
+        return NearMiss(
+            start=candidate.start,
+            end=candidate.end,
+            form=form,
+            reading=reading,
+            suffix=translation[suffix_start : candidate.end],
+            distance=found,
+        )
+
+    def _ambiguous(self, concept: Concept, near: NearMiss, translation: str) -> bool:
+        """True when a form of another concept is at least as close to the candidate."""
+        written = fold(self.language, " ".join(translation[near.start : near.end].split()))
+        limit = near.distance
+        for key, readings in self._by_initial.get(near.form[:1], ()):
+            if all(r.concept_id == concept.id for r in readings):
+                continue
+            if self.suffixing:
+                found = prefix_distance(key, written, limit, 0)[0]
+            else:
+                found = distance(key, written, limit)
+            if found <= limit:
+                return True
+        return False
+
+
+_finders: weakref.WeakKeyDictionary[TargetIndex, NearMissFinder] = weakref.WeakKeyDictionary()
+
+
+def near_miss_finder(index: TargetIndex) -> NearMissFinder:
+    """The index's `NearMissFinder`, built once (indexes are shared per glossary)."""
+    finder = _finders.get(index)
+    if finder is None:
+        finder = _finders[index] = NearMissFinder(index)
+    return finder

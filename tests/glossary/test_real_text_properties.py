@@ -1,0 +1,160 @@
+"""Properties of the real-text rules for any text: a correct rendering stays correct in
+capitals and with ё, near misses never take a correct form of another concept, and
+applying twice equals applying once, misspellings and variants included."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsloc.glossary.check import CheckEntry, check_entries
+from newsloc.glossary.loader import load_default_glossary, load_glossary
+from newsloc.glossary.model import Glossary
+from newsloc.glossary.morphology import upper
+from newsloc.glossary.render import NEAR_MISS, DocumentRenderer
+from tests.glossary.test_real_text import FIXTURE
+
+FIXTURE_GLOSSARY: Glossary = load_glossary(FIXTURE)
+DEFAULT_GLOSSARY: Glossary = load_default_glossary()
+LANGUAGES = ("ru", "hy", "az")
+
+settings.register_profile(
+    "newsloc-real-text",
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+#: Words around the names: letters of the three scripts, spaces and punctuation.
+filler = st.text(alphabet="абвгдежзик ԱԲԳաբգ abcəğıç,.;-", max_size=10)
+
+
+def concepts(glossary: Glossary, language: str) -> list[str]:
+    return [c.id for c in glossary if not c.ambiguous and language in glossary.languages_of(c)]
+
+
+@st.composite
+def correct_segments(draw, glossary: Glossary = FIXTURE_GLOSSARY):
+    """(language, source, translation) whose translation renders every mention correctly:
+    the source's name in some case, its secondary (this is the document's first segment)."""
+    language = draw(st.sampled_from(LANGUAGES))
+    ids = draw(
+        st.lists(st.sampled_from(concepts(glossary, language)), min_size=1, max_size=3, unique=True)
+    )
+    source, target = [], []
+    for concept_id in ids:
+        concept = glossary.concept(concept_id)
+        name = draw(st.sampled_from(concept.names))
+        forms = concept.forms_of(language, name)
+        word = draw(st.sampled_from(sorted(set(forms.cases.values()))))
+        others = [concept.forms_of(language, o).nom for o in concept.others(name)]
+        if others:
+            word = glossary.policy.decorate(word, ", ".join(others))
+        source.append(f"{name} said.")
+        target.append(f"{draw(filler)} {word} {draw(filler)}")
+    return language, " ".join(source), " | ".join(target)
+
+
+def apply(glossary: Glossary, language: str, source: str, translation: str):
+    return DocumentRenderer(glossary, language).render(source, translation)
+
+
+def clean(glossary: Glossary, language: str, source: str, translation: str) -> bool:
+    return not check_entries(glossary, language, [CheckEntry(source, translation)])
+
+
+@settings(settings.get_profile("newsloc-real-text"))
+@given(correct_segments())
+def test_a_correct_rendering_is_left_alone_and_checks_clean(segment):
+    language, source, translation = segment
+    result = apply(FIXTURE_GLOSSARY, language, source, translation)
+    assert result.text == translation and not result.problems
+    assert clean(FIXTURE_GLOSSARY, language, source, translation)
+
+
+@settings(settings.get_profile("newsloc-real-text"))
+@given(correct_segments())
+def test_the_same_rendering_in_capitals_is_left_alone_and_checks_clean(segment):
+    language, source, translation = segment
+    capitals = upper(language, translation)
+    result = apply(FIXTURE_GLOSSARY, language, source, capitals)
+    assert result.text == capitals and not result.problems
+    assert clean(FIXTURE_GLOSSARY, language, source, capitals)
+
+
+@settings(settings.get_profile("newsloc-real-text"))
+@given(correct_segments(), st.randoms(use_true_random=False))
+def test_ru_writing_yo_for_ye_anywhere_changes_nothing(segment, rng: random.Random):
+    language, source, translation = segment
+    if language != "ru":
+        return
+    written = "".join(
+        {"е": "ё", "Е": "Ё"}.get(char, char) if rng.random() < 0.5 else char for char in translation
+    )
+    result = apply(FIXTURE_GLOSSARY, language, source, written)
+    assert result.text == written and not result.problems
+    assert clean(FIXTURE_GLOSSARY, language, source, written)
+
+
+@st.composite
+def missing_with_other_forms(draw):
+    """A mention whose name the translation lacks, among correct forms of other concepts
+    (any case, maybe a suffix in hy/az), from the curated glossary."""
+    glossary = DEFAULT_GLOSSARY
+    language = draw(st.sampled_from(LANGUAGES))
+    ids = concepts(glossary, language)
+    missing = draw(st.sampled_from(ids))
+    others = draw(
+        st.lists(st.sampled_from([i for i in ids if i != missing]), min_size=1, max_size=4)
+    )
+    words = []
+    for concept_id in others:
+        concept = glossary.concept(concept_id)
+        forms = concept.forms_of(language, draw(st.sampled_from(concept.names)))
+        spellings = sorted({*forms.cases.values(), *(s.nom for s in forms.short)})
+        suffix = draw(st.sampled_from(["", "ը", "ն"] if language == "hy" else [""]))
+        if language == "az":
+            suffix = draw(st.sampled_from(["", "dakı", "lı"]))
+        words.append(draw(st.sampled_from(spellings)) + suffix)
+    name = draw(st.sampled_from(glossary.concept(missing).names))
+    return language, f"{name} said.", " ".join(f"{w} {draw(filler)}" for w in words)
+
+
+@settings(settings.get_profile("newsloc-real-text"))
+@given(missing_with_other_forms())
+def test_near_misses_never_take_a_correct_form_of_another_concept(case):
+    language, source, translation = case
+    result = apply(DEFAULT_GLOSSARY, language, source, translation)
+    assert not [c for c in result.changes if c.how == NEAR_MISS], result.changes
+
+
+@st.composite
+def misspelled(draw):
+    """A mention whose form has one letter changed, doubled or dropped."""
+    glossary = FIXTURE_GLOSSARY
+    language = draw(st.sampled_from(LANGUAGES))
+    concept = glossary.concept(draw(st.sampled_from(concepts(glossary, language))))
+    name = draw(st.sampled_from(concept.names))
+    form = draw(st.sampled_from(sorted(set(concept.forms_of(language, name).cases.values()))))
+    at = draw(st.integers(1, len(form) - 1))
+    how = draw(st.sampled_from(["swap", "double", "drop"]))
+    letter = draw(st.sampled_from(sorted(set(form) - {" "})))
+    wrong = {
+        "swap": form[:at] + letter + form[at + 1 :],
+        "double": form[:at] + form[at] + form[at:],
+        "drop": form[:at] + form[at + 1 :],
+    }[how]
+    return language, f"{name} said.", f"{draw(filler)} {wrong} {draw(filler)}"
+
+
+@settings(settings.get_profile("newsloc-real-text"))
+@given(misspelled())
+def test_applying_twice_equals_applying_once_with_misspellings(case):
+    language, source, translation = case
+    once = apply(FIXTURE_GLOSSARY, language, source, translation)
+    twice = apply(FIXTURE_GLOSSARY, language, source, once.text)
+    assert twice.text == once.text and not twice.changes
+    if any(c.how == NEAR_MISS for c in once.changes):
+        assert once.needs_review
+        assert clean(FIXTURE_GLOSSARY, language, source, once.text)
