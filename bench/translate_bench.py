@@ -6,6 +6,9 @@ Translates one article three ways with the same package, beam and decoding lengt
              `argostranslate.translate` runs it (with a trivial ". " sentencizer: no downloads)
   (b) engine newsloc's ArgosEngine: every sentence of the document in one batched call
   (c) floor  a bare `translate_batch` on pre-tokenized sentences
+  (d) e2e    the whole `newsloc translate` (`translate_article`): segmentation, the curated
+             glossary loaded and applied with attention, catalogues merged and written;
+             compared with (e), the floor on exactly the sentences newsloc's segmenter sends
 
 The model has a real Argos package's size (Transformer base: 6+6 layers, d_model 512, 8
 heads, FFN 2048, 32k vocabulary, int8) with seeded random weights, built once and cached
@@ -23,11 +26,11 @@ import argparse
 import cProfile
 import os
 import pstats
-import random
-import re
+import shutil
 import sys
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -48,9 +51,13 @@ import ctranslate2  # noqa: E402
 from argostranslate import settings  # noqa: E402
 from argostranslate.translate import apply_packaged_translation  # noqa: E402
 
+from bench.articles import make_article  # noqa: E402
+from newsloc.translate.cli.glossary_options import resolve_glossary  # noqa: E402
 from newsloc.translate.engines import argos as argos_engine  # noqa: E402
 from newsloc.translate.engines.argos import ArgosEngine  # noqa: E402
 from newsloc.translate.models.packages import find_package  # noqa: E402
+from newsloc.translate.pipeline import translate_article  # noqa: E402
+from newsloc.translate.segment import split_sentences  # noqa: E402
 from tests.support import corpus  # noqa: E402
 from tests.support.tiny_argos import (  # noqa: E402
     TRANSFORMER_BASE,
@@ -59,8 +66,6 @@ from tests.support.tiny_argos import (  # noqa: E402
 )
 
 TARGET = "ru"
-PLACES = ["Stepanakert", "Khankendi", "Shusha", "Shushi", "Baku", "Yerevan", "Lachin", "Agdam"]
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 
 
 class DotSpaceSentencizer:
@@ -81,32 +86,6 @@ class FixedLengthTranslator:
     def translate_batch(self, source: list[list[str]], *args: Any, **kwargs: Any) -> Any:
         kwargs["min_decoding_length"] = kwargs["max_decoding_length"] = self._length
         return self._translator.translate_batch(source, *args, **kwargs)
-
-
-def make_article(paragraphs: int, seed: int = 0) -> list[str]:
-    """Paragraphs of wire copy built from the seed article's sentences, varied."""
-    text = SEED_ARTICLE.read_text(encoding="utf-8")
-    sentences = [
-        s.strip()
-        for line in text.splitlines()
-        for s in re.split(r"(?<=[.”])\s+", line.strip())
-        if len(s.split()) > 3
-    ]
-    rng = random.Random(seed)
-    article = []
-    for _ in range(paragraphs):
-        chosen = [_vary(rng.choice(sentences), rng) for _ in range(rng.randint(1, 3))]
-        article.append(" ".join(sentence.rstrip(".") + "." for sentence in chosen))
-    return article
-
-
-def _vary(sentence: str, rng: random.Random) -> str:
-    for place in PLACES:
-        if place in sentence:
-            sentence = sentence.replace(place, rng.choice(PLACES))
-    for day in WEEKDAYS:
-        sentence = sentence.replace(day, rng.choice(WEEKDAYS))
-    return re.sub(r"\d+", lambda m: str(int(m.group()) + rng.randint(0, 9)), sentence)
 
 
 def bench_package(article: list[str]) -> Path:
@@ -152,7 +131,10 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=0, help="0: all cores")
     parser.add_argument("--repeat", type=int, default=1, help="best of this many runs")
     parser.add_argument(
-        "--only", choices=["argos", "engine", "floor"], action="append", help="run only these"
+        "--only",
+        choices=["argos", "engine", "floor", "e2e"],
+        action="append",
+        help="run only these",
     )
     parser.add_argument("--profile", action="store_true", help="cProfile the engine's run")
     parser.add_argument(
@@ -163,7 +145,7 @@ def main() -> None:
     args = parser.parse_args()
     paragraphs = args.paragraphs or (20 if args.quick else 200)
     length = args.length or (16 if args.quick else 40)
-    only = set(args.only or ["argos", "engine", "floor"])
+    only = set(args.only or ["argos", "engine", "floor", "e2e"])
 
     article = make_article(paragraphs)
     bench_package(article)
@@ -223,6 +205,54 @@ def main() -> None:
             max_decoding_length=length,
         )
 
+    article_path = BUILD / "e2e-article.txt"
+    article_path.write_text("\n\n".join(article) + "\n", encoding="utf-8")
+    pipeline_sentences = [
+        s.text for paragraph in article for s in split_sentences(paragraph) if s.translatable
+    ]
+    pipeline_tokenized = [package.tokenizer.encode(sentence) for sentence in pipeline_sentences]
+
+    def e2e_engine(target: str) -> ArgosEngine:
+        return ArgosEngine(
+            "en",
+            target,
+            beam_size=args.beam_size,
+            threads=args.threads,
+            max_batch_tokens=args.max_batch_tokens,
+            fixed_decoding_length=length,
+            with_attention=True,  # as `newsloc translate` runs it: the glossary uses it
+        )
+
+    def run_e2e() -> None:
+        out = BUILD / "e2e-locales"
+        shutil.rmtree(out, ignore_errors=True)  # every run machine-translates everything
+        report = translate_article(
+            article_path,
+            [TARGET],
+            out=out,
+            engine_factory=e2e_engine,
+            glossary=resolve_glossary(None),
+            article_date=date(2026, 3, 3),
+        )
+        assert report.languages[0].machine_translated == report.languages[0].entries
+
+    def run_floor_e2e() -> None:
+        floor_on(pipeline_tokenized)
+
+    def floor_on(batch: list[list[str]]) -> None:
+        floor_translator.translate_batch(
+            batch,
+            max_batch_size=args.max_batch_tokens,
+            batch_type="tokens",
+            beam_size=args.beam_size,
+            num_hypotheses=1,
+            length_penalty=argos_engine.LENGTH_PENALTY,
+            max_input_length=0,
+            replace_unknowns=True,
+            min_decoding_length=length,
+            max_decoding_length=length,
+        )
+
     # Warm up: load both models and touch every kernel once before timing.
     argos_translator.translate_batch(tokenized[:2], beam_size=args.beam_size)
     engine.translate(sentences[:2])
@@ -240,6 +270,13 @@ def main() -> None:
             times["engine"] = timed("(b) engine", run_engine, args.repeat)
     if "floor" in only:
         times["floor"] = timed("(c) floor", run_floor, args.repeat)
+    if "e2e" in only:
+        print(f"  (d)/(e) on newsloc's segmentation: {len(pipeline_sentences)} sentences")
+        # Alternated, so that a busy machine slows both alike; the best of each is kept.
+        times["e2e"] = times["floor-e2e"] = float("inf")
+        for _ in range(args.repeat):
+            times["e2e"] = min(times["e2e"], timed("(d) e2e", run_e2e, 1))
+            times["floor-e2e"] = min(times["floor-e2e"], timed("(e) floor", run_floor_e2e, 1))
 
     if "engine" in times:
         print(f"  engine: {len(sentences) / times['engine']:.1f} sentences/s")
@@ -249,6 +286,9 @@ def main() -> None:
     if {"engine", "floor"} <= times.keys():
         ratio = times["engine"] / times["floor"]
         print(f"b/c = {ratio:.2f}x  (goal <= 1.15x: {'met' if ratio <= 1.15 else 'MISSED'})")
+    if {"e2e", "floor-e2e"} <= times.keys():
+        ratio = times["e2e"] / times["floor-e2e"]
+        print(f"d/e = {ratio:.2f}x  (goal <= 1.10x: {'met' if ratio <= 1.10 else 'MISSED'})")
 
 
 if __name__ == "__main__":

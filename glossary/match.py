@@ -81,6 +81,9 @@ class Matcher:
         # pattern keeps its speed and nearly its size.
         triggers = {spelling[:2] for spelling in self.capitals if len(spelling) > 1}
         self.pattern = re.compile(trie_pattern(self.spellings, triggers=triggers))
+        #: Triggers that are also whole spellings (`US`): only for them does a match need a
+        #: second look (a word character after it means the trigger, not the spelling).
+        self._ambiguous_triggers = triggers & set(self.spellings)
         self._capitals_pattern: re.Pattern[str] | None = None
 
     def find(self, text: str) -> list[Mention]:
@@ -95,7 +98,9 @@ class Matcher:
             spelling = found.group()
             if spelling not in spellings:  # white space other than single spaces inside
                 spelling = _SPACE_RUN.sub(" ", spelling)
-            if spelling not in spellings or _WORD_AT.match(text, end):
+            if spelling not in spellings or (
+                spelling in self._ambiguous_triggers and _WORD_AT.match(text, end)
+            ):
                 capitals = self._capitals(text, start)
                 if capitals is not None:
                     mentions.append(capitals)

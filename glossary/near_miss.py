@@ -41,6 +41,7 @@ MIN_LENGTH = 6
 #: Longest suffix (hy/az) a near miss may carry after the misspelled form.
 MAX_SUFFIX = 8
 _RUN = re.compile(f"{WORD_CLASS}+")
+_WORD = re.compile(WORD_CLASS)
 #: What may stand between the words of a multi-word candidate: spaces and one hyphen.
 _GAP = re.compile(r"[ \u00a0]*-?[ \u00a0]*")
 
@@ -200,7 +201,7 @@ class NearMissFinder:
         candidates = []
         for first in range(len(runs)):
             start = runs[first][0]
-            if start > 0 and re.match(WORD_CLASS, translation[start - 1]):
+            if start > 0 and _WORD.match(translation[start - 1]):
                 continue
             text, offsets, words = "", [], []
             last_run = 0

@@ -18,14 +18,16 @@ Choices where the spec leaves room (a careful editor's reading):
 - A concept counts as introduced at its first source mention, found or not, so the
   secondary stays where a reader first meets the place once the translation is fixed.
 - hy/az: the suffix the translation attached stays exactly as written (the Armenian `-ն`
-  article before a vowel is right after a consonant too); only a case ending glued to a
-  form that does not show its case is read as that case.
+  article before a vowel is right after a consonant too); only when the name changes is
+  a case ending glued to a form that does not show its case read as that case, so the
+  new name takes its own case form.
 - A short form (`США`, `ԱՄՆ-ի`) is left as it is; a variant becomes the primary in the
   variant's case; a right form written with ё for е (or the reverse) is left as written.
 - Counting: once a concept that is not contested has an occurrence in a segment, its
   further mentions there need none (a pronoun); a contested concept needs one per mention.
 - Near misses (`glossary.near_miss`) are tried only for mentions that need an occurrence
-  and have none, before the alignment fallback.
+  and have none, before the alignment fallback; they join the occurrences before pairing.
+- A name in capitals is rendered in capitals, secondary included.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ from newsloc.glossary.morphology import (
     upper,
 )
 from newsloc.glossary.near_miss import NearMiss, near_miss_finder
-from newsloc.glossary.target import SHORT, WORD_CLASS, Occurrence, Reading, target_index
+from newsloc.glossary.target import FORM, SHORT, WORD_CLASS, Occurrence, Reading, target_index
 
 #: `locate(start, end)`: the target span most attended from source characters [start, end).
 Locate = Callable[[int, int], tuple[int, int] | None]
@@ -165,14 +167,21 @@ class DocumentRenderer:
         if not mentions:
             return result
         occurrences = self.index.find(translation)
+        spans = [(o.start, o.end) for o in occurrences]  # alignment never lands on a name
         pairs = self._pair(mentions, occurrences)
+        near_misses = self._near_misses(pairs, occurrences, translation)
+        if near_misses:
+            # Misspelled names join the occurrences before pairing, so the k-th mention
+            # still pairs with the k-th name in the translation's order.
+            found = [occurrence for occurrence, _ in near_misses.values()]
+            occurrences = sorted([*occurrences, *found], key=lambda o: o.start)
+            pairs = self._pair(mentions, occurrences)
         names: dict[str, set[str]] = {}
         for mention in mentions:
             names.setdefault(mention.concept_id, set()).add(mention.name)
 
         replacements: list[tuple[int, int, str, Change | None]] = []
         taken = [(p.occurrence.start, p.occurrence.end) for p in pairs if p.occurrence]
-        spans = [(o.start, o.end) for o in occurrences]  # alignment never lands on a name
         found_concepts = {p.mention.concept_id for p in pairs if p.occurrence is not None}
         unplaced: list[tuple[Mention, str]] = []
         seen_in_segment: set[str] = set()
@@ -187,31 +196,21 @@ class DocumentRenderer:
             result.notes.append(self._note(concept, mention, secondary))
             occurrence = pair.occurrence
             if occurrence is not None:
-                new = self._rendering_for(concept, mention, occurrence, translation, secondary)
+                near = near_misses.get(id(occurrence), (None, None))[1]
+                how = NEAR_MISS if near is not None else "form"
+                if near is not None:
+                    new = self._near_miss_rendering(concept, mention, near, translation, secondary)
+                    result.near_misses += 1
+                else:
+                    new = self._rendering_for(concept, mention, occurrence, translation, secondary)
                 old = translation[occurrence.start : occurrence.end]
                 change = None
                 if new != old:
-                    change = Change(concept.id, old, new, "form", occurrence.start, occurrence.end)
+                    change = Change(concept.id, old, new, how, occurrence.start, occurrence.end)
                 replacements.append((occurrence.start, occurrence.end, new, change))
                 continue
             if not concept.contested and concept.id in found_concepts:
                 continue  # a further mention, rendered by a pronoun or left out (spec 4.8)
-            near = self.near_misses.find(concept, mention.name, translation, taken, spans)
-            if near is not None:
-                new = self._near_miss_rendering(concept, mention, near, translation, secondary)
-                old = translation[near.start : near.end]
-                taken.append((near.start, near.end))
-                replacements.append(
-                    (
-                        near.start,
-                        near.end,
-                        new,
-                        Change(concept.id, old, new, NEAR_MISS, near.start, near.end),
-                    )
-                )
-                result.near_misses += 1
-                found_concepts.add(concept.id)
-                continue
             span = self._located(translation, mention, locate, taken + spans)
             if span is None:
                 expected = self._bare_rendering(concept, mention.name, "nom", "", secondary)
@@ -246,6 +245,36 @@ class DocumentRenderer:
         result.notes = list(dict.fromkeys(result.notes))
         return result
 
+    def _near_misses(
+        self, pairs: list[_Pair], occurrences: list[Occurrence], translation: str
+    ) -> dict[int, tuple[Occurrence, NearMiss]]:
+        """Misspelled names (spec 4.6) for the mentions that need an occurrence and have
+        none, as occurrences of their own: id(occurrence) -> (occurrence, near miss)."""
+        found = {pair.mention.concept_id for pair in pairs if pair.occurrence is not None}
+        taken = [(p.occurrence.start, p.occurrence.end) for p in pairs if p.occurrence]
+        spans = [(occurrence.start, occurrence.end) for occurrence in occurrences]
+        result: dict[int, tuple[Occurrence, NearMiss]] = {}
+        for pair in pairs:
+            concept = self.glossary.concept(pair.mention.concept_id)
+            if pair.occurrence is not None or (not concept.contested and concept.id in found):
+                continue
+            near = self.near_misses.find(concept, pair.mention.name, translation, taken, spans)
+            if near is None:
+                continue
+            taken.append((near.start, near.end))
+            found.add(concept.id)
+            occurrence = Occurrence(
+                start=near.start,
+                end=near.end,
+                word_start=near.start,
+                word_end=near.end,
+                form=translation[near.start : near.end - len(near.suffix)],
+                suffix=near.suffix,
+                readings=(near.reading,),
+            )
+            result[id(occurrence)] = (occurrence, near)
+        return result
+
     def _pair(self, mentions: list[Mention], occurrences: list[Occurrence]) -> list[_Pair]:
         """k-th mention of a concept with its k-th occurrence; each occurrence used once."""
         used: set[int] = set()
@@ -277,7 +306,11 @@ class DocumentRenderer:
         if best.kind == SHORT:
             return old  # a short form counts as the name and is never rewritten
         case, suffix = best.case, occurrence.suffix
-        if self._case_hidden(best, suffix):
+        # The source's own name with a suffix glued on stays the word the translation
+        # wrote (az `Stepanakertdakı` is not respelt `Stepanakertdəkı`); only when the
+        # name changes is a case ending read, so the new name takes its own case form.
+        own_word = best.name == mention.name and best.kind == FORM and bool(suffix)
+        if self._case_hidden(best, suffix) and not own_word:
             case, suffix = self._case_from_context(
                 concept, mention.name, suffix, translation[: occurrence.word_start]
             )

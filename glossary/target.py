@@ -29,7 +29,6 @@ from newsloc.glossary.match import WORD_CHARS, trie_pattern
 from newsloc.glossary.model import (
     CASES,
     SUFFIXING_LANGUAGES,
-    CaseForms,
     Concept,
     Glossary,
     NameForms,
@@ -61,8 +60,6 @@ class Reading:
     kind: str = FORM
     #: The spelling's table has one form for every case, so it does not show its case.
     one_form: bool = False
-    #: The variant or short form it belongs to (their cases give the primary's case).
-    spelling: CaseForms | None = None
 
 
 @dataclass(frozen=True)
@@ -293,7 +290,7 @@ def _readings(
     for kind, spellings in ((VARIANT, forms.variants), (SHORT, forms.short)):
         for spelling in spellings:
             for text, case in spelling.spellings(language):
-                yield text, Reading(concept.id, name, case, kind, spelling.one_form, spelling)
+                yield text, Reading(concept.id, name, case, kind, spelling.one_form)
 
 
 def _split_format(fmt: str) -> tuple[str, str]:

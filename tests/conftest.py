@@ -17,6 +17,8 @@ for _var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
 os.environ["ARGOS_PACKAGES_DIR"] = str(_ARGOS_HOME / "packages")
 # An index address that can never be reached: any attempt to download fails fast.
 os.environ["ARGOS_PACKAGE_INDEX"] = "http://127.0.0.1:9/"
+# The same for the OPUS-MT releases `models install hy` builds Armenian from.
+os.environ["NEWSLOC_OPUS_MT_MIRROR"] = "http://127.0.0.1:9/"
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"

@@ -92,6 +92,10 @@ def parse_languages(value: str) -> list[str]:
     return list(dict.fromkeys(codes))
 
 
+#: How often a run merges again when a catalogue changed on disk while it was working.
+MERGE_ATTEMPTS = 3
+
+
 def glossary_coverage_warnings(languages: Sequence[str], glossary: Glossary) -> list[str]:
     """One line per language the glossary has no names for: its place names stay as the
     engine wrote them, which a user asking for `--to fr` should hear about."""
@@ -101,10 +105,6 @@ def glossary_coverage_warnings(languages: Sequence[str], glossary: Glossary) -> 
         for language in languages
         if language not in glossary.targets
     ]
-
-
-#: How often a run merges again when a catalogue changed on disk while it was working.
-MERGE_ATTEMPTS = 3
 
 
 def translate_article(

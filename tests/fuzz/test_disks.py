@@ -71,6 +71,7 @@ def commands(root: Path) -> dict[str, tuple[list[str], str]]:
                 "--out",
                 str(root / "loc" / "ed"),
                 "--allow-fuzzy",
+                "--allow-unreviewed-names",
                 "--min-reviewed",
                 "0",
                 "--allow-unreviewed-names",

@@ -149,6 +149,43 @@ def test_ru_shushi_is_shushas_genitive_for_a_source_saying_shusha(glossary):
     assert check(glossary, "ru", *segments) == []
 
 
+#: Two names of one place where a case form of one is spelled like the other name, in all
+#: three languages (as ru Шуши is Шуша's genitive and the name Шуши): synthetic names, so
+#: the rule is seen apart from any one language's data.
+SHARED_SPELLING = """\
+[glossary]
+targets = ["hy", "az", "ru"]
+
+[[concept]]
+id = "alpha"
+names = ["Alpha", "Alphi"]
+ru.Alpha = { nom = "Альфа", gen = "Альфи" }
+ru.Alphi = "Альфи"
+hy.Alpha = { nom = "Ալֆա", gen = "Ալֆի" }
+hy.Alphi = "Ալֆի"
+az.Alpha = { nom = "Alfa", gen = "Alfi" }
+az.Alphi = "Alfi"
+"""
+
+
+@pytest.mark.parametrize(
+    ("language", "genitive"), [("ru", "Альфи"), ("hy", "Ալֆի"), ("az", "Alfi")]
+)
+def test_a_shared_spelling_is_read_as_the_source_names_form_in_every_language(language, genitive):
+    from newsloc.glossary.loader import parse_glossary
+
+    shared = parse_glossary(SHARED_SPELLING, "shared.toml")
+    # Source Alpha: the spelling is Alpha's genitive (its first reading would be Alphi's
+    # nominative), so the word stays and only the other name is added.
+    text = render_one(shared, language, "Near Alpha.", f"{genitive} ...")
+    assert text == f"{genitive} ({genitive}) ..."
+    # Source Alphi: it is Alphi's own (one) form; the other name goes beside it.
+    other = {"ru": "Альфа", "hy": "Ալֆա", "az": "Alfa"}[language]
+    assert render_one(shared, language, "Near Alphi.", f"{genitive} ...") == (
+        f"{genitive} ({other}) ..."
+    )
+
+
 @pytest.mark.parametrize(
     ("language", "translation", "expected"),
     [

@@ -9,10 +9,11 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsloc.glossary.check import CheckEntry, check_entries
+from newsloc.glossary.check import CheckEntry, Checker, check_entries
 from newsloc.glossary.loader import load_default_glossary, load_glossary
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.morphology import upper
+from newsloc.glossary.near_miss import distance
 from newsloc.glossary.render import NEAR_MISS, DocumentRenderer
 from tests.glossary.test_real_text import FIXTURE
 
@@ -158,3 +159,93 @@ def test_applying_twice_equals_applying_once_with_misspellings(case):
     if any(c.how == NEAR_MISS for c in once.changes):
         assert once.needs_review
         assert clean(FIXTURE_GLOSSARY, language, source, once.text)
+
+
+def _levenshtein(a: str, b: str) -> int:
+    """The textbook dynamic programme, to hold the banded one to."""
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, start=1):
+        current = [i]
+        for j, other in enumerate(b, start=1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other))
+            )
+        previous = current
+    return previous[-1]
+
+
+@given(st.text("abcə", max_size=12), st.text("abcə", max_size=12), st.integers(0, 3))
+def test_the_banded_edit_distance_is_exact_up_to_its_limit(a, b, limit):
+    exact = _levenshtein(a, b)
+    assert distance(a, b, limit) == (exact if exact <= limit else limit + 1)
+
+
+@st.composite
+def documents(draw):
+    """(language, [(source, translation)]): each mention rendered any way an engine or a
+    reviewer writes it: right or other name, any case, a variant, a short form, in
+    capitals, with ё, misspelled, or left out."""
+    glossary = FIXTURE_GLOSSARY
+    language = draw(st.sampled_from(LANGUAGES))
+    segments = []
+    for _ in range(draw(st.integers(1, 3))):
+        ids = draw(st.lists(st.sampled_from(concepts(glossary, language)), min_size=1, max_size=3))
+        source, target = [], []
+        for concept_id in ids:
+            concept = glossary.concept(concept_id)
+            name = draw(st.sampled_from(concept.names))
+            forms = concept.forms_of(language, draw(st.sampled_from(concept.names)))
+            spellings = sorted(
+                {*forms.cases.values(), *forms.variant_spellings()}
+                | {text for short in forms.short for text in short.cases.values()}
+            )
+            word = draw(st.sampled_from(spellings))
+            how = draw(st.sampled_from(["as is", "capitals", "yo", "misspelled", "dropped"]))
+            if how == "capitals":
+                word = upper(language, word)
+            elif how == "yo":
+                word = word.replace("е", "ё")
+            elif how == "misspelled" and len(word) > 6:
+                word = word[:3] + word[4:]
+            elif how == "dropped":
+                word = draw(filler)
+            if language != "ru":
+                word += draw(
+                    st.sampled_from(
+                        ["", "ը", "ն", "-ի"] if language == "hy" else ["", "dakı", "-ın"]
+                    )
+                )
+            source.append(f"{name} said.")
+            target.append(f"{draw(filler)} {word} {draw(filler)}")
+        segments.append((" ".join(source), " | ".join(target)))
+    return language, segments
+
+
+def apply_document(language: str, segments: list[tuple[str, str]]) -> list[str]:
+    renderer = DocumentRenderer(FIXTURE_GLOSSARY, language)
+    return [renderer.render(source, text).text for source, text in segments]
+
+
+@settings(settings.get_profile("newsloc-real-text"))
+@given(documents())
+def test_applying_a_document_twice_equals_applying_it_once(document):
+    language, segments = document
+    once = apply_document(language, segments)
+    twice = apply_document(language, [(s, t) for (s, _), t in zip(segments, once, strict=True)])
+    assert twice == once
+
+
+@settings(settings.get_profile("newsloc-real-text"))
+@given(documents())
+def test_what_check_finds_clean_apply_leaves_byte_for_byte(document):
+    language, segments = document
+    renderer = DocumentRenderer(FIXTURE_GLOSSARY, language)
+    checker = Checker(FIXTURE_GLOSSARY, language)
+    for source, text in segments:
+        if not text.strip():  # untranslated: apply passes over it, check skips it
+            renderer.pass_over(source)
+            checker.check(CheckEntry(source, text))
+            continue
+        rendered = renderer.render(source, text)
+        if not checker.check(CheckEntry(source, text)):
+            assert rendered.text == text and not rendered.needs_review

@@ -125,3 +125,17 @@ def _write_npz(path: Path, vocab_size: int, rng: np.random.Generator) -> None:
     weights["special:model.yml"] = np.frombuffer(config_bytes, dtype=np.int8)
     with path.open("wb") as handle:
         np.savez(handle, **weights)
+
+
+def build_tiny_marian_zip(archive: Path, seed: int = 0) -> Path:
+    """The tiny model zipped the way OPUS-MT releases are: every file at the top level."""
+    import tempfile
+    import zipfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        directory = build_tiny_marian(Path(scratch) / "model", seed=seed)
+        archive.parent.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
+            for path in sorted(directory.iterdir()):
+                zipped.write(path, path.name)
+    return archive

@@ -17,6 +17,7 @@ from rich.progress import (
     DownloadColumn,
     Progress,
     SpinnerColumn,
+    TaskID,
     TextColumn,
     TransferSpeedColumn,
 )
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from newsloc.translate.models.fetch import Progress as ProgressCallback
     from newsloc.translate.models.index import AvailableModel
     from newsloc.translate.models.listing import ModelListing
+    from newsloc.translate.models.opus_mt import OpusMtRelease
     from newsloc.translate.models.store import InstallResult
 
 from .output import console, err_console, print_json, print_warning
@@ -82,7 +84,11 @@ def install(
         typer.Option("--from", help="Install this .argosmodel file instead (offline)."),
     ] = None,
 ) -> None:
-    """Install English→X models from the package index, or one model file with --from."""
+    """Install English→X models from the package index, or one model file with --from.
+
+    Armenian, which the index lacks, is built from Helsinki-NLP's OPUS-MT release
+    (NEWSLOC_OPUS_MT_MIRROR may point at a copy).
+    """
     from newsloc.translate.models.store import install_file, install_from_index
 
     if from_file is not None:
@@ -91,8 +97,10 @@ def install(
         with err_console.status(f"Installing {from_file} …"):
             results = [install_file(from_file)]
     else:
-        with _download_progress() as on_download:
-            results = install_from_index(languages or [], on_download=on_download)
+        with _download_progress() as (on_download, on_build):
+            results = install_from_index(
+                languages or [], on_download=on_download, on_build=on_build
+            )
     for result in results:
         _print_installed_result(result)
 
@@ -176,8 +184,10 @@ def build(
 
 
 @contextmanager
-def _download_progress() -> Iterator[Callable[[AvailableModel], ProgressCallback]]:
-    """A spinner while the index is read, then a bar per download (on stderr)."""
+def _download_progress() -> Iterator[
+    tuple[Callable[[AvailableModel], ProgressCallback], Callable[[OpusMtRelease], None]]
+]:
+    """A spinner while the index is read, a bar per download, a pulse per build (stderr)."""
     progress = Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -186,6 +196,7 @@ def _download_progress() -> Iterator[Callable[[AvailableModel], ProgressCallback
         TransferSpeedColumn(),
         console=err_console,
         transient=True,
+        disable=not err_console.is_terminal,  # logs and pipes get the result lines only
     )
     index_task = progress.add_task("Reading the package index", total=None)
 
@@ -200,8 +211,21 @@ def _download_progress() -> Iterator[Callable[[AvailableModel], ProgressCallback
 
         return advance
 
+    building: list[TaskID] = []
+
+    def start_build(release: OpusMtRelease) -> None:
+        for task in building:
+            progress.update(task, visible=False)
+        building.append(
+            progress.add_task(
+                f"{format_pair(release.source, release.target)}: converting {release.name} "
+                "with CTranslate2",
+                total=None,
+            )
+        )
+
     with progress:
-        yield start_download
+        yield start_download, start_build
 
 
 def _print_installed_result(result: InstallResult) -> None:
@@ -217,8 +241,8 @@ def _print_installed_result(result: InstallResult) -> None:
 def _print_installed(listing: ModelListing) -> None:
     if not listing.installed:
         console.print(
-            "No models installed: newsloc models install az ru installs Azerbaijani and "
-            "Russian; Armenian is built with newsloc models build (see the README).",
+            "No models installed: newsloc models install hy az ru installs Armenian (built "
+            "from OPUS-MT), Azerbaijani and Russian.",
             markup=False,
             soft_wrap=True,
         )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -12,11 +14,21 @@ from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedCo
 from rich.table import Table
 
 from newsloc.glossary.loader import glossary_or_default
+from newsloc.glossary.model import Glossary
+from newsloc.translate.batch import BatchReport, collect_articles, is_partial, translate_articles
 from newsloc.translate.catalog.template import parse_date
 from newsloc.translate.cli.glossary_options import GlossaryOption
-from newsloc.translate.cli.output import console, err_console, print_json, print_warning
+from newsloc.translate.cli.output import (
+    console,
+    err_console,
+    print_error,
+    print_json,
+    print_warning,
+)
 from newsloc.translate.engines.registry import EngineOptions, engine_factory
+from newsloc.translate.errors import UserError
 from newsloc.translate.pipeline import (
+    EngineFactory,
     TranslateReport,
     glossary_coverage_warnings,
     parse_languages,
@@ -29,16 +41,29 @@ def register(app: typer.Typer) -> None:
     app.command("translate")(translate)
 
 
+#: Exit code of a run that wrote everything asked but could not machine-translate some
+#: language (no model, no server), or that refused some of several articles: catalogues
+#: were still written for human translators. 2 means nothing was done (bad input).
+EXIT_PARTIAL = 3
+
+
 def translate(
-    article: Annotated[
-        Path, typer.Argument(metavar="ARTICLE", help="The English article: UTF-8 plain text.")
+    articles: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="ARTICLE...",
+            help="English articles (UTF-8 plain text), or folders of .txt articles.",
+            show_default=False,
+        ),
     ],
     to: Annotated[str, typer.Option("--to", help="Target languages, comma-separated.")] = (
         "hy,az,ru"
     ),
     domain: Annotated[
         str | None,
-        typer.Option(help="Catalogue name.", show_default="the article's file stem"),
+        typer.Option(
+            help="Catalogue name; one article only.", show_default="the article's file stem"
+        ),
     ] = None,
     out: Annotated[Path, typer.Option(help="Where catalogues go.")] = Path("locales"),
     engine: Annotated[
@@ -65,14 +90,24 @@ def translate(
         typer.Option("--date", help="The article's date, YYYY-MM-DD.", show_default="today"),
     ] = None,
     beam_size: Annotated[int | None, typer.Option(min=1, help="Beam size for decoding.")] = None,
-    threads: Annotated[int, typer.Option(min=0, help="CPU threads; 0 uses every core.")] = 0,
-    compute_type: Annotated[str, typer.Option(help="CTranslate2 compute type.")] = "auto",
+    threads: Annotated[
+        int, typer.Option(help="CPU threads; 0 uses every core (at most 4 per core).")
+    ] = 0,
+    compute_type: Annotated[
+        str, typer.Option(help="CTranslate2 compute type (int8, float32, … or auto).")
+    ] = "auto",
+    device: Annotated[
+        str, typer.Option(help="auto (a GPU when CTranslate2 sees one), cpu or cuda.")
+    ] = "auto",
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
-    """Translate ARTICLE into catalogues: OUT/DOMAIN.pot and OUT/LANG/LC_MESSAGES/DOMAIN.po.
+    """Translate ARTICLES into catalogues: OUT/DOMAIN.pot and OUT/LANG/LC_MESSAGES/DOMAIN.po.
 
     Re-running on a changed article keeps every translation someone made: changed
     paragraphs keep their old translation marked fuzzy, removed ones become obsolete.
+    Several articles (or a folder) are translated in one run, each model loaded once.
+    Exit 0: done; 2: bad input, nothing written; 3: partial (a language could not be
+    machine-translated, or some articles were refused; see the messages).
     """
     languages = parse_languages(to)
     day = parse_date(article_date, "--date") if article_date else None
@@ -82,13 +117,54 @@ def translate(
             beam_size=beam_size,
             threads=threads,
             compute_type=compute_type,
+            device=device,
             server=",".join(server) if server else None,
         ),
     )
     terms = None if no_glossary else glossary_or_default(glossary)
     for warning in glossary_coverage_warnings(languages, terms) if terms else []:
         print_warning(warning)
-    with _progress(quiet=as_json) as update:
+    paths = collect_articles(articles)
+    if len(paths) == 1 and not articles[0].is_dir():
+        _translate_one(paths[0], languages, out, domain, factory, terms, day, as_json)
+        return
+    if domain is not None:
+        raise UserError("--domain names one article's catalogues; give one article with it")
+    with _progress(quiet=as_json) as bar:
+        batch = translate_articles(
+            paths,
+            languages,
+            out=out,
+            engine_factory=factory,
+            glossary=terms,
+            article_date=day,
+            progress=bar.update,
+            on_article=bar.article,
+        )
+    _print_warnings(report for report in batch.done)
+    for failure in batch.failed:
+        print_error(failure.error)
+    if as_json:
+        print_json(_batch_as_dict(batch))
+    else:
+        console.print(_batch_table(batch))
+    if batch.outcomes and len(batch.failed) == len(batch.outcomes):
+        raise typer.Exit(2)
+    if batch.failed or any(is_partial(report) for report in batch.done):
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def _translate_one(
+    article: Path,
+    languages: list[str],
+    out: Path,
+    domain: str | None,
+    factory: EngineFactory | None,
+    terms: Glossary | None,
+    day: date | None,
+    as_json: bool,
+) -> None:
+    with _progress(quiet=as_json) as bar:
         report = translate_article(
             article,
             languages,
@@ -97,15 +173,26 @@ def translate(
             engine_factory=factory,
             glossary=terms,
             article_date=day,
-            progress=update,
+            progress=bar.update,
         )
-    for language in report.languages:
-        if language.warning:
-            print_warning(f"{language.language}: {language.warning}")
+    _print_warnings([report])
     if as_json:
         print_json(_as_dict(report))
     else:
         console.print(_table(report))
+    if is_partial(report):
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def _print_warnings(reports: Iterable[TranslateReport]) -> None:
+    """Each language's problem once, however many articles it held back."""
+    shown: set[str] = set()
+    for report in reports:
+        for language in report.languages:
+            line = f"{language.language}: {language.warning}"
+            if language.warning and line not in shown:
+                shown.add(line)
+                print_warning(line)
 
 
 def _as_dict(report: TranslateReport) -> dict:
@@ -163,33 +250,99 @@ def _table(report: TranslateReport) -> Table:
     return table
 
 
+def _batch_as_dict(batch: BatchReport) -> dict:
+    return {
+        "articles": [
+            {
+                "article": str(outcome.article),
+                "error": outcome.error or None,
+                **(_as_dict(outcome.report) if outcome.report is not None else {}),
+            }
+            for outcome in batch.outcomes
+        ]
+    }
+
+
+def _batch_table(batch: BatchReport) -> Table:
+    """One table for the whole run: a row per article and language, refused ones included."""
+    done = len(batch.done)
+    table = Table(
+        title=f"{done} of {len(batch.outcomes)} articles translated",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        collapse_padding=True,
+        padding=(0, 1),
+        pad_edge=False,
+    )
+    columns = ("article", "lang", "entries", "kept", "changed", "MT", "empty", "rendered")
+    for name in (*columns, "not found"):
+        table.add_column(name, justify="left" if name in columns[:2] else "right")
+    for outcome in batch.outcomes:
+        if outcome.report is None:
+            table.add_row(outcome.article.name, "", "", "", "", "", "", "", "refused")
+            continue
+        for lang in outcome.report.languages:
+            table.add_row(
+                outcome.article.name,
+                lang.language,
+                str(lang.entries),
+                str(lang.kept),
+                str(lang.changed),
+                str(lang.machine_translated) if not lang.warning else "none",
+                str(lang.untranslated),
+                str(lang.rendered),
+                str(lang.not_found),
+            )
+    return table
+
+
 class _progress:
-    """A progress bar per language while engines translate; silent for --json."""
+    """Progress on stderr: the articles of a batch, and each language's sentences."""
 
     def __init__(self, quiet: bool):
         self.quiet = quiet
         self.bar = Progress(
             TextColumn("{task.description}"),
             BarColumn(),
-            TextColumn("{task.completed}/{task.total} sentences"),
+            TextColumn("{task.completed}/{task.total} {task.fields[unit]}"),
             TimeElapsedColumn(),
             console=err_console,
             transient=True,
+            disable=not err_console.is_terminal,  # logs and pipes get the result lines only
         )
         self.tasks: dict[str, TaskID] = {}
+        self.started = False
 
-    def __enter__(self):
-        return self.update
+    def __enter__(self) -> _progress:
+        return self
 
     def __exit__(self, *exc: object) -> None:
-        if self.tasks:
+        if self.started:
             self.bar.stop()
+
+    def _start(self) -> None:
+        if not self.started:
+            self.started = True
+            self.bar.start()
+
+    def article(self, index: int, total: int, path: Path) -> None:
+        """Before each article of a batch: move the articles bar, reset the languages'."""
+        if self.quiet:
+            return
+        self._start()
+        if "" not in self.tasks:
+            self.tasks[""] = self.bar.add_task("articles", total=total, unit="articles")
+        self.bar.update(self.tasks[""], completed=index, description=f"articles: {path.name}")
+        for language, task in self.tasks.items():
+            if language:
+                self.bar.update(task, completed=0)
 
     def update(self, language: str, done: int, total: int) -> None:
         if self.quiet:
             return
-        if not self.tasks:
-            self.bar.start()
+        self._start()
         if language not in self.tasks:
-            self.tasks[language] = self.bar.add_task(f"translating en→{language}", total=total)
+            self.tasks[language] = self.bar.add_task(
+                f"translating en→{language}", total=total, unit="sentences"
+            )
         self.bar.update(self.tasks[language], completed=done, total=total)

@@ -55,7 +55,7 @@ _CLAUSE_END = frozenset(",;:)]»”")
 _CLAUSE_START = frozenset("–—([«“")
 _SPACE_BREAK = re.compile(r"\s+")
 
-_translators: dict[tuple[str, str, int], ctranslate2.Translator] = {}
+_translators: dict[tuple[str, str, str, int], ctranslate2.Translator] = {}
 _translators_lock = threading.Lock()
 
 
@@ -64,16 +64,18 @@ def decoding_length(longest_input: int) -> int:
     return min(MAX_DECODING_LENGTH, 2 * longest_input + 10)
 
 
-def shared_translator(model_dir: Path, compute_type: str, threads: int) -> ctranslate2.Translator:
+def shared_translator(
+    model_dir: Path, compute_type: str, threads: int, device: str = "cpu"
+) -> ctranslate2.Translator:
     """The process's one Translator for this model and settings (loading one takes seconds)."""
-    key = (str(model_dir), compute_type, threads)
+    key = (str(model_dir), device, compute_type, threads)
     with _translators_lock:
         translator = _translators.get(key)
         if translator is None:
             try:
                 translator = ctranslate2.Translator(
                     str(model_dir),
-                    device="cpu",
+                    device=device,
                     compute_type=compute_type,
                     inter_threads=1,
                     intra_threads=threads,
@@ -111,6 +113,7 @@ class ArgosEngine:
         beam_size: int = DEFAULT_BEAM_SIZE,
         compute_type: str = "auto",
         threads: int = 0,
+        device: str = "cpu",
         max_batch_tokens: int = DEFAULT_MAX_BATCH_TOKENS,
         max_sentence_tokens: int = DEFAULT_MAX_SENTENCE_TOKENS,
         with_attention: bool = False,
@@ -126,6 +129,8 @@ class ArgosEngine:
             raise UserError(f"--beam-size: must be at least 1, not {beam_size}")
         if threads < 0:
             raise UserError(f"--threads: must be 0 (all cores) or more, not {threads}")
+        if device not in ("cpu", "cuda"):
+            raise UserError(f"--device {device}: the engine runs on cpu or cuda")
         if max_sentence_tokens < 8:
             raise UserError(f"max_sentence_tokens: must be at least 8, not {max_sentence_tokens}")
         package = find_package(source, target)
@@ -140,6 +145,7 @@ class ArgosEngine:
         self.beam_size = beam_size
         self.compute_type = compute_type
         self.threads = threads
+        self.device = device
         self.max_batch_tokens = max_batch_tokens
         self.max_sentence_tokens = max_sentence_tokens
         self.with_attention = with_attention
@@ -192,7 +198,7 @@ class ArgosEngine:
             self._report(n_sentences)
             return []
         translator = shared_translator(
-            Path(self.package.package_path) / "model", self.compute_type, self.threads
+            Path(self.package.package_path) / "model", self.compute_type, self.threads, self.device
         )
         longest = max(len(piece.tokens) for piece in pieces)
         if self.fixed_decoding_length is not None:

@@ -18,6 +18,8 @@ class EngineOptions:
     beam_size: int | None = None
     threads: int = 0
     compute_type: str = "auto"
+    #: auto, cpu or cuda (checked, and auto resolved, when the engine factory is made).
+    device: str = "auto"
     with_attention: bool = True
     server: str | None = None  # LibreTranslate
 
@@ -30,6 +32,16 @@ def engine_factory(
     if name == "none":
         return None
     if name == "argos":
+        from newsloc.translate.engines.ct2_options import (
+            check_compute_type,
+            check_threads,
+            resolve_device,
+        )
+
+        # Checked now, before anything is written, not when the first model loads.
+        check_threads(options.threads)
+        device = resolve_device(options.device)
+        check_compute_type(options.compute_type, device)
 
         def build(target: str) -> Engine:
             from newsloc.translate.engines.argos import DEFAULT_BEAM_SIZE, ArgosEngine
@@ -40,6 +52,7 @@ def engine_factory(
                 beam_size=DEFAULT_BEAM_SIZE if options.beam_size is None else options.beam_size,
                 threads=options.threads,
                 compute_type=options.compute_type,
+                device=device,
                 with_attention=options.with_attention,
             )
 

@@ -10,16 +10,36 @@ well-formed Argos translation package.
 from __future__ import annotations
 
 import json
+import re
 import stat
 import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from babel import Locale, UnknownLocaleError
+
 from newsloc.translate.errors import UserError
 
 _REQUIRED_METADATA = ("from_code", "to_code", "package_version")
 _TOKENIZERS = ("sentencepiece.model", "bpe.model")
+#: What a package may unpack to: real Argos packages are 30-400 MB.
+MAX_UNPACKED_BYTES = 3 * 1024**3
+#: Unpacked / packed bytes, for the whole archive and for any member over 1 MiB. Model
+#: weights barely compress (about 1.1:1) and text a few times; 1 GiB of zeros packs 1000:1.
+MAX_RATIO = 50
+_RATIO_CHECKED_ABOVE = 1 << 20
+_MAX_METADATA_BYTES = 1 << 20
+#: Compression methods Python's zipfile reads; 99 (WinZip AES) and others it cannot.
+_METHODS = {
+    zipfile.ZIP_STORED: "stored",
+    zipfile.ZIP_DEFLATED: "deflate",
+    zipfile.ZIP_BZIP2: "bzip2",
+    zipfile.ZIP_LZMA: "lzma",
+}
+_CODE = re.compile(r"[a-z]{2,3}")
+#: The pair in a package directory's name: translate-en_ru-1_9, en_ru.
+_PAIR_IN_NAME = re.compile(r"(?:^|[-_.])([a-z]{2,3})_([a-z]{2,3})(?=$|[-_.])")
 
 
 @dataclass(frozen=True)
@@ -43,15 +63,17 @@ def validate_argosmodel(path: Path) -> PackageInfo:
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
+            check_members(path, members)
             top = _single_top_directory(path, members)
             names = {member.filename.rstrip("/") for member in members}
             metadata = _read_metadata(path, archive, top, names)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
         raise UserError(f"{path}: not an Argos model (damaged zip archive: {exc})") from exc
     if f"{top}/model/model.bin" not in names:
         raise UserError(f"{path}: not an Argos model (no {top}/model/model.bin)")
     if not any(f"{top}/{name}" in names for name in _TOKENIZERS):
         raise UserError(f"{path}: not an Argos model (no {top}/sentencepiece.model or bpe.model)")
+    _check_pair(path, top, metadata)
     return PackageInfo(
         top=top,
         source=metadata["from_code"],
@@ -66,10 +88,73 @@ def extract(path: Path, into: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             archive.extractall(into)
-    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
         raise UserError(f"{path}: not an Argos model (damaged zip archive: {exc})") from exc
     except OSError as exc:
         raise UserError(f"{path}: cannot extract into {into} ({exc.strerror or exc})") from exc
+
+
+def check_members(path: Path, members: list[zipfile.ZipInfo]) -> None:
+    """Refuse what cannot or must not be unpacked: encrypted or exotic members, a member
+    named twice, and archives that unpack far bigger than any model (zip bombs)."""
+    seen: set[str] = set()
+    packed = unpacked = 0
+    for member in members:
+        name = member.filename
+        if member.flag_bits & 0x1:
+            raise UserError(f"{path}: member {name!r} is encrypted; newsloc reads open zips only")
+        if member.compress_type not in _METHODS:
+            raise UserError(
+                f"{path}: member {name!r} uses compression method {member.compress_type}, "
+                f"which newsloc cannot read (only {', '.join(_METHODS.values())})"
+            )
+        key = name.rstrip("/")
+        if key in seen:
+            raise UserError(f"{path}: member {name!r} appears twice; which one is meant?")
+        seen.add(key)
+        packed += member.compress_size
+        unpacked += member.file_size
+        ratio = member.file_size // max(member.compress_size, 1)
+        if member.file_size > _RATIO_CHECKED_ABOVE and ratio > MAX_RATIO:
+            raise UserError(
+                f"{path}: member {name!r} unpacks {ratio} times its packed size (more than "
+                f"{MAX_RATIO}×): refused as a zip bomb"
+            )
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise UserError(
+            f"{path}: unpacks to {unpacked} bytes, more than newsloc accepts "
+            f"({MAX_UNPACKED_BYTES}); refused"
+        )
+    if unpacked > _RATIO_CHECKED_ABOVE and unpacked > MAX_RATIO * max(packed, 1):
+        raise UserError(
+            f"{path}: unpacks {unpacked // max(packed, 1)} times its size (more than "
+            f"{MAX_RATIO}×): refused as a zip bomb"
+        )
+
+
+def _check_pair(path: Path, top: str, metadata: dict) -> None:
+    """The metadata must name two real, different languages, and the pair its folder says."""
+    source, target = metadata["from_code"], metadata["to_code"]
+    for key in ("from_code", "to_code"):
+        code = metadata[key]
+        if not _CODE.fullmatch(code) or not _known_language(code):
+            raise UserError(f"{path}: metadata.json {key} {code!r} is not a language code")
+    if source == target:
+        raise UserError(f"{path}: metadata.json translates {source!r} into itself")
+    named = _PAIR_IN_NAME.search(top)
+    if named and (named.group(1), named.group(2)) != (source, target):
+        raise UserError(
+            f"{path}: metadata.json says {source}→{target} but the package folder {top!r} is "
+            f"{named.group(1)}→{named.group(2)}; refused (it would replace another model)"
+        )
+
+
+def _known_language(code: str) -> bool:
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
 
 
 def _single_top_directory(path: Path, members: list[zipfile.ZipInfo]) -> str:
@@ -104,10 +189,14 @@ def _read_metadata(path: Path, archive: zipfile.ZipFile, top: str, names: set[st
     member = f"{top}/metadata.json"
     if member not in names:
         raise UserError(f"{path}: not an Argos model (no {member})")
+    if archive.getinfo(member).file_size > _MAX_METADATA_BYTES:
+        raise UserError(f"{path}: {member} is larger than 1 MiB; not package metadata")
     try:
         metadata = json.loads(archive.read(member))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UserError(f"{path}: {member} is not valid JSON ({exc})") from exc
+    except RecursionError:
+        raise UserError(f"{path}: {member} is nested too deeply") from None
     if not isinstance(metadata, dict):
         raise UserError(f"{path}: {member} is not a JSON object")
     for key in _REQUIRED_METADATA:

@@ -7,6 +7,7 @@ a newsroom mirror may be a `file://` directory on a shared drive, and a user wai
 
 from __future__ import annotations
 
+import hashlib
 import http.client
 import urllib.error
 import urllib.request
@@ -17,6 +18,9 @@ from newsloc.translate.errors import UserError
 
 #: Seconds to wait for a server to answer (not for the whole download).
 TIMEOUT = 30.0
+#: The largest download newsloc accepts: real Argos packages and OPUS-MT zips are
+#: 30-400 MB; anything bigger is not a translation model, whatever the server says.
+MAX_DOWNLOAD_BYTES = 2 * 1024**3
 _CHUNK = 1 << 16
 _USER_AGENT = "newsloc (ArgosTranslate-compatible)"
 
@@ -37,23 +41,60 @@ def fetch_bytes(url: str, what: str) -> bytes:
             raise FetchError(f"cannot read {what} at {url}: {_reason(exc)}") from exc
 
 
-def download_file(url: str, destination: Path, what: str, progress: Progress | None = None) -> None:
-    """Stream `url` into `destination` (a scratch file the caller owns), reporting progress."""
+def download_file(
+    url: str,
+    destination: Path,
+    what: str,
+    progress: Progress | None = None,
+    *,
+    size: int | None = None,
+    sha256: str | None = None,
+    max_bytes: int = MAX_DOWNLOAD_BYTES,
+) -> None:
+    """Stream `url` into `destination` (a scratch file the caller owns), reporting progress.
+
+    `size` and `sha256` are what an index announces; with the server's Content-Length and
+    `max_bytes` they are checked as the bytes arrive, so an oversized or wrong file is
+    stopped at the first byte too many rather than after it filled the disk.
+    """
     with _open(url, what) as response:
         length = response.headers.get("Content-Length")
-        total = int(length) if length and length.isdigit() else None
+        served = int(length) if length and length.isdigit() else None
+        if served is not None and size is not None and served != size:
+            raise FetchError(
+                f"{url}: the server offers {served} bytes for {what}, the index promises {size}"
+            )
+        total = size if size is not None else served
+        limit = min(max_bytes, total) if total is not None else max_bytes
+        if total is not None and total > max_bytes:
+            raise FetchError(
+                f"{url}: {what} would be {total} bytes, more than newsloc accepts "
+                f"({max_bytes}); nothing downloaded"
+            )
+        digest = hashlib.sha256()
         received = 0
         try:
             with destination.open("wb") as out:
                 while chunk := response.read(_CHUNK):
-                    out.write(chunk)
                     received += len(chunk)
+                    if received > limit:
+                        raise FetchError(
+                            f"{url}: {what} is larger than the {limit} bytes "
+                            f"{'announced' if total is not None else 'newsloc accepts'}; stopped"
+                        )
+                    digest.update(chunk)
+                    out.write(chunk)
                     if progress:
                         progress(received, total)
         except (OSError, http.client.HTTPException) as exc:
             raise FetchError(f"download of {what} from {url} broke off: {_reason(exc)}") from exc
     if total is not None and received != total:
         raise FetchError(f"download of {what} from {url} broke off at {received} of {total} bytes")
+    if sha256 is not None and digest.hexdigest() != sha256.lower():
+        raise FetchError(
+            f"{url}: {what} does not have the SHA-256 the index promises "
+            f"(got {digest.hexdigest()[:16]}…, expected {sha256[:16]}…); nothing installed"
+        )
 
 
 def _open(url: str, what: str):  # -> http.client.HTTPResponse | urllib.response.addinfourl

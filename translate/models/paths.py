@@ -25,3 +25,8 @@ def downloads_dir() -> Path:
     """Argos's download cache: model files are fetched here before they are installed."""
     cache = Path(os.environ.get("XDG_CACHE_HOME") or _home() / ".local" / "cache")
     return cache / "argos-translate" / "downloads"
+
+
+def argos_config_dir() -> Path:
+    """Where Argos keeps settings.json (ARGOS_PACKAGE_INDEX and others can be set there)."""
+    return Path(os.environ.get("XDG_CONFIG_HOME") or _home() / ".config") / "argos-translate"

@@ -3,28 +3,51 @@
 An install never leaves half a package where Argos looks: the archive is validated, then
 extracted into a hidden scratch directory inside the packages directory (which newsloc's
 package scan skips), and moved into place with one rename; an older copy of the same pair
-is removed only after the new one is in place.
+is removed only after the new one is in place, and a package of another pair is never
+touched. A failed install leaves nothing behind, not even the folders it had to create.
+Pairs the Argos index lacks (English→Armenian) are built from an OPUS-MT release.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from argostranslate.package import Package, uninstall
-
+from newsloc.glossary.fileio import atomic_write_bytes
 from newsloc.translate.errors import UserError
 from newsloc.translate.models.archive import PackageInfo, extract, validate_argosmodel
-from newsloc.translate.models.fetch import FetchError, Progress, download_file
-from newsloc.translate.models.index import AvailableModel, find_available, index_url, refresh_index
-from newsloc.translate.models.packages import installed_packages, packages_dir
+from newsloc.translate.models.fetch import FetchError, Progress, download_file, fetch_bytes
+from newsloc.translate.models.index import (
+    AvailableModel,
+    find_available,
+    index_url,
+    local_index_path,
+    parse_index,
+)
+from newsloc.translate.models.opus_mt import (
+    BuildStarted,
+    OpusMtRelease,
+    download_release,
+    release_for,
+    release_url,
+)
+from newsloc.translate.models.packages import (
+    InstalledPackage,
+    installed_for,
+    installed_packages,
+    packages_dir,
+)
 from newsloc.translate.models.pairs import format_pair, parse_pair
-from newsloc.translate.models.paths import downloads_dir
+
+#: Called before each download; may return a progress callback.
+DownloadStarted = Callable[[AvailableModel], Progress | None]
 
 
 @dataclass(frozen=True)
@@ -58,67 +81,142 @@ def installed_models() -> list[InstalledModel]:
     return sorted(models, key=lambda m: (m.source, m.target, m.name))
 
 
-def install_file(archive: Path) -> InstallResult:
-    """Install one .argosmodel file after validating it; replaces the pair's older copy."""
+def install_file(archive: Path, shown_as: str | None = None) -> InstallResult:
+    """Install one .argosmodel file after validating it; replaces the pair's older copy.
+
+    `shown_as` names the file in errors when it is a download (its URL): the scratch file
+    an error would otherwise name is gone by the time the user reads it.
+    """
+    try:
+        return _install(archive)
+    except UserError as exc:
+        if shown_as is None:
+            raise
+        raise UserError(str(exc).replace(str(archive), shown_as)) from None
+
+
+def _install(archive: Path) -> InstallResult:
     info = validate_argosmodel(archive)
     root = packages_dir()
-    root.mkdir(parents=True, exist_ok=True)
-    previous = _installed_for(info.source, info.target)
-    scratch = Path(tempfile.mkdtemp(prefix=".newsloc-install-", dir=root))
-    try:
-        extract(archive, scratch)
-        final = root / info.top
-        if final.exists():
-            os.rename(final, scratch / ".replaced")
+    final = root / info.top
+    _refuse_replacing_another_pair(final, info)
+    previous = installed_for(info.source, info.target)
+    with _no_new_folders(root):
+        root.mkdir(parents=True, exist_ok=True)
+        scratch = Path(tempfile.mkdtemp(prefix=".newsloc-install-", dir=root))
         try:
-            os.rename(scratch / info.top, final)
-        except OSError:
-            if (scratch / ".replaced").exists():
-                os.rename(scratch / ".replaced", final)
-            raise
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+            extract(archive, scratch)
+            if final.exists():
+                os.rename(final, scratch / ".replaced")
+            try:
+                os.rename(scratch / info.top, final)
+            except OSError:
+                if (scratch / ".replaced").exists():
+                    os.rename(scratch / ".replaced", final)
+                raise
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
     for old in previous:
-        if Path(old.package_path) != final:  # a same-named copy went with the scratch dir
-            uninstall(old)
+        if old.package_path != final:  # a same-named copy went with the scratch dir
+            shutil.rmtree(old.package_path, ignore_errors=True)
     _forget_cached_languages()
-    return InstallResult(
-        model=_describe(Package(final)),
-        replaced=tuple(str(old.package_version) for old in previous),
+    (model,) = [_describe(pkg) for pkg in installed_packages() if pkg.package_path == final]
+    return InstallResult(model=model, replaced=tuple(old.package_version for old in previous))
+
+
+def _refuse_replacing_another_pair(final: Path, info: PackageInfo) -> None:
+    """A package whose folder already holds another pair's model must not replace it."""
+    if not (final / "metadata.json").exists():
+        return
+    try:
+        metadata = json.loads((final / "metadata.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        metadata = None
+    pair = (
+        (metadata.get("from_code"), metadata.get("to_code")) if isinstance(metadata, dict) else None
     )
+    if pair != (info.source, info.target):
+        source, target = pair or (None, None)
+        held = (
+            format_pair(source, target)
+            if isinstance(source, str) and isinstance(target, str)
+            else "a model"
+        )
+        raise UserError(
+            f"{final} holds {held}, and the package to install is "
+            f"{format_pair(info.source, info.target)} in the same folder; nothing installed"
+        )
+
+
+@contextmanager
+def _no_new_folders(path: Path) -> Iterator[None]:
+    """On failure, remove the (empty) folders leading to `path` that did not exist before."""
+    missing = []
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    try:
+        yield
+    except BaseException:
+        for folder in missing:  # deepest first
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+        raise
 
 
 def install_from_index(
     languages: Sequence[str],
-    on_download: Callable[[AvailableModel], Progress | None] | None = None,
+    on_download: DownloadStarted | None = None,
+    on_build: BuildStarted | None = None,
 ) -> list[InstallResult]:
-    """Install source→target packages for `languages` ("hy", "en-ru"…) from the index.
+    """Install source→target packages for `languages` ("hy", "en-ru"…).
 
-    The index is downloaded first; every requested pair must be in it before anything is
-    downloaded, so a typo or a missing language installs nothing. `on_download` is called
-    before each download and may return a progress callback.
+    The index is downloaded first; every requested pair must be in it, or have an OPUS-MT
+    release newsloc builds it from (en→hy), before anything is downloaded, so a typo or a
+    missing language installs nothing. Without a reachable index, pairs built from OPUS-MT
+    still install. The local copy of the index is updated only when every install worked.
     """
     pairs = list(dict.fromkeys(parse_pair(language) for language in languages))
     if not pairs:
         raise UserError("name at least one language to install, e.g. newsloc models install ru")
-    available = refresh_index()
-    chosen = []
+    url = index_url()
+    index_data: bytes | None = None
+    available: list[AvailableModel] = []
+    try:
+        index_data = fetch_bytes(url, "the Argos package index")
+        available = parse_index(index_data, url)
+    except FetchError:
+        if not all(release_for(*pair) for pair in pairs):
+            raise
+    chosen: list[AvailableModel | OpusMtRelease] = []
     for source, target in pairs:
         model = find_available(available, source, target)
-        if model is None:
+        release = release_for(source, target)
+        if model is None and release is None:
             raise UserError(
-                f"the Argos package index ({index_url()}) has no {format_pair(source, target)} "
+                f"the Argos package index ({url}) has no {format_pair(source, target)} "
                 f"package; build one from an OPUS-MT model: newsloc models build OPUS_MT_DIR "
                 f"--from {source} --to {target} --install"
             )
-        chosen.append(model)
-    return [_download_and_install(model, on_download) for model in chosen]
+        chosen.append(model or release)  # type: ignore[arg-type]
+    results = []
+    for choice in chosen:
+        if isinstance(choice, OpusMtRelease):
+            results.append(_build_from_opus_mt(choice, on_download, on_build))
+        else:
+            results.append(_download_and_install(choice, on_download))
+    if index_data is not None:
+        atomic_write_bytes(local_index_path(), index_data)
+    return results
 
 
 def remove(pair: str) -> list[InstalledModel]:
     """Uninstall every installed package for `pair` ("en-ru", "en_ru", "ru")."""
     source, target = parse_pair(pair)
-    packages = _installed_for(source, target)
+    packages = installed_for(source, target)
     if not packages:
         installed = ", ".join(m.pair for m in installed_models()) or "none"
         raise UserError(
@@ -127,13 +225,13 @@ def remove(pair: str) -> list[InstalledModel]:
         )
     removed = [_describe(pkg) for pkg in packages]
     for pkg in packages:
-        uninstall(pkg)
+        shutil.rmtree(pkg.package_path)
     _forget_cached_languages()
     return removed
 
 
 def _download_and_install(
-    model: AvailableModel, on_download: Callable[[AvailableModel], Progress | None] | None
+    model: AvailableModel, on_download: DownloadStarted | None
 ) -> InstallResult:
     if not model.links:
         raise UserError(
@@ -141,44 +239,74 @@ def _download_and_install(
             f"{format_pair(model.source, model.target)}"
         )
     what = f"the {format_pair(model.source, model.target)} model"
-    cache = downloads_dir()
-    cache.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="newsloc-download-", dir=cache) as scratch:
-        archive = Path(scratch) / f"translate-{model.source}_{model.target}.argosmodel"
-        failure: FetchError | None = None
-        for link in model.links:
+    root = packages_dir()
+    with _no_new_folders(root):
+        root.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=".newsloc-download-", dir=root) as scratch:
+            archive = Path(scratch) / f"translate-{model.source}_{model.target}.argosmodel"
+            failure: FetchError | None = None
+            for link in model.links:
+                try:
+                    progress = on_download(model) if on_download else None
+                    download_file(
+                        link, archive, what, progress, size=model.size, sha256=model.sha256
+                    )
+                    break
+                except FetchError as exc:
+                    failure = exc
+            else:
+                assert failure is not None
+                raise failure
             try:
-                download_file(link, archive, what, on_download(model) if on_download else None)
-                break
-            except FetchError as exc:
-                failure = exc
-        else:
-            assert failure is not None
-            raise failure
-        _check_matches(archive, validate_argosmodel(archive), model)
-        return install_file(archive)
+                info = validate_argosmodel(archive)
+            except UserError as exc:
+                raise UserError(str(exc).replace(str(archive), link)) from None
+            _check_matches(link, info, model)
+            return install_file(archive, shown_as=link)
 
 
-def _check_matches(archive: Path, info: PackageInfo, model: AvailableModel) -> None:
+def _build_from_opus_mt(
+    release: OpusMtRelease,
+    on_download: DownloadStarted | None,
+    on_build: BuildStarted | None,
+) -> InstallResult:
+    """Download the OPUS-MT release, convert it with `models build`, and install it."""
+    from newsloc.translate.models.build import build_package  # build imports this module
+
+    url = release_url(release)
+    as_model = AvailableModel(
+        release.source, release.target, release.name, (url,), release.size, release.sha256
+    )
+    with tempfile.TemporaryDirectory(prefix="newsloc-opus-mt-") as scratch:
+        marian = download_release(
+            release, url, Path(scratch), on_download(as_model) if on_download else None
+        )
+        if on_build:
+            on_build(release)
+        has_licence = any((marian / name).is_file() for name in ("LICENSE", "LICENSE.txt"))
+        built = build_package(
+            marian,
+            release.source,
+            release.target,
+            install=True,
+            licence=None if has_licence else release.licence,
+            origin=f"{url} ({release.name}; model card {release.model_card})",
+        )
+    assert built.installed is not None
+    return built.installed
+
+
+def _check_matches(url: str, info: PackageInfo, model: AvailableModel) -> None:
     """A mirror must serve the package its index promises, not another pair."""
     if (info.source, info.target) != (model.source, model.target):
         raise UserError(
-            f"{archive.name} from {model.links[0]}: the index promises "
-            f"{format_pair(model.source, model.target)} but the package is "
-            f"{format_pair(info.source, info.target)}; nothing installed"
+            f"{url}: the index promises {format_pair(model.source, model.target)} but the "
+            f"package is {format_pair(info.source, info.target)}; nothing installed"
         )
 
 
-def _installed_for(source: str, target: str) -> list[Package]:
-    return [
-        pkg
-        for pkg in installed_packages()
-        if pkg.type == "translate" and pkg.from_code == source and pkg.to_code == target
-    ]
-
-
-def _describe(pkg: Package) -> InstalledModel:
-    path = Path(pkg.package_path)
+def _describe(pkg: InstalledPackage) -> InstalledModel:
+    path = pkg.package_path
     return InstalledModel(
         source=pkg.from_code,
         target=pkg.to_code,

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from newsloc.glossary.loader import load_default_glossary
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.render import DocumentRenderer
+from newsloc.translate.catalog.files import save_catalog
 from newsloc.translate.catalog.glossary_qa import apply_to_catalog
 
 GLOSSARY: Glossary = load_default_glossary()
@@ -188,3 +189,34 @@ def test_a_long_glossary_comment_is_written_on_one_line(tmp_path):
         comment
         == '# glossary: nagorno-karabakh: expected "Нагорный Карабах" for "Nagorno-Karabakh"'
     )
+
+
+def test_translate_writes_long_translator_comments_on_one_line_and_apply_replaces_them(tmp_path):
+    """A catalogue written by `translate` keeps each comment line whole, so a later apply
+    replaces its `glossary:` lines instead of leaving their wrapped tails behind."""
+    po = polib.POFile(wrapwidth=76)
+    po.metadata = {"Language": "ru", "Content-Type": "text/plain; charset=UTF-8"}
+    stale = (
+        'glossary: stepanakert: expected "Степанакерт (Ханкенди)" for "Stepanakert" '
+        "(the engine dropped it)"
+    )
+    po.append(
+        polib.POEntry(
+            msgid="Shelling in Stepanakert.",
+            msgstr="Обстрел в Ханкенди.",
+            tcomment=f"machine translation: argos\n{stale}",
+            flags=["fuzzy"],
+        )
+    )
+    path = tmp_path / "article.po"
+    assert save_catalog(po, path)
+    assert f"# {stale}\n" in path.read_text(encoding="utf-8")
+    assert polib.pofile(str(path))[0].tcomment == po[0].tcomment
+    report = apply_to_catalog(path, GLOSSARY)
+    assert report.changed == 1
+    entry = polib.pofile(str(path))[0]
+    assert entry.msgstr == "Обстрел в Степанакерте (Ханкенди)."
+    assert entry.tcomment.split("\n") == [
+        "machine translation: argos",
+        'glossary: stepanakert: "Ханкенди" → "Степанакерте (Ханкенди)"',
+    ]

@@ -14,7 +14,6 @@ from tests.support.tiny_marian import build_tiny_marian
 # The same sandbox and mirrors as the library tests.
 from tests.translate.models.test_models import (
     UNREACHABLE_INDEX,
-    argos_sandbox,  # noqa: F401 - autouse fixture
     serve_directory,
     write_mirror,
 )
@@ -96,12 +95,12 @@ def test_install_from_loopback_mirror_and_missing_armenian(
             {("en", "az"): tiny_argosmodels["az"], ("en", "ru"): tiny_argosmodels["ru"]},
         )
         monkeypatch.setenv("ARGOS_PACKAGE_INDEX", base_url)
-        missing = newsloc("install", "hy")
+        missing = newsloc("install", "de")
         installed = newsloc("install", "az", "ru")
     assert missing.exit_code == 2
     (line,) = error_lines(missing)
-    assert "has no en→hy package" in line
-    assert line.endswith("newsloc models build OPUS_MT_DIR --from en --to hy --install")
+    assert "has no en→de package" in line
+    assert line.endswith("newsloc models build OPUS_MT_DIR --from en --to de --install")
 
     assert installed.exit_code == 0, installed.output
     assert "Installed en→az 1.0" in installed.stdout
@@ -111,7 +110,7 @@ def test_install_from_loopback_mirror_and_missing_armenian(
 def test_install_from_file_then_corrupt_file(
     tiny_argosmodels: dict[str, Path],
     tmp_path: Path,
-    argos_sandbox: Path,  # noqa: F811
+    argos_sandbox: Path,
 ) -> None:
     good = newsloc("install", "--from", str(tiny_argosmodels["az"]))
     assert good.exit_code == 0, good.output
