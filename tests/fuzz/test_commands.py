@@ -83,6 +83,7 @@ def commands(root: Path, bad: Path) -> dict[str, list[str]]:
             str(root / "editions"),
             "--min-reviewed",
             "0",
+            "--allow-unreviewed-names",
         ],
         "glossary review import": [
             "glossary",

@@ -74,6 +74,7 @@ def commands(root: Path) -> dict[str, tuple[list[str], str]]:
                 "--allow-unreviewed-names",
                 "--min-reviewed",
                 "0",
+                "--allow-unreviewed-names",
             ],
             "story.ru.md",
         ),

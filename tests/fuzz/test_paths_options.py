@@ -62,6 +62,7 @@ def test_edition_out_is_an_existing_file(tmp_path: Path, article: Path) -> None:
         "--allow-unreviewed-names",
         "--min-reviewed",
         "0",
+        "--allow-unreviewed-names",
     )
     assert_refused(result, "taken")
     assert out.read_text() == "mine"
@@ -159,6 +160,7 @@ def test_article_names_with_spaces_make_an_edition(tmp_path: Path) -> None:
         "--allow-unreviewed-names",
         "--min-reviewed",
         "0",
+        "--allow-unreviewed-names",
     )
     assert result.exit_code == 0, result.output
     assert "Shelling in Stepanakert." in (tmp_path / "ed" / "my story.ru.md").read_text()

@@ -114,5 +114,7 @@ def find_every_catalog(locales: Path, domain: str | None = None) -> list[Catalog
     For commands that report on or compile everything (stats, compile): several articles
     in one locales folder are normal, not a reason to stop.
     """
+    if domain is not None:
+        check_domain_name(domain)
     domains = [domain] if domain is not None else domains_in(locales)
     return [found for name in domains for found in find_catalogs(locales, name)]

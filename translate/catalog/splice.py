@@ -53,7 +53,8 @@ def _edit_block(block: list[str], new: polib.POEntry, newline: str) -> list[str]
     """The entry's lines with only translator comments, flags and msgstr replaced.
 
     The msgid, references, extracted comments and previous msgid keep the reviewer's own
-    wrapping; the replaced parts are written the way msgcat and msgmerge write them.
+    wrapping; the replaced parts are written the way msgcat and msgmerge write them
+    (translator comments one line each, never wrapped, as GNU gettext keeps them).
     """
     written = format_entry(new)
     comments = [line + newline for line in written if _is_translator_comment(line)]
