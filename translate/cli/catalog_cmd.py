@@ -1,19 +1,24 @@
-"""`newsloc catalog …`: review progress, the cross-edition audit and `.mo` compilation."""
+"""`newsloc catalog …`: review progress, the cross-edition audit and `.mo` compilation.
+
+Commands import the catalogue code and rich's tables when they run, so that start-up
+(`newsloc --help`) does not pay for polib, Babel and the glossary.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
-from newsloc.glossary.loader import glossary_or_default
-from newsloc.translate.catalog.audit import AuditReport, LanguageRendering, audit_catalogs
-from newsloc.translate.catalog.compile import compile_catalogs
-from newsloc.translate.catalog.stats import CatalogStats, catalog_stats
 from newsloc.translate.cli.glossary_options import GlossaryOption
 from newsloc.translate.cli.output import console, print_json
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from newsloc.translate.catalog.audit import AuditReport, LanguageRendering
+    from newsloc.translate.catalog.stats import CatalogStats
 
 app = typer.Typer(
     help="Review progress and compilation of the translated catalogues.", no_args_is_help=True
@@ -38,6 +43,8 @@ def stats(
 
     Without --domain, every article (domain) under LOCALES gets its own table.
     """
+    from newsloc.translate.catalog.stats import catalog_stats
+
     rows = catalog_stats(locales, domain, glossary)
     if as_json:
         print_json([row.as_dict() for row in rows])
@@ -47,6 +54,8 @@ def stats(
 
 
 def _stats_table(domain: str, rows: list[CatalogStats]) -> Table:
+    from rich.table import Table
+
     table = Table(title=f"{domain}: review progress", title_justify="left")
     for name in ("language", "entries", "reviewed", "fuzzy", "untranslated", "glossary"):
         table.add_column(name, justify="left" if name == "language" else "right")
@@ -72,6 +81,8 @@ def compile_(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
 ) -> None:
     """Write a .mo beside each .po; fuzzy and untranslated entries are left out, as msgfmt does."""
+    from newsloc.translate.catalog.compile import compile_catalogs
+
     results = compile_catalogs(locales, domain)
     if as_json:
         print_json([item.as_dict() for item in results])
@@ -110,6 +121,8 @@ def _audit_cell(cell: LanguageRendering) -> str:
 
 
 def _audit_table(report: AuditReport) -> Table:
+    from rich.table import Table
+
     table = Table(
         title=f"{report.domain}: glossary concepts across editions",
         title_justify="left",
@@ -144,6 +157,9 @@ def audit(
     Exit 0: the editions agree; 1: they disagree (a name missing, different names, the
     other name kept at the first mention in one and dropped in another); 2: bad input.
     """
+    from newsloc.glossary.loader import glossary_or_default
+    from newsloc.translate.catalog.audit import audit_catalogs
+
     report = audit_catalogs(locales, domain, glossary_or_default(glossary))
     if as_json:
         print_json(report.as_dict())

@@ -1,27 +1,25 @@
-"""`newsloc edition …`: localized editions rebuilt from reviewed catalogues."""
+"""`newsloc edition …`: localized editions rebuilt from reviewed catalogues.
+
+The edition code (polib, Babel, the glossary) and rich's tables are imported when the
+command runs, not at start-up.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
 from newsloc.translate.cli.glossary_options import GlossaryOption
 from newsloc.translate.cli.output import console, print_error, print_json, print_warning
-from newsloc.translate.edition.build import (
-    DEFAULT_MIN_REVIEWED,
-    DEFAULT_OUT,
-    EditionOptions,
-    EditionRefused,
-    EditionsRefused,
-    ReviewReport,
-    build_edition,
-)
-from newsloc.translate.edition.linked import build_editions
-from newsloc.translate.edition.model import EditionFormat
+from newsloc.translate.edition.model import DEFAULT_MIN_REVIEWED, DEFAULT_OUT, EditionFormat
 from newsloc.translate.errors import UserError
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from newsloc.translate.edition.build import EditionOptions, EditionRefused, ReviewReport
 
 app = typer.Typer(
     help="Build localized editions of the article from reviewed catalogues.",
@@ -34,6 +32,8 @@ EXIT_REFUSED = 1
 
 
 def _refusal_table(report: ReviewReport) -> Table:
+    from rich.table import Table
+
     table = Table(
         title=f"{report.language}: entries holding the edition back",
         title_justify="left",
@@ -47,6 +47,8 @@ def _refusal_table(report: ReviewReport) -> Table:
 
 
 def _contested_table(report: ReviewReport) -> Table:
+    from rich.table import Table
+
     table = Table(
         title=f"{report.language}: contested names in entries no reviewer has cleared",
         title_justify="left",
@@ -183,6 +185,8 @@ def build(
     Exit 0: written; 1: refused (too few entries reviewed, or contested names unreviewed;
     nothing written); 2: bad input.
     """
+    from newsloc.translate.edition.build import EditionOptions
+
     languages = _languages(lang, all_languages)
     options = EditionOptions(
         locales=locales,
@@ -204,6 +208,8 @@ def build(
 
 
 def _build_one(language: str, options: EditionOptions, as_json: bool) -> None:
+    from newsloc.translate.edition.build import EditionRefused, build_edition
+
     try:
         result = build_edition(
             language,
@@ -234,6 +240,9 @@ def _build_one(language: str, options: EditionOptions, as_json: bool) -> None:
 
 
 def _build_several(languages: list[str] | None, options: EditionOptions, as_json: bool) -> None:
+    from newsloc.translate.edition.build import EditionsRefused
+    from newsloc.translate.edition.linked import build_editions
+
     try:
         built = build_editions(languages, options)
     except EditionsRefused as refused:

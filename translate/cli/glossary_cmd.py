@@ -7,24 +7,18 @@ exchange (export, import, review) register themselves from their own modules.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
-from rich.table import Table
-from rich.text import Text
 
-from newsloc.glossary.loader import (
-    DEFAULT_GLOSSARY_PATH,
-    copy_default_glossary,
-    glossary_or_default,
-)
-from newsloc.glossary.match import locate_mentions
-from newsloc.glossary.model import Concept, Glossary
 from newsloc.translate.cli import glossary_exchange_cmd, glossary_qa_cmd
 from newsloc.translate.cli.glossary_options import GlossaryOption
 from newsloc.translate.cli.output import console, print_json
 from newsloc.translate.errors import UserError
+
+if TYPE_CHECKING:
+    from newsloc.glossary.model import Concept, Glossary
+
 
 app = typer.Typer(
     help="Inspect, enforce and exchange the place-name glossary.", no_args_is_help=True
@@ -42,6 +36,8 @@ def init(
 
     Then pass `--glossary PATH` to every command; `glossary review import` writes only there.
     """
+    from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH, copy_default_glossary
+
     written = copy_default_glossary(path, replace=force)
     console.print(f"{written}: copy of {DEFAULT_GLOSSARY_PATH.name}", markup=False)
 
@@ -56,6 +52,8 @@ def validate(
     ] = None,
 ) -> None:
     """Check a glossary file against every rule; list each problem as FILE:LINE: ID: message."""
+    from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH, glossary_or_default
+
     glossary = glossary_or_default(path)
     shown = path if path is not None else DEFAULT_GLOSSARY_PATH
     typer.echo(f"{shown}: valid, {len(glossary)} concepts ({glossary.contested_count} contested)")
@@ -70,6 +68,11 @@ def list_concepts(
     glossary_path: GlossaryOption = None,
 ) -> None:
     """List the glossary's concepts: id, kind, names and languages."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from newsloc.glossary.loader import glossary_or_default
+
     glossary = glossary_or_default(glossary_path)
     concepts = [c for c in glossary if c.contested or not contested]
     if json:
@@ -93,6 +96,8 @@ def show(
     glossary_path: GlossaryOption = None,
 ) -> None:
     """Everything the glossary says about one concept: names, spellings, forms, note."""
+    from newsloc.glossary.loader import glossary_or_default
+
     glossary = glossary_or_default(glossary_path)
     concept = glossary.require(concept_id)
     if json:
@@ -110,6 +115,12 @@ def find(
     glossary_path: GlossaryOption = None,
 ) -> None:
     """Show which glossary names the text mentions, with line:column spans."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from newsloc.glossary.loader import glossary_or_default
+    from newsloc.glossary.match import locate_mentions
+
     glossary = glossary_or_default(glossary_path)
     located = locate_mentions(glossary, _text_of(source))
     if json:
@@ -137,6 +148,10 @@ def _summary(glossary: Glossary, concept: Concept) -> dict[str, object]:
 
 
 def _print_concept(glossary: Glossary, concept: Concept) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+    from rich.text import Text
+
     flags = [
         flag
         for flag, on in (("contested", concept.contested), ("ambiguous", concept.ambiguous))

@@ -11,10 +11,7 @@ from typing import Annotated
 
 import typer
 
-from newsloc.glossary.exchange import convert_to_toml, export_glossary, export_review, import_review
-from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH, glossary_or_default
 from newsloc.translate.cli.glossary_options import GlossaryOption
-from newsloc.translate.cli.out_file import check_out_file, write_out_file, write_stdout
 from newsloc.translate.cli.output import console, print_json, print_warning
 from newsloc.translate.errors import UserError
 
@@ -72,6 +69,8 @@ REVIEW_IMPORT_HELP = (
 
 
 def _emit(text: str, out: Path | None, what: str, force: bool, source: Path | None) -> None:
+    from newsloc.translate.cli.out_file import write_out_file, write_stdout
+
     if out is None:
         write_stdout(text)
         return
@@ -98,6 +97,10 @@ def export_command(
     glossary: GlossaryOption = None,
     force: ForceOption = False,
 ) -> None:
+    from newsloc.glossary.exchange import export_glossary
+    from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH, glossary_or_default
+    from newsloc.translate.cli.out_file import check_out_file
+
     chosen = fmt or (out.suffix.lstrip(".") if out is not None else "")
     if not chosen:
         raise UserError(
@@ -137,6 +140,9 @@ def import_command(
     ] = None,
     force: ForceOption = False,
 ) -> None:
+    from newsloc.glossary.exchange import convert_to_toml
+    from newsloc.translate.cli.out_file import check_out_file
+
     if out is not None:
         check_out_file(out, force, file)
     glossary, text = convert_to_toml(file, fmt, lang, version)
@@ -151,6 +157,10 @@ def review_export_command(
     glossary: GlossaryOption = None,
     force: ForceOption = False,
 ) -> None:
+    from newsloc.glossary.exchange import export_review
+    from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH, glossary_or_default
+    from newsloc.translate.cli.out_file import check_out_file
+
     source = glossary or DEFAULT_GLOSSARY_PATH
     if out is not None:
         check_out_file(out, force, source)
@@ -166,6 +176,9 @@ def review_import_command(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the changes as JSON.")] = False,
 ) -> None:
+    from newsloc.glossary.exchange import import_review
+    from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH
+
     if glossary is None and not dry_run:
         raise UserError(
             "glossary review import: give --glossary PATH; the curated default "

@@ -7,14 +7,16 @@ function of `newsloc.translate.catalog.glossary_qa` and prints; the behaviour li
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from newsloc.glossary.loader import glossary_or_default
-from newsloc.translate.catalog import glossary_qa
 from newsloc.translate.cli.glossary_options import GlossaryOption
 from newsloc.translate.cli.output import console, err_console, print_json
+
+if TYPE_CHECKING:
+    from newsloc.translate.catalog import glossary_qa
+
 
 FilesArgument = Annotated[
     list[Path],
@@ -34,6 +36,9 @@ def apply(
     Changed entries, and entries with a name the glossary cannot find, become fuzzy with a
     translator comment; every other entry is left byte-for-byte as it was.
     """
+    from newsloc.glossary.loader import glossary_or_default
+    from newsloc.translate.catalog import glossary_qa
+
     reports = glossary_qa.apply_to_catalogs(files, glossary_or_default(glossary), dry_run=dry_run)
     for report in reports:
         if dry_run and report.diff:
@@ -68,6 +73,9 @@ def check(
     Exit 1 when there are errors (warnings alone exit 0), 2 when a file or the glossary
     cannot be used.
     """
+    from newsloc.glossary.loader import glossary_or_default
+    from newsloc.translate.catalog import glossary_qa
+
     violations = glossary_qa.check_catalogs(files, glossary_or_default(glossary))
     if json_output:
         print_json([violation.as_dict() for violation in violations])

@@ -16,7 +16,6 @@ from contextlib import suppress
 from pathlib import Path
 
 from newsloc.glossary.errors import GlossaryError
-from newsloc.glossary.fileio import atomic_write_text
 from newsloc.translate.errors import UserError
 
 
@@ -44,6 +43,8 @@ def check_out_file(out: Path, force: bool, source: Path | None = None) -> None:
 
 def write_out_file(out: Path, text: str, force: bool, source: Path | None = None) -> None:
     """Check `out` (see `check_out_file`), then write `text` atomically, or say why not."""
+    from newsloc.glossary.fileio import atomic_write_text
+
     check_out_file(out, force, source)
     try:
         atomic_write_text(out, text)

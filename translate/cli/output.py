@@ -1,17 +1,40 @@
-"""Shared console helpers so every command prints errors, JSON and tables the same way."""
+"""Shared console helpers so every command prints errors, JSON and tables the same way.
+
+The rich consoles are made on first use: importing rich's console costs start-up time that
+`newsloc --version`, JSON output and one-line errors never need.
+"""
 
 from __future__ import annotations
 
 import json
 import re
 import sys
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from typer._click.exceptions import UsageError
+if TYPE_CHECKING:
+    from rich.console import Console
+    from typer._click.exceptions import UsageError
 
-console = Console()
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+class _LazyConsole:
+    """A rich Console created the first time something is printed through it."""
+
+    def __init__(self, **options: Any) -> None:
+        self._options = options
+
+    @cache  # noqa: B019 - two module-level instances, kept for the process's life
+    def _console(self) -> Console:
+        from rich.console import Console
+
+        return Console(**self._options)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._console(), name)
+
+
+console: Console = _LazyConsole()  # type: ignore[assignment]
+err_console: Console = _LazyConsole(stderr=True, highlight=False, soft_wrap=True)  # type: ignore[assignment]
 
 
 def print_error(message: str) -> None:

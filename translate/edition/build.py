@@ -29,7 +29,6 @@ from newsloc.translate.catalog.files import load_catalog
 from newsloc.translate.catalog.review import EntryState, live_entries, state_of, translation_of
 from newsloc.translate.catalog.template import parse_date
 from newsloc.translate.edition.gate import (
-    DEFAULT_MIN_REVIEWED,
     ContestedEntry,
     EditionRefused,
     EditionsRefused,
@@ -40,6 +39,8 @@ from newsloc.translate.edition.gate import (
     review_report,
 )
 from newsloc.translate.edition.model import (
+    DEFAULT_MIN_REVIEWED,
+    DEFAULT_OUT,
     Edition,
     EditionFormat,
     PublishedParagraph,
@@ -65,9 +66,6 @@ def format_edition_date(date: dt.date, locale: Locale) -> str:
     """The article date in the edition's house style; CLDR's long date elsewhere."""
     pattern = DATE_PATTERNS.get(locale.language, "long")
     return format_date(date, format=pattern, locale=locale)
-
-
-DEFAULT_OUT = Path("build/editions")
 
 
 @dataclass(frozen=True)

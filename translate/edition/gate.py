@@ -20,8 +20,6 @@ from newsloc.translate.catalog.review import EntryState, live_entries, state_of
 from newsloc.translate.catalog.stats import percent
 from newsloc.translate.errors import UserError
 
-DEFAULT_MIN_REVIEWED = 80.0
-
 
 @dataclass(frozen=True)
 class PendingEntry:

@@ -8,6 +8,12 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass
+from pathlib import Path
+
+#: Below this percent of reviewed entries an edition is refused (as po4a's default).
+DEFAULT_MIN_REVIEWED = 80.0
+#: Where editions go unless `--out` says otherwise.
+DEFAULT_OUT = Path("build/editions")
 
 
 class EditionFormat(enum.StrEnum):
