@@ -11,20 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.filesize import decimal
-from rich.progress import (
-    BarColumn,
-    DownloadColumn,
-    Progress,
-    SpinnerColumn,
-    TaskID,
-    TextColumn,
-    TransferSpeedColumn,
-)
-from rich.table import Table
 
 from newsloc.translate.errors import UserError
-from newsloc.translate.models.pairs import format_pair
 
 # The model library loads Argos and CTranslate2 (and Argos creates its folders when
 # imported), so each command imports what it needs: `newsloc --version` and shell
@@ -37,6 +25,10 @@ if TYPE_CHECKING:
     from newsloc.translate.models.store import InstallResult
 
 from .output import console, err_console, print_json, print_warning
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
+
 
 app = typer.Typer(
     help="Install, list, remove and build the Argos models newsloc translates with.",
@@ -152,7 +144,10 @@ def build(
     ] = None,
 ) -> None:
     """Convert an OPUS-MT (Marian) model into an Argos package, e.g. for English→Armenian."""
+    from rich.filesize import decimal
+
     from newsloc.translate.models.build import build_package
+    from newsloc.translate.models.pairs import format_pair
 
     with err_console.status(f"Converting {marian_dir} with CTranslate2 …"):
         result = build_package(
@@ -188,6 +183,17 @@ def _download_progress() -> Iterator[
     tuple[Callable[[AvailableModel], ProgressCallback], Callable[[OpusMtRelease], None]]
 ]:
     """A spinner while the index is read, a bar per download, a pulse per build (stderr)."""
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TransferSpeedColumn,
+    )
+
+    from newsloc.translate.models.pairs import format_pair
+
     progress = Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -229,6 +235,8 @@ def _download_progress() -> Iterator[
 
 
 def _print_installed_result(result: InstallResult) -> None:
+    from rich.filesize import decimal
+
     model = result.model
     replaced = f", replacing {', '.join(result.replaced)}" if result.replaced else ""
     console.print(
@@ -239,6 +247,9 @@ def _print_installed_result(result: InstallResult) -> None:
 
 
 def _print_installed(listing: ModelListing) -> None:
+    from rich.filesize import decimal
+    from rich.table import Table
+
     if not listing.installed:
         console.print(
             "No models installed: newsloc models install hy az ru installs Armenian (built "
@@ -256,6 +267,11 @@ def _print_installed(listing: ModelListing) -> None:
 
 
 def _print_available(listing: ModelListing) -> None:
+    from rich.filesize import decimal
+    from rich.table import Table
+
+    from newsloc.translate.models.pairs import format_pair
+
     assert listing.available is not None
     table = Table(title=f"Available from {listing.index_url}")
     for column in ("Pair", "Version", "Size", "Installed"):

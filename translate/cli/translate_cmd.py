@@ -6,17 +6,10 @@ from collections.abc import Iterable
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich import box
-from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from newsloc.glossary.loader import glossary_or_default
-from newsloc.glossary.model import Glossary
-from newsloc.translate.batch import BatchReport, collect_articles, is_partial, translate_articles
-from newsloc.translate.catalog.template import parse_date
 from newsloc.translate.cli.glossary_options import GlossaryOption
 from newsloc.translate.cli.output import (
     console,
@@ -25,15 +18,15 @@ from newsloc.translate.cli.output import (
     print_json,
     print_warning,
 )
-from newsloc.translate.engines.registry import EngineOptions, engine_factory
 from newsloc.translate.errors import UserError
-from newsloc.translate.pipeline import (
-    EngineFactory,
-    TranslateReport,
-    glossary_coverage_warnings,
-    parse_languages,
-    translate_article,
-)
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
+    from rich.table import Table
+
+    from newsloc.glossary.model import Glossary
+    from newsloc.translate.batch import BatchReport
+    from newsloc.translate.pipeline import EngineFactory, TranslateReport
 
 
 def register(app: typer.Typer) -> None:
@@ -109,6 +102,12 @@ def translate(
     Exit 0: done; 2: bad input, nothing written; 3: partial (a language could not be
     machine-translated, or some articles were refused; see the messages).
     """
+    from newsloc.glossary.loader import glossary_or_default
+    from newsloc.translate.batch import collect_articles, is_partial, translate_articles
+    from newsloc.translate.catalog.template import parse_date
+    from newsloc.translate.engines.registry import EngineOptions, engine_factory
+    from newsloc.translate.pipeline import glossary_coverage_warnings, parse_languages
+
     languages = parse_languages(to)
     day = parse_date(article_date, "--date") if article_date else None
     factory = engine_factory(
@@ -164,6 +163,9 @@ def _translate_one(
     day: date | None,
     as_json: bool,
 ) -> None:
+    from newsloc.translate.batch import is_partial
+    from newsloc.translate.pipeline import translate_article
+
     with _progress(quiet=as_json) as bar:
         report = translate_article(
             article,
@@ -204,6 +206,9 @@ def _as_dict(report: TranslateReport) -> dict:
 
 
 def _table(report: TranslateReport) -> Table:
+    from rich import box
+    from rich.table import Table
+
     table = Table(
         title=f"Catalogues from {report.template}",
         title_justify="left",
@@ -265,6 +270,9 @@ def _batch_as_dict(batch: BatchReport) -> dict:
 
 def _batch_table(batch: BatchReport) -> Table:
     """One table for the whole run: a row per article and language, refused ones included."""
+    from rich import box
+    from rich.table import Table
+
     done = len(batch.done)
     table = Table(
         title=f"{done} of {len(batch.outcomes)} articles translated",
@@ -300,6 +308,8 @@ class _progress:
     """Progress on stderr: the articles of a batch, and each language's sentences."""
 
     def __init__(self, quiet: bool):
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
         self.quiet = quiet
         self.bar = Progress(
             TextColumn("{task.description}"),
