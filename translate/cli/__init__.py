@@ -23,8 +23,11 @@ from newsloc.translate.errors import UserError
 
 
 def _usage_exit(exc: UsageError, command_path: str | None = None) -> typer.Exit:
-    """Print a usage error as one line; `no_args_is_help` has printed the help already."""
-    if not isinstance(exc, NoArgsIsHelpError):
+    """Print a usage error as one line; a group run without a command shows its help."""
+    if isinstance(exc, NoArgsIsHelpError):
+        if exc.ctx is not None:
+            typer.echo(exc.ctx.get_help())
+    else:
         print_error(usage_error_line(exc, command_path))
     return typer.Exit(2)
 
@@ -92,7 +95,9 @@ app = typer.Typer(
     help="Translate news articles into Armenian, Azerbaijani and Russian offline, keep place "
     "names consistent with a curated glossary, and review everything as gettext catalogues.",
     no_args_is_help=True,
-    rich_markup_mode="rich",
+    # Plain help, as click writes it: rich-rendered help alone costs more start-up
+    # time than importing typer (bench/startup_bench.py).
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
 

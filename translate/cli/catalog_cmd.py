@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from newsloc.translate.catalog.stats import CatalogStats
 
 app = typer.Typer(
-    help="Review progress and compilation of the translated catalogues.", no_args_is_help=True
+    rich_markup_mode=None,
+    help="Review progress and compilation of the translated catalogues.",
+    no_args_is_help=True,
 )
 
 LocalesOption = Annotated[

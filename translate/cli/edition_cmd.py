@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from newsloc.translate.edition.build import EditionOptions, EditionRefused, ReviewReport
 
 app = typer.Typer(
+    rich_markup_mode=None,
     help="Build localized editions of the article from reviewed catalogues.",
     no_args_is_help=True,
 )

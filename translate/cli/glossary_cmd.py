@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 
 
 app = typer.Typer(
-    help="Inspect, enforce and exchange the place-name glossary.", no_args_is_help=True
+    rich_markup_mode=None,
+    help="Inspect, enforce and exchange the place-name glossary.",
+    no_args_is_help=True,
 )
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]

@@ -230,6 +230,7 @@ def register(app: typer.Typer) -> None:
     app.command("export", help=EXPORT_HELP)(export_command)
     app.command("import", help=IMPORT_HELP)(import_command)
     review = typer.Typer(
+        rich_markup_mode=None,
         help="Review the glossary's names as a gettext catalogue, and apply the review.",
         no_args_is_help=True,
     )

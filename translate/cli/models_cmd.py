@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 
 app = typer.Typer(
+    rich_markup_mode=None,
     help="Install, list, remove and build the Argos models newsloc translates with.",
     no_args_is_help=True,
 )

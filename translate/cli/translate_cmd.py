@@ -44,7 +44,7 @@ def translate(
     articles: Annotated[
         list[Path],
         typer.Argument(
-            metavar="ARTICLE...",
+            metavar="ARTICLE",
             help="English articles (UTF-8 plain text), or folders of .txt articles.",
             show_default=False,
         ),
