@@ -24,6 +24,8 @@ $(STAMP): pyproject.toml
 		|| echo "note: GNU gettext (msgfmt) is missing; the tests that run msgfmt will skip"
 	@command -v xmllint >/dev/null || (apt-get update -qq && apt-get install -y -qq libxml2-utils >/dev/null) \
 		|| echo "note: xmllint (libxml2-utils) is missing; the TBX well-formedness test will skip"
+	@command -v strace >/dev/null || (apt-get update -qq && apt-get install -y -qq strace >/dev/null) \
+		|| echo "note: strace is missing; the test that watches for network connections will skip"
 	touch $@
 
 demo: setup
