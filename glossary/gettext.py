@@ -36,13 +36,20 @@ def plural_forms(language: str) -> str:
         return "nplurals=2; plural=(n != 1);"
 
 
+def header_language(po: polib.POFile) -> str:
+    """The primary language subtag of the `Language` header: `ru`, `ru_RU` and `ru-RU` all
+    give `ru`; "" when the header is missing or empty."""
+    raw = (po.metadata.get("Language") or "").strip()
+    return raw.replace("-", "_").split("_")[0].lower()
+
+
 def catalogue_language(path: Path, po: polib.POFile, glossary: Glossary) -> str:
     """The target language from the `Language` header (`ru`, `ru_RU` and `ru-RU` all mean
     `ru`), checked against the languages the contract's case tables and the glossary cover."""
     raw = (po.metadata.get("Language") or "").strip()
-    if not raw:
+    language = header_language(po)
+    if not language:
         raise GlossaryError(f"{path}: no Language header; cannot tell the target language")
-    language = raw.replace("-", "_").split("_")[0].lower()
     if language not in CASES:
         supported = ", ".join(CASES)
         raise GlossaryError(

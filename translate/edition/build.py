@@ -22,6 +22,7 @@ from babel import Locale
 from babel.dates import format_date
 
 from newsloc.glossary.fileio import atomic_write_text
+from newsloc.glossary.gettext import header_language
 from newsloc.glossary.loader import glossary_or_default
 from newsloc.glossary.model import Glossary
 from newsloc.translate.catalog.discovery import check_language, find_catalogs
@@ -153,9 +154,10 @@ def _edition_date(
 def _check_header_language(
     catalog: polib.POFile, catalog_path: Path, language: str, warnings: list[str]
 ) -> None:
-    declared = catalog.metadata.get("Language", "").strip()
-    if declared and declared.replace("-", "_").lower() != language.replace("-", "_").lower():
-        warnings.append(f"{catalog_path}: Language header says {declared!r}, not {language!r}")
+    declared = header_language(catalog)
+    if declared and declared != language.replace("-", "_").split("_")[0].lower():
+        raw = catalog.metadata.get("Language", "").strip()
+        warnings.append(f"{catalog_path}: Language header says {raw!r}, not {language!r}")
 
 
 @dataclass(frozen=True)

@@ -506,3 +506,22 @@ def test_threshold_compares_exact_shares_not_rounded_percentages(
         build_edition("hy", locales=root, out=tmp_path, min_reviewed=81.82)
     assert refused.value.report.percent_usable == 81.8
     assert build_edition("hy", locales=root, out=tmp_path, min_reviewed=81.81).path.is_file()
+
+
+def test_a_regional_language_header_is_the_same_language(tmp_path: Path) -> None:
+    # Poedit writes `ru_RU`; the edition of `ru` must not warn that the header disagrees,
+    # and a header that names another language must.
+    repo_locales = Path(__file__).resolve().parents[3] / "locales"
+    locales = tmp_path / "locales"
+    source = repo_locales / "ru" / "LC_MESSAGES" / "sample-article.po"
+    target = locales / "ru" / "LC_MESSAGES" / "sample-article.po"
+    target.parent.mkdir(parents=True)
+    text = source.read_text(encoding="utf-8")
+    assert '"Language: ru\\n"' in text
+    target.write_text(text.replace('"Language: ru\\n"', '"Language: ru_RU\\n"'), "utf-8")
+    result = build_edition("ru", locales=locales, out=tmp_path / "out")
+    assert not [w for w in result.warnings if "Language header" in w]
+
+    target.write_text(text.replace('"Language: ru\\n"', '"Language: uk\\n"'), "utf-8")
+    result = build_edition("ru", locales=locales, out=tmp_path / "out2")
+    assert [w for w in result.warnings if "Language header says 'uk', not 'ru'" in w]
