@@ -35,7 +35,7 @@ def register(app: typer.Typer) -> None:
 
 
 #: Exit code of a run that wrote everything asked but could not machine-translate some
-#: language (no model, no server), or that refused some of several articles: catalogues
+#: language (no model installed for it), or that refused some of several articles: catalogues
 #: were still written for human translators. 2 means nothing was done (bad input).
 EXIT_PARTIAL = 3
 

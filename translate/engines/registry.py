@@ -58,6 +58,13 @@ def engine_factory(
 
         return build
     if name == "libretranslate":
+        import os
+
+        from newsloc.translate.engines.libretranslate import SERVER_ENV, parse_servers
+
+        # A missing or malformed server is bad input, refused before anything is written,
+        # not a language that could not be translated.
+        parse_servers(options.server or os.environ.get(SERVER_ENV, ""))
 
         def build_remote(target: str) -> Engine:
             from newsloc.translate.engines.libretranslate import LibreTranslateEngine

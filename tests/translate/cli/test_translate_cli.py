@@ -135,3 +135,29 @@ def test_a_language_the_glossary_lacks_is_translated_with_a_warning(tmp_path: Pa
     assert warnings[0].startswith("newsloc: warning: fr: the glossary ")
     assert "has no fr names" in warnings[0]
     assert (tmp_path / "fr" / "LC_MESSAGES" / "story.po").is_file()
+
+
+@pytest.mark.parametrize(
+    ("server", "message"),
+    [
+        (None, "the libretranslate engine needs a server: --server URL or LIBRETRANSLATE_URL"),
+        ("garbage", "--server: 'garbage' is not an http(s) URL"),
+        ("file:///etc/passwd", "--server: 'file:///etc/passwd' is not an http(s) URL"),
+        ("ftp://mirror/", "--server: 'ftp://mirror' is not an http(s) URL"),
+    ],
+)
+def test_an_unusable_libretranslate_server_is_bad_input_and_nothing_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, server: str | None, message: str
+) -> None:
+    monkeypatch.delenv("LIBRETRANSLATE_URL", raising=False)
+    article = tmp_path / "story.txt"
+    article.write_text("Shelling was heard in Stepanakert.\n", encoding="utf-8")
+    out = tmp_path / "loc"
+    extra = ("--server", server) if server else ()
+    result = newsloc(
+        "translate", str(article), "--to", "ru", "--engine", "libretranslate", "--out", str(out),
+        *extra,
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert result.stderr == f"newsloc: error: {message}\n"
+    assert not out.exists()
