@@ -192,18 +192,7 @@ def main() -> None:
         engine.translate(sentences)
 
     def run_floor() -> None:
-        floor_translator.translate_batch(
-            tokenized,
-            max_batch_size=args.max_batch_tokens,
-            batch_type="tokens",
-            beam_size=args.beam_size,
-            num_hypotheses=1,
-            length_penalty=argos_engine.LENGTH_PENALTY,
-            max_input_length=0,
-            replace_unknowns=True,
-            min_decoding_length=length,
-            max_decoding_length=length,
-        )
+        floor_on(tokenized)
 
     article_path = BUILD / "e2e-article.txt"
     article_path.write_text("\n\n".join(article) + "\n", encoding="utf-8")

@@ -82,6 +82,64 @@ def read_bytes(path: Path) -> bytes | None:
         return None
 
 
+class UnreadableFile(Exception):
+    """A user's file cannot be read: `path` and `problem`; str() is "path: problem".
+
+    Not a GlossaryError: the glossary library and the translate commands each turn it
+    into their own one-line error type.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], problem: str):
+        self.path = os.fspath(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+def read_user_bytes(path: str | os.PathLike[str], kind: str = "file") -> bytes:
+    """The bytes of a file the user named, or `UnreadableFile` saying in one line why not.
+
+    `kind` ("glossary file", "catalogue") names the file in the messages. A FIFO or a
+    device is refused before it is opened: reading it would block or never end.
+    """
+    path = Path(path)
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise UnreadableFile(path, f"is a directory, not {_article(kind)} {kind}")
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableFile(path, "not a regular file (a FIFO, socket or device)")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableFile(path, f"no such {kind}") from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc) or type(exc).__name__
+        raise UnreadableFile(path, f"cannot read the {kind} ({reason})") from None
+
+
+def read_user_text(path: str | os.PathLike[str], kind: str = "file", empty_ok: bool = True) -> str:
+    """A file the user named as UTF-8 text (a BOM is dropped), or `UnreadableFile`."""
+    text = decode_user_text(path, read_user_bytes(path, kind))
+    if not empty_ok and not text.strip():
+        raise UnreadableFile(path, f"the {kind} is empty")
+    return text
+
+
+def decode_user_text(path: str | os.PathLike[str], data: bytes) -> str:
+    """`data` (read from `path`) as UTF-8 text without a BOM, or `UnreadableFile`."""
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile(
+            path,
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "save it as UTF-8",
+        ) from None
+
+
+def _article(kind: str) -> str:
+    return "an" if kind[:1] in "aeiou" else "a"
+
+
 def real_target(path: Path) -> Path:
     """Where writing `path` lands: symbolic links followed; only regular files."""
     target = Path(os.path.realpath(path))

@@ -16,7 +16,7 @@ import polib
 from babel.messages.plurals import get_plural
 
 from newsloc.glossary.errors import GlossaryError
-from newsloc.glossary.fileio import Snapshot
+from newsloc.glossary.fileio import Snapshot, UnreadableFile, read_user_bytes
 from newsloc.glossary.model import CASES, Glossary
 from newsloc.glossary.po_format import PAGE_WIDTH
 from newsloc.glossary.po_parse import parse_catalogue
@@ -79,14 +79,9 @@ def read_catalogue(path: Path) -> polib.POFile:
 def read_catalogue_with_bytes(path: Path) -> tuple[polib.POFile, bytes]:
     """`read_catalogue`, and the bytes it was read from (for byte-keeping edits)."""
     try:
-        if not path.is_file() and path.exists():
-            what = "a directory" if path.is_dir() else "not a regular file"
-            raise GlossaryError(f"{path}: {what}, not a catalogue")
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise GlossaryError(f"{path}: is a directory, not a catalogue") from None
-    except OSError as exc:
-        raise GlossaryError(f"{path}: cannot read: {exc.strerror}") from None
+        data = read_user_bytes(path, "catalogue")
+    except UnreadableFile as exc:
+        raise GlossaryError(str(exc)) from None
     po = parse_catalogue(path, data, wrapwidth=WRAP_WIDTH)
     po.newsloc_snapshot = Snapshot.of(data)  # type: ignore[attr-defined]
     return po, data

@@ -15,7 +15,7 @@ import tomllib
 from pathlib import Path
 
 from newsloc.glossary.errors import GlossaryError
-from newsloc.glossary.fileio import atomic_write_bytes
+from newsloc.glossary.fileio import UnreadableFile, atomic_write_bytes, read_user_text
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.toml_lines import KeyLines
 from newsloc.glossary.validation import GlossaryBuilder
@@ -53,22 +53,10 @@ def load_glossary(path: str | os.PathLike[str]) -> Glossary:
 
 def read_glossary_text(path: str | os.PathLike[str]) -> str:
     """The file's text, or a one-line `GlossaryError` naming the file and what is wrong."""
-    label = os.fspath(path)
     try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise GlossaryError(f"{label}: no such glossary file") from None
-    except IsADirectoryError:
-        raise GlossaryError(f"{label}: is a directory, not a glossary file") from None
-    except OSError as exc:
-        raise GlossaryError(f"{label}: cannot read the glossary file ({exc.strerror})") from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise GlossaryError(
-            f"{label}: not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8"
-        ) from None
-    return text.removeprefix("\ufeff")
+        return read_user_text(path, "glossary file")
+    except UnreadableFile as exc:
+        raise GlossaryError(str(exc)) from None
 
 
 def parse_glossary(text: str, path: str | os.PathLike[str] | None = None) -> Glossary:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsloc.glossary.fileio import UnreadableFile, decode_user_text, read_user_bytes
 from newsloc.translate.errors import UserError
 
 #: Words that end with a full stop without ending a sentence.
@@ -109,25 +110,12 @@ def read_article(path: Path) -> Article:
 def read_text(path: Path) -> str:
     """The file's text with line ends normalised, or a one-line UserError saying why not."""
     try:
-        if path.exists() and not path.is_file() and not path.is_dir():
-            # a FIFO or a device would block or never end: refuse before opening it
-            raise UserError(f"{path}: not a regular file (a FIFO, socket or device)")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise UserError(f"{path}: is a directory, not an article file") from None
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read: {exc.strerror}") from None
-    if b"\x00" in data:
-        raise UserError(f"{path}: not a text file (it contains NUL bytes)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UserError(
-            f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "save it as UTF-8"
-        ) from None
+        data = read_user_bytes(path)
+        if b"\x00" in data:
+            raise UserError(f"{path}: not a text file (it contains NUL bytes)")
+        text = decode_user_text(path, data)
+    except UnreadableFile as exc:
+        raise UserError(str(exc)) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

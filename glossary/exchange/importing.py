@@ -10,6 +10,7 @@ from newsloc.glossary.errors import GlossaryError
 from newsloc.glossary.exchange.tabular import read_tabular
 from newsloc.glossary.exchange.tbx import read_tbx
 from newsloc.glossary.exchange.toml_writer import glossary_to_toml
+from newsloc.glossary.fileio import UnreadableFile, read_user_text
 from newsloc.glossary.loader import parse_glossary
 from newsloc.glossary.model import Glossary
 
@@ -29,17 +30,9 @@ def import_format(path: Path, fmt: str | None) -> str:
 
 def _read_text(path: Path) -> str:
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise GlossaryError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise GlossaryError(f"{path}: cannot read the file ({exc.strerror})") from None
-    try:
-        return data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        raise GlossaryError(
-            f"{path}: not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8"
-        ) from None
+        return read_user_text(path)
+    except UnreadableFile as exc:
+        raise GlossaryError(str(exc)) from None
 
 
 def convert_to_toml(

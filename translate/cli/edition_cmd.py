@@ -209,22 +209,10 @@ def build(
 
 
 def _build_one(language: str, options: EditionOptions, as_json: bool) -> None:
-    from newsloc.translate.edition.build import EditionRefused, build_edition
+    from newsloc.translate.edition.build import EditionRefused, write_edition
 
     try:
-        result = build_edition(
-            language,
-            locales=options.locales,
-            domain=options.domain,
-            fmt=options.fmt,
-            out=options.out,
-            min_reviewed=options.min_reviewed,
-            allow_fuzzy=options.allow_fuzzy,
-            date=options.date,
-            typography=options.typography,
-            allow_unreviewed_names=options.allow_unreviewed_names,
-            glossary=options.glossary,
-        )
+        result = write_edition(language, options)
     except EditionRefused as refused:
         if as_json:
             print_json(_refusal_json(refused.report))

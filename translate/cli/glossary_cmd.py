@@ -214,12 +214,12 @@ def _text_of(source: str) -> str:
                 f"{source}: no such file (to search this text itself, add a word or a space)"
             )
         return source
+    from newsloc.glossary.fileio import UnreadableFile, read_user_text
+
     try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise UserError(f"{source}: not UTF-8 text (bad byte at offset {exc.start})") from None
-    except OSError as exc:
-        raise UserError(f"{source}: cannot read the file ({exc.strerror})") from None
+        return read_user_text(path)
+    except UnreadableFile as exc:
+        raise UserError(str(exc)) from None
 
 
 glossary_qa_cmd.register(app)

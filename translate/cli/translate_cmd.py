@@ -205,18 +205,23 @@ def _as_dict(report: TranslateReport) -> dict:
     }
 
 
-def _table(report: TranslateReport) -> Table:
+def _compact_table(title: str) -> Table:
+    """The report tables' one look: a left title, a rule under the head, tight cells."""
     from rich import box
     from rich.table import Table
 
-    table = Table(
-        title=f"Catalogues from {report.template}",
+    return Table(
+        title=title,
         title_justify="left",
         box=box.SIMPLE_HEAD,
         collapse_padding=True,
         padding=(0, 1),
         pad_edge=False,
     )
+
+
+def _table(report: TranslateReport) -> Table:
+    table = _compact_table(f"Catalogues from {report.template}")
     columns = (
         "lang",
         "entries",
@@ -270,18 +275,7 @@ def _batch_as_dict(batch: BatchReport) -> dict:
 
 def _batch_table(batch: BatchReport) -> Table:
     """One table for the whole run: a row per article and language, refused ones included."""
-    from rich import box
-    from rich.table import Table
-
-    done = len(batch.done)
-    table = Table(
-        title=f"{done} of {len(batch.outcomes)} articles translated",
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        collapse_padding=True,
-        padding=(0, 1),
-        pad_edge=False,
-    )
+    table = _compact_table(f"{len(batch.done)} of {len(batch.outcomes)} articles translated")
     columns = ("article", "lang", "entries", "kept", "changed", "MT", "empty", "rendered")
     for name in (*columns, "not found"):
         table.add_column(name, justify="left" if name in columns[:2] else "right")

@@ -271,13 +271,22 @@ def build_edition(
         allow_unreviewed_names=allow_unreviewed_names,
         glossary=glossary,
     )
+    return write_edition(language, options)
+
+
+def write_edition(language: str, options: EditionOptions) -> EditionResult:
+    """`build_edition` with its settings in one `EditionOptions` (as the CLI holds them)."""
     check_language(language)
     prepared = prepare_edition(language, options, gate_glossary(options))
     edition = prepared.edition
-    path = out / edition_filename(edition.domain, language, fmt)
-    atomic_write_text(path, render(edition, fmt))
+    path = options.out / edition_filename(edition.domain, language, options.fmt)
+    atomic_write_text(path, render(edition, options.fmt))
     return EditionResult(
-        path=path, format=fmt, edition=edition, report=prepared.report, warnings=prepared.warnings
+        path=path,
+        format=options.fmt,
+        edition=edition,
+        report=prepared.report,
+        warnings=prepared.warnings,
     )
 
 
@@ -294,4 +303,5 @@ __all__ = [
     "ReviewReport",
     "build_edition",
     "prepare_edition",
+    "write_edition",
 ]

@@ -9,7 +9,7 @@ linking every version (`hreflang` in HTML, plain links in Markdown and text).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from newsloc.glossary.fileio import atomic_write_text
@@ -91,16 +91,7 @@ def _original_edition(
 
 
 def _with_links(edition: Edition, alternates: tuple[Alternate, ...], index: str) -> Edition:
-    return Edition(
-        domain=edition.domain,
-        language=edition.language,
-        language_name=edition.language_name,
-        date=edition.date,
-        date_text=edition.date_text,
-        paragraphs=edition.paragraphs,
-        alternates=alternates,
-        index_href=index,
-    )
+    return replace(edition, alternates=alternates, index_href=index)
 
 
 def build_editions(languages: list[str] | None, options: EditionOptions) -> EditionSet:

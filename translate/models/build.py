@@ -21,7 +21,7 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
-from newsloc.glossary.fileio import atomic_write_bytes
+from newsloc.glossary.fileio import UnreadableFile, atomic_write_bytes, read_user_text
 from newsloc.translate.errors import UserError
 from newsloc.translate.models.archive import validate_argosmodel
 from newsloc.translate.models.pairs import parse_pair
@@ -113,8 +113,10 @@ def _check_marian_dir(marian_dir: Path) -> dict:
     if not decoder_path.is_file():
         raise UserError(f"{marian_dir}: not an OPUS-MT model directory (no decoder.yml)")
     try:
-        decoder = yaml.safe_load(decoder_path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        decoder = yaml.safe_load(read_user_text(decoder_path))
+    except UnreadableFile as exc:
+        raise UserError(str(exc)) from None
+    except yaml.YAMLError as exc:
         reason = " ".join(str(exc).split())
         raise UserError(f"{decoder_path}: not valid YAML ({reason})") from exc
     models = decoder.get("models") if isinstance(decoder, dict) else None

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsloc.glossary.fileio import atomic_write_bytes
+from newsloc.glossary.fileio import UnreadableFile, atomic_write_bytes, read_user_bytes
 from newsloc.translate.errors import UserError
 from newsloc.translate.models.fetch import fetch_bytes
 from newsloc.translate.models.packages import version_key
@@ -70,12 +70,12 @@ def refresh_index() -> list[AvailableModel]:
 def read_local_index() -> list[AvailableModel] | None:
     """The models in the local copy of the index, or None when there is no copy yet."""
     path = local_index_path()
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+    if not path.exists():
         return None
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read the local package index ({exc.strerror})") from exc
+    try:
+        data = read_user_bytes(path, "local package index")
+    except UnreadableFile as exc:
+        raise UserError(str(exc)) from None
     return parse_index(data, str(path))
 
 
