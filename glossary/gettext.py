@@ -36,11 +36,14 @@ def plural_forms(language: str) -> str:
         return "nplurals=2; plural=(n != 1);"
 
 
+def primary_subtag(code: str) -> str:
+    """`ru`, `ru_RU`, `ru-RU` and `RU` all give `ru`; "" for an empty code."""
+    return code.strip().replace("-", "_").split("_")[0].lower()
+
+
 def header_language(po: polib.POFile) -> str:
-    """The primary language subtag of the `Language` header: `ru`, `ru_RU` and `ru-RU` all
-    give `ru`; "" when the header is missing or empty."""
-    raw = (po.metadata.get("Language") or "").strip()
-    return raw.replace("-", "_").split("_")[0].lower()
+    """The primary language subtag of the `Language` header; "" when it is missing or empty."""
+    return primary_subtag(po.metadata.get("Language") or "")
 
 
 def catalogue_language(path: Path, po: polib.POFile, glossary: Glossary) -> str:

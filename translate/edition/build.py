@@ -22,7 +22,7 @@ from babel import Locale
 from babel.dates import format_date
 
 from newsloc.glossary.fileio import atomic_write_text
-from newsloc.glossary.gettext import header_language
+from newsloc.glossary.gettext import header_language, primary_subtag
 from newsloc.glossary.loader import glossary_or_default
 from newsloc.glossary.model import Glossary
 from newsloc.translate.catalog.discovery import check_language, find_catalogs
@@ -155,7 +155,7 @@ def _check_header_language(
     catalog: polib.POFile, catalog_path: Path, language: str, warnings: list[str]
 ) -> None:
     declared = header_language(catalog)
-    if declared and declared != language.replace("-", "_").split("_")[0].lower():
+    if declared and declared != primary_subtag(language):
         raw = catalog.metadata.get("Language", "").strip()
         warnings.append(f"{catalog_path}: Language header says {raw!r}, not {language!r}")
 
