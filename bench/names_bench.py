@@ -13,7 +13,10 @@ Each sentence is a one-segment document, handed to the glossary library directly
 (`Checker` is `glossary check`, `DocumentRenderer` is `glossary apply`). Per language:
 
 - precision: of the sentences whose source names a glossary concept, the share whose
-  reference `check` leaves without an error (goal >= 0.99);
+  reference `check` leaves without an error (goal >= 0.99). References a reviewer found
+  lacking the name (`bench/names_adjudicated.toml`: the translator dropped it or named
+  another place) are right to be flagged; they are counted apart, and the raw share over
+  every reference is printed beside it;
 - recall: of the (sentence, concept) pairs whose reference has the concept's words, the
   share that `check` flags for that concept once those words are cut out (goal >= 0.98);
 - untouched: of the engine outputs `check` finds clean (no error, no warning), the share
@@ -26,6 +29,7 @@ Each sentence is a one-segment document, handed to the glossary library directly
     .venv/bin/python bench/names_bench.py DATA --lang ru --failures 20   # show examples
     .venv/bin/python bench/names_bench.py DATA --glossary other.toml --json
     .venv/bin/python bench/names_bench.py DATA --by-engine
+    .venv/bin/python bench/names_bench.py DATA --no-adjudication   # raw precision only
 
 Exit status: 0 after printing, 2 when the data folder or the glossary is unusable.
 """
@@ -33,9 +37,11 @@ Exit status: 0 after printing, 2 when the data folder or the glossary is unusabl
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sys
+import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +57,7 @@ from newsloc.glossary.target import WORD_CLASS, TargetIndex
 LANGUAGES = ("ru", "hy", "az")
 GOALS = {"precision": 0.99, "recall": 0.98, "untouched": 1.0}
 SPLIT = "flores-dev"
+ADJUDICATED = Path(__file__).resolve().parent / "names_adjudicated.toml"
 #: What follows a cut name and belongs to it: hyphenated suffixes (`ԱՄՆ-ի`, `ABŞ-ın`).
 _TAIL = re.compile(f"(?:-{WORD_CLASS}+)*")
 
@@ -69,6 +76,45 @@ class Corpus:
     engines: dict[str, list[str]]
 
 
+@dataclass(frozen=True)
+class Adjudication:
+    """A dev reference a reviewer found lacking a name: `check` is right to flag it."""
+
+    language: str
+    line: int  # 1-based, in the pair's flores-dev files
+    concepts: frozenset[str]
+    source_sha256: str  # first 16 hex digits of the English line's SHA-256
+    why: str
+
+
+def source_digest(line: str) -> str:
+    return hashlib.sha256(line.encode("utf-8")).hexdigest()[:16]
+
+
+def load_adjudications(path: Path) -> dict[tuple[str, int], Adjudication]:
+    """The reviewed references of `path`, by (language, line); DataError when unusable."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError(f"{path}: missing") from None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise DataError(f"{path}: unreadable ({exc})") from None
+    found: dict[tuple[str, int], Adjudication] = {}
+    for number, entry in enumerate(data.get("reference", []), start=1):
+        try:
+            item = Adjudication(
+                language=str(entry["lang"]),
+                line=int(entry["line"]),
+                concepts=frozenset(str(c) for c in entry["concepts"]),
+                source_sha256=str(entry["source_sha256"]),
+                why=str(entry["why"]),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise DataError(f"{path}: reference {number}: missing or bad {exc}") from None
+        found[(item.language, item.line)] = item
+    return found
+
+
 @dataclass
 class Failure:
     kind: str
@@ -85,6 +131,10 @@ class Tally:
     sentences: int = 0
     naming: int = 0
     reference_clean: int = 0
+    #: references flagged as an adjudication says they must be (they lack the name)
+    adjudicated: int = 0
+    #: adjudications that no longer describe what happens, one line each
+    stale: list[str] = field(default_factory=list)
     recall_pairs: int = 0
     recall_flagged: int = 0
     outputs: int = 0
@@ -100,7 +150,8 @@ class Tally:
 
     def ratios(self) -> dict[str, float | None]:
         return {
-            "precision": _ratio(self.reference_clean, self.naming),
+            "precision": _ratio(self.reference_clean, self.naming - self.adjudicated),
+            "precision_raw": _ratio(self.reference_clean, self.naming),
             "recall": _ratio(self.recall_flagged, self.recall_pairs),
             "untouched": _ratio(self.clean_unchanged, self.clean),
             "unchanged_all": _ratio(self.outputs_unchanged, self.outputs),
@@ -172,8 +223,13 @@ def cut_concept(index: TargetIndex, text: str, concept_id: str) -> str | None:
     return " ".join(" ".join(pieces).split())
 
 
-def evaluate(glossary: Glossary, corpus: Corpus) -> Tally:
+def evaluate(
+    glossary: Glossary,
+    corpus: Corpus,
+    adjudications: dict[tuple[str, int], Adjudication] | None = None,
+) -> Tally:
     language = corpus.language
+    adjudications = adjudications or {}
     index = TargetIndex(glossary, language)
     matcher = Matcher(glossary)
     tally = Tally(sentences=len(corpus.source), engines=list(corpus.engines))
@@ -184,7 +240,15 @@ def evaluate(glossary: Glossary, corpus: Corpus) -> Tally:
         tally.naming += 1
         reference = corpus.reference[i]
         found = errors(check_one(glossary, language, source, reference))
-        if found:
+        adjudication = adjudications.get((language, i + 1))
+        if adjudication is not None and not _still_applies(adjudication, source, found, tally):
+            adjudication = None
+        if adjudication is not None:
+            tally.adjudicated += 1
+            tally.failures.append(
+                Failure("lacks the name", "reference", source, reference, adjudication.why)
+            )
+        elif found:
             tally.failures.append(
                 Failure("false alarm", "reference", source, reference, _describe(found))
             )
@@ -209,6 +273,24 @@ def evaluate(glossary: Glossary, corpus: Corpus) -> Tally:
         for engine, outputs in corpus.engines.items():
             _engine_output(glossary, language, tally, engine, source, outputs[i])
     return tally
+
+
+def _still_applies(
+    adjudication: Adjudication, source: str, found: list[Violation], tally: Tally
+) -> bool:
+    """True when the reviewed reference is this line and `check` flags exactly its concepts;
+    otherwise the reason goes to `tally.stale` and the reference counts as usual."""
+    where = f"{adjudication.language} line {adjudication.line}"
+    if source_digest(source) != adjudication.source_sha256:
+        tally.stale.append(f"{where}: the English line differs from the one reviewed")
+        return False
+    flagged = frozenset(v.concept_id for v in found)
+    if flagged != adjudication.concepts:
+        shown = ", ".join(sorted(flagged)) or "nothing"
+        reviewed = ", ".join(sorted(adjudication.concepts))
+        tally.stale.append(f"{where}: check flags {shown}, the review says {reviewed}")
+        return False
+    return True
 
 
 def _engine_output(
@@ -271,19 +353,26 @@ def _fmt(value: float | None) -> str:
 
 def report(tallies: dict[str, Tally], failures: int, by_engine: bool = False) -> str:
     lines = [
-        "lang  sentences  naming  precision  recall  untouched  unchanged(all)  repaired",
+        "lang  sentences  naming  precision  (raw)  recall  untouched  unchanged(all)  repaired",
     ]
     for language, t in tallies.items():
         r = t.ratios()
         lines.append(
             f"{language:<4}  {t.sentences:>9}  {t.naming:>6}  "
-            f"{_fmt(r['precision']):>9}  {_fmt(r['recall']):>6}  {_fmt(r['untouched']):>9}  "
+            f"{_fmt(r['precision']):>9}  {_fmt(r['precision_raw']):>5}  "
+            f"{_fmt(r['recall']):>6}  {_fmt(r['untouched']):>9}  "
             f"{_fmt(r['unchanged_all']):>14}  {_fmt(r['repaired']):>8}"
         )
     lines.append("")
     for language, t in tallies.items():
+        lacking = (
+            f" ({t.adjudicated} more lack the name: raw {t.reference_clean}/{t.naming})"
+            if t.adjudicated
+            else ""
+        )
         lines.append(
-            f"{language}: {t.reference_clean}/{t.naming} references clean, "
+            f"{language}: {t.reference_clean}/{t.naming - t.adjudicated} references clean"
+            f"{lacking}, "
             f"{t.recall_flagged}/{t.recall_pairs} cut names flagged, "
             f"{t.clean_unchanged}/{t.clean} clean outputs untouched, "
             f"{t.outputs_unchanged}/{t.outputs} outputs unchanged, "
@@ -298,6 +387,8 @@ def report(tallies: dict[str, Tally], failures: int, by_engine: bool = False) ->
                     f"({c['untouched']} untouched), {c['flagged']} flagged "
                     f"({c['repaired']} repaired)"
                 )
+    for language, t in tallies.items():
+        lines.extend(f"{language}: adjudication not applied: {note}" for note in t.stale)
     goals = []
     for language, t in tallies.items():
         r = t.ratios()
@@ -308,7 +399,13 @@ def report(tallies: dict[str, Tally], failures: int, by_engine: bool = False) ->
     lines.append("goals met" if not goals else "below goal: " + "; ".join(goals))
     if failures:
         for language, t in tallies.items():
-            order = {"false alarm": 0, "missed": 1, "touched": 2, "not repaired": 3}
+            order = {
+                "false alarm": 0,
+                "missed": 1,
+                "touched": 2,
+                "not repaired": 3,
+                "lacks the name": 4,
+            }
             shown = sorted(t.failures, key=lambda f: order[f.kind])[:failures]
             for f in shown:
                 lines.append(f"\n[{language} {f.kind} {f.engine}] {f.source}")
@@ -327,6 +424,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--by-engine", action="store_true", help="counts for each engine")
     parser.add_argument("--json", action="store_true", help="figures as JSON")
+    parser.add_argument(
+        "--adjudicated",
+        type=Path,
+        default=ADJUDICATED,
+        metavar="PATH",
+        help="references reviewed as lacking the name (default: bench/names_adjudicated.toml)",
+    )
+    parser.add_argument(
+        "--no-adjudication", action="store_true", help="count every reference (raw precision)"
+    )
     args = parser.parse_args(argv)
     try:
         glossary = load_glossary(args.glossary)
@@ -338,10 +445,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     tallies: dict[str, Tally] = {}
     try:
+        adjudications = {} if args.no_adjudication else load_adjudications(args.adjudicated)
         for language in [x.strip() for x in args.lang.split(",") if x.strip()]:
             corpus = load_corpus(args.data, language)
             if corpus is not None:
-                tallies[language] = evaluate(glossary, corpus)
+                tallies[language] = evaluate(glossary, corpus, adjudications)
     except DataError as exc:
         print(f"names_bench: {exc}", file=sys.stderr)
         return 2
@@ -349,7 +457,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"names_bench: {args.data}: no en-ru, en-hy or en-az folder", file=sys.stderr)
         return 2
     if args.json:
-        print(json.dumps({lang: t.ratios() | {"naming": t.naming} for lang, t in tallies.items()}))
+        figures = {
+            lang: t.ratios() | {"naming": t.naming, "lacks_the_name": t.adjudicated}
+            for lang, t in tallies.items()
+        }
+        print(json.dumps(figures))
     else:
         print(report(tallies, args.failures, args.by_engine))
     return 0

@@ -105,3 +105,75 @@ def test_unusable_data_is_one_line_and_exit_2(
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "tiny has 1 lines, the source 3" in err
     assert _bench().main([str(data / "missing")]) == 2
+
+
+def _adjudication(path: Path, source: str, concepts: str = '["stepanakert"]') -> Path:
+    digest = _bench().source_digest(source)
+    path.write_text(
+        "[[reference]]\n"
+        'lang = "ru"\nline = 2\n'
+        f"concepts = {concepts}\n"
+        f'source_sha256 = "{digest}"\n'
+        'why = "the reference drops the city"\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_reviewed_reference_that_lacks_the_name_is_counted_apart(
+    data: Path, tmp_path: Path
+) -> None:
+    bench = _bench()
+    from newsloc.glossary import load_default_glossary
+
+    reviewed = bench.load_adjudications(
+        _adjudication(tmp_path / "adj.toml", "Shelling was heard in Stepanakert.")
+    )
+    tally = bench.evaluate(load_default_glossary(), bench.load_corpus(data, "ru"), reviewed)
+    ratios = tally.ratios()
+    # The flagged reference is right to be flagged: precision is over the other one,
+    # and the raw share still shows it.
+    assert (ratios["precision"], ratios["precision_raw"]) == (1.0, 0.5)
+    assert tally.adjudicated == 1 and not tally.stale
+    assert "lacks the name" in [f.kind for f in tally.failures]
+
+
+@pytest.mark.parametrize(
+    ("source", "concepts", "says"),
+    [
+        ("Another English line.", '["stepanakert"]', "the English line differs"),
+        ("Shelling was heard in Stepanakert.", '["baku"]', "check flags stepanakert"),
+    ],
+)
+def test_an_adjudication_that_no_longer_fits_is_not_applied(
+    data: Path, tmp_path: Path, source: str, concepts: str, says: str
+) -> None:
+    bench = _bench()
+    from newsloc.glossary import load_default_glossary
+
+    reviewed = bench.load_adjudications(_adjudication(tmp_path / "adj.toml", source, concepts))
+    tally = bench.evaluate(load_default_glossary(), bench.load_corpus(data, "ru"), reviewed)
+    assert tally.ratios()["precision"] == 0.5  # counted as a false alarm, as without it
+    assert len(tally.stale) == 1 and says in tally.stale[0]
+    assert says in bench.report({"ru": tally}, 0)
+
+
+def test_no_adjudication_and_a_bad_file(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bench = _bench()
+    path = _adjudication(tmp_path / "adj.toml", "Shelling was heard in Stepanakert.")
+    assert bench.main([str(data), "--json", "--adjudicated", str(path)]) == 0
+    assert json.loads(capsys.readouterr().out)["ru"]["precision"] == 1.0
+    assert bench.main([str(data), "--json", "--adjudicated", str(path), "--no-adjudication"]) == 0
+    assert json.loads(capsys.readouterr().out)["ru"]["precision"] == 0.5
+    path.write_text('[[reference]]\nlang = "ru"\n', encoding="utf-8")
+    assert bench.main([str(data), "--adjudicated", str(path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and f"{path}: reference 1: missing or bad" in err
+
+
+def test_the_shipped_adjudications_load() -> None:
+    bench = _bench()
+    reviewed = bench.load_adjudications(bench.ADJUDICATED)
+    assert reviewed and all(a.why and len(a.source_sha256) == 16 for a in reviewed.values())
