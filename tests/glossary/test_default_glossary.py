@@ -322,6 +322,10 @@ SHORT_FORMS = [
     ("tripp", "ru", "Trump Route for International Peace and Prosperity", "TRIPP"),
     ("iraq", "ru", "Iraq", "иракский"),
     ("iraq", "hy", "Iraq", "իրաքյան"),
+    ("european-union", "hy", "European Union", "Եվրամիություն"),
+    ("soviet-union", "hy", "Soviet Union", "ԽՍՀՄ"),
+    ("soviet-union", "az", "Soviet Union", "SSRİ"),
+    ("nagorno-karabakh", "ru", "Nagorno-Karabakh", "Нагорно-Карабахский регион"),
 ]  # fmt: skip
 
 
@@ -686,6 +690,22 @@ CORRECT_TRANSLATIONS = [
             "ru": "Сообщалось о боях в Кельбаджарском районе и в Тавушской области.",
             "hy": "Մարտեր են գրանցվել Քելբաջարի շրջանում և Տավուշի մարզում։",
             "az": "Kəlbəcər rayonunda və Tavuş vilayətində döyüşlər olduğu bildirildi.",
+        },
+    ),
+    (
+        "In 1957 Luxembourg became a founding member of what is now the European Union.",
+        {
+            "ru": "В 1957 году Люксембург стал одним из основателей нынешнего Евросоюза.",
+            "hy": "1957 թվականին Լյուքսեմբուրգը դարձավ այսօրվա Եվրամիության հիմնադիր անդամ։",
+            "az": "1957-ci ildə Lüksemburq indiki Aİ-nin təsisçi üzvü oldu.",
+        },
+    ),
+    (
+        "The ethnically Armenian Nagorno-Karabakh region of Azerbaijan waged war.",
+        {
+            "ru": "Населенный армянами Нагорно-Карабахский регион Азербайджана вел войну.",
+            "hy": "Ադրբեջանի հայաբնակ Լեռնային Ղարաբաղը պատերազմ էր մղում։",
+            "az": "Azərbaycanın ermənilər yaşayan Dağlıq Qarabağ bölgəsi müharibə aparırdı.",
         },
     ),
     (
