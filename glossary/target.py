@@ -15,6 +15,9 @@ What counts as the same spelling (spec 4.1):
   word is the occurrence's suffix. An abbreviation (a short form in capitals: `ԱՄՆ`,
   `ABŞ`) matches whole, or with a hyphenated suffix (`ԱՄՆ-ի`, `ABŞ-ın`), never at the
   start of a longer word (`AİLƏ` is no `Aİ`).
+- A short form the glossary writes with a small first letter (ru `иракская`, hy
+  `իրաքյան`, az `italyan`) also matches with its first letter capitalised as the language
+  does (`Иракская`, `Իրաքյան`, `İtalyan`): a sentence may begin with it.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from newsloc.glossary.model import (
     Glossary,
     NameForms,
 )
-from newsloc.glossary.morphology import fold, is_capitals, upper
+from newsloc.glossary.morphology import fold, is_capitals, lower, upper
 
 #: A character that continues a word, exactly as in source matching, so an accented
 #: letter never ends a name.
@@ -128,8 +131,9 @@ class TargetIndex:
                     continue
                 for text, reading in _readings(concept, name, forms, language):
                     key = self.key(text)
-                    if key:
-                        self.readings.setdefault(key, []).append(reading)
+                    known = self.readings.setdefault(key, []) if key else None
+                    if known is not None and reading not in known:
+                        known.append(reading)
         order = {case: i for i, case in enumerate(CASES.get(language, ()))}
         for readings in self.readings.values():
             readings.sort(key=lambda r: (_KIND_ORDER[r.kind], order.get(r.case, len(order))))
@@ -138,7 +142,8 @@ class TargetIndex:
             for capitals in _capitals_of(language, key):
                 capitals = self.key(capitals)
                 if capitals != key:
-                    self.capital_readings.setdefault(capitals, []).extend(readings)
+                    known = self.capital_readings.setdefault(capitals, [])
+                    known.extend(r for r in readings if r not in known)
         self.abbreviations = frozenset(key for key in self.readings if _is_abbreviation(key))
         spellings = [*self.readings, *self.capital_readings]
         if self.suffixing:
@@ -281,16 +286,30 @@ def _capitals_of(language: str, text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((upper(language, text), text.upper())))
 
 
+def sentence_start(language: str, text: str) -> str:
+    """`text` with its first letter capitalised as the language does (az `italyan` →
+    `İtalyan`; hy `և` → `Եվ`), as at the start of a sentence."""
+    first = upper(language, text[:1])
+    return first[:1] + lower(language, first[1:]) + text[1:]
+
+
 def _readings(
     concept: Concept, name: str, forms: NameForms, language: str
 ) -> Iterator[tuple[str, Reading]]:
-    """Every spelling of one name with how it reads: forms, then variants, then short forms."""
+    """Every spelling of one name with how it reads: forms, then variants, then short forms.
+
+    A short form written with a small first letter also reads with it capitalised, so a
+    curator lists `иракская` once and a sentence beginning `Иракская тюрьма` is found too.
+    """
     for text, case in forms.spellings(language):
         yield text, Reading(concept.id, name, case, FORM, forms.one_form)
     for kind, spellings in ((VARIANT, forms.variants), (SHORT, forms.short)):
         for spelling in spellings:
             for text, case in spelling.spellings(language):
-                yield text, Reading(concept.id, name, case, kind, spelling.one_form)
+                reading = Reading(concept.id, name, case, kind, spelling.one_form)
+                yield text, reading
+                if kind == SHORT and text[:1].islower():
+                    yield sentence_start(language, text), reading
 
 
 def _split_format(fmt: str) -> tuple[str, str]:

@@ -19,6 +19,7 @@ from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH, load_default_glossary
 from newsloc.glossary.match import find_mentions
 from newsloc.glossary.model import CASES, Concept, Glossary, NameForms
 from newsloc.glossary.render import render_segments
+from newsloc.glossary.target import sentence_start, target_index
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE_ARTICLE = REPO / "examples" / "sample-article.txt"
@@ -321,6 +322,10 @@ SHORT_FORMS = [
     ("tripp", "ru", "Trump Route for International Peace and Prosperity", "TRIPP"),
     ("iraq", "ru", "Iraq", "иракский"),
     ("iraq", "hy", "Iraq", "իրաքյան"),
+    ("european-union", "hy", "European Union", "Եվրամիություն"),
+    ("soviet-union", "hy", "Soviet Union", "ԽՍՀՄ"),
+    ("soviet-union", "az", "Soviet Union", "SSRİ"),
+    ("nagorno-karabakh", "ru", "Nagorno-Karabakh", "Нагорно-Карабахский регион"),
 ]  # fmt: skip
 
 
@@ -358,7 +363,89 @@ def test_russian_adjectives_have_every_form(glossary: Glossary) -> None:
     spellings = {text for short in forms.short for text in short.cases.values()}
     for ending in ("ий", "ого", "ому", "им", "ом", "ая", "ой", "ую", "ое", "ие", "их", "ими"):
         assert "новозеландск" + ending in spellings
-    assert {"Новозеландский", "Новозеландская", "Новозеландское", "Новозеландские"} <= spellings
+
+
+def test_short_forms_are_listed_once_in_small_letters(glossary: Glossary) -> None:
+    """Matching capitalises a small-letter short form itself, so the file carries no
+    capitalised copy (`Иракская` beside `иракская`, hy `Իրաքյան` beside `իրաքյան`)."""
+    copies = [
+        f"{concept.id}: {language} {short.nom}"
+        for concept in glossary
+        for language, by_name in concept.forms.items()
+        for forms in by_name.values()
+        for short in forms.short
+        if short.nom[:1].isupper()
+        and any(
+            other.nom[:1].islower() and sentence_start(language, other.nom) == short.nom
+            for other in forms.short
+        )
+    ]
+    assert copies == []
+
+
+#: A sentence that begins with a relational adjective the glossary lists in small letters:
+#: (language, source, translation).
+SENTENCE_STARTS = [
+    (
+        "ru",
+        "Iraq's Abu Ghraib prison has been set alight during a riot.",
+        "Иракская тюрьма Абу-Грейб была подожжена во время бунта.",
+    ),
+    (
+        "ru",
+        "Iraq's Abu Ghraib prison was damaged.",
+        "Иракской тюрьме Абу-Грейб нанесен ущерб.",
+    ),
+    (
+        "ru",
+        "New Zealand police said the driver was not hurt.",
+        "Новозеландская полиция сообщила, что водитель не пострадал.",
+    ),
+    (
+        "hy",
+        "Iraq's Abu Ghraib prison has been set alight during a riot.",
+        "Իրաքյան Աբու Ղրեյբ բանտը հրկիզվել է խռովության ժամանակ։",
+    ),
+    (
+        "hy",
+        "Russia's peacekeepers left the region.",
+        "Ռուսական խաղաղապահները լքեցին տարածաշրջանը։",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "source", "translation"), SENTENCE_STARTS)
+def test_a_short_form_capitalised_at_a_sentence_start_is_the_name(
+    glossary: Glossary, language: str, source: str, translation: str
+) -> None:
+    assert check_entries(glossary, language, [CheckEntry(source, translation, 1)]) == []
+    (rendering,) = render_segments(glossary, language, [(source, translation)])
+    assert rendering.text == translation
+
+
+@pytest.mark.parametrize("language", ["ru", "hy"])  # the az data has no small-letter short form
+def test_every_small_letter_short_form_is_found_capitalised(
+    glossary: Glossary, language: str
+) -> None:
+    """Every case form of every small-letter short form, capitalised, is read as its name."""
+    index = target_index(glossary, language)
+    spellings = [
+        (concept.id, name, text)
+        for concept in glossary
+        for name, forms in concept.forms.get(language, {}).items()
+        for short in forms.short
+        for text in short.cases.values()
+        if text[:1].islower()
+    ]
+    missing = [
+        text
+        for concept_id, name, text in spellings
+        if not any(
+            r.concept_id == concept_id and r.name == name
+            for r in index.reading_of(sentence_start(language, text))
+        )
+    ]
+    assert len(spellings) > 50 and missing == []
 
 
 def test_georgia_and_martuni_are_marked_ambiguous(glossary: Glossary) -> None:
@@ -603,6 +690,22 @@ CORRECT_TRANSLATIONS = [
             "ru": "Сообщалось о боях в Кельбаджарском районе и в Тавушской области.",
             "hy": "Մարտեր են գրանցվել Քելբաջարի շրջանում և Տավուշի մարզում։",
             "az": "Kəlbəcər rayonunda və Tavuş vilayətində döyüşlər olduğu bildirildi.",
+        },
+    ),
+    (
+        "In 1957 Luxembourg became a founding member of what is now the European Union.",
+        {
+            "ru": "В 1957 году Люксембург стал одним из основателей нынешнего Евросоюза.",
+            "hy": "1957 թվականին Լյուքսեմբուրգը դարձավ այսօրվա Եվրամիության հիմնադիր անդամ։",
+            "az": "1957-ci ildə Lüksemburq indiki Aİ-nin təsisçi üzvü oldu.",
+        },
+    ),
+    (
+        "The ethnically Armenian Nagorno-Karabakh region of Azerbaijan waged war.",
+        {
+            "ru": "Населенный армянами Нагорно-Карабахский регион Азербайджана вел войну.",
+            "hy": "Ադրբեջանի հայաբնակ Լեռնային Ղարաբաղը պատերազմ էր մղում։",
+            "az": "Azərbaycanın ermənilər yaşayan Dağlıq Qarabağ bölgəsi müharibə aparırdı.",
         },
     ),
     (

@@ -12,6 +12,7 @@ from newsloc.glossary.check import ERROR, WARNING, CheckEntry, check_entries
 from newsloc.glossary.loader import load_glossary
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.render import NEAR_MISS, DocumentRenderer, SegmentRendering
+from newsloc.glossary.target import sentence_start
 
 FIXTURE = Path(__file__).parent / "fixtures" / "real-text.toml"
 
@@ -292,6 +293,55 @@ def test_short_forms_are_the_name_for_check_and_untouched_by_apply(
 ):
     assert render_one(glossary, language, source, translation) == translation
     assert check(glossary, language, (source, translation)) == []
+
+
+#: A glossary whose short forms are adjectives written in small letters, listed once.
+SHORT_FORMS_FIXTURE = Path(__file__).parent / "fixtures" / "short-forms.toml"
+
+#: Italy's short form at a sentence start and inside a sentence, in each language.
+SENTENCE_STARTS = {
+    "ru": ["Итальянская полиция задержала двоих.", "Итальянской полиции помогли.",
+           "Вчера итальянская полиция задержала двоих."],
+    "hy": ["Իտալական ոստիկանությունը ձերբակալել է երկու հոգու։",
+           "Երեկ իտալական ոստիկանությունը ձերբակալել է երկու հոգու։"],
+    "az": ["İtalyan polisi iki nəfəri saxlayıb.", "Dünən italyan polisi iki nəfəri saxlayıb."],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("language", "translation"),
+    [(language, text) for language, texts in SENTENCE_STARTS.items() for text in texts],
+)
+def test_a_small_letter_short_form_also_counts_capitalised(language, translation):
+    italy = load_glossary(SHORT_FORMS_FIXTURE)
+    source = "Italian police arrested two people in Italy."
+    assert check(italy, language, (source, translation)) == []
+    assert render_one(italy, language, source, translation) == translation
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [("ru", "итальянская", "Итальянская"), ("hy", "իտալական", "Իտալական"),
+     ("hy", "և", "Եվ"), ("az", "italyan", "İtalyan"), ("az", "ırmaq", "Irmaq")],
+)  # fmt: skip
+def test_sentence_start_capitalises_as_the_language_does(language, text, expected):
+    assert sentence_start(language, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "translation"),
+    [
+        # Only the first letter: a short form written otherwise is no occurrence.
+        ("ru", "ИТАЛЬЯНСкая полиция задержала двоих."),
+        ("hy", "ԻՏԱլական ոստիկանությունը ձերբակալել է երկու հոգու։"),
+        # Azerbaijani capitalises i as İ; `I` is the capital of the dotless ı.
+        ("az", "Italyan polisi iki nəfəri saxlayıb."),
+    ],
+)
+def test_a_short_form_capitalised_otherwise_is_no_occurrence(language, translation):
+    italy = load_glossary(SHORT_FORMS_FIXTURE)
+    source = "Italian police arrested two people in Italy."
+    assert [v[0] for v in errors(italy, language, (source, translation))] == ["italy"]
 
 
 @pytest.mark.parametrize(
