@@ -739,3 +739,20 @@ def test_eu_and_un_are_spellings_but_us_is_not(glossary: Glossary) -> None:
         m.spelling: m.concept_id for m in find_mentions(glossary, "The EU, the UN and US forces.")
     }
     assert found == {"EU": "european-union", "UN": "united-nations"}
+
+
+@pytest.mark.parametrize(
+    ("translation", "expected"),
+    [
+        # Argos writes the Russian half-transliteration, once with a stray space.
+        ("Nagorno- Qarabağın sülhü.", "Dağlıq Qarabağın sülhü."),
+        ("Nagorno-Qarabağda sülh.", "Dağlıq Qarabağda sülh."),
+    ],
+)
+def test_argos_azerbaijani_nagorno_qarabag_becomes_the_glossary_name(
+    glossary: Glossary, translation: str, expected: str
+) -> None:
+    source = "Peace in Nagorno-Karabakh."
+    (rendering,) = render_segments(glossary, "az", [(source, translation)])
+    assert rendering.text == expected
+    assert check_entries(glossary, "az", [CheckEntry(source, expected, 1)]) == []
