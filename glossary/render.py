@@ -325,6 +325,8 @@ class DocumentRenderer:
     def _near_miss_rendering(
         self, concept: Concept, mention: Mention, near: NearMiss, translation: str, secondary: bool
     ) -> str:
+        if near.case is not None:  # hy/az: the finder read the case ending
+            return self._bare_rendering(concept, mention.name, near.case, near.rest, secondary)
         case, suffix = near.reading.case, near.suffix
         if self._case_hidden(near.reading, suffix):
             case, suffix = self._case_from_context(
