@@ -62,10 +62,21 @@ SUFFIX_CASES: dict[str, tuple[tuple[str, str], ...]] = {
     ),
 }
 
-#: Letters that may stand between a stem and a case ending (hy `Եթովպիա` + `յ` + `ում`).
-#: Azerbaijani needs none here: its buffer consonants are part of the endings above
-#: (`-ya`, `-nın`, `-nı`).
-BUFFER_LETTERS = {"hy": "յ", "az": ""}
+#: What a near miss may carry after its case ending and still be an inflected name, not
+#: a derived word (hy `ավստրալիացի` "an Australian", az `polşalı` "a Pole"): an article,
+#: az `-kı`.
+INFLECTED_TAILS = {"hy": frozenset(("", "ը", "ն")), "az": frozenset(("", "kı", "ki"))}
+
+
+def joints(language: str, stem: str) -> tuple[str, ...]:
+    """What may stand between `stem` and a case ending: nothing, the Armenian buffer `յ`
+    (`Եթովպիա` + `յ` + `ում`) and, after a stem in `-ի`, the `այ` of its `-իա` spelling
+    (`Սոմալի`, written `Սոմալիայից`). Azerbaijani needs none: its buffer consonants are
+    part of the endings in `SUFFIX_CASES` (`-ya`, `-nın`, `-nı`)."""
+    if language != "hy":
+        return ("",)
+    return ("", "յ", "այ") if stem.endswith("ի") else ("", "յ")
+
 
 #: Azerbaijani vowel harmony: each back vowel with its front partner.
 _AZ_BACK, _AZ_FRONT = "aıou", "əiöü"

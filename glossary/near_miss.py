@@ -43,7 +43,14 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from newsloc.glossary.model import SUFFIXING_LANGUAGES, Concept
-from newsloc.glossary.morphology import BUFFER_LETTERS, SUFFIX_CASES, fold, harmonise, lower
+from newsloc.glossary.morphology import (
+    INFLECTED_TAILS,
+    SUFFIX_CASES,
+    fold,
+    harmonise,
+    joints,
+    lower,
+)
 from newsloc.glossary.target import SHORT, WORD_CLASS, Reading, TargetIndex
 
 #: Shortest form (in letters) that a near miss may stand for.
@@ -238,7 +245,12 @@ class NearMissFinder:
                     best = found
         if best is None or self._ambiguous(concept, best, translation):
             return None
-        return self._with_case(concept, name, best)
+        best = self._with_case(concept, name, best)
+        if self._small_initial(translation[best.start :], best.form) and (
+            best.rest not in INFLECTED_TAILS.get(self.language, ())
+        ):
+            return None  # hy `եվրոպական`, az `azərbaycanlı`: a derived word, written small
+        return best
 
     def _small_initial(self, text: str, form: str) -> bool:
         """hy/az: `text` starts with the form's first letter in small (`ավստրալիայում`).
@@ -264,12 +276,12 @@ class NearMissFinder:
         if rest and (case == "nom" or near.reading.one_form):
             case = "nom"
             written = lower(self.language, rest)
-            buffers = BUFFER_LETTERS.get(self.language, "")
-            skips = (0, 1) if buffers and written[:1] in buffers else (0,)
-            for skip in skips:
-                ending = _ending(self.language, written[skip:], forms.cases)
+            for joint in joints(self.language, near.form):
+                if not written.startswith(joint):
+                    continue
+                ending = _ending(self.language, written[len(joint) :], forms.cases)
                 if ending is not None:
-                    case, rest = ending[1], rest[skip + len(ending[0]) :]
+                    case, rest = ending[1], rest[len(joint) + len(ending[0]) :]
                     break
         rest = harmonise(self.language, rest, forms.form(case))
         return replace(near, case=case, rest=rest)
