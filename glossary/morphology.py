@@ -3,7 +3,8 @@
 Russian prepositions tell the case of a name whose form does not show it; Armenian and
 Azerbaijani case endings glued to a nominative tell its case; capitals differ in
 Azerbaijani (İ, I) and Armenian (the ligature և); Russian writes ё or е. Suffixes are never
-reshaped: the one a translation attached stays as written (spec 4.1).
+reshaped: the one a translation attached to a right form stays as written (spec 4.1); only
+a near miss (a misspelled stem, fuzzy anyway) has its suffix re-harmonised in Azerbaijani.
 """
 
 from __future__ import annotations
@@ -60,6 +61,40 @@ SUFFIX_CASES: dict[str, tuple[tuple[str, str], ...]] = {
         )
     ),
 }
+
+#: What a near miss may carry after its case ending and still be an inflected name, not
+#: a derived word (hy `ավստրալիացի` "an Australian", az `polşalı` "a Pole"): an article,
+#: az `-kı`.
+INFLECTED_TAILS = {"hy": frozenset(("", "ը", "ն")), "az": frozenset(("", "kı", "ki"))}
+
+
+def joints(language: str, stem: str) -> tuple[str, ...]:
+    """What may stand between `stem` and a case ending: nothing, the Armenian buffer `յ`
+    (`Եթովպիա` + `յ` + `ում`) and, after a stem in `-ի`, the `այ` of its `-իա` spelling
+    (`Սոմալի`, written `Սոմալիայից`). Azerbaijani needs none: its buffer consonants are
+    part of the endings in `SUFFIX_CASES` (`-ya`, `-nın`, `-nı`)."""
+    if language != "hy":
+        return ("",)
+    return ("", "յ", "այ") if stem.endswith("ի") else ("", "յ")
+
+
+#: Azerbaijani vowel harmony: each back vowel with its front partner.
+_AZ_BACK, _AZ_FRONT = "aıou", "əiöü"
+_AZ_TO_FRONT = str.maketrans(_AZ_BACK, _AZ_FRONT)
+_AZ_TO_BACK = str.maketrans(_AZ_FRONT, _AZ_BACK)
+_AZ_VOWELS = frozenset(_AZ_BACK + _AZ_FRONT + "e")
+
+
+def harmonise(language: str, suffix: str, word: str) -> str:
+    """`suffix` with its vowels made to follow the last vowel of `word` (Azerbaijani
+    front/back pairs a/ə, ı/i, o/ö, u/ü): `kı` after `Kopenhagendə` is `ki`. Other
+    languages, and a word without a vowel, leave it as it is."""
+    if language != "az":
+        return suffix
+    last = next((char for char in reversed(lower(language, word)) if char in _AZ_VOWELS), "")
+    if not last:
+        return suffix
+    return suffix.translate(_AZ_TO_BACK if last in _AZ_BACK else _AZ_TO_FRONT)
 
 
 #: Letters whose capitals differ in Azerbaijani (Turkic dotted and dotless i).

@@ -1,22 +1,32 @@
 """Near misses (spec 4.6): a misspelled name that no form matches, found by edit distance.
 
 Engines misspell names (`Степанокерте` for `Степанакерте`, `Xankendidə` for
-`Xankəndidə`, `Nagorno- Qarabağ` with a stray space). When a mention finds no form, a
-word of the translation (in hy and az the start of a word) close enough to a form of the
-concept is taken as its occurrence. The rule must never touch correct text, so a
-candidate is refused unless every guard holds:
+`Xankəndidə`, `Nagorno- Qarabağ` with a stray space, hy `ավստրալիայում` in small
+letters). When a mention finds no form, a word of the translation (in hy and az the start
+of a word) close enough to a form of the concept is taken as its occurrence. The rule must
+never touch correct text, so a candidate is refused unless every guard holds:
 
 - the form is long enough (`MIN_LENGTH` letters) and the distance small for its length
   (`max_distance`: 1 edit up to 11 letters, 2 from 12);
 - the candidate is in the form's script, starts with the same letter (a lowercase
-  adjective `армянский` or another script is never a misspelled name) and is not the
+  adjective `армянский` or another script is never a misspelled name; in hy and az only,
+  a candidate that is exactly a form but for a small first letter is one) and is not the
   form cut short, which is usually another word (hy `Թուրքի`, "a Turk's", is no
   `Թուրքիա`);
 - a one-word candidate is not a word of the glossary (any word of any spelling of any
   concept); a candidate has as many words as the form or one fewer, overlaps no
   occurrence that is already a mention's, and, in Russian, does not begin with a known
-  spelling (`Азербайджанец` is a derived word, not `Азербайджане` misspelled);
-- no form of another concept is as close (the candidate would be ambiguous).
+  spelling (`Азербайджанец` is a derived word, not `Азербайджане` misspelled) and is not
+  the form with other endings (`Каспийского морей` is a plural, not `Каспийского моря`
+  misspelled);
+- no spelling of another concept is as close, counting only spellings that could be near
+  misses at that distance themselves (a two-letter `ԵՄ` is one edit from any word in Ե,
+  which says nothing).
+
+In hy and az a case ending after the misspelled stem (hy after a buffer `յ`) is read as
+that case: `Կահիրոյում` stands for the glossary's locative `Կահիրեում`, not for `Կահիրե`
+with `յում` glued on; only what follows the ending is kept, re-harmonised in Azerbaijani
+(`Kopenhagandakı` → `Kopenhagendəki`).
 
 Edit distance is a small banded Levenshtein written here: `difflib`'s ratio measures
 matching blocks, not edits, so it cannot say "one letter wrong" and is erratic on short
@@ -29,11 +39,18 @@ import re
 import unicodedata
 import weakref
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from newsloc.glossary.model import SUFFIXING_LANGUAGES, Concept
-from newsloc.glossary.morphology import fold
+from newsloc.glossary.morphology import (
+    INFLECTED_TAILS,
+    SUFFIX_CASES,
+    fold,
+    harmonise,
+    joints,
+    lower,
+)
 from newsloc.glossary.target import SHORT, WORD_CLASS, Reading, TargetIndex
 
 #: Shortest form (in letters) that a near miss may stand for.
@@ -44,6 +61,8 @@ _RUN = re.compile(f"{WORD_CLASS}+")
 _WORD = re.compile(WORD_CLASS)
 #: What may stand between the words of a multi-word candidate: spaces and one hyphen.
 _GAP = re.compile(r"[ \u00a0]*-?[ \u00a0]*")
+#: ru: letters at the end of a word where another inflection differs (`морей`/`моря`).
+RU_ENDING = 3
 
 
 @dataclass(frozen=True)
@@ -55,9 +74,42 @@ class NearMiss:
     #: The form it was taken for, and how that form reads.
     form: str
     reading: Reading
-    #: hy/az: the rest of the last word, kept as written.
+    #: hy/az: the rest of the last word, as written (the span's tail).
     suffix: str
     distance: int
+    #: hy/az: the case the rendering takes (a case ending after the stem is read as its
+    #: case) and what the rendering appends (what follows that ending, re-harmonised in
+    #: az). None in Russian, where the renderer reads a hidden case from a preposition.
+    case: str | None = None
+    rest: str = ""
+
+
+def _letters(text: str) -> int:
+    return sum(char.isalpha() for char in text)
+
+
+def _ending(language: str, written: str, cases: dict[str, str]) -> tuple[str, str] | None:
+    """(ending, case) of the case ending `written` starts with, for a case in `cases`."""
+    for ending, case in SUFFIX_CASES.get(language, ()):
+        if written.startswith(ending) and case in cases:
+            return ending, case
+    return None
+
+
+def another_inflection(form: str, text: str) -> bool:
+    """ru: `text` is `form` word by word but for the last few letters of some words, an
+    ending (`Каспийского морей` / `Каспийского моря`, `Гренланд` / `Гренландия`): another
+    inflection of the name or a word made from it, not a misspelling."""
+    form_words, text_words = _RUN.findall(form), _RUN.findall(text)
+    if len(form_words) != len(text_words):
+        return False
+    for a, b in zip(form_words, text_words, strict=True):
+        common = 0
+        while common < min(len(a), len(b)) and a[common] == b[common]:
+            common += 1
+        if max(len(a), len(b)) - common > RU_ENDING:
+            return False
+    return True
 
 
 def max_distance(length: int) -> int:
@@ -138,7 +190,7 @@ class NearMissFinder:
             self._by_initial.setdefault(key[:1], []).append((key, readings))
             for concept_id in dict.fromkeys(r.concept_id for r in readings):
                 own = [r for r in readings if r.concept_id == concept_id and r.kind != SHORT]
-                if own and max_distance(sum(char.isalpha() for char in key)):
+                if own and max_distance(_letters(key)):
                     self._by_concept.setdefault(concept_id, []).append((key, own))
         #: Known spellings long enough to mark a derived word (ru `Азербайджан…`).
         self._stems = sorted(
@@ -171,7 +223,7 @@ class NearMissFinder:
         ]
         best: NearMiss | None = None
         for form, reading in forms:
-            limit = max_distance(sum(char.isalpha() for char in form))
+            limit = max_distance(_letters(form))
             script = _script(form[0])
             words = len(_RUN.findall(form))
             for candidate in candidates:
@@ -179,14 +231,60 @@ class NearMissFinder:
                 # more, so a near miss cannot swallow the next word.
                 if len(candidate.words) not in (words - 1, words):
                     continue
-                if candidate.text[0] != form[0] or not _same_script(candidate.text, script):
+                if not _same_script(candidate.text, script):
                     continue
-                found = self._compare(form, reading, candidate, limit, translation)
+                if candidate.text[0] == form[0]:
+                    found = self._compare(form, reading, candidate, limit, translation)
+                elif self._small_initial(candidate.text, form):
+                    # Exactly the form but for its first letter: no edit besides that.
+                    capitalised = replace(candidate, text=form[0] + candidate.text[1:])
+                    found = self._compare(form, reading, capitalised, 0, translation)
+                else:
+                    continue
                 if found is not None and (best is None or _closer(found, best)):
                     best = found
         if best is None or self._ambiguous(concept, best, translation):
             return None
+        best = self._with_case(concept, name, best)
+        if self._small_initial(translation[best.start :], best.form) and (
+            best.rest not in INFLECTED_TAILS.get(self.language, ())
+        ):
+            return None  # hy `եվրոպական`, az `azərbaycanlı`: a derived word, written small
         return best
+
+    def _small_initial(self, text: str, form: str) -> bool:
+        """hy/az: `text` starts with the form's first letter in small (`ավստրալիայում`).
+
+        Not in Russian, where small letters mostly mean another word: the generic word of
+        an official name (`республика`, `область`, `море`) is written small in running
+        text, and place names double as common nouns and surnames."""
+        return self.suffixing and text[0] != form[0] and text[0] == lower(self.language, form[0])
+
+    def _with_case(self, concept: Concept, name: str, near: NearMiss) -> NearMiss:
+        """hy/az: the case the rendering takes and what it appends.
+
+        A nominative (or a spelling that does not show its case) followed by a case
+        ending, after an optional buffer letter, stands for the glossary's own form of that
+        case (`Կահիրո` + `յ` + `ում` → `Կահիրեում`), so the misspelling's buffer and the
+        engine's ending do not survive into an ungrammatical `Կահիրեյում`; a case the
+        primary lacks is not read. What follows is kept, re-harmonised in Azerbaijani."""
+        if not self.suffixing:
+            return near
+        forms = concept.forms_of(self.language, name)
+        assert forms is not None
+        case, rest = near.reading.case, near.suffix
+        if rest and (case == "nom" or near.reading.one_form):
+            case = "nom"
+            written = lower(self.language, rest)
+            for joint in joints(self.language, near.form):
+                if not written.startswith(joint):
+                    continue
+                ending = _ending(self.language, written[len(joint) :], forms.cases)
+                if ending is not None:
+                    case, rest = ending[1], rest[len(joint) + len(ending[0]) :]
+                    break
+        rest = harmonise(self.language, rest, forms.form(case))
+        return replace(near, case=case, rest=rest)
 
     def _forms(self, concept: Concept, name: str) -> list[tuple[str, Reading]]:
         """The concept's forms and variants (folded) long enough to be safe, each with its
@@ -240,6 +338,8 @@ class NearMissFinder:
             found, end = distance(form, text, limit), len(text)
             if found > limit or any(text.startswith(stem) for stem in self._stems):
                 return None
+            if another_inflection(form, text):
+                return None  # `морей` is the plural of `моря`, not a misspelling
         if end < len(form) and form.startswith(text[:end]):
             return None  # a name cut short is another word: hy `Թուրքի` (a Turk's), not `Թուրքիա`
         suffix_start = candidate.offsets[end] if end < len(text) else candidate.end
@@ -255,8 +355,12 @@ class NearMissFinder:
         )
 
     def _ambiguous(self, concept: Concept, near: NearMiss, translation: str) -> bool:
-        """True when a form of another concept is at least as close to the candidate."""
+        """True when a spelling of another concept is at least as close to the candidate
+        and could itself be a near miss that close (`max_distance` of its length): a short
+        `ԵՄ` is one edit from every word in Ե, which makes no word ambiguous."""
         written = fold(self.language, " ".join(translation[near.start : near.end].split()))
+        if self._small_initial(written, near.form):
+            written = near.form[0] + written[1:]
         limit = near.distance
         for key, readings in self._by_initial.get(near.form[:1], ()):
             if all(r.concept_id == concept.id for r in readings):
@@ -265,7 +369,7 @@ class NearMissFinder:
                 found = prefix_distance(key, written, limit, 0)[0]
             else:
                 found = distance(key, written, limit)
-            if found <= limit:
+            if found <= limit and found <= max_distance(_letters(key)):
                 return True
         return False
 

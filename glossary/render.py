@@ -325,6 +325,11 @@ class DocumentRenderer:
     def _near_miss_rendering(
         self, concept: Concept, mention: Mention, near: NearMiss, translation: str, secondary: bool
     ) -> str:
+        """A near miss in its case: in hy/az the finder read the case (a case ending after
+        the misspelled stem) and what follows it; in ru a hidden case comes from the
+        preposition, as for a found form."""
+        if near.case is not None:
+            return self._bare_rendering(concept, mention.name, near.case, near.rest, secondary)
         case, suffix = near.reading.case, near.suffix
         if self._case_hidden(near.reading, suffix):
             case, suffix = self._case_from_context(

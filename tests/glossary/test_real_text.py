@@ -423,7 +423,8 @@ def test_a_name_dropped_entirely_is_still_an_error(glossary, language):
             "Xankendidə",
         ),
         (
-            # A suffix glued to a misspelled nominative stays as written.
+            # A case ending after a misspelled stem is read as its case: the glossary's
+            # locative, with what follows it (`-ki`) kept.
             "az",
             "Residents of Khankendi.",
             "Xankendidəki sakinlər.",
@@ -484,7 +485,8 @@ def test_a_near_miss_counts_as_the_occurrence_for_further_mentions(
         ("hy", "Moscow said.", "Մոսկվ քաղաքը։"),
         ("ru", "Moscow said.", "Москв заявила."),
         ("az", "Moscow said.", "Moskv bildirib."),
-        # Small letters: a name starts with its capital.
+        # Small letters: in Russian a name starts with its capital (hy and az take a
+        # name written small, tests/glossary/test_near_miss.py).
         ("ru", "Moscow said.", "москва заявила."),
         # Another script.
         ("ru", "Stepanakert said.", "Stepanakert said."),
