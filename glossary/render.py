@@ -57,6 +57,9 @@ NEAR_MISS = "near miss"
 
 _PRECEDING_WORD = re.compile(r"(\w+(?:-\w+)?)\s+$")
 _WORD = re.compile(WORD_CLASS)
+#: The word just before / just after a position, across spaces only.
+_LAST_WORD = re.compile(f"({WORD_CLASS}+)[ \u00a0]+$")
+_FIRST_WORD = re.compile(f"[ \u00a0]+({WORD_CLASS}+)")
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,29 @@ class SegmentRendering:
     def comments(self) -> list[str]:
         """Translator-comment lines: every change, then every problem."""
         return [change.comment() for change in self.changes] + list(self.problems)
+
+
+def _left_untranslated(source: str, mention: Mention, translation: str, near: NearMiss) -> bool:
+    """True when the near miss is the source's own words inside a phrase the engine left
+    in English (Argos's `North Africa` in Azerbaijani): rewriting the name alone would
+    write a half-translated phrase (`North Afrika`), so the entry stays flagged instead."""
+    if translation[near.start : near.end] != source[mention.start : mention.end]:
+        return False
+    before = _word_before(source, mention.start)
+    after = _word_after(source, mention.end)
+    return bool(before and before == _word_before(translation, near.start)) or bool(
+        after and after == _word_after(translation, near.end)
+    )
+
+
+def _word_before(text: str, position: int) -> str:
+    found = _LAST_WORD.search(text, 0, position)
+    return found.group(1) if found else ""
+
+
+def _word_after(text: str, position: int) -> str:
+    found = _FIRST_WORD.match(text, position)
+    return found.group(1) if found else ""
 
 
 @dataclass
@@ -169,7 +195,7 @@ class DocumentRenderer:
         occurrences = self.index.find(translation)
         spans = [(o.start, o.end) for o in occurrences]  # alignment never lands on a name
         pairs = self._pair(mentions, occurrences)
-        near_misses = self._near_misses(pairs, occurrences, translation)
+        near_misses = self._near_misses(pairs, occurrences, source, translation)
         if near_misses:
             # Misspelled names join the occurrences before pairing, so the k-th mention
             # still pairs with the k-th name in the translation's order.
@@ -246,7 +272,7 @@ class DocumentRenderer:
         return result
 
     def _near_misses(
-        self, pairs: list[_Pair], occurrences: list[Occurrence], translation: str
+        self, pairs: list[_Pair], occurrences: list[Occurrence], source: str, translation: str
     ) -> dict[int, tuple[Occurrence, NearMiss]]:
         """Misspelled names (spec 4.6) for the mentions that need an occurrence and have
         none, as occurrences of their own: id(occurrence) -> (occurrence, near miss)."""
@@ -259,7 +285,7 @@ class DocumentRenderer:
             if pair.occurrence is not None or (not concept.contested and concept.id in found):
                 continue
             near = self.near_misses.find(concept, pair.mention.name, translation, taken, spans)
-            if near is None:
+            if near is None or _left_untranslated(source, pair.mention, translation, near):
                 continue
             taken.append((near.start, near.end))
             found.add(concept.id)
