@@ -78,12 +78,12 @@ def test_every_entry_gets_a_fuzzy_machine_translation(
 
 
 @pytest.mark.usefixtures("installed_argos_packages")
-def test_runs_are_deterministic(tmp_path: Path, news_article: Path, spec_glossary: Path) -> None:
-    translate(news_article, tmp_path / "a", spec_glossary)
-    translate(news_article, tmp_path / "b", spec_glossary)
+def test_runs_are_deterministic(tmp_path: Path, spec_glossary: Path) -> None:
+    translate(SAMPLE_ARTICLE, tmp_path / "a", spec_glossary)
+    translate(SAMPLE_ARTICLE, tmp_path / "b", spec_glossary)
     for lang in ("hy", "az", "ru"):
-        a = [(e.msgid, e.msgstr) for e in catalogue(tmp_path / "a", lang, news_article)]
-        b = [(e.msgid, e.msgstr) for e in catalogue(tmp_path / "b", lang, news_article)]
+        a = [(e.msgid, e.msgstr) for e in catalogue(tmp_path / "a", lang, SAMPLE_ARTICLE)]
+        b = [(e.msgid, e.msgstr) for e in catalogue(tmp_path / "b", lang, SAMPLE_ARTICLE)]
         assert a == b
 
 
@@ -105,24 +105,21 @@ def test_glossary_notes_and_problems_reach_the_catalogue(
 
 
 @pytest.mark.usefixtures("installed_argos_packages")
-def test_reviewed_entries_are_never_retranslated(
-    tmp_path: Path, news_article: Path, spec_glossary: Path
-) -> None:
+def test_reviewed_entries_are_never_retranslated(tmp_path: Path, spec_glossary: Path) -> None:
     out = tmp_path / "loc"
-    translate(news_article, out, spec_glossary)
-    po = catalogue(out, "hy", news_article)
+    translate(SAMPLE_ARTICLE, out, spec_glossary)
+    po = catalogue(out, "hy", SAMPLE_ARTICLE)
     po[1].msgstr = "Ստեփանակերտում լսվել են ուժեղ հրետակոծության ձայներ։"
     po[1].flags = []
     po.save()
-    translate(news_article, out, spec_glossary)
-    again = catalogue(out, "hy", news_article)
+    translate(SAMPLE_ARTICLE, out, spec_glossary)
+    again = catalogue(out, "hy", SAMPLE_ARTICLE)
     assert again[1].msgstr == "Ստեփանակերտում լսվել են ուժեղ հրետակոծության ձայներ։"
     assert again[1].flags == []
 
 
 def test_a_missing_pair_names_the_install_command_and_others_still_translate(
     tmp_path: Path,
-    news_article: Path,
     spec_glossary: Path,
     installed_argos_packages: dict[str, Path],
 ) -> None:
@@ -130,7 +127,7 @@ def test_a_missing_pair_names_the_install_command_and_others_still_translate(
     shutil.move(installed_argos_packages["az"], hidden)
     try:
         out = tmp_path / "loc"
-        result = translate(news_article, out, spec_glossary)
+        result = translate(SAMPLE_ARTICLE, out, spec_glossary)
     finally:
         shutil.move(hidden, packages_dir() / installed_argos_packages["az"].name)
     assert result.exit_code == 3, result.output  # partial: az was not machine-translated
@@ -138,10 +135,10 @@ def test_a_missing_pair_names_the_install_command_and_others_still_translate(
     assert len(warnings) == 1 and warnings[0].startswith("newsloc: warning: az: ")
     assert "newsloc models install az" in warnings[0]
     report = {r["language"]: r for r in json.loads(result.stdout)["languages"]}
-    entries = entry_count(news_article)
+    entries = entry_count(SAMPLE_ARTICLE)
     assert report["az"]["untranslated"] == entries
     assert report["ru"]["machine_translated"] == entries
-    assert all(not e.msgstr for e in catalogue(out, "az", news_article))
+    assert all(not e.msgstr for e in catalogue(out, "az", SAMPLE_ARTICLE))
 
 
 # -- many articles in one run -----------------------------------------------------------
@@ -163,9 +160,9 @@ def desk(tmp_path: Path, article: Path, names: tuple[str, ...]) -> list[Path]:
 
 @pytest.mark.usefixtures("installed_argos_packages")
 def test_a_batch_gives_every_article_its_catalogues_and_reports_the_bad_one(
-    tmp_path: Path, news_article: Path, spec_glossary: Path
+    tmp_path: Path, spec_glossary: Path
 ) -> None:
-    first, broken, last = desk(tmp_path, news_article, ("a.txt", "b.txt", "c.txt"))
+    first, broken, last = desk(tmp_path, SAMPLE_ARTICLE, ("a.txt", "b.txt", "c.txt"))
     broken.write_bytes(b"caf\xe9\n")  # not UTF-8
     out = tmp_path / "loc"
     result = runner.invoke(
@@ -202,10 +199,8 @@ def test_a_batch_gives_every_article_its_catalogues_and_reports_the_bad_one(
 
 
 @pytest.mark.usefixtures("installed_argos_packages")
-def test_a_folder_is_translated_in_one_run_with_one_summary_table(
-    tmp_path: Path, news_article: Path
-) -> None:
-    desk(tmp_path, news_article, ("one.txt", "two.txt"))
+def test_a_folder_is_translated_in_one_run_with_one_summary_table(tmp_path: Path) -> None:
+    desk(tmp_path, SAMPLE_ARTICLE, ("one.txt", "two.txt"))
     (tmp_path / "desk" / "notes.md").write_text("not an article", encoding="utf-8")
     out = tmp_path / "loc"
     result = runner.invoke(
@@ -222,12 +217,12 @@ def test_a_folder_is_translated_in_one_run_with_one_summary_table(
 
 
 def test_each_language_builds_its_engine_once_for_the_whole_batch(
-    tmp_path: Path, news_article: Path, installed_argos_packages: dict[str, Path]
+    tmp_path: Path, installed_argos_packages: dict[str, Path]
 ) -> None:
     from newsloc.translate.batch import translate_articles
     from newsloc.translate.engines.registry import engine_factory
 
-    articles = desk(tmp_path, news_article, ("a.txt", "b.txt", "c.txt"))
+    articles = desk(tmp_path, SAMPLE_ARTICLE, ("a.txt", "b.txt", "c.txt"))
     real = engine_factory("argos")
     assert real is not None
     built: list[str] = []
@@ -306,13 +301,13 @@ def test_cuda_without_a_gpu_is_a_clear_error(tmp_path: Path) -> None:
 
 @pytest.mark.usefixtures("installed_argos_packages")
 @pytest.mark.parametrize("device", ["cpu", "auto"])
-def test_cpu_and_auto_devices_translate(tmp_path: Path, news_article: Path, device: str) -> None:
+def test_cpu_and_auto_devices_translate(tmp_path: Path, device: str) -> None:
     out = tmp_path / "loc"
     result = runner.invoke(
         app,
         [
             "translate",
-            str(news_article),
+            str(SAMPLE_ARTICLE),
             "--to",
             "ru",
             "--out",
@@ -328,7 +323,7 @@ def test_cpu_and_auto_devices_translate(tmp_path: Path, news_article: Path, devi
     )
     assert result.exit_code == 0, result.output
     (ru,) = json.loads(result.stdout)["languages"]
-    assert ru["machine_translated"] == entry_count(news_article)
+    assert ru["machine_translated"] == entry_count(SAMPLE_ARTICLE)
 
 
 class _Reverser:
@@ -349,13 +344,11 @@ class _Reverser:
         return [Translation(sentence[::-1]) for sentence in sentences]
 
 
-def test_new_articles_are_translated_ahead_in_one_engine_call(
-    tmp_path: Path, news_article: Path
-) -> None:
+def test_new_articles_are_translated_ahead_in_one_engine_call(tmp_path: Path) -> None:
     from newsloc.translate.batch import translate_articles
     from newsloc.translate.pipeline import translate_article
 
-    articles = desk(tmp_path, news_article, ("a.txt", "b.txt", "c.txt"))
+    articles = desk(tmp_path, SAMPLE_ARTICLE, ("a.txt", "b.txt", "c.txt"))
     calls: list[int] = []
     batch = translate_articles(
         articles, ["ru", "az"], out=tmp_path / "batch", engine_factory=lambda t: _Reverser(t, calls)
@@ -386,13 +379,11 @@ def test_new_articles_are_translated_ahead_in_one_engine_call(
 
 
 @pytest.mark.usefixtures("installed_argos_packages")
-def test_a_batch_with_real_models_calls_each_engine_once(
-    tmp_path: Path, news_article: Path
-) -> None:
+def test_a_batch_with_real_models_calls_each_engine_once(tmp_path: Path) -> None:
     from newsloc.translate.batch import translate_articles
     from newsloc.translate.engines.registry import engine_factory
 
-    articles = desk(tmp_path, news_article, ("a.txt", "b.txt", "c.txt"))
+    articles = desk(tmp_path, SAMPLE_ARTICLE, ("a.txt", "b.txt", "c.txt"))
     real = engine_factory("argos")
     assert real is not None
     calls: list[int] = []

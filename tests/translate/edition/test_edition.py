@@ -26,6 +26,7 @@ from newsloc.translate.edition.model import EditionFormat
 from newsloc.translate.edition.render import escape_markdown
 from newsloc.translate.edition.typography import apply_typography
 from newsloc.translate.errors import UserError
+from tests.conftest import SAMPLE_ARTICLE
 from tests.support.articles import (
     article_paragraphs,
     contested_concepts,
@@ -124,13 +125,17 @@ def edition_body(text: str) -> list[str]:
     return text.strip().split("\n\n")[1:]
 
 
-@pytest.fixture
-def locales(tmp_path: Path, news_article: Path) -> Path:
-    """hy, az and ru catalogues of the article, every entry reviewed."""
-    root = tmp_path / "locales"
+def reviewed_locales(root: Path, article: Path) -> Path:
+    """hy, az and ru catalogues of `article` under `root`, every entry reviewed."""
     for language in MARK:
-        write_catalog(root, language, build_catalog(news_article, language, obsolete=True))
+        write_catalog(root, language, build_catalog(article, language, obsolete=True))
     return root
+
+
+@pytest.fixture
+def locales(tmp_path: Path) -> Path:
+    """Reviewed catalogues of the sample article, for tests the article's text does not shape."""
+    return reviewed_locales(tmp_path / "locales", SAMPLE_ARTICLE)
 
 
 def run(*args: str):
@@ -141,8 +146,9 @@ def run(*args: str):
 
 
 def test_markdown_edition_follows_source_order_and_repeats_paragraphs(
-    locales: Path, tmp_path: Path, news_article: Path
+    tmp_path: Path, news_article: Path
 ):
+    locales = reviewed_locales(tmp_path / "locales", news_article)
     out = tmp_path / "editions"
     result = run("edition", "build", "--lang", "hy", "--locales", locales, "--out", out)
 
@@ -178,9 +184,7 @@ def test_dateline_has_language_name_and_localized_date(locales: Path, tmp_path: 
         assert first_line == f"{name} · {date}"
 
 
-def test_date_option_overrides_header_and_missing_date_warns(
-    tmp_path: Path, news_article: Path, locales: Path
-):
+def test_date_option_overrides_header_and_missing_date_warns(tmp_path: Path, locales: Path):
     result = build_edition(
         "ru", locales=locales, out=tmp_path, fmt=EditionFormat.TXT, date="2024-01-05"
     )
@@ -188,12 +192,12 @@ def test_date_option_overrides_header_and_missing_date_warns(
     assert f"5 {january} 2024\u00a0г." in result.path.read_text(encoding="utf-8")
 
     bare = tmp_path / "bare"
-    write_catalog(bare, "ru", build_catalog(news_article, "ru", date=None))
+    write_catalog(bare, "ru", build_catalog(SAMPLE_ARTICLE, "ru", date=None))
     cli = run("edition", "build", "--lang", "ru", "--locales", bare, "--out", tmp_path / "o")
     assert cli.exit_code == 0
     assert "no X-Newsloc-Date" in cli.stderr
     assert (
-        (tmp_path / "o" / f"{news_article.stem}.ru.md")
+        (tmp_path / "o" / f"{SAMPLE_ARTICLE.stem}.ru.md")
         .read_text(encoding="utf-8")
         .startswith("*русский*\n")
     )
@@ -323,12 +327,10 @@ def test_allow_fuzzy_without_machine_text_has_no_banner(locales: Path, tmp_path:
 # ---------------------------------------------------------------- formats
 
 
-def test_html_edition_is_self_contained_escaped_and_declares_language(
-    tmp_path: Path, news_article: Path
-):
+def test_html_edition_is_self_contained_escaped_and_declares_language(tmp_path: Path):
     root = tmp_path / "locales"
     hostile = 'Ստեփանակերտ <script>alert("x")</script> & “quotes”'
-    write_catalog(root, "hy", build_catalog(news_article, "hy", overrides={1: hostile}))
+    write_catalog(root, "hy", build_catalog(SAMPLE_ARTICLE, "hy", overrides={1: hostile}))
 
     result = run(
         "edition", "build", "--lang", "hy", "--locales", root, "--format", "html",
@@ -336,7 +338,7 @@ def test_html_edition_is_self_contained_escaped_and_declares_language(
     )  # fmt: skip
 
     assert result.exit_code == 0, result.output
-    page = (tmp_path / "o" / f"{news_article.stem}.hy.html").read_text(encoding="utf-8")
+    page = (tmp_path / "o" / f"{SAMPLE_ARTICLE.stem}.hy.html").read_text(encoding="utf-8")
     assert page.startswith('<!DOCTYPE html>\n<html lang="hy">')
     assert '<meta charset="utf-8">' in page
     assert '"Noto Sans Armenian", "DejaVu Sans"' in page
@@ -347,22 +349,22 @@ def test_html_edition_is_self_contained_escaped_and_declares_language(
     assert not re.search(r"https?:|<link|<img|src=|@import|url\(", page)
     september = get_month_names("wide", locale="hy")[9]
     assert f'<time datetime="2023-09-19">19 {september} 2023 թ.</time>' in page
-    byline = article_paragraphs(news_article)[-1][1]
+    byline = article_paragraphs(SAMPLE_ARTICLE)[-1][1]
     assert byline.startswith("By ")
     assert f'<p class="byline">{translated("hy", byline)}</p>' in page
 
 
-def test_plain_text_edition_keeps_text_as_written(tmp_path: Path, news_article: Path):
+def test_plain_text_edition_keeps_text_as_written(tmp_path: Path):
     root = tmp_path / "locales"
-    write_catalog(root, "az", build_catalog(news_article, "az", overrides={0: "1. *Bakı* <b>"}))
+    write_catalog(root, "az", build_catalog(SAMPLE_ARTICLE, "az", overrides={0: "1. *Bakı* <b>"}))
     result = build_edition("az", locales=root, out=tmp_path, fmt=EditionFormat.TXT)
-    assert result.path.name == f"{news_article.stem}.az.txt"
+    assert result.path.name == f"{SAMPLE_ARTICLE.stem}.az.txt"
     assert edition_body(result.path.read_text(encoding="utf-8"))[0] == "1. *Bakı* <b>"
 
 
-def test_markdown_escapes_what_would_become_markup(tmp_path: Path, news_article: Path):
+def test_markdown_escapes_what_would_become_markup(tmp_path: Path):
     root = tmp_path / "locales"
-    write_catalog(root, "az", build_catalog(news_article, "az", overrides={0: "1. *Bakı* <b>"}))
+    write_catalog(root, "az", build_catalog(SAMPLE_ARTICLE, "az", overrides={0: "1. *Bakı* <b>"}))
     result = build_edition("az", locales=root, out=tmp_path)
     assert edition_body(result.path.read_text(encoding="utf-8"))[0] == r"1\. \*Bakı\* \<b\>"
 
@@ -389,25 +391,25 @@ def test_bad_input_is_one_line_and_exit_2(locales: Path, args: list[str], messag
     assert "Traceback" not in result.output
 
 
-def test_malformed_catalogue_and_several_domains_are_user_errors(locales: Path, news_article: Path):
-    bad = locales / "hy" / "LC_MESSAGES" / f"{news_article.stem}.po"
+def test_malformed_catalogue_and_several_domains_are_user_errors(locales: Path):
+    bad = locales / "hy" / "LC_MESSAGES" / f"{SAMPLE_ARTICLE.stem}.po"
     bad.write_text('msgid "open\nmsgstr ""\n', encoding="utf-8")
     with pytest.raises(UserError, match=r"\.po:1: not a readable gettext catalogue"):
         build_edition("hy", locales=locales)
 
-    write_catalog(locales, "ru", build_catalog(news_article, "ru"), domain="second")
+    write_catalog(locales, "ru", build_catalog(SAMPLE_ARTICLE, "ru"), domain="second")
     result = run("edition", "build", "--lang", "ru", "--locales", locales)
     assert result.exit_code == 2
-    domains = sorted(["second", news_article.stem])
+    domains = sorted(["second", SAMPLE_ARTICLE.stem])
     assert (
         f"catalogues of several articles ({', '.join(domains)}); choose one with --domain, "
         f"e.g. --domain {domains[0]}"
     ) in result.stderr
 
 
-def test_entry_without_line_reference_cannot_be_placed(tmp_path: Path, news_article: Path):
-    po = build_catalog(news_article, "hy")
-    po[2].occurrences = [(source_path(news_article), "")]
+def test_entry_without_line_reference_cannot_be_placed(tmp_path: Path):
+    po = build_catalog(SAMPLE_ARTICLE, "hy")
+    po[2].occurrences = [(source_path(SAMPLE_ARTICLE), "")]
     path = write_catalog(tmp_path, "hy", po)
     with pytest.raises(UserError, match=re.escape(f"{path}:")) as error:
         build_edition("hy", locales=tmp_path, out=tmp_path / "o")
