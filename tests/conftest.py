@@ -21,10 +21,14 @@ os.environ["ARGOS_PACKAGE_INDEX"] = "http://127.0.0.1:9/"
 os.environ["NEWSLOC_OPUS_MT_MIRROR"] = "http://127.0.0.1:9/"
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+#: The contract folder beside the repository. NEWSLOC_SHARED points the tests elsewhere, e.g.
+#: `NEWSLOC_SHARED=/nonexistent` runs the suite as a bare clone without ../shared would.
+SHARED = Path(os.environ.get("NEWSLOC_SHARED") or REPO.parent / "shared")
 SEED_ARTICLE = SHARED / "articles" / "seed-article.txt"
 #: The one reason every seed-article test gives on a clone without ../shared beside it.
 SEED_ARTICLE_MISSING = "needs the seed article ../shared/articles/seed-article.txt (CI has it)"
+#: Our own article (Stepanakert, Lachin, Shusha, Kalbajar, Baku, the ICRC …), always here.
+SAMPLE_ARTICLE = REPO / "examples" / "sample-article.txt"
 
 _LOOPBACK = ("127.", "::1", "localhost")
 _real_connect = socket.socket.connect
@@ -60,3 +64,12 @@ def seed_article() -> Path:
     if not SEED_ARTICLE.exists():
         pytest.skip(SEED_ARTICLE_MISSING)
     return SEED_ARTICLE
+
+
+@pytest.fixture(scope="session", params=["sample", "seed"])
+def news_article(request: pytest.FixtureRequest) -> Path:
+    """A real English news article naming contested places: the sample article always, the
+    seed article too where ../shared has it (that case skips like `seed_article`)."""
+    if request.param == "seed":
+        return request.getfixturevalue("seed_article")
+    return SAMPLE_ARTICLE

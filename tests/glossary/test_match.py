@@ -10,9 +10,10 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsloc.glossary.loader import load_glossary
+from newsloc.glossary.loader import load_default_glossary, load_glossary
 from newsloc.glossary.match import Matcher, Mention, find_mentions, line_col, line_starts
 from newsloc.glossary.model import Concept, Glossary
+from tests.conftest import SAMPLE_ARTICLE
 
 SPEC_EXAMPLE = Path(__file__).parent / "fixtures" / "spec-example.toml"
 
@@ -66,6 +67,31 @@ def test_the_seed_articles_mentions_in_document_order(seed_article: Path) -> Non
         assert text[mention.end : mention.end + 1] not in ("i", "n")
     baku = [m for m in mentions if m.concept_id == "baku"]
     assert len(baku) == 1 and text[baku[0].end : baku[0].end + 2] == "’s"
+
+
+def test_the_sample_articles_mentions_in_document_order() -> None:
+    text = SAMPLE_ARTICLE.read_text(encoding="utf-8")
+    mentions = Matcher(load_default_glossary()).find(text)
+    first = [(m.concept_id, m.name) for m in mentions[:5]]
+    assert first == [
+        ("yerevan", "Yerevan"),
+        ("baku", "Baku"),
+        ("armenia", "Armenia"),
+        ("azerbaijan", "Azerbaijan"),
+        ("stepanakert", "Stepanakert"),
+    ]
+    # The dateline's capitals are the same places, spelled as the source has them.
+    assert [text[m.start : m.end] for m in mentions[:2]] == ["YEREVAN", "BAKU"]
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+    # Every mention is whole words; "Armenia’s" is Armenia with the possessive left out.
+    for mention in mentions:
+        assert not text[mention.end : mention.end + 1].isalnum()
+        assert mention.start == 0 or not text[mention.start - 1].isalnum()
+    armenia = [m for m in mentions if m.concept_id == "armenia"]
+    assert len(armenia) == 2 and text[armenia[1].end : armenia[1].end + 2] == "’s"
+    # The longest name wins: the ICRC is one mention, not a "Red Cross" inside it.
+    (icrc,) = [m for m in mentions if m.concept_id == "icrc"]
+    assert text[icrc.start : icrc.end] == "International Committee of the Red Cross"
 
 
 def test_the_longest_name_wins() -> None:

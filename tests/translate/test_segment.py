@@ -8,6 +8,8 @@ import pytest
 
 from newsloc.translate.errors import UserError
 from newsloc.translate.segment import read_article, split_paragraphs, split_sentences
+from tests.conftest import SAMPLE_ARTICLE
+from tests.support.articles import article_paragraphs, unique_paragraphs
 
 
 def sentences(text: str) -> list[str]:
@@ -34,8 +36,26 @@ def test_seed_article_dateline_is_kept_apart_and_intact(seed_article: Path) -> N
     assert len(parts) == 2
 
 
-def test_spans_slice_the_paragraph(seed_article: Path) -> None:
-    for paragraph in read_article(seed_article).paragraphs:
+def test_paragraphs_become_one_unit_each_at_every_line_they_start(news_article: Path) -> None:
+    article = read_article(news_article)
+    assert [p.text for p in article.paragraphs] == [p for _, p in article_paragraphs(news_article)]
+    units = article.units()
+    assert [(u.text, list(u.lines)) for u in units] == unique_paragraphs(news_article)
+    assert [u.kind for u in units] == ["body"] * (len(units) - 1) + ["byline"]
+
+
+def test_sample_article_dateline_credit_is_kept_apart_and_intact() -> None:
+    first = read_article(SAMPLE_ARTICLE).paragraphs[0]
+    parts = split_sentences(first.text)
+    # The places and the date are translated; the agency's credit is kept as written.
+    assert parts[0].text == "YEREVAN/BAKU, 3 March 2026" and parts[0].translatable
+    assert parts[1].text == "(Newsloc) –" and not parts[1].translatable
+    assert parts[2].text.startswith("Armenia and Azerbaijan have agreed")
+    assert len(parts) == 3
+
+
+def test_spans_slice_the_paragraph(news_article: Path) -> None:
+    for paragraph in read_article(news_article).paragraphs:
         for sentence in split_sentences(paragraph.text):
             assert paragraph.text[sentence.start : sentence.end] == sentence.text
 

@@ -13,6 +13,7 @@ from babel.messages.pofile import read_po
 
 from newsloc.glossary.gettext import plural_forms
 from newsloc.translate.pipeline import translate_article
+from tests.support.articles import entry_count, unique_paragraphs
 
 REQUIRED_HEADERS = (
     "Project-Id-Version",
@@ -73,12 +74,14 @@ def test_headers(tmp_path: Path, article: Path) -> None:
 
 
 @pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext's msgfmt is not installed")
-def test_every_file_passes_msgfmt_and_reads_back(tmp_path: Path, seed_article: Path) -> None:
+def test_every_file_passes_msgfmt_and_reads_back(tmp_path: Path, news_article: Path) -> None:
     out = tmp_path / "loc"
-    translate_article(seed_article, ["hy", "az", "ru"], out=out)
-    files = [out / "seed-article.pot"] + [
-        out / lang / "LC_MESSAGES" / "seed-article.po" for lang in ("hy", "az", "ru")
+    translate_article(news_article, ["hy", "az", "ru"], out=out)
+    name = news_article.stem
+    files = [out / f"{name}.pot"] + [
+        out / lang / "LC_MESSAGES" / f"{name}.po" for lang in ("hy", "az", "ru")
     ]
+    entries = entry_count(news_article)
     for path in files:
         result = subprocess.run(
             ["msgfmt", "--check", "-o", os.devnull, str(path)], capture_output=True, text=True
@@ -86,8 +89,8 @@ def test_every_file_passes_msgfmt_and_reads_back(tmp_path: Path, seed_article: P
         assert result.returncode == 0, result.stderr
         with path.open("rb") as handle:
             babel_catalog = read_po(handle)
-        assert len([m for m in babel_catalog if m.id]) == 11
-        assert len(polib.pofile(str(path))) == 11
+        assert len([m for m in babel_catalog if m.id]) == entries
+        assert len(polib.pofile(str(path))) == entries
 
 
 def test_duplicate_paragraphs_are_one_entry(tmp_path: Path, seed_article: Path) -> None:
@@ -97,6 +100,19 @@ def test_duplicate_paragraphs_are_one_entry(tmp_path: Path, seed_article: Path) 
     repeated = [e for e in po if len(e.occurrences) > 1]
     assert [[line for _, line in e.occurrences] for e in repeated] == [["5", "21"], ["7", "23"]]
     assert len({e.msgid for e in po}) == len(po)
+
+
+def test_every_entry_names_every_line_its_paragraph_starts_at(
+    tmp_path: Path, news_article: Path
+) -> None:
+    # The sample wraps its paragraphs over several lines: the reference is the first one.
+    out = tmp_path / "loc"
+    translate_article(news_article, ["ru"], out=out)
+    po = polib.pofile(str(out / "ru" / "LC_MESSAGES" / f"{news_article.stem}.po"))
+    assert [(e.msgid, [int(line) for _, line in e.occurrences]) for e in po] == [
+        (text, lines) for text, lines in unique_paragraphs(news_article)
+    ]
+    assert all(path.endswith(news_article.name) for e in po for path, _ in e.occurrences)
 
 
 def review(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -142,12 +143,30 @@ def test_show_an_unknown_id_is_one_line_with_a_suggestion() -> None:
     )
 
 
-def test_find_reads_a_file_and_reports_line_and_column(seed_article: Path) -> None:
-    result = run("find", str(seed_article), "--json", "-g", str(SPEC_EXAMPLE))
+#: The English spellings of the contract's example glossary, and the name each one means.
+SPEC_EXAMPLE_SPELLINGS = {
+    "stepanakert": "Stepanakert",
+    "khankendi": "Khankendi",
+    "khankandi": "Khankendi",
+    "xankandi": "Khankendi",
+    "baku": "Baku",
+}
+
+
+def test_find_reads_a_file_and_reports_line_and_column(news_article: Path) -> None:
+    result = run("find", str(news_article), "--json", "-g", str(SPEC_EXAMPLE))
     assert result.exit_code == 0, result.output
     found = json.loads(result.stdout)
-    lines = seed_article.read_text(encoding="utf-8").splitlines()
-    assert [item["name"] for item in found] == ["Stepanakert", "Khankendi", "Baku"]
+    lines = news_article.read_text(encoding="utf-8").splitlines()
+    # Every whole-word spelling, any case (the sample's dateline says BAKU), line by line.
+    spelling = re.compile(rf"\b(?:{'|'.join(SPEC_EXAMPLE_SPELLINGS)})\b", re.IGNORECASE)
+    expected = [
+        (SPEC_EXAMPLE_SPELLINGS[m.group().lower()], number, m.start() + 1)
+        for number, line in enumerate(lines, 1)
+        for m in spelling.finditer(line)
+    ]
+    assert [(item["name"], item["line"], item["column"]) for item in found] == expected
+    assert {"Stepanakert", "Baku"} <= {name for name, _, _ in expected}
     for item in found:
         line = lines[item["line"] - 1]
         assert line[item["column"] - 1 : item["end_column"]] == item["spelling"]

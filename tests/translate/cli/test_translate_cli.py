@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsloc.translate.cli import app
+from tests.support.articles import entry_count
 
 runner = CliRunner()
 
@@ -17,11 +18,11 @@ def newsloc(*args: str):
     return runner.invoke(app, list(args))
 
 
-def test_writes_template_and_one_catalogue_per_language(tmp_path: Path, seed_article: Path) -> None:
+def test_writes_template_and_one_catalogue_per_language(tmp_path: Path, news_article: Path) -> None:
     out = tmp_path / "loc"
     result = newsloc(
         "translate",
-        str(seed_article),
+        str(news_article),
         "--to",
         "hy,az,ru",
         "--engine",
@@ -36,26 +37,28 @@ def test_writes_template_and_one_catalogue_per_language(tmp_path: Path, seed_art
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert report["template"] == str(out / "seed.pot")
+    entries = entry_count(news_article)
     assert [(r["language"], r["entries"], r["untranslated"]) for r in report["languages"]] == [
-        ("hy", 11, 11),
-        ("az", 11, 11),
-        ("ru", 11, 11),
+        ("hy", entries, entries),
+        ("az", entries, entries),
+        ("ru", entries, entries),
     ]
     for lang in ("hy", "az", "ru"):
         assert (out / lang / "LC_MESSAGES" / "seed.po").is_file()
 
 
 def test_defaults_domain_to_the_file_stem(
-    tmp_path: Path, seed_article: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, news_article: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
     result = newsloc(
-        "translate", str(seed_article), "--to", "ru", "--engine", "none", "--no-glossary"
+        "translate", str(news_article), "--to", "ru", "--engine", "none", "--no-glossary"
     )
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "locales" / "seed-article.pot").is_file()
-    assert (tmp_path / "locales" / "ru" / "LC_MESSAGES" / "seed-article.po").is_file()
-    assert "ru" in result.stdout and "11" in result.stdout
+    stem = news_article.stem
+    assert (tmp_path / "locales" / f"{stem}.pot").is_file()
+    assert (tmp_path / "locales" / "ru" / "LC_MESSAGES" / f"{stem}.po").is_file()
+    assert "ru" in result.stdout and str(entry_count(news_article)) in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -93,15 +96,15 @@ def test_bad_input_is_one_line_exit_2_and_nothing_written(
 
 
 def test_a_broken_existing_catalogue_stops_before_anything_is_written(
-    tmp_path: Path, seed_article: Path
+    tmp_path: Path, news_article: Path
 ) -> None:
     out = tmp_path / "loc"
-    broken = out / "ru" / "LC_MESSAGES" / "seed-article.po"
+    broken = out / "ru" / "LC_MESSAGES" / f"{news_article.stem}.po"
     broken.parent.mkdir(parents=True)
     broken.write_text('msgid "unterminated\n', encoding="utf-8")
     result = newsloc(
         "translate",
-        str(seed_article),
+        str(news_article),
         "--to",
         "hy,ru",
         "--engine",
@@ -113,7 +116,7 @@ def test_a_broken_existing_catalogue_stops_before_anything_is_written(
     assert result.exit_code == 2
     assert str(broken) in result.stderr and "not a readable gettext catalogue" in result.stderr
     assert broken.read_text(encoding="utf-8") == 'msgid "unterminated\n'
-    assert not (out / "seed-article.pot").exists()
+    assert not (out / f"{news_article.stem}.pot").exists()
     assert not (out / "hy").exists()
 
 

@@ -2,12 +2,15 @@
 
 The catalogues are built with polib exactly as docs/catalogues.md describes what
 `newsloc translate` writes: one entry per distinct paragraph in document order, every
-occurrence as `#: PATH:LINE`, machine output fuzzy, a byline marked `#. byline`.
+occurrence as `#: PATH:LINE`, machine output fuzzy, a byline marked `#. byline`. They are
+built for the sample article and, where ../shared has it, the seed article (which repeats
+two paragraphs); what a test expects is computed from the article's text.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -23,8 +26,15 @@ from newsloc.translate.edition.model import EditionFormat
 from newsloc.translate.edition.render import escape_markdown
 from newsloc.translate.edition.typography import apply_typography
 from newsloc.translate.errors import UserError
+from tests.conftest import SAMPLE_ARTICLE
+from tests.support.articles import (
+    article_paragraphs,
+    contested_concepts,
+    entry_count,
+    quiet_entries,
+    unique_paragraphs,
+)
 
-SOURCE_PATH = "articles/seed-article.txt"
 DATE = "2023-09-19"
 #: A recognisable prefix per language, so a test can tell a translation from its source.
 MARK = {"hy": "Հայերեն՝", "az": "Azərbaycanca:", "ru": "По-русски:"}
@@ -35,28 +45,22 @@ runner = CliRunner()
 # ---------------------------------------------------------------- catalogue builder
 
 
-def article_paragraphs(article: Path) -> list[tuple[int, str]]:
-    """(start line, unwrapped text) for every blank-line separated paragraph."""
-    paragraphs: list[tuple[int, str]] = []
-    start, lines = 0, []
-    for number, line in enumerate(article.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
-            start = start or number
-            lines.append(line.strip())
-        elif lines:
-            paragraphs.append((start, " ".join(lines)))
-            start, lines = 0, []
-    if lines:
-        paragraphs.append((start, " ".join(lines)))
-    return paragraphs
+def source_path(article: Path) -> str:
+    """The article's path as the catalogue's `#:` references name it."""
+    return f"articles/{article.name}"
 
 
-def unique_paragraphs(article: Path) -> list[tuple[str, list[int]]]:
-    """Distinct paragraphs in order of first occurrence, with every line they start at."""
-    seen: dict[str, list[int]] = {}
-    for line, text in article_paragraphs(article):
-        seen.setdefault(text, []).append(line)
-    return list(seen.items())
+def paragraphs_of(article: Path, entries: Iterable[int]) -> list[int]:
+    """Positions in the article of every paragraph printed from the given entries."""
+    texts = {unique_paragraphs(article)[index][0] for index in entries}
+    return [n for n, (_line, text) in enumerate(article_paragraphs(article)) if text in texts]
+
+
+def pending_row(article: Path, index: int, state: str) -> str:
+    """A regex for entry `index`'s row in the refusal report: its lines, state, first words."""
+    text, lines = unique_paragraphs(article)[index]
+    words = " ".join(text.split()[:2])
+    return rf"{', '.join(map(str, lines))}\s*│\s*{state}\s*│\s*{re.escape(words)}"
 
 
 def translated(language: str, text: str) -> str:
@@ -77,13 +81,13 @@ def build_catalog(
     fuzzy, untranslated = set(fuzzy), set(untranslated)
     po = polib.POFile(wrapwidth=76)
     po.metadata = {
-        "Project-Id-Version": "seed-article",
+        "Project-Id-Version": article.stem,
         "Language": language,
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
         "X-Generator": "newsloc 0.1.0",
-        "X-Newsloc-Source": SOURCE_PATH,
+        "X-Newsloc-Source": source_path(article),
     }
     if date:
         po.metadata["X-Newsloc-Date"] = date
@@ -92,7 +96,7 @@ def build_catalog(
         entry = polib.POEntry(
             msgid=text,
             msgstr="" if index in untranslated else msgstr,
-            occurrences=[(SOURCE_PATH, str(line)) for line in lines],
+            occurrences=[(source_path(article), str(line)) for line in lines],
         )
         if text.startswith("By "):
             entry.comment = "byline: keep the name as written"
@@ -107,7 +111,9 @@ def build_catalog(
     return po
 
 
-def write_catalog(locales: Path, language: str, po: polib.POFile, domain: str = "seed-article"):
+def write_catalog(locales: Path, language: str, po: polib.POFile, domain: str | None = None):
+    """Save `po` where the writer would; the domain is the article's unless given."""
+    domain = domain or po.metadata["Project-Id-Version"]
     path = locales / language / "LC_MESSAGES" / f"{domain}.po"
     path.parent.mkdir(parents=True, exist_ok=True)
     po.save(str(path))
@@ -119,13 +125,17 @@ def edition_body(text: str) -> list[str]:
     return text.strip().split("\n\n")[1:]
 
 
-@pytest.fixture
-def locales(tmp_path: Path, seed_article: Path) -> Path:
-    """hy, az and ru catalogues of the seed article, every entry reviewed."""
-    root = tmp_path / "locales"
+def reviewed_locales(root: Path, article: Path) -> Path:
+    """hy, az and ru catalogues of `article` under `root`, every entry reviewed."""
     for language in MARK:
-        write_catalog(root, language, build_catalog(seed_article, language, obsolete=True))
+        write_catalog(root, language, build_catalog(article, language, obsolete=True))
     return root
+
+
+@pytest.fixture
+def locales(tmp_path: Path) -> Path:
+    """Reviewed catalogues of the sample article, for tests the article's text does not shape."""
+    return reviewed_locales(tmp_path / "locales", SAMPLE_ARTICLE)
 
 
 def run(*args: str):
@@ -136,24 +146,27 @@ def run(*args: str):
 
 
 def test_markdown_edition_follows_source_order_and_repeats_paragraphs(
-    locales: Path, tmp_path: Path, seed_article: Path
+    tmp_path: Path, news_article: Path
 ):
+    locales = reviewed_locales(tmp_path / "locales", news_article)
     out = tmp_path / "editions"
     result = run("edition", "build", "--lang", "hy", "--locales", locales, "--out", out)
 
     assert result.exit_code == 0, result.output
-    path = out / "seed-article.hy.md"
+    path = out / f"{news_article.stem}.hy.md"
     assert result.stdout.strip() == str(path)
     text = path.read_text(encoding="utf-8")
-    expected = [
-        apply_typography(translated("hy", p), "hy") for _line, p in article_paragraphs(seed_article)
-    ]
+    paragraphs = [p for _line, p in article_paragraphs(news_article)]
+    expected = [apply_typography(translated("hy", p), "hy") for p in paragraphs]
     body = edition_body(text)
     # Markdown escaping only adds backslashes; the byline is set in italics; the
     # translations are printed with Armenian typography («» for the engine's “”).
-    assert "«anti-terrorist activities»" in body[0]
+    for source, printed in zip(paragraphs, body, strict=True):
+        if "“" in source:
+            assert "«" in printed and "“" not in printed
     assert [re.sub(r"\\(.)", r"\1", p).strip("*") for p in body] == expected
-    assert len(body) == 13  # 11 distinct paragraphs, two of them printed twice
+    # Every paragraph, a repeated one (the seed has two) printed at each place it stands.
+    assert len(body) == len(paragraphs) >= entry_count(news_article)
     assert "OBSOLETE" not in text
 
 
@@ -171,9 +184,7 @@ def test_dateline_has_language_name_and_localized_date(locales: Path, tmp_path: 
         assert first_line == f"{name} · {date}"
 
 
-def test_date_option_overrides_header_and_missing_date_warns(
-    tmp_path: Path, seed_article: Path, locales: Path
-):
+def test_date_option_overrides_header_and_missing_date_warns(tmp_path: Path, locales: Path):
     result = build_edition(
         "ru", locales=locales, out=tmp_path, fmt=EditionFormat.TXT, date="2024-01-05"
     )
@@ -181,12 +192,12 @@ def test_date_option_overrides_header_and_missing_date_warns(
     assert f"5 {january} 2024\u00a0г." in result.path.read_text(encoding="utf-8")
 
     bare = tmp_path / "bare"
-    write_catalog(bare, "ru", build_catalog(seed_article, "ru", date=None))
+    write_catalog(bare, "ru", build_catalog(SAMPLE_ARTICLE, "ru", date=None))
     cli = run("edition", "build", "--lang", "ru", "--locales", bare, "--out", tmp_path / "o")
     assert cli.exit_code == 0
     assert "no X-Newsloc-Date" in cli.stderr
     assert (
-        (tmp_path / "o" / "seed-article.ru.md")
+        (tmp_path / "o" / f"{SAMPLE_ARTICLE.stem}.ru.md")
         .read_text(encoding="utf-8")
         .startswith("*русский*\n")
     )
@@ -196,11 +207,11 @@ def test_date_option_overrides_header_and_missing_date_warns(
 
 
 def test_refuses_below_threshold_with_a_report_and_writes_nothing(
-    tmp_path: Path, seed_article: Path
+    tmp_path: Path, news_article: Path
 ):
     root = tmp_path / "locales"
-    # 11 entries, 6 not reviewed: 45.5% reviewed.
-    po = build_catalog(seed_article, "hy", fuzzy=[1, 2, 3, 4, 5], untranslated=[6])
+    # 4 entries not reviewed: 3 of 7 (42.9%) in the sample, 7 of 11 (63.6%) in the seed.
+    po = build_catalog(news_article, "hy", fuzzy=[1, 2, 3], untranslated=[4])
     write_catalog(root, "hy", po)
     out = tmp_path / "editions"
 
@@ -208,66 +219,92 @@ def test_refuses_below_threshold_with_a_report_and_writes_nothing(
 
     assert result.exit_code == 1
     assert not out.exists()
-    assert "45.5% of 11 entries are reviewed (needs 80%)" in result.stderr
+    entries = entry_count(news_article)
+    share = 100 * (entries - 4) / entries
+    assert f"{share:.1f}% of {entries} entries are reviewed (needs 80%)" in result.stderr
     assert result.stderr.count("\n") == 1  # one error line; the report is the table
-    # The report names each pending entry by its lines, state and first words.
-    assert re.search(r"5, 21\s*│\s*fuzzy\s*│\s*The Azerbaijani Defense", result.stdout)
-    assert re.search(r"13\s*│\s*untranslated\s*│\s*Internationally recognized", result.stdout)
+    # The report names each pending entry by its lines (the seed's entry 2 stands at two),
+    # state and first words.
+    for index in (1, 2, 3):
+        assert re.search(pending_row(news_article, index, "fuzzy"), result.stdout)
+    assert re.search(pending_row(news_article, 4, "untranslated"), result.stdout)
+    assert not re.search(pending_row(news_article, 0, r"\w+"), result.stdout)
 
 
-def test_refusal_json_lists_pending_entries(tmp_path: Path, seed_article: Path):
+def test_refusal_json_lists_pending_entries(tmp_path: Path, news_article: Path):
     root = tmp_path / "locales"
-    write_catalog(root, "az", build_catalog(seed_article, "az", fuzzy=range(11)))
+    entries = entry_count(news_article)
+    write_catalog(root, "az", build_catalog(news_article, "az", fuzzy=range(entries)))
     result = run("edition", "build", "--lang", "az", "--locales", root, "--json")
     assert result.exit_code == 1
     report = json.loads(result.stdout)
     assert report["refused"] is True
     assert report["percent_usable"] == 0.0
-    assert [item["lines"] for item in report["pending"]][:3] == [[1], [3], [5, 21]]
+    # Every entry, with every line it stands at (the seed's third at lines 5 and 21).
+    assert [item["lines"] for item in report["pending"]] == [
+        lines for _text, lines in unique_paragraphs(news_article)
+    ]
 
 
 def test_above_threshold_unreviewed_paragraph_prints_marked_source(
-    tmp_path: Path, seed_article: Path
+    tmp_path: Path, news_article: Path
 ):
     root = tmp_path / "locales"
-    write_catalog(root, "ru", build_catalog(seed_article, "ru", fuzzy=[2]))  # 90.9%
+    # One entry fuzzy: 6 of 7 (85.7%) reviewed in the sample, 10 of 11 (90.9%) in the seed.
+    index = quiet_entries(news_article)[0]  # the seed's third, standing twice
+    write_catalog(root, "ru", build_catalog(news_article, "ru", fuzzy=[index]))
     out = tmp_path / "editions"
 
     result = run("edition", "build", "--lang", "ru", "--locales", root, "--out", out)
 
     assert result.exit_code == 0, result.output
-    assert "line 5: not reviewed" in result.stderr
-    body = edition_body((out / "seed-article.ru.md").read_text(encoding="utf-8"))
+    text, lines = unique_paragraphs(news_article)[index]
+    for line in lines:
+        assert f"line {line}: not reviewed" in result.stderr
+    body = edition_body((out / f"{news_article.stem}.ru.md").read_text(encoding="utf-8"))
     # The label is in the edition's language; the paragraph is the English source.
-    assert body[2].startswith(
-        "**[Ещё не переведено: оригинал на английском]** The Azerbaijani Defense"
-    )
+    for position in paragraphs_of(news_article, [index]):
+        assert body[position] == (
+            "**[Ещё не переведено: оригинал на английском]** " + escape_markdown(text)
+        )
     assert body[0].startswith("По-русски:")
     assert "Непроверенный машинный перевод" not in "\n".join(body)
 
 
-def test_min_reviewed_option_moves_the_threshold(tmp_path: Path, seed_article: Path):
+def test_min_reviewed_option_moves_the_threshold(tmp_path: Path, news_article: Path):
     root = tmp_path / "locales"
-    write_catalog(root, "ru", build_catalog(seed_article, "ru", fuzzy=[2, 3, 4]))  # 72.7%
+    fuzzy = quiet_entries(news_article)[:3]
+    write_catalog(root, "ru", build_catalog(news_article, "ru", fuzzy=fuzzy))
+    entries = entry_count(news_article)
+    share = 100 * (entries - 3) / entries  # 57.1% (sample), 72.7% (seed): below 80
     assert run("edition", "build", "--lang", "ru", "--locales", root).exit_code == 1
     ok = run(
-        "edition", "build", "--lang", "ru", "--locales", root, "--min-reviewed", "70",
+        "edition", "build", "--lang", "ru", "--locales", root, "--min-reviewed", int(share),
         "--out", tmp_path / "o",
     )  # fmt: skip
     assert ok.exit_code == 0
+    strict = run(
+        "edition", "build", "--lang", "ru", "--locales", root, "--min-reviewed", int(share) + 1,
+        "--out", tmp_path / "strict",
+    )  # fmt: skip
+    assert strict.exit_code == 1
 
 
-def test_allow_fuzzy_publishes_machine_text_under_a_banner(tmp_path: Path, seed_article: Path):
+def test_allow_fuzzy_publishes_machine_text_under_a_banner(tmp_path: Path, news_article: Path):
     root = tmp_path / "locales"
-    write_catalog(root, "hy", build_catalog(seed_article, "hy", fuzzy=range(2, 11)))
+    fuzzy = quiet_entries(news_article)  # the byline among them
+    write_catalog(root, "hy", build_catalog(news_article, "hy", fuzzy=fuzzy))
     with pytest.raises(EditionRefused):
         build_edition("hy", locales=root, out=tmp_path)
 
     result = build_edition("hy", locales=root, out=tmp_path, allow_fuzzy=True)
     text = result.path.read_text(encoding="utf-8")
+    # The banner counts paragraphs, not entries: the seed's repeated two count twice.
+    machine = len(paragraphs_of(news_article, fuzzy))
+    total = len(article_paragraphs(news_article))
     assert (
-        "> **Չստուգված մեքենայական թարգմանություն. խմբագիրը դեռ չի ստուգել 13 պարբերությունից "
-        "11-ը։**" in text
+        "> **Չստուգված մեքենայական թարգմանություն. խմբագիրը դեռ չի ստուգել "
+        f"{total} պարբերությունից {machine}-ը։**" in text
     )
     assert "բնօրինակ" not in text
     assert result.edition.unreviewed
@@ -276,7 +313,7 @@ def test_allow_fuzzy_publishes_machine_text_under_a_banner(tmp_path: Path, seed_
         "hy", locales=root, out=tmp_path, allow_fuzzy=True, fmt=EditionFormat.HTML
     ).path.read_text(encoding="utf-8")
     assert '<p class="banner" role="note"><strong>Չստուգված' in html
-    assert html.count('class="machine"') == 10  # 11 machine paragraphs, one is the byline
+    assert html.count('class="machine"') == machine - 1  # one machine paragraph is the byline
     assert 'title="մեքենայական թարգմանություն, չստուգված"' in html
     assert 'class="byline machine"' in html
 
@@ -290,12 +327,10 @@ def test_allow_fuzzy_without_machine_text_has_no_banner(locales: Path, tmp_path:
 # ---------------------------------------------------------------- formats
 
 
-def test_html_edition_is_self_contained_escaped_and_declares_language(
-    tmp_path: Path, seed_article: Path
-):
+def test_html_edition_is_self_contained_escaped_and_declares_language(tmp_path: Path):
     root = tmp_path / "locales"
     hostile = 'Ստեփանակերտ <script>alert("x")</script> & “quotes”'
-    write_catalog(root, "hy", build_catalog(seed_article, "hy", overrides={1: hostile}))
+    write_catalog(root, "hy", build_catalog(SAMPLE_ARTICLE, "hy", overrides={1: hostile}))
 
     result = run(
         "edition", "build", "--lang", "hy", "--locales", root, "--format", "html",
@@ -303,7 +338,7 @@ def test_html_edition_is_self_contained_escaped_and_declares_language(
     )  # fmt: skip
 
     assert result.exit_code == 0, result.output
-    page = (tmp_path / "o" / "seed-article.hy.html").read_text(encoding="utf-8")
+    page = (tmp_path / "o" / f"{SAMPLE_ARTICLE.stem}.hy.html").read_text(encoding="utf-8")
     assert page.startswith('<!DOCTYPE html>\n<html lang="hy">')
     assert '<meta charset="utf-8">' in page
     assert '"Noto Sans Armenian", "DejaVu Sans"' in page
@@ -314,20 +349,22 @@ def test_html_edition_is_self_contained_escaped_and_declares_language(
     assert not re.search(r"https?:|<link|<img|src=|@import|url\(", page)
     september = get_month_names("wide", locale="hy")[9]
     assert f'<time datetime="2023-09-19">19 {september} 2023 թ.</time>' in page
-    assert '<p class="byline">Հայերեն՝ By admin</p>' in page
+    byline = article_paragraphs(SAMPLE_ARTICLE)[-1][1]
+    assert byline.startswith("By ")
+    assert f'<p class="byline">{translated("hy", byline)}</p>' in page
 
 
-def test_plain_text_edition_keeps_text_as_written(tmp_path: Path, seed_article: Path):
+def test_plain_text_edition_keeps_text_as_written(tmp_path: Path):
     root = tmp_path / "locales"
-    write_catalog(root, "az", build_catalog(seed_article, "az", overrides={0: "1. *Bakı* <b>"}))
+    write_catalog(root, "az", build_catalog(SAMPLE_ARTICLE, "az", overrides={0: "1. *Bakı* <b>"}))
     result = build_edition("az", locales=root, out=tmp_path, fmt=EditionFormat.TXT)
-    assert result.path.name == "seed-article.az.txt"
+    assert result.path.name == f"{SAMPLE_ARTICLE.stem}.az.txt"
     assert edition_body(result.path.read_text(encoding="utf-8"))[0] == "1. *Bakı* <b>"
 
 
-def test_markdown_escapes_what_would_become_markup(tmp_path: Path, seed_article: Path):
+def test_markdown_escapes_what_would_become_markup(tmp_path: Path):
     root = tmp_path / "locales"
-    write_catalog(root, "az", build_catalog(seed_article, "az", overrides={0: "1. *Bakı* <b>"}))
+    write_catalog(root, "az", build_catalog(SAMPLE_ARTICLE, "az", overrides={0: "1. *Bakı* <b>"}))
     result = build_edition("az", locales=root, out=tmp_path)
     assert edition_body(result.path.read_text(encoding="utf-8"))[0] == r"1\. \*Bakı\* \<b\>"
 
@@ -354,24 +391,25 @@ def test_bad_input_is_one_line_and_exit_2(locales: Path, args: list[str], messag
     assert "Traceback" not in result.output
 
 
-def test_malformed_catalogue_and_several_domains_are_user_errors(locales: Path, seed_article: Path):
-    bad = locales / "hy" / "LC_MESSAGES" / "seed-article.po"
+def test_malformed_catalogue_and_several_domains_are_user_errors(locales: Path):
+    bad = locales / "hy" / "LC_MESSAGES" / f"{SAMPLE_ARTICLE.stem}.po"
     bad.write_text('msgid "open\nmsgstr ""\n', encoding="utf-8")
     with pytest.raises(UserError, match=r"\.po:1: not a readable gettext catalogue"):
         build_edition("hy", locales=locales)
 
-    write_catalog(locales, "ru", build_catalog(seed_article, "ru"), domain="second")
+    write_catalog(locales, "ru", build_catalog(SAMPLE_ARTICLE, "ru"), domain="second")
     result = run("edition", "build", "--lang", "ru", "--locales", locales)
     assert result.exit_code == 2
+    domains = sorted(["second", SAMPLE_ARTICLE.stem])
     assert (
-        "catalogues of several articles (second, seed-article); choose one with --domain, "
-        "e.g. --domain second"
+        f"catalogues of several articles ({', '.join(domains)}); choose one with --domain, "
+        f"e.g. --domain {domains[0]}"
     ) in result.stderr
 
 
-def test_entry_without_line_reference_cannot_be_placed(tmp_path: Path, seed_article: Path):
-    po = build_catalog(seed_article, "hy")
-    po[2].occurrences = [(SOURCE_PATH, "")]
+def test_entry_without_line_reference_cannot_be_placed(tmp_path: Path):
+    po = build_catalog(SAMPLE_ARTICLE, "hy")
+    po[2].occurrences = [(source_path(SAMPLE_ARTICLE), "")]
     path = write_catalog(tmp_path, "hy", po)
     with pytest.raises(UserError, match=re.escape(f"{path}:")) as error:
         build_edition("hy", locales=tmp_path, out=tmp_path / "o")
@@ -382,20 +420,29 @@ def test_entry_without_line_reference_cannot_be_placed(tmp_path: Path, seed_arti
 
 
 def test_translate_review_change_retranslate_publish(
-    tmp_path: Path, seed_article: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, news_article: Path, monkeypatch: pytest.MonkeyPatch
 ):
     """translate → a reviewer edits → the article changes → translate again → edition."""
     monkeypatch.chdir(tmp_path)
-    article = Path("articles/seed-article.txt")
+    article = Path(source_path(news_article))
     article.parent.mkdir()
-    original = seed_article.read_text(encoding="utf-8")
+    original = news_article.read_text(encoding="utf-8")
     article.write_text(original, encoding="utf-8")
+    entries = entry_count(article)
+    # The paragraph the newsroom will update; it names Stepanakert, a contested place.
+    (changed_at,) = [
+        n for n, (_, p) in enumerate(article_paragraphs(article)) if "on Tuesday." in p
+    ]
+    line, old_paragraph = article_paragraphs(article)[changed_at]
+    concepts = contested_concepts(old_paragraph)
+    assert "stepanakert" in concepts
+    words = re.escape(" ".join(old_paragraph.split()[:2]))
     translate = ["translate", article, "--to", "hy,az,ru", "--engine", "none", "--no-glossary"]
     translate += ["--date", DATE]
 
     first = run(*translate)
     assert first.exit_code == 0, first.output
-    po_path = Path("locales/hy/LC_MESSAGES/seed-article.po")
+    po_path = Path(f"locales/hy/LC_MESSAGES/{article.stem}.po")
 
     # A reviewer translates every Armenian entry in their editor and saves.
     po = polib.pofile(str(po_path), wrapwidth=76)
@@ -405,7 +452,7 @@ def test_translate_review_change_retranslate_publish(
     po.save()
 
     # The newsroom updates one paragraph, then runs newsloc again.
-    old_paragraph = article_paragraphs(article)[1][1]
+    assert original.count("on Tuesday.") == 1
     article.write_text(original.replace("on Tuesday.", "on Tuesday morning."), encoding="utf-8")
     second = run(*translate)
     assert second.exit_code == 0, second.output
@@ -415,67 +462,78 @@ def test_translate_review_change_retranslate_publish(
     assert changed.fuzzy
     assert changed.previous_msgid == old_paragraph
     assert changed.msgstr == translated("hy", old_paragraph)  # kept for the reviewer
-    assert sum(1 for e in po if not e.obsolete and not e.fuzzy and e.msgstr) == 10
+    assert sum(1 for e in po if not e.obsolete and not e.fuzzy and e.msgstr) == entries - 1
     assert po.metadata["X-Newsloc-Date"] == DATE
 
     stats = run("catalog", "stats", "--json")
     assert stats.exit_code == 0, stats.output
     hy = next(row for row in json.loads(stats.stdout) if row["language"] == "hy")
-    assert (hy["reviewed"], hy["fuzzy"], hy["untranslated"]) == (10, 1, 0)
+    assert (hy["reviewed"], hy["fuzzy"], hy["untranslated"]) == (entries - 1, 1, 0)
 
-    # 10 of 11 reviewed: published, the changed paragraph in English and marked.
-    # The changed paragraph names Stepanakert, a contested place: the gate refuses ...
+    # All but one reviewed: published, the changed paragraph in English and marked.
+    # The changed paragraph names a contested place: the gate refuses ...
     gated = run("edition", "build", "--lang", "hy")
     assert gated.exit_code == 1
-    assert re.search(r"\b3\s*│\s*fuzzy\s*│\s*stepanakert\s*│\s*Heavy shelling", gated.stdout)
+    names = re.escape(", ".join(concepts))
+    assert re.search(rf"\b{line}\s*│\s*fuzzy\s*│\s*{names}\s*│\s*{words}", gated.stdout)
     assert "1 unreviewed entry names a contested place" in gated.stderr
     # ... unless the desk takes responsibility for the names.
     built = run("edition", "build", "--lang", "hy", "--allow-unreviewed-names")
     assert built.exit_code == 0, built.output
-    assert "line 3: not reviewed" in built.stderr
-    body = edition_body(Path("build/editions/seed-article.hy.md").read_text(encoding="utf-8"))
-    assert len(body) == 13
-    lead = apply_typography(translated("hy", article_paragraphs(article)[0][1]), "hy")
-    assert body[0].startswith(escape_markdown(lead))
-    assert body[1] == (
-        "**[Դեռ թարգմանված չէ. անգլերեն բնօրինակ]** "
-        + escape_markdown(article_paragraphs(article)[1][1])
-    )
+    assert f"line {line}: not reviewed" in built.stderr
+    edition = Path(f"build/editions/{article.stem}.hy.md")
+    body = edition_body(edition.read_text(encoding="utf-8"))
+    assert len(body) == len(article_paragraphs(article))
+    for position, (_line, text) in enumerate(article_paragraphs(article)[:-1]):  # not the byline
+        if position == changed_at:
+            assert body[
+                position
+            ] == "**[Դեռ թարգմանված չէ. անգլերեն բնօրինակ]** " + escape_markdown(text)
+        else:
+            reviewed = apply_typography(translated("hy", text), "hy")
+            assert body[position] == escape_markdown(reviewed)
 
     # A stricter desk refuses; the report names the changed paragraph.
     strict = run(
         "edition", "build", "--lang", "hy", "--min-reviewed", "95", "--allow-unreviewed-names"
     )
     assert strict.exit_code == 1
-    assert re.search(r"\b3\s*│\s*fuzzy\s*│\s*Heavy shelling", strict.stdout)
+    assert re.search(rf"\b{line}\s*│\s*fuzzy\s*│\s*{words}", strict.stdout)
 
-    # Nothing was reviewed in az: no edition, and the report lists all 11 entries.
+    # Nothing was reviewed in az: no edition, and the report lists every entry.
     refused = run("edition", "build", "--lang", "az", "--json")
     assert refused.exit_code == 1
-    assert len(json.loads(refused.stdout)["pending"]) == 11
+    assert len(json.loads(refused.stdout)["pending"]) == entries
 
     compiled = run("catalog", "compile", "--json")
     assert compiled.exit_code == 0, compiled.output
     hy_mo = next(item for item in json.loads(compiled.stdout) if item["language"] == "hy")
-    assert (hy_mo["compiled"], hy_mo["skipped_fuzzy"]) == (10, 1)
+    assert (hy_mo["compiled"], hy_mo["skipped_fuzzy"]) == (entries - 1, 1)
 
 
-def test_banner_counts_a_single_machine_paragraph(tmp_path: Path, seed_article: Path):
+def test_banner_counts_a_single_machine_paragraph(tmp_path: Path, news_article: Path):
     root = tmp_path / "locales"
-    write_catalog(root, "ru", build_catalog(seed_article, "ru", fuzzy=[9]))
+    index = entry_count(news_article) - 2  # the last paragraph before the byline, printed once
+    write_catalog(root, "ru", build_catalog(news_article, "ru", fuzzy=[index]))
     result = build_edition(
         "ru", locales=root, out=tmp_path, allow_fuzzy=True, fmt=EditionFormat.TXT
     )
     lines = result.path.read_text(encoding="utf-8").split("\n\n")
+    total = len(article_paragraphs(news_article))
     assert lines[1] == (
-        "[Непроверенный машинный перевод. Не проверено редактором абзацев: 1 из 13.]"
+        f"[Непроверенный машинный перевод. Не проверено редактором абзацев: 1 из {total}.]"
     )
-    assert lines[11] == translated("ru", unique_paragraphs(seed_article)[9][0])
+    (position,) = paragraphs_of(news_article, [index])
+    # After the dateline and the banner.
+    assert lines[2 + position] == translated("ru", unique_paragraphs(news_article)[index][0])
 
 
-def test_json_summary_counts_what_the_edition_holds(tmp_path: Path, seed_article: Path):
+def test_json_summary_counts_what_the_edition_holds(tmp_path: Path, news_article: Path):
     root = tmp_path / "locales"
-    write_catalog(root, "az", build_catalog(seed_article, "az", fuzzy=[2], untranslated=[9]))
+    # The seed's entry 2 stands twice in the article (lines 5 and 21).
+    machine, source = quiet_entries(news_article)[0], quiet_entries(news_article)[-2]
+    po = build_catalog(news_article, "az", fuzzy=[machine], untranslated=[source])
+    write_catalog(root, "az", po)
     out = tmp_path / "o"
     result = run(
         "edition", "build", "--lang", "az", "--locales", root, "--out", out, "--format", "html",
@@ -484,28 +542,48 @@ def test_json_summary_counts_what_the_edition_holds(tmp_path: Path, seed_article
 
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
-    assert summary["path"] == str(out / "seed-article.az.html")
+    assert summary["path"] == str(out / f"{news_article.stem}.az.html")
     assert summary["language_name"] == "azərbaycan dili"
     assert summary["date"] == DATE
-    # Entry 2 stands twice in the article (lines 5 and 21); entry 9 once (line 19).
-    assert (summary["paragraphs"], summary["machine_paragraphs"]) == (13, 2)
-    assert (summary["source_paragraphs"], summary["reviewed_paragraphs"]) == (1, 10)
+    total = len(article_paragraphs(news_article))
+    machines = len(paragraphs_of(news_article, [machine]))
+    sources = len(paragraphs_of(news_article, [source]))
+    assert (summary["paragraphs"], summary["machine_paragraphs"]) == (total, machines)
+    assert (summary["source_paragraphs"], summary["reviewed_paragraphs"]) == (
+        sources,
+        total - machines - sources,
+    )
     assert summary["unreviewed"] is True
-    assert summary["warnings"] == [
-        f"{root / 'az/LC_MESSAGES/seed-article.po'}: line 19: not reviewed; the English source "
-        "is printed, marked as untranslated: Armenia has accused Moscow, which is involved…"
-    ]
+    # One warning per English paragraph printed, naming its line and its first words.
+    text, lines = unique_paragraphs(news_article)[source]
+    (warning,) = summary["warnings"]
+    catalogue = root / "az" / "LC_MESSAGES" / f"{news_article.stem}.po"
+    head = (
+        f"{catalogue}: line {lines[0]}: not reviewed; the English source "
+        "is printed, marked as untranslated: "
+    )
+    assert warning.startswith(head) and warning.endswith("…")
+    shown = warning.removeprefix(head).removesuffix("…")
+    assert text.startswith(shown + " ") and 30 < len(shown) <= 48
 
 
 def test_threshold_compares_exact_shares_not_rounded_percentages(
-    tmp_path: Path, seed_article: Path
+    tmp_path: Path, news_article: Path
 ):
     root = tmp_path / "locales"
-    write_catalog(root, "hy", build_catalog(seed_article, "hy", fuzzy=[2, 3]))  # 9/11 = 81.82%
+    entries = entry_count(news_article)
+    # As many fuzzy entries as leave more than 80% reviewed: 9/11 = 81.818…% in the seed,
+    # 6/7 = 85.714…% in the sample.
+    count = max(k for k in range(entries) if (entries - k) / entries > 0.8)
+    fuzzy = quiet_entries(news_article)[:count]
+    write_catalog(root, "hy", build_catalog(news_article, "hy", fuzzy=fuzzy))
+    share = 100 * (entries - count) / entries
+    above, below = math.ceil(share * 100) / 100, math.floor(share * 100) / 100
+    assert below < share < above
     with pytest.raises(EditionRefused) as refused:
-        build_edition("hy", locales=root, out=tmp_path, min_reviewed=81.82)
-    assert refused.value.report.percent_usable == 81.8
-    assert build_edition("hy", locales=root, out=tmp_path, min_reviewed=81.81).path.is_file()
+        build_edition("hy", locales=root, out=tmp_path, min_reviewed=above)
+    assert refused.value.report.percent_usable == round(share, 1)
+    assert build_edition("hy", locales=root, out=tmp_path, min_reviewed=below).path.is_file()
 
 
 def test_a_regional_language_header_is_the_same_language(tmp_path: Path) -> None:

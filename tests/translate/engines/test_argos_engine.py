@@ -64,10 +64,15 @@ def test_install_commands_name_the_way_each_pair_is_installed() -> None:
 # -- the engine ------------------------------------------------------------------------
 
 
-def seed_sentences(seed_article: Path) -> list[str]:
-    """The seed article's sentences, split simply (the engine must not care how)."""
-    text = seed_article.read_text(encoding="utf-8")
-    return [s for p in text.split("\n") if p.strip() for s in re.split(r"(?<=[.”])\s+", p.strip())]
+def article_paragraphs_text(article: Path) -> list[str]:
+    """The article's paragraphs, each unwrapped onto one line."""
+    text = article.read_text(encoding="utf-8")
+    return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+
+
+def article_sentences(article: Path) -> list[str]:
+    """The article's sentences, split simply (the engine must not care how)."""
+    return [s for p in article_paragraphs_text(article) for s in re.split(r"(?<=[.”])\s+", p)]
 
 
 class SpyTranslator:
@@ -98,9 +103,9 @@ def spy(monkeypatch: pytest.MonkeyPatch) -> list[SpyTranslator]:
 
 @pytest.mark.usefixtures("installed_argos_packages")
 @pytest.mark.parametrize("target", ["hy", "az", "ru"])
-def test_every_sentence_of_the_article_is_translated(seed_article: Path, target: str) -> None:
-    sentences = seed_sentences(seed_article)
-    assert len(sentences) > 15
+def test_every_sentence_of_the_article_is_translated(news_article: Path, target: str) -> None:
+    sentences = article_sentences(news_article)
+    assert len(sentences) > len(article_paragraphs_text(news_article))  # a whole document
     translations = ArgosEngine("en", target).translate(sentences)
     assert len(translations) == len(sentences)
     assert all(t.text.strip() for t in translations)
@@ -109,9 +114,9 @@ def test_every_sentence_of_the_article_is_translated(seed_article: Path, target:
 
 @pytest.mark.usefixtures("installed_argos_packages")
 def test_the_whole_document_is_one_translate_batch_call(
-    seed_article: Path, spy: list[SpyTranslator]
+    news_article: Path, spy: list[SpyTranslator]
 ) -> None:
-    sentences = seed_sentences(seed_article)
+    sentences = article_sentences(news_article)
     ArgosEngine("en", "ru", max_batch_tokens=512).translate(sentences)
     calls = [call for s in spy for call in s.calls]
     assert len(calls) == 1
@@ -128,9 +133,9 @@ def test_the_whole_document_is_one_translate_batch_call(
 
 @pytest.mark.usefixtures("installed_argos_packages")
 def test_translation_is_deterministic_across_runs_and_engines(
-    seed_article: Path, monkeypatch: pytest.MonkeyPatch
+    news_article: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    sentences = seed_sentences(seed_article)
+    sentences = article_sentences(news_article)
     engine = ArgosEngine("en", "hy")
     first = [t.text for t in engine.translate(sentences)]
     assert [t.text for t in engine.translate(sentences)] == first
@@ -167,8 +172,8 @@ def test_empty_sentences_need_no_model() -> None:
 
 
 @pytest.mark.usefixtures("installed_argos_packages")
-def test_progress_reaches_every_sentence(seed_article: Path) -> None:
-    sentences = [*seed_sentences(seed_article), ""]
+def test_progress_reaches_every_sentence(news_article: Path) -> None:
+    sentences = [*article_sentences(news_article), ""]
     seen: list[int] = []
     with_progress = ArgosEngine("en", "ru", progress=seen.append, max_batch_tokens=64)
     texts = [t.text for t in with_progress.translate(sentences)]
@@ -203,9 +208,9 @@ def test_target_prefix_is_sent_and_stripped(
 
 @pytest.mark.usefixtures("installed_argos_packages")
 def test_an_overlong_sentence_is_split_and_every_part_translated(
-    seed_article: Path, spy: list[SpyTranslator]
+    news_article: Path, spy: list[SpyTranslator]
 ) -> None:
-    sentences = seed_sentences(seed_article)
+    sentences = article_sentences(news_article)
     long = ", and ".join(s.rstrip(".") for s in sentences[:6]) + "."
     engine = ArgosEngine("en", "ru", max_sentence_tokens=40, with_attention=True)
     assert len(engine._tokenizer.encode(long, with_spans=False)[0]) > 3 * 40
@@ -229,8 +234,8 @@ def test_an_overlong_sentence_is_split_and_every_part_translated(
 
 
 @pytest.mark.usefixtures("installed_argos_packages")
-def test_attention_alignment_spans_lie_within_the_strings(seed_article: Path) -> None:
-    sentences = seed_sentences(seed_article)
+def test_attention_alignment_spans_lie_within_the_strings(news_article: Path) -> None:
+    sentences = article_sentences(news_article)
     translations = ArgosEngine("en", "hy", with_attention=True).translate(sentences)
     for sentence, translation in zip(sentences, translations, strict=True):
         alignment = translation.alignment
