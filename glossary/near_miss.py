@@ -153,11 +153,32 @@ def prefix_distance(form: str, text: str, limit: int, from_index: int) -> tuple[
     (`Moskvva` is `Moskva` misspelled, not `Moskvv` with a suffix `a`)."""
     best = (limit + 1, len(text))
     low = max(from_index + 1, len(form) - limit)
-    for end in range(low, min(len(text), len(form) + limit) + 1):
-        found = distance(form, text[:end], limit)
-        if found <= best[0]:
-            best = (found, end)
+    high = min(len(text), len(form) + limit)
+    if low > high:
+        return best
+    row = _prefix_row(form, text[:high], limit)
+    for end in range(low, high + 1):
+        if row[end] <= best[0]:
+            best = (row[end], end)
     return best
+
+
+def _prefix_row(form: str, text: str, limit: int) -> list[int]:
+    """`distance(form, text[:end], limit)` for every `end`, from one banded programme:
+    a cell depends only on the prefixes it joins, so the last row holds every prefix's
+    distance (values above `limit` read as `limit + 1`)."""
+    previous = list(range(len(text) + 1))
+    for i, char in enumerate(form, start=1):
+        low, high = max(1, i - limit), min(len(text), i + limit)
+        current = [limit + 1] * (len(text) + 1)
+        current[0] = i
+        for j in range(low, high + 1):
+            cost = 0 if char == text[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        if min(current[max(0, low - 1) : high + 1]) > limit:
+            return [limit + 1] * (len(text) + 1)
+        previous = current
+    return [min(value, limit + 1) for value in previous]
 
 
 def _closer(found: NearMiss, best: NearMiss) -> bool:
@@ -214,11 +235,17 @@ class NearMissFinder:
         every name the index found (a candidate never lies inside one: `ATƏT-in` inside
         `ATƏT-in Minsk qrupu` is part of another name, not a misspelling)."""
         forms = self._forms(concept, name)
+        # A candidate starts with a form's first letter (in hy and az perhaps in small),
+        # so words that start otherwise are never gathered: the search is then a few
+        # comparisons instead of one per word of the sentence.
+        initials = {form[0] for form, _ in forms}
+        if self.suffixing:
+            initials |= {lower(self.language, initial) for initial in initials}
         if not forms:
             return None
         candidates = [
             candidate
-            for candidate in self._candidates(translation, taken)
+            for candidate in self._candidates(translation, taken, initials)
             if not any(s <= candidate.start and candidate.end <= e for s, e in occurrences)
         ]
         best: NearMiss | None = None
@@ -231,16 +258,18 @@ class NearMissFinder:
                 # more, so a near miss cannot swallow the next word.
                 if len(candidate.words) not in (words - 1, words):
                     continue
+                # The first letter first: it is cheap and turns nearly every word away.
+                same_initial = candidate.text[0] == form[0]
+                if not same_initial and not self._small_initial(candidate.text, form):
+                    continue
                 if not _same_script(candidate.text, script):
                     continue
-                if candidate.text[0] == form[0]:
+                if same_initial:
                     found = self._compare(form, reading, candidate, limit, translation)
-                elif self._small_initial(candidate.text, form):
+                else:
                     # Exactly the form but for its first letter: no edit besides that.
                     capitalised = replace(candidate, text=form[0] + candidate.text[1:])
                     found = self._compare(form, reading, capitalised, 0, translation)
-                else:
-                    continue
                 if found is not None and (best is None or _closer(found, best)):
                     best = found
         if best is None or self._ambiguous(concept, best, translation):
@@ -294,12 +323,17 @@ class NearMissFinder:
             for key, own in self._by_concept.get(concept.id, ())
         ]
 
-    def _candidates(self, translation: str, taken: list[tuple[int, int]]) -> list[_Candidate]:
+    def _candidates(
+        self, translation: str, taken: list[tuple[int, int]], initials: set[str]
+    ) -> list[_Candidate]:
+        """Runs of up to four words that start with one of `initials` (folded)."""
         runs = [(m.start(), m.end()) for m in _RUN.finditer(translation)]
         candidates = []
         for first in range(len(runs)):
             start = runs[first][0]
             if start > 0 and _WORD.match(translation[start - 1]):
+                continue
+            if fold(self.language, translation[start]) not in initials:
                 continue
             text, offsets, words = "", [], []
             last_run = 0

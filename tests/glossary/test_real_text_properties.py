@@ -13,7 +13,7 @@ from newsloc.glossary.check import CheckEntry, Checker, check_entries
 from newsloc.glossary.loader import load_default_glossary, load_glossary
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.morphology import upper
-from newsloc.glossary.near_miss import distance
+from newsloc.glossary.near_miss import distance, prefix_distance
 from newsloc.glossary.render import NEAR_MISS, DocumentRenderer
 from tests.glossary.test_real_text import FIXTURE
 
@@ -178,6 +178,23 @@ def _levenshtein(a: str, b: str) -> int:
 def test_the_banded_edit_distance_is_exact_up_to_its_limit(a, b, limit):
     exact = _levenshtein(a, b)
     assert distance(a, b, limit) == (exact if exact <= limit else limit + 1)
+
+
+@given(
+    st.text("abcə", min_size=1, max_size=10),
+    st.text("abcə", min_size=1, max_size=14),
+    st.integers(0, 2),
+    st.integers(0, 6),
+)
+def test_the_closest_prefix_is_the_one_each_prefix_distance_gives(form, text, limit, start):
+    """`prefix_distance` (one programme for every prefix) picks what comparing each
+    prefix on its own would: the fewest edits, the longest prefix on a tie."""
+    expected = (limit + 1, len(text))
+    for end in range(max(start + 1, len(form) - limit), min(len(text), len(form) + limit) + 1):
+        found = min(_levenshtein(form, text[:end]), limit + 1)
+        if found <= expected[0]:
+            expected = (found, end)
+    assert prefix_distance(form, text, limit, start) == expected
 
 
 @st.composite
