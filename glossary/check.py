@@ -24,6 +24,10 @@ Choices written down here (docs may quote them):
 - A further mention of a concept that is not contested with no occurrence of its own is
   not reported at all: translators routinely use a pronoun, and a warning on every one
   would bury the warnings that matter.
+- A missing name that `apply` would find as a near miss (spec 4.6) stays an error, but
+  its message says so: `; "Կահիրոյում" looks like a misspelling of it (apply writes
+  "Կահիրեում")`. What apply writes is read from `apply`'s own renderer (`_ApplyPreview`),
+  never worked out a second time, so the two cannot disagree.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from dataclasses import dataclass
 
 from newsloc.glossary.match import Mention, matcher_for
 from newsloc.glossary.model import Concept, Glossary
+from newsloc.glossary.render import NEAR_MISS, DocumentRenderer, SegmentRendering
 from newsloc.glossary.target import FORM, SHORT, VARIANT, Occurrence, target_index
 
 ERROR = "error"
@@ -52,6 +57,26 @@ class CheckEntry:
 
 
 @dataclass(frozen=True)
+class NearMissHint:
+    """A missing name that is in fact there, misspelled: what `apply` would write for it."""
+
+    #: The translation's text that apply takes for the name (suffix included in hy/az).
+    found: str
+    #: What apply writes in its place (the secondary too, where apply adds it).
+    apply_writes: str
+    #: The nominative of the name it was taken for misspelling.
+    misspelling_of: str
+
+    def describe(self, wanted: str) -> str:
+        """`"Կահիրոյում" looks like a misspelling of it (apply writes "Կահիրեում")`; `it`
+        is the name the message asks for (`wanted`), else the name misspelled is given."""
+        of = "it" if self.misspelling_of == wanted else f'"{self.misspelling_of}"'
+        return (
+            f'"{self.found}" looks like a misspelling of {of} (apply writes "{self.apply_writes}")'
+        )
+
+
+@dataclass(frozen=True)
 class Violation:
     """One way a translation breaks the glossary contract."""
 
@@ -59,6 +84,34 @@ class Violation:
     concept_id: str
     message: str
     severity: str = ERROR
+    #: Near misses apply would repair for this missing name (the message names them too).
+    near_misses: tuple[NearMissHint, ...] = ()
+
+
+class _ApplyPreview:
+    """`apply`'s renderer run beside the checker, so a hint says exactly what apply writes.
+
+    Only entries with a missing name are rendered; the others are passed over, which
+    leaves the renderer where rendering them would (both only mark their concepts as met),
+    and lazily: a document with no missing name never builds a renderer at all.
+    """
+
+    def __init__(self, glossary: Glossary, language: str):
+        self.glossary = glossary
+        self.language = language
+        self._renderer: DocumentRenderer | None = None
+        self._behind: list[str] = []  # sources not yet passed over, in document order
+
+    def pass_over(self, source: str) -> None:
+        self._behind.append(source)
+
+    def render(self, source: str, translation: str) -> SegmentRendering:
+        if self._renderer is None:
+            self._renderer = DocumentRenderer(self.glossary, self.language)
+        for earlier in self._behind:
+            self._renderer.pass_over(earlier)
+        self._behind.clear()
+        return self._renderer.render(source, translation)
 
 
 class Checker:
@@ -70,6 +123,7 @@ class Checker:
         self.index = target_index(glossary, language)
         self.matcher = matcher_for(glossary)
         self.introduced: set[str] = set()
+        self.preview = _ApplyPreview(glossary, language)
 
     def check(self, entry: CheckEntry) -> list[Violation]:
         """The violations in one entry; updates the document state."""
@@ -82,20 +136,62 @@ class Checker:
         first = {cid for cid in by_concept if cid not in self.introduced}
         self.introduced.update(by_concept)
         if not entry.msgstr.strip() or not by_concept:
+            self.preview.pass_over(entry.msgid)
             return []
         occurrences = self.index.find(entry.msgstr)
+        found = {cid: [o for o in occurrences if o.readings_of(cid)] for cid in by_concept}
+        hints = self._near_miss_hints(entry, by_concept, found)
         violations: list[Violation] = []
         for concept_id, concept_mentions in by_concept.items():
             concept = self.glossary.concept(concept_id)
-            found = [o for o in occurrences if o.readings_of(concept_id)]
-            problems = self._concept_problems(concept, concept_mentions, found, concept_id in first)
+            problems = self._concept_problems(
+                concept, concept_mentions, found[concept_id], concept_id in first, hints
+            )
             severity = WARNING if concept.ambiguous else ERROR
-            violations.extend(Violation(entry.line, concept_id, p, severity) for p in problems)
+            violations.extend(
+                Violation(entry.line, concept_id, message, severity, near)
+                for message, near in problems
+            )
             violations.extend(
                 Violation(entry.line, concept_id, message, WARNING)
-                for message in self._variant_warnings(concept, concept_mentions, found)
+                for message in self._variant_warnings(concept, concept_mentions, found[concept_id])
             )
         return violations
+
+    def _near_miss_hints(
+        self,
+        entry: CheckEntry,
+        by_concept: dict[str, list[Mention]],
+        found: dict[str, list[Occurrence]],
+    ) -> dict[tuple[str, str], list[NearMissHint]]:
+        """(concept id, source name) -> the near misses apply repairs for it, read from
+        apply's rendering of the entry; rendered only when some name is missing."""
+        missing = any(
+            self._lacking(self.glossary.concept(cid), name, wanted, found[cid])
+            for cid, mentions in by_concept.items()
+            for name, wanted in Counter(m.name for m in mentions).items()
+        )
+        if not missing:
+            self.preview.pass_over(entry.msgid)
+            return {}
+        hints: dict[tuple[str, str], list[NearMissHint]] = {}
+        for change in self.preview.render(entry.msgid, entry.msgstr).changes:
+            if change.how != NEAR_MISS:
+                continue
+            concept = self.glossary.concept(change.concept_id)
+            hint = NearMissHint(change.old, change.new, self._nom(concept, change.misspelt_name))
+            hints.setdefault((change.concept_id, change.name), []).append(hint)
+        return hints
+
+    @staticmethod
+    def _have(concept: Concept, name: str, found: list[Occurrence]) -> int:
+        """How many occurrences show the source's name (as primary or as secondary)."""
+        return sum(1 for o in found if name in o.names_shown(concept.id))
+
+    def _lacking(self, concept: Concept, name: str, wanted: int, found: list[Occurrence]) -> bool:
+        """True when the name is missing: no occurrence, or (contested) too few."""
+        have = self._have(concept, name, found)
+        return have == 0 or (have < wanted and concept.contested)
 
     def _applies(self, mention: Mention) -> bool:
         concept = self.glossary.get(mention.concept_id)
@@ -111,31 +207,39 @@ class Checker:
         mentions: list[Mention],
         found: list[Occurrence],
         first: bool,
-    ) -> list[str]:
-        problems: list[str] = []
+        hints: dict[tuple[str, str], list[NearMissHint]],
+    ) -> list[tuple[str, tuple[NearMissHint, ...]]]:
+        """(message, near misses) for each problem; a missing name's message ends with
+        what apply would write for it when it is there, misspelled."""
+        problems: list[tuple[str, tuple[NearMissHint, ...]]] = []
         counts = Counter(m.name for m in mentions)
         spelled = {m.name: m.spelling for m in mentions}
         used = set(counts)
         for name, wanted in counts.items():
+            if not self._lacking(concept, name, wanted, found):
+                continue
             nom = self._nom(concept, name)
-            have = sum(1 for o in found if name in o.names_shown(concept.id))
+            have = self._have(concept, name, found)
             if have == 0:
-                problems.append(f'lacks "{nom}" (any case) for "{spelled[name]}"')
-            elif have < wanted and concept.contested:
-                problems.append(
+                message = f'lacks "{nom}" (any case) for "{spelled[name]}"'
+            else:
+                message = (
                     f'"{spelled[name]}" is mentioned {wanted} times but "{nom}" '
                     f"appears {have} time{'s' if have != 1 else ''}"
                 )
-        problems.extend(self._secondary_problems(concept, counts, found, first))
+            near = tuple(hints.get((concept.id, name), ()))
+            problems.append(("; ".join([message, *(h.describe(nom) for h in near)]), near))
+        problems.extend((p, ()) for p in self._secondary_problems(concept, counts, found, first))
         for occurrence in found:
             if occurrence.names_shown(concept.id) & used:
                 continue
             other = occurrence.readings_of(concept.id)[0].name
             wanted_nom = ", ".join(f'"{self._nom(concept, n)}"' for n in counts)
-            problems.append(
+            message = (
                 f'uses "{occurrence.form}" ({other}), which the source does not use, '
                 f"without {wanted_nom} beside it"
             )
+            problems.append((message, ()))
         return problems
 
     def _secondary_problems(

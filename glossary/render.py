@@ -74,6 +74,11 @@ class Change:
     how: str
     start: int
     end: int
+    #: The source's name the change renders (the mention's `name`).
+    name: str = ""
+    #: For a near miss: the name whose spelling the misspelling was taken for (usually
+    #: `name`; another name of a contested concept when that one was misspelled).
+    misspelt_name: str = ""
 
     def comment(self) -> str:
         where = {"alignment": " (placed by alignment)", NEAR_MISS: " (near miss)"}.get(self.how, "")
@@ -232,7 +237,16 @@ class DocumentRenderer:
                 old = translation[occurrence.start : occurrence.end]
                 change = None
                 if new != old:
-                    change = Change(concept.id, old, new, how, occurrence.start, occurrence.end)
+                    change = Change(
+                        concept.id,
+                        old,
+                        new,
+                        how,
+                        occurrence.start,
+                        occurrence.end,
+                        name=mention.name,
+                        misspelt_name=near.reading.name if near is not None else "",
+                    )
                 replacements.append((occurrence.start, occurrence.end, new, change))
                 continue
             if not concept.contested and concept.id in found_concepts:
@@ -248,7 +262,7 @@ class DocumentRenderer:
             readings = [r for r in self.index.reading_of(old) if r.concept_id == concept.id]
             case = readings[0].case if readings else "nom"
             new = self._bare_rendering(concept, mention.name, case, "", secondary)
-            change = Change(concept.id, old, new, "alignment", start, end)
+            change = Change(concept.id, old, new, "alignment", start, end, name=mention.name)
             replacements.append((start, end, new, change))
             result.placed_by_alignment += 1
             found_concepts.add(concept.id)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import polib
 
-from newsloc.glossary.check import CheckEntry, Checker
+from newsloc.glossary.check import CheckEntry, Checker, NearMissHint
 from newsloc.glossary.errors import GlossaryError
 from newsloc.glossary.fileio import PlannedWrite, write_files
 from newsloc.glossary.gettext import catalogue_language as header_language
@@ -41,6 +41,8 @@ class FileViolation:
     concept: str
     message: str
     severity: str
+    #: A missing name apply would repair as a near miss: what it found and would write.
+    near_misses: tuple[NearMissHint, ...] = ()
 
     def format(self) -> str:
         """Compiler style; warnings say so after the concept, as `gcc` puts it first."""
@@ -48,7 +50,12 @@ class FileViolation:
         return f"{self.file}:{self.line}: {self.concept}: {label}{self.message}"
 
     def as_dict(self) -> dict[str, object]:
-        return asdict(self)
+        """The JSON object; `near_misses` only on a violation that has them, so every
+        other violation keeps the five keys it always had."""
+        data = asdict(self)
+        if not self.near_misses:
+            del data["near_misses"]
+        return data
 
 
 @dataclass
@@ -140,6 +147,7 @@ def check_catalogs(paths: Iterable[Path | str], glossary: Glossary) -> list[File
                         concept=violation.concept_id,
                         message=violation.message,
                         severity=violation.severity,
+                        near_misses=violation.near_misses,
                     )
                 )
     return found
