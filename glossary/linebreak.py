@@ -303,57 +303,83 @@ def _reference_wrap(text: str, width: int, start_column: int, prohibited: set[in
 
 
 _PLAIN = (int(LB.AL), int(LB.NU))  # no pair of these ever breaks without a space
-_CODES: dict[int, str] = {}
-_PLAIN_RUN = re.compile("[" + "".join(chr(0x100 + cls) for cls in _PLAIN) + "]+|.", re.DOTALL)
+_COMPLEX = "\uffff"  # the code of a character only the reference path wraps
+_SPACE = chr(_SP)
+_NOT_PLAIN = re.compile("[^" + "".join(chr(cls) for cls in _PLAIN) + "]")
 
 
-def _simple(chars: set[str]) -> bool:
-    """Every character one column wide, and no mandatory break, combining mark or ZWSP."""
-    for char in chars:
-        cls, char_width = _properties(char)
-        if char_width != 1 or cls in (_BK, _CM, _ZW):
-            return False
-        _CODES.setdefault(ord(char), chr(0x100 + cls))
-    return True
+class _Codes(dict[int, str]):
+    """`str.translate` table from a character to chr(its class), or `_COMPLEX` when it
+    is not one column wide or is a mandatory break, combining mark or ZWSP; each
+    character is classified once, the first time a text holds it."""
+
+    def __missing__(self, code: int) -> str:
+        cls, char_width = _properties(chr(code))
+        simple = char_width == 1 and cls not in (_BK, _CM, _ZW)
+        found = self[code] = chr(cls) if simple else _COMPLEX
+        return found
 
 
-def _fast_opportunities(text: str, prohibited: set[int]) -> list[int]:
-    """Break opportunities of a simple text, a run of letters and digits at a time."""
-    codes = text.translate(_CODES)
-    found: list[int] = []
-    last = _BK
-    spaces = False
-    table = _TABLE_ROWS
-    for token in _PLAIN_RUN.finditer(codes):
-        start = token.start()
-        cls = ord(codes[start]) - 0x100
-        if cls == _SP:
-            spaces = True
-            continue
-        if last != _BK:
-            rule = table[last][cls]
-            if (rule == _D or (rule == _I and spaces)) and start not in prohibited:
-                found.append(start)
-        last = ord(codes[token.end() - 1]) - 0x100
-        spaces = False
-    return found
+_CODES = _Codes()
+
+
+def _opportunity(codes: str, i: int, prohibited: set[int]) -> bool:
+    """May a line break go before codes[i]? The pair rule between the last non-space
+    before i and codes[i], as `break_opportunities` decides it for a simple text."""
+    cls = ord(codes[i])
+    if cls == _SP or i in prohibited:
+        return False
+    before = i - 1
+    while before >= 0 and codes[before] == _SPACE:
+        before -= 1
+    if before < 0:
+        return False  # nothing but spaces before: the start of the text (LB2)
+    rule = _TABLE_ROWS[ord(codes[before])][cls]
+    return rule == _D or (rule == _I and before < i - 1)
+
+
+def _next_opportunity(codes: str, low: int, prohibited: set[int]) -> int | None:
+    """The first opportunity at or after `low`. Two letters or digits never break
+    without a space between them, so only the places next to anything else are tried."""
+    end = len(codes)
+    tried = low - 1
+    for match in _NOT_PLAIN.finditer(codes, max(low - 1, 0)):
+        for i in (match.start(), match.start() + 1):
+            if tried < i < end:
+                tried = i
+                if _opportunity(codes, i, prohibited):
+                    return i
+    return None
+
+
+def _greedy(codes: str, width: int, column: int, prohibited: set[int]) -> list[int]:
+    """Breaks of a simple text, finding opportunities only near each line's end: the
+    last one that fits, or else the first one after (a word longer than the line)."""
+    breaks: list[int] = []
+    start, end = 0, len(codes)
+    while True:
+        limit = start + width - column  # the last position that still fits
+        if end <= limit:
+            return breaks
+        found = None
+        for i in range(limit, start, -1):
+            if _opportunity(codes, i, prohibited):
+                found = i
+                break
+        if found is None:
+            found = _next_opportunity(codes, max(limit, start) + 1, prohibited)
+            if found is None:
+                return breaks
+        breaks.append(found)
+        start, column = found, 0
 
 
 def wrap_positions(text: str, width: int, start_column: int, prohibited: set[int]) -> list[int]:
     """Positions where a line is broken: greedy, at the last opportunity that fits,
     like libunistring's u8_width_linebreaks."""
-    if not _simple(set(text)):
+    codes = text.translate(_CODES)
+    if _COMPLEX in codes:
         return _reference_wrap(text, width, start_column, prohibited)
     if start_column + len(text) <= width:
-        return []  # it all fits: no break is ever needed
-    breaks: list[int] = []
-    last_break: int | None = None
-    column = start_column
-    piece_start = 0
-    for position in [*_fast_opportunities(text, prohibited), len(text)]:
-        piece = position - piece_start
-        if last_break is not None and column + piece > width:
-            breaks.append(last_break)
-            column = 0
-        last_break, column, piece_start = position, column + piece, position
-    return breaks
+        return []  # every character is one column wide and it all fits
+    return _greedy(codes, width, start_column, prohibited)
