@@ -133,18 +133,7 @@ def distance(a: str, b: str, limit: int) -> int:
     """Levenshtein distance of `a` and `b`, or `limit + 1` once it must exceed `limit`."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, char in enumerate(a, start=1):
-        low, high = max(1, i - limit), min(len(b), i + limit)
-        current = [limit + 1] * (len(b) + 1)
-        current[0] = i
-        for j in range(low, high + 1):
-            cost = 0 if char == b[j - 1] else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-        if min(current[max(0, low - 1) : high + 1]) > limit:
-            return limit + 1
-        previous = current
-    return min(previous[len(b)], limit + 1)
+    return _prefix_row(a, b, limit)[len(b)]
 
 
 def prefix_distance(form: str, text: str, limit: int, from_index: int) -> tuple[int, int]:
