@@ -140,12 +140,13 @@ class Checker:
             return []
         occurrences = self.index.find(entry.msgstr)
         found = {cid: [o for o in occurrences if o.readings_of(cid)] for cid in by_concept}
-        hints = self._near_miss_hints(entry, by_concept, found)
+        lacking = self._lacking(by_concept, found)
+        hints = self._near_miss_hints(entry, lacking)
         violations: list[Violation] = []
         for concept_id, concept_mentions in by_concept.items():
             concept = self.glossary.concept(concept_id)
             problems = self._concept_problems(
-                concept, concept_mentions, found[concept_id], concept_id in first, hints
+                concept, concept_mentions, found[concept_id], concept_id in first, lacking, hints
             )
             severity = WARNING if concept.ambiguous else ERROR
             violations.extend(
@@ -158,20 +159,27 @@ class Checker:
             )
         return violations
 
+    def _lacking(
+        self, by_concept: dict[str, list[Mention]], found: dict[str, list[Occurrence]]
+    ) -> dict[tuple[str, str], int]:
+        """(concept id, source name) -> how many occurrences show the name, for each name
+        that is missing: none shows it, or (contested) fewer than the source mentions it.
+        An occurrence shows a name as its primary or as its secondary."""
+        lacking: dict[tuple[str, str], int] = {}
+        for concept_id, mentions in by_concept.items():
+            contested = self.glossary.concept(concept_id).contested
+            for name, wanted in Counter(m.name for m in mentions).items():
+                have = sum(1 for o in found[concept_id] if name in o.names_shown(concept_id))
+                if have == 0 or (have < wanted and contested):
+                    lacking[(concept_id, name)] = have
+        return lacking
+
     def _near_miss_hints(
-        self,
-        entry: CheckEntry,
-        by_concept: dict[str, list[Mention]],
-        found: dict[str, list[Occurrence]],
+        self, entry: CheckEntry, lacking: dict[tuple[str, str], int]
     ) -> dict[tuple[str, str], list[NearMissHint]]:
         """(concept id, source name) -> the near misses apply repairs for it, read from
         apply's rendering of the entry; rendered only when some name is missing."""
-        missing = any(
-            self._lacking(self.glossary.concept(cid), name, wanted, found[cid])
-            for cid, mentions in by_concept.items()
-            for name, wanted in Counter(m.name for m in mentions).items()
-        )
-        if not missing:
+        if not lacking:
             self.preview.pass_over(entry.msgid)
             return {}
         hints: dict[tuple[str, str], list[NearMissHint]] = {}
@@ -182,16 +190,6 @@ class Checker:
             hint = NearMissHint(change.old, change.new, self._nom(concept, change.misspelt_name))
             hints.setdefault((change.concept_id, change.name), []).append(hint)
         return hints
-
-    @staticmethod
-    def _have(concept: Concept, name: str, found: list[Occurrence]) -> int:
-        """How many occurrences show the source's name (as primary or as secondary)."""
-        return sum(1 for o in found if name in o.names_shown(concept.id))
-
-    def _lacking(self, concept: Concept, name: str, wanted: int, found: list[Occurrence]) -> bool:
-        """True when the name is missing: no occurrence, or (contested) too few."""
-        have = self._have(concept, name, found)
-        return have == 0 or (have < wanted and concept.contested)
 
     def _applies(self, mention: Mention) -> bool:
         concept = self.glossary.get(mention.concept_id)
@@ -207,6 +205,7 @@ class Checker:
         mentions: list[Mention],
         found: list[Occurrence],
         first: bool,
+        lacking: dict[tuple[str, str], int],
         hints: dict[tuple[str, str], list[NearMissHint]],
     ) -> list[tuple[str, tuple[NearMissHint, ...]]]:
         """(message, near misses) for each problem; a missing name's message ends with
@@ -216,10 +215,10 @@ class Checker:
         spelled = {m.name: m.spelling for m in mentions}
         used = set(counts)
         for name, wanted in counts.items():
-            if not self._lacking(concept, name, wanted, found):
+            have = lacking.get((concept.id, name))
+            if have is None:
                 continue
             nom = self._nom(concept, name)
-            have = self._have(concept, name, found)
             if have == 0:
                 message = f'lacks "{nom}" (any case) for "{spelled[name]}"'
             else:
