@@ -9,6 +9,8 @@ a near miss (a misspelled stem, fuzzy anyway) has its suffix re-harmonised in Az
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 #: Russian prepositions and the case they govern, to inflect a name the engine left in a
 #: form that does not show its case (ru `в Ханкенди` → `в Степанакерте`). `в`/`на` govern
 #: the locative for places ("in"), far more common in news than the accusative ("into").
@@ -61,6 +63,16 @@ SUFFIX_CASES: dict[str, tuple[tuple[str, str], ...]] = {
         )
     ),
 }
+
+
+def case_ending(language: str, written: str, cases: Collection[str]) -> tuple[str, str] | None:
+    """(ending, case) of the longest case ending in `SUFFIX_CASES` that `written` (in small
+    letters) starts with, for a case in `cases` (the cases a name has forms for)."""
+    for ending, case in SUFFIX_CASES.get(language, ()):
+        if written.startswith(ending) and case in cases:
+            return ending, case
+    return None
+
 
 #: What a near miss may carry after its case ending and still be an inflected name, not
 #: a derived word (hy `ավստրալիացի` "an Australian", az `polşalı` "a Pole"): an article,

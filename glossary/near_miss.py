@@ -45,7 +45,7 @@ from functools import cache
 from newsloc.glossary.model import SUFFIXING_LANGUAGES, Concept
 from newsloc.glossary.morphology import (
     INFLECTED_TAILS,
-    SUFFIX_CASES,
+    case_ending,
     fold,
     harmonise,
     joints,
@@ -86,14 +86,6 @@ class NearMiss:
 
 def _letters(text: str) -> int:
     return sum(char.isalpha() for char in text)
-
-
-def _ending(language: str, written: str, cases: dict[str, str]) -> tuple[str, str] | None:
-    """(ending, case) of the case ending `written` starts with, for a case in `cases`."""
-    for ending, case in SUFFIX_CASES.get(language, ()):
-        if written.startswith(ending) and case in cases:
-            return ending, case
-    return None
 
 
 def another_inflection(form: str, text: str) -> bool:
@@ -297,7 +289,7 @@ class NearMissFinder:
             for joint in joints(self.language, near.form):
                 if not written.startswith(joint):
                     continue
-                ending = _ending(self.language, written[len(joint) :], forms.cases)
+                ending = case_ending(self.language, written[len(joint) :], forms.cases)
                 if ending is not None:
                     case, rest = ending[1], rest[len(joint) + len(ending[0]) :]
                     break

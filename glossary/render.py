@@ -40,7 +40,7 @@ from newsloc.glossary.match import Mention, matcher_for
 from newsloc.glossary.model import SUFFIXING_LANGUAGES, Concept, Glossary
 from newsloc.glossary.morphology import (
     RU_PREPOSITION_CASES,
-    SUFFIX_CASES,
+    case_ending,
     fold,
     lower,
     same_in_capitals,
@@ -404,10 +404,10 @@ class DocumentRenderer:
         forms = concept.forms_of(self.language, name)
         assert forms is not None
         if self.language in SUFFIXING_LANGUAGES:
-            written = lower(self.language, suffix)
-            for ending, case in SUFFIX_CASES.get(self.language, ()):
-                if written.startswith(ending) and case in forms.cases:
-                    return case, suffix[len(ending) :]
+            found = case_ending(self.language, lower(self.language, suffix), forms.cases)
+            if found is not None:
+                ending, case = found
+                return case, suffix[len(ending) :]
             return "nom", suffix
         if self.language == "ru":
             preceding = _PRECEDING_WORD.search(before)
