@@ -216,14 +216,14 @@ class NearMissFinder:
         every name the index found (a candidate never lies inside one: `ATƏT-in` inside
         `ATƏT-in Minsk qrupu` is part of another name, not a misspelling)."""
         forms = self._forms(concept, name)
+        if not forms:
+            return None
         # A candidate starts with a form's first letter (in hy and az perhaps in small),
         # so words that start otherwise are never gathered: the search is then a few
         # comparisons instead of one per word of the sentence.
         initials = {form[0] for form, _ in forms}
         if self.suffixing:
             initials |= {lower(self.language, initial) for initial in initials}
-        if not forms:
-            return None
         candidates = [
             candidate
             for candidate in self._candidates(translation, taken, initials)
