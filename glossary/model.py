@@ -102,10 +102,22 @@ class Concept:
     forms: dict[str, dict[str, NameForms]] = field(default_factory=dict)
     #: Line of the `[[concept]]` header in the file, for messages.
     line: int | None = None
+    #: The concept's own `contested = "both" | "source"` (None: the policy decides). A
+    #: glossary resolved for a policy profile sets it on every contested concept.
+    contested_setting: str | None = None
 
     @property
     def contested(self) -> bool:
         return len(self.names) > 1
+
+    @property
+    def dual(self) -> bool:
+        """True when every name is kept: the secondary is demanded and inserted.
+
+        A contested concept under `contested = "source"` is not dual: its other names are
+        recognised spellings, accepted where a translation uses them, never inserted.
+        """
+        return self.contested and self.contested_setting != "source"
 
     def english_spellings(self) -> Iterator[tuple[str, str]]:
         """(spelling, name) for every English spelling that means one of this concept's names."""
