@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 
 from newsloc.base.po.conventions import read_catalogue
 from newsloc.base.po.writer import format_catalogue
+from newsloc.translate.engines.libretranslate import parse_answer
+from newsloc.translate.errors import UserError
 from newsloc.translate.pipeline import translate_article
 from tests.fuzz.support import texts
 
@@ -51,3 +53,27 @@ def test_live_entries_with_obsolete_twins_stay_live(tmp_path_factory, rows) -> N
     live = {e.msgid: e.msgstr for e in after if not e.obsolete}
     assert live == {msgid: f"live {i}" for i, msgid in enumerate(paragraphs)}
     assert {e.msgstr for e in after if e.obsolete} == {t.msgstr for t in twins}
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner),
+    max_leaves=6,
+)
+
+
+@given(st.lists(JSON, min_size=1, max_size=6))
+def test_libretranslate_answers_are_text_or_refused(answers) -> None:
+    """Whatever a server puts in `translatedText`, newsloc takes only text (no NUL), else it
+    refuses the answer in one line naming the server (and fails over)."""
+    body = {"translatedText": answers}
+    texts_only = all(isinstance(a, str) and "\x00" not in a for a in answers)
+    try:
+        got = parse_answer("http://mt1:5000", body, len(answers))
+    except UserError as exc:
+        assert not texts_only
+        assert str(exc).startswith("http://mt1:5000: ")
+        assert "\n" not in str(exc)
+    else:
+        assert texts_only
+        assert got == answers

@@ -50,7 +50,9 @@ def merge(
     po.metadata = _merged_metadata(existing.metadata if existing else {}, metadata)
     old_live = [e for e in existing if not e.obsolete] if existing else []
     old_obsolete = [e for e in existing if e.obsolete] if existing else []
-    by_msgid = {e.msgid: e for e in old_live + old_obsolete if not e.msgctxt}
+    # A live entry and an obsolete one may share a msgid (GNU allows it): the live one is
+    # the current, reviewed text, so it wins; the obsolete one stays history.
+    by_msgid = {e.msgid: e for e in old_obsolete + old_live if not e.msgctxt}
     used: set[int] = set()
 
     exact_ids = {t.msgid for t in template}
