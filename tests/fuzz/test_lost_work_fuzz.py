@@ -3,7 +3,13 @@ person wrote, or refuse in one line (the deep mode, NEWSLOC_FUZZ_DEEP=1, runs ma
 
 from __future__ import annotations
 
+import errno
+import os
+import shutil
+from pathlib import Path
+
 import polib
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -12,7 +18,8 @@ from newsloc.base.po.writer import format_catalogue
 from newsloc.translate.engines.libretranslate import parse_answer
 from newsloc.translate.errors import UserError
 from newsloc.translate.pipeline import translate_article
-from tests.fuzz.support import texts
+from tests.conftest import REPO
+from tests.fuzz.support import newsloc, texts
 
 
 @given(
@@ -77,3 +84,48 @@ def test_libretranslate_answers_are_text_or_refused(answers) -> None:
     else:
         assert texts_only
         assert got == answers
+
+
+@given(st.integers(0, 6), st.integers(0, 6), st.booleans())
+def test_edition_sets_say_exactly_what_was_written(tmp_path_factory, writes, renames, html):
+    """`edition build --all` on a disk that fills after some writes, or whose renames fail
+    after some: exit 0 with every file, or exit 2 with exactly the files the message names
+    as written (none: "nothing was written")."""
+    root = tmp_path_factory.mktemp("set")
+    shutil.copytree(REPO / "locales", root / "locales")
+    out = root / "site"
+    real_write, real_replace = os.write, os.replace
+    counts = {"write": 0, "replace": 0}
+
+    def write(fd, data):
+        counts["write"] += 1
+        if counts["write"] > writes:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_write(fd, data)
+
+    def replace(source, target):
+        counts["replace"] += 1
+        if counts["replace"] > renames:
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        real_replace(source, target)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "write", write)
+        patch.setattr(os, "replace", replace)
+        result = newsloc(
+            "edition", "build", "--all", "--locales", root / "locales", "--out", out,
+            "--format", "html" if html else "md",
+        )  # fmt: skip
+    written = sorted(p.name for p in out.glob("*")) if out.exists() else []
+    if result.exit_code == 0:
+        assert len(written) == 5
+        return
+    assert result.exit_code == 2, result.output
+    line = result.stderr.strip()
+    assert "\n" not in line and "Traceback" not in result.output
+    if "already written: " in line:
+        named = sorted(Path(p).name for p in line.split("already written: ")[1].split(", "))
+        assert named == written
+    else:
+        assert "nothing was written" in line
+        assert written == []

@@ -239,6 +239,17 @@ def edition_filename(domain: str, language: str, fmt: EditionFormat) -> str:
     return f"{domain}.{language}.{fmt.value}"
 
 
+def check_output_paths(paths: list[Path]) -> None:
+    """Refuse, before anything is written, an edition name that is a folder or a device."""
+    for path in paths:
+        if path.is_dir():
+            raise UserError(f"{path}: is a folder, not an edition file; no edition written")
+        if path.exists() and not path.is_file():
+            raise UserError(
+                f"{path}: not a regular file (a device, FIFO or socket); no edition written"
+            )
+
+
 def build_edition(
     language: str,
     locales: Path = Path("locales"),
@@ -280,6 +291,7 @@ def write_edition(language: str, options: EditionOptions) -> EditionResult:
     prepared = prepare_edition(language, options, gate_glossary(options))
     edition = prepared.edition
     path = options.out / edition_filename(edition.domain, language, options.fmt)
+    check_output_paths([path])
     atomic_write_text(path, render(edition, options.fmt))
     return EditionResult(
         path=path,

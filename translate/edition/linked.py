@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from newsloc.base.files import atomic_write_text
+from newsloc.base.files import PlannedWrite, write_files
 from newsloc.glossary.model import SOURCE_LANGUAGE
 from newsloc.translate.catalog.discovery import check_language, find_catalogs
 from newsloc.translate.catalog.files import load_catalog
@@ -20,6 +20,7 @@ from newsloc.translate.edition.build import (
     EditionOptions,
     EditionResult,
     PreparedEdition,
+    check_output_paths,
     edition_filename,
     edition_paragraphs,
     format_edition_date,
@@ -153,6 +154,8 @@ def build_editions(languages: list[str] | None, options: EditionOptions) -> Edit
     index_path = options.out / index_name
     editions = [original] + [result.edition for result in results]
     writes.append((index_path, render_index(domain, editions, alternates, fmt)))
-    for path, text in writes:
-        atomic_write_text(path, text)
+    # One write for all: every temporary file before the first rename, so a full disk
+    # leaves nothing new, and a failing rename names the files already written.
+    check_output_paths([path for path, _ in writes])
+    write_files([PlannedWrite(path, text.encode("utf-8")) for path, text in writes])
     return EditionSet(editions=results, original=original_path, index=index_path)
