@@ -1,5 +1,10 @@
 """How far review has got, per language: the numbers behind `newsloc catalog stats`.
 
+A catalogue is counted against the article's template (`LOCALES/<domain>.pot`) when there
+is one, as editions read it (`catalog.current`): a paragraph of the article the catalogue
+lacks is *out of date*, so a catalogue older than the article, or one with entries
+deleted, is never 100 % reviewed.
+
 The glossary-violations column comes from `glossary_qa.check_catalogs`, the same check
 `newsloc glossary check` runs, so the two commands never disagree.
 """
@@ -12,15 +17,17 @@ from pathlib import Path
 
 from newsloc.base.errors import NewslocError
 from newsloc.glossary.loader import glossary_or_default
+from newsloc.translate.catalog.current import current_entries, find_template
 from newsloc.translate.catalog.discovery import find_every_catalog
 from newsloc.translate.catalog.files import load_catalog
 from newsloc.translate.catalog.glossary_qa import check_catalogs
-from newsloc.translate.catalog.review import EntryState, live_entries, state_of
+from newsloc.translate.catalog.review import EntryState
 
 
 @dataclass(frozen=True)
 class CatalogStats:
-    """One catalogue's review counts; reviewed + fuzzy + untranslated == entries."""
+    """One catalogue's review counts; reviewed + fuzzy + untranslated + outdated == entries
+    (the paragraphs of the article)."""
 
     language: str
     domain: str
@@ -29,6 +36,8 @@ class CatalogStats:
     reviewed: int
     fuzzy: int
     untranslated: int
+    #: Paragraphs of the article (its template) the catalogue has no entry for.
+    outdated: int
     obsolete: int
     glossary_violations: int | None
     percent_reviewed: float
@@ -73,10 +82,12 @@ def catalog_stats(
     catalogs = find_every_catalog(locales, domain)
     loaded = [(found, load_catalog(found.path)) for found in catalogs]
     violations = glossary_violation_counts([found.path for found in catalogs], glossary_path)
+    templates = {name: find_template(locales, name) for name in {c.domain for c in catalogs}}
     results: list[CatalogStats] = []
     for found, catalog in loaded:
-        entries = live_entries(catalog)
-        states = Counter(state_of(entry) for entry in entries)
+        entries = current_entries(catalog, found.path, templates[found.domain])
+        outdated = sum(1 for item in entries if item.outdated)
+        states = Counter(item.state for item in entries if not item.outdated)
         results.append(
             CatalogStats(
                 language=found.language,
@@ -86,6 +97,7 @@ def catalog_stats(
                 reviewed=states[EntryState.REVIEWED],
                 fuzzy=states[EntryState.FUZZY],
                 untranslated=states[EntryState.UNTRANSLATED],
+                outdated=outdated,
                 obsolete=sum(1 for entry in catalog if entry.obsolete),
                 glossary_violations=violations[found.path],
                 percent_reviewed=percent(states[EntryState.REVIEWED], len(entries)),

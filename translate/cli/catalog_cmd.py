@@ -43,6 +43,9 @@ def stats(
 ) -> None:
     """Entries, reviewed, fuzzy, untranslated and glossary violations per language.
 
+    Counted against the article's template (LOCALES/<domain>.pot): paragraphs a
+    catalogue lacks are shown as out of date.
+
     Without --domain, every article (domain) under LOCALES gets its own table.
     """
     from newsloc.translate.catalog.stats import catalog_stats
@@ -59,20 +62,19 @@ def _stats_table(domain: str, rows: list[CatalogStats]) -> Table:
     from rich.table import Table
 
     table = Table(title=f"{domain}: review progress", title_justify="left")
-    for name in ("language", "entries", "reviewed", "fuzzy", "untranslated", "glossary"):
+    columns = ["language", "entries", "reviewed", "fuzzy", "untranslated"]
+    outdated = any(row.outdated for row in rows)
+    if outdated:  # only when some catalogue is older than the article: says so loudly
+        columns.append("outdated")
+    for name in (*columns, "glossary"):
         table.add_column(name, justify="left" if name == "language" else "right")
     table.add_column("reviewed %", justify="right")
     for row in rows:
         violations = "n/a" if row.glossary_violations is None else str(row.glossary_violations)
-        table.add_row(
-            row.language,
-            str(row.entries),
-            str(row.reviewed),
-            str(row.fuzzy),
-            str(row.untranslated),
-            violations,
-            f"{row.percent_reviewed:.1f}",
-        )
+        counts = [row.entries, row.reviewed, row.fuzzy, row.untranslated]
+        if outdated:
+            counts.append(row.outdated)
+        table.add_row(row.language, *map(str, counts), violations, f"{row.percent_reviewed:.1f}")
     return table
 
 

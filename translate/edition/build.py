@@ -7,6 +7,11 @@ refuses (`EditionRefused`) when too few entries are reviewed, and above the thre
 paragraph that is not reviewed keeps its English source, visibly marked, so no part of
 the story silently disappears.
 
+The article is the template `LOCALES/<domain>.pot` when there is one: its entries give
+the paragraphs and their lines, the catalogue only their translations. A catalogue older
+than the article (or with entries deleted) lacks some of them; the build refuses, naming
+them, unless `allow_outdated` prints them in English, marked (`edition.gate`).
+
 Contested names get a gate of their own (`edition.gate`). Several languages at once, with
 the English original, an index and links between them, are `edition.linked`.
 """
@@ -25,9 +30,15 @@ from newsloc.base.files import atomic_write_text
 from newsloc.base.po.conventions import header_language, primary_subtag
 from newsloc.glossary.loader import glossary_or_default
 from newsloc.glossary.model import Glossary
+from newsloc.translate.catalog.current import (
+    CurrentEntry,
+    current_entries,
+    find_template,
+    retired_entries,
+)
 from newsloc.translate.catalog.discovery import check_language, find_catalogs
 from newsloc.translate.catalog.files import load_catalog
-from newsloc.translate.catalog.review import EntryState, live_entries, state_of, translation_of
+from newsloc.translate.catalog.review import EntryState, translation_of
 from newsloc.translate.catalog.template import parse_date
 from newsloc.translate.edition.gate import (
     ContestedEntry,
@@ -96,6 +107,7 @@ class EditionResult:
             "machine_paragraphs": self.edition.machine_paragraphs,
             "source_paragraphs": self.edition.source_paragraphs,
             "unreviewed": self.edition.unreviewed,
+            "outdated_lines": sorted(line for item in self.report.outdated for line in item.lines),
             "warnings": list(self.warnings),
         }
 
@@ -107,29 +119,28 @@ def _is_byline(entry: polib.POEntry) -> bool:
 
 
 def edition_paragraphs(
-    catalog: polib.POFile,
-    catalog_path: Path,
+    entries: list[CurrentEntry],
     allow_fuzzy: bool,
     language: str | None = None,
 ) -> tuple[PublishedParagraph, ...]:
-    """Every occurrence of every live entry, in source line order.
+    """Every occurrence of every paragraph of the article, in source line order.
 
     With `language`, translations get that language's typography (the English source
     shown in place of a missing translation never does).
     """
     paragraphs: list[PublishedParagraph] = []
-    for entry in live_entries(catalog):
-        state = state_of(entry)
-        if state is EntryState.REVIEWED:
-            text, origin = translation_of(entry), TextOrigin.REVIEWED
-        elif state is EntryState.FUZZY and allow_fuzzy:
-            text, origin = translation_of(entry), TextOrigin.MACHINE
+    for item in entries:
+        state = item.state
+        if item.translation is not None and state is EntryState.REVIEWED:
+            text, origin = translation_of(item.translation), TextOrigin.REVIEWED
+        elif item.translation is not None and state is EntryState.FUZZY and allow_fuzzy:
+            text, origin = translation_of(item.translation), TextOrigin.MACHINE
         else:
-            text, origin = entry.msgid, TextOrigin.SOURCE
+            text, origin = item.source.msgid, TextOrigin.SOURCE
         if language is not None and origin is not TextOrigin.SOURCE:
             text = apply_typography(text, language)
-        byline = _is_byline(entry)
-        for line in occurrence_lines(entry, catalog_path):
+        byline = _is_byline(item.source)
+        for line in occurrence_lines(item.source, item.where):
             paragraphs.append(
                 PublishedParagraph(line=line, text=text, origin=origin, is_byline=byline)
             )
@@ -176,6 +187,9 @@ class EditionOptions:
     glossary: Path | None = None
     #: Prefix for the `hreflang` links (a site's URL); default: file names, relative.
     base_url: str | None = None
+    #: Build from a catalogue older than the article: the paragraphs it lacks are printed
+    #: in English, marked, instead of refusing.
+    allow_outdated: bool = False
 
 
 @dataclass(frozen=True)
@@ -200,13 +214,22 @@ def prepare_edition(
     _check_header_language(catalog, found.path, language, warnings)
     edition_date = _edition_date(catalog, found.path, options.date, warnings)
 
+    template = find_template(options.locales, found.domain)
+    entries = current_entries(catalog, found.path, template)
     gate = None if options.allow_unreviewed_names else glossary
     report = review_report(
-        catalog, found.path, language, options.min_reviewed, options.allow_fuzzy, gate
+        entries,
+        found.path,
+        language,
+        options.min_reviewed,
+        options.allow_fuzzy,
+        gate,
+        template=template.path if template else None,
+        allow_outdated=options.allow_outdated,
     )
     if report.entries == 0:
         raise UserError(f"{found.path}: the catalogue has no entries to publish")
-    if not report.meets_threshold or report.contested:
+    if report.out_of_date or not report.meets_threshold or report.contested:
         raise EditionRefused(report)
 
     edition = Edition(
@@ -216,15 +239,27 @@ def prepare_edition(
         date=edition_date,
         date_text=format_edition_date(edition_date, locale) if edition_date else None,
         paragraphs=edition_paragraphs(
-            catalog, found.path, options.allow_fuzzy, language if options.typography else None
+            entries, options.allow_fuzzy, language if options.typography else None
         ),
     )
+    outdated = {line for item in report.outdated for line in item.lines}
     for paragraph in edition.paragraphs:
-        if paragraph.origin is TextOrigin.SOURCE:
+        if paragraph.line in outdated:
+            warnings.append(
+                f"{found.path}: line {paragraph.line}: not in the catalogue (new or changed "
+                "in the article since it was translated); the English source is printed, "
+                f"marked as untranslated: {first_words(paragraph.text)}"
+            )
+        elif paragraph.origin is TextOrigin.SOURCE:
             warnings.append(
                 f"{found.path}: line {paragraph.line}: not reviewed; the English source "
                 f"is printed, marked as untranslated: {first_words(paragraph.text)}"
             )
+    for entry in retired_entries(catalog, template):
+        warnings.append(
+            f"{found.path}:{entry.linenum}: no longer in the article ({report.template}); "
+            f"not printed: {first_words(entry.msgid)}"
+        )
     return PreparedEdition(edition, report, warnings)
 
 
@@ -263,12 +298,15 @@ def build_edition(
     typography: bool = True,
     allow_unreviewed_names: bool = False,
     glossary: Path | None = None,
+    allow_outdated: bool = False,
 ) -> EditionResult:
     """Rebuild the article in `language` and write `OUT/<domain>.<language>.<ext>`.
 
-    Raises `EditionRefused` (nothing written) when fewer than `min_reviewed` percent of
-    the entries are reviewed (with `allow_fuzzy`: reviewed or machine-translated), or when
-    an unreviewed entry names a contested place and `allow_unreviewed_names` is not set.
+    Raises `EditionRefused` (nothing written) when the catalogue lacks paragraphs of the
+    article's template and `allow_outdated` is not set, when fewer than `min_reviewed`
+    percent of the entries are reviewed (with `allow_fuzzy`: reviewed or
+    machine-translated), or when an unreviewed entry names a contested place and
+    `allow_unreviewed_names` is not set.
     """
     options = EditionOptions(
         locales=locales,
@@ -281,6 +319,7 @@ def build_edition(
         typography=typography,
         allow_unreviewed_names=allow_unreviewed_names,
         glossary=glossary,
+        allow_outdated=allow_outdated,
     )
     return write_edition(language, options)
 

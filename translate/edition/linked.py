@@ -14,6 +14,7 @@ from pathlib import Path
 
 from newsloc.base.files import PlannedWrite, write_files
 from newsloc.glossary.model import SOURCE_LANGUAGE
+from newsloc.translate.catalog.current import current_entries
 from newsloc.translate.catalog.discovery import check_language, find_catalogs
 from newsloc.translate.catalog.files import load_catalog
 from newsloc.translate.edition.build import (
@@ -78,7 +79,7 @@ def _original_edition(
         PublishedParagraph(
             line=p.line, text=p.text, origin=TextOrigin.ORIGINAL, is_byline=p.is_byline
         )
-        for p in edition_paragraphs(catalog, path, allow_fuzzy=False)
+        for p in edition_paragraphs(current_entries(catalog, path, None), allow_fuzzy=False)
     )
     locale = check_language(SOURCE_LANGUAGE)
     return Edition(
