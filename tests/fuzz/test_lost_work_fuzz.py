@@ -129,3 +129,64 @@ def test_edition_sets_say_exactly_what_was_written(tmp_path_factory, writes, ren
     else:
         assert "nothing was written" in line
         assert written == []
+
+
+def _review(path: Path, language: str, drop: set[int]) -> None:
+    """A reviewer approves every live entry as `<lang>: msgid`; entries in `drop` (by
+    position) are deleted from the file by hand."""
+    po = read_catalogue(path)
+    for index, entry in enumerate([e for e in po if not e.obsolete]):
+        if index in drop:
+            po.remove(entry)
+            continue
+        entry.msgstr = f"{language}: {entry.msgid}"
+        entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
+    path.write_text(format_catalogue(po), encoding="utf-8")
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.integers(0, 9), min_size=1, max_size=6),  # the article: paragraph ids
+            st.sets(st.sampled_from(["hy", "ru"]), min_size=1),  # languages translated
+            st.sets(st.integers(0, 5), max_size=2),  # entries a reviewer deletes by hand
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_editions_print_the_current_article_or_refuse(tmp_path_factory, versions) -> None:
+    """Articles corrected between runs, some languages left behind, entries deleted: an
+    edition prints exactly the current article's paragraphs, each its own translation or
+    the marked English, never a paragraph the article no longer has; without
+    --allow-outdated it refuses exactly when the catalogue lacks one."""
+    root = tmp_path_factory.mktemp("stale")
+    article, locales = root / "story.txt", root / "locales"
+    translated: set[str] = set()
+    for ids, languages, drop in versions:
+        paragraphs = list(dict.fromkeys(f"Paragraph {i} says {i * 7}." for i in ids))
+        article.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+        translate_article(article, sorted(languages), out=locales, domain="story")
+        for language in sorted(languages):
+            _review(locales / language / "LC_MESSAGES" / "story.po", language, drop)
+        translated |= languages
+    for language in sorted(translated):
+        po = read_catalogue(locales / language / "LC_MESSAGES" / "story.po")
+        have = {e.msgid for e in po if not e.obsolete}
+        lacking = [p for p in paragraphs if p not in have]
+        common = ("--lang", language, "--locales", locales, "--format", "txt")
+        options = ("--min-reviewed", "0", "--no-typography", "--allow-unreviewed-names")
+        strict = newsloc("edition", "build", *common, *options, "--out", root / "strict")
+        assert strict.exit_code == (1 if lacking else 0), strict.output
+        result = newsloc(
+            "edition", "build", *common, *options, "--allow-outdated", "--out", root / "ed"
+        )
+        assert result.exit_code == 0, result.output
+        text = (root / "ed" / f"story.{language}.txt").read_text(encoding="utf-8")
+        printed = text.strip().split("\n\n")[1:]
+        assert len(printed) == len(paragraphs), (printed, paragraphs)
+        for shown, paragraph in zip(printed, paragraphs, strict=True):
+            if paragraph in lacking:
+                assert shown.endswith("] " + paragraph), (shown, paragraph)
+            else:
+                assert shown == f"{language}: {paragraph}", (shown, paragraph)
