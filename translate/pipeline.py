@@ -18,6 +18,7 @@ from babel import Locale, UnknownLocaleError
 from newsloc.base.errors import NewslocError
 from newsloc.base.files import PlannedWrite, WriteConflict, read_bytes, write_files
 from newsloc.glossary.model import SOURCE_LANGUAGE, Glossary
+from newsloc.translate.catalog.current import check_complete
 from newsloc.translate.catalog.discovery import check_domain_name
 from newsloc.translate.catalog.files import (
     catalog_path,
@@ -27,7 +28,7 @@ from newsloc.translate.catalog.files import (
     same_but_dates,
 )
 from newsloc.translate.catalog.merge import has_translation, merge
-from newsloc.translate.catalog.template import new_catalog, template_entries, timestamp
+from newsloc.translate.catalog.template import after, new_catalog, template_entries, timestamp
 from newsloc.translate.engines.base import Engine, Translation
 from newsloc.translate.errors import UserError
 from newsloc.translate.machine import (
@@ -133,8 +134,10 @@ def translate_article(
     _check_out(out)
     source = _display_path(article_path)
     template_path = catalog_path(out, domain, None)
-    existing = {lang: _existing(out, domain, lang) for lang in languages}  # fail before writing
     old_template = _old_template(template_path)
+    existing = {  # fail before writing
+        lang: _existing(out, domain, lang, old_template) for lang in languages
+    }
     day = article_date or _known_date(existing.values()) or date.today()
     run = _Run(
         article=article,
@@ -153,14 +156,14 @@ def translate_article(
             write_files(writes)
         except WriteConflict as conflict:
             changed = {Path(p) for p in conflict.paths}
+            if template_path in changed:
+                old_template = _old_template(template_path)
             existing = {
-                lang: _existing(out, domain, lang)
+                lang: _existing(out, domain, lang, old_template)
                 if catalog_path(out, domain, lang) in changed
                 else po
                 for lang, po in existing.items()
             }
-            if template_path in changed:
-                old_template = _old_template(template_path)
             continue
         written = {plan.path for plan in writes}
         for language in report.languages:
@@ -219,6 +222,10 @@ class _Run:
         unchanged = on_disk is not None and same_but_dates(on_disk.decode("utf-8", "replace"), text)
         if old_template is not None and unchanged:
             created = old_template.metadata.get("POT-Creation-Date", created)
+            template.metadata["POT-Creation-Date"] = created
+            text = catalog_text(template)
+        elif old_template is not None:  # changed: never the date of an older template
+            created = after(created, old_template.metadata.get("POT-Creation-Date", ""))
             template.metadata["POT-Creation-Date"] = created
             text = catalog_text(template)
         writes = [plan_save(template, template_path, old_template, text)]
@@ -363,9 +370,16 @@ def _machine_translate(
     return machine
 
 
-def _existing(out: Path, domain: str, language: str) -> polib.POFile | None:
+def _existing(
+    out: Path, domain: str, language: str, template: polib.POFile | None
+) -> polib.POFile | None:
+    """The language's catalogue, refused when it was read short (`check_complete`)."""
     path = catalog_path(out, domain, language)
-    return load_catalog(path) if path.exists() or path.is_symlink() else None
+    if not path.exists() and not path.is_symlink():
+        return None
+    po = load_catalog(path)
+    check_complete(po, path, template, catalog_path(out, domain, None))
+    return po
 
 
 def _old_template(path: Path) -> polib.POFile | None:

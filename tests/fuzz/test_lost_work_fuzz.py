@@ -166,7 +166,14 @@ def test_editions_print_the_current_article_or_refuse(tmp_path_factory, versions
     for ids, languages, drop in versions:
         paragraphs = list(dict.fromkeys(f"Paragraph {i} says {i * 7}." for i in ids))
         article.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
-        translate_article(article, sorted(languages), out=locales, domain="story")
+        try:
+            translate_article(article, sorted(languages), out=locales, domain="story")
+        except UserError as refused:
+            # Entries deleted by hand from a catalogue of this very template look like a
+            # half-read file: refused, and the way out the message names works.
+            assert "lacks" in str(refused) and "delete" in str(refused)
+            (locales / "story.pot").unlink()
+            translate_article(article, sorted(languages), out=locales, domain="story")
         for language in sorted(languages):
             _review(locales / language / "LC_MESSAGES" / "story.po", language, drop)
         translated |= languages

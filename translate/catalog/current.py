@@ -15,8 +15,10 @@ from pathlib import Path
 
 import polib
 
+from newsloc.base.errors import NewslocError
 from newsloc.translate.catalog.files import catalog_path, load_catalog
 from newsloc.translate.catalog.review import EntryState, live_entries, state_of
+from newsloc.translate.errors import UserError
 
 
 @dataclass(frozen=True)
@@ -80,3 +82,61 @@ def retired_entries(catalog: polib.POFile, template: Template | None) -> list[po
         return []
     current = {_key(e) for e in live_entries(template.po)}
     return [e for e in live_entries(catalog) if _key(e) not in current]
+
+
+def template_beside(path: Path) -> Path | None:
+    """The template of a catalogue at `LOCALES/<lang>/LC_MESSAGES/<domain>.po`:
+    `LOCALES/<domain>.pot`; None for a catalogue laid out otherwise."""
+    if path.parent.name != "LC_MESSAGES":
+        return None
+    return path.parent.parent.parent / f"{path.stem}.pot"
+
+
+def check_complete(
+    po: polib.POFile, path: Path, template: polib.POFile | None, where: Path
+) -> None:
+    """Refuse a catalogue read short: one that was merged with this very template (it
+    carries the template's POT-Creation-Date, which changes whenever the template does)
+    yet lacks some of its entries, live or obsolete.
+
+    An editor that saves in place (truncate, write, write) can be caught half-way: the half
+    read is a valid catalogue, and writing what was made of it would lose the rest. Entries
+    deleted by hand look the same, and are refused the same way.
+    """
+    if template is None:
+        return
+    stamp = template.metadata.get("POT-Creation-Date", "")
+    if not stamp or po.metadata.get("POT-Creation-Date") != stamp:
+        return  # merged with another template (older, or another tool's): cannot tell
+    have = {_key(e) for e in po}
+    expected = live_entries(template)
+    missing = [e for e in expected if _key(e) not in have]
+    if not missing:
+        return
+    first = missing[0]
+    line = first.occurrences[0][1] if first.occurrences else "?"
+    raise UserError(
+        f"{path}: lacks {len(missing)} of the {len(expected)} entries of its template "
+        f"{where} (the first from line {line} of the article: {_start(first.msgid)!r}); "
+        "it may be half-written (an editor still saving it?) or entries were deleted; "
+        f"nothing was written (run the command again once it is saved; to restore deleted "
+        f"entries, delete {where} first)"
+    )
+
+
+def _start(text: str, limit: int = 40) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit] + "…"
+
+
+def check_complete_beside(po: polib.POFile, path: Path) -> None:
+    """`check_complete` against the template beside the catalogue, when there is one that
+    reads (a template that does not read holds no one's work, and tells nothing)."""
+    where = template_beside(path)
+    if where is None or not where.is_file():
+        return
+    try:
+        template = load_catalog(where)
+    except NewslocError:
+        return
+    check_complete(po, path, template, where)

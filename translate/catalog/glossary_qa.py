@@ -23,6 +23,7 @@ from newsloc.glossary.catalogue_language import catalogue_language
 from newsloc.glossary.check import CheckEntry, Checker, NearMissHint
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.render import DocumentRenderer, SegmentRendering
+from newsloc.translate.catalog.current import check_complete_beside
 from newsloc.translate.catalog.files import load_catalog_with_bytes
 from newsloc.translate.catalog.splice import splice, split_lines, verify
 from newsloc.translate.errors import UserError
@@ -248,6 +249,8 @@ def apply_to_catalogs(
     bad or unwritable file leaves every file as it was. A file someone saved since it was
     read is not overwritten (`WriteConflict`)."""
     catalogues = [_read(path, glossary) for path in paths]
+    for catalogue in catalogues:  # a catalogue read short must not be written back short
+        check_complete_beside(catalogue.po, catalogue.path)
     planned = [(catalogue, *_plan_apply(catalogue, glossary)) for catalogue in catalogues]
     writes = [
         PlannedWrite(catalogue.path, text.encode("utf-8"), snapshot_of(catalogue.po))

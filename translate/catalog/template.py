@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import polib
 
@@ -20,6 +20,23 @@ _DATE_FORMAT = "%Y-%m-%d %H:%M%z"
 
 def timestamp(moment: datetime | None = None) -> str:
     return (moment or datetime.now().astimezone()).strftime(_DATE_FORMAT)
+
+
+def after(created: str, previous: str) -> str:
+    """`created`, or a minute after `previous` when `created` is not later.
+
+    A template whose content changed gets a POT-Creation-Date of its own, even when two
+    changes fall in one minute: a catalogue carrying the template's date was then merged
+    with that very template (`catalog.current.check_complete` relies on it).
+    """
+    try:
+        new, old = (
+            datetime.strptime(created, _DATE_FORMAT),
+            datetime.strptime(previous, _DATE_FORMAT),
+        )
+    except ValueError:
+        return created
+    return created if new > old else timestamp(old + timedelta(minutes=1))
 
 
 def parse_date(value: str, where: str) -> date:
