@@ -19,7 +19,7 @@ from newsloc.translate.engines.libretranslate import parse_answer
 from newsloc.translate.errors import UserError
 from newsloc.translate.pipeline import translate_article
 from tests.conftest import REPO
-from tests.fuzz.support import newsloc, texts
+from tests.fuzz.support import assert_refused, newsloc, texts
 
 
 @given(
@@ -197,3 +197,34 @@ def test_editions_print_the_current_article_or_refuse(tmp_path_factory, versions
                 assert shown.endswith("] " + paragraph), (shown, paragraph)
             else:
                 assert shown == f"{language}: {paragraph}", (shown, paragraph)
+
+
+@given(st.integers(2, 16), st.booleans(), st.integers(0, 10**6))
+def test_a_catalogue_cut_short_is_never_written_back(tmp_path_factory, count, between, at) -> None:
+    """A reviewed catalogue caught half-saved: cut after any of its entries, or at any byte.
+    `translate` and `glossary apply` either refuse it (exit 2, one line naming it, the file
+    left as it is) or, when the cut left every entry, keep every reviewed translation."""
+    root = tmp_path_factory.mktemp("cut")
+    article = root / "story.txt"
+    paragraphs = [f"Paragraph {i}: shelling in Stepanakert." for i in range(count)]
+    article.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    translate_article(article, ["ru"], out=root / "loc", domain="story")
+    path = root / "loc" / "ru" / "LC_MESSAGES" / "story.po"
+    po = read_catalogue(path)
+    for index, entry in enumerate(po):
+        entry.msgstr = f"Обстрел в Степанакерте {index}."
+    whole = format_catalogue(po).encode("utf-8")
+    boundaries = [i + 2 for i in range(len(whole)) if whole.startswith(b"\n\n", i)]
+    cut = boundaries[at % len(boundaries)] if between else 1 + at % (len(whole) - 1)
+    path.write_bytes(whole[:cut])
+    for command in (
+        ["translate", article, "--to", "ru", "--engine", "none", "--out", root / "loc"],
+        ["glossary", "apply", path],
+    ):
+        result = newsloc(*command)
+        if result.exit_code == 0:
+            kept = {e.msgstr for e in read_catalogue(path)}
+            assert kept >= {e.msgstr for e in po}, command
+            continue
+        assert_refused(result, "story.po")
+        assert path.read_bytes() == whole[:cut], command

@@ -96,8 +96,9 @@ def check_complete(
     po: polib.POFile, path: Path, template: polib.POFile | None, where: Path
 ) -> None:
     """Refuse a catalogue read short: one that was merged with this very template (it
-    carries the template's POT-Creation-Date, which changes whenever the template does)
-    yet lacks some of its entries, live or obsolete.
+    carries the template's POT-Creation-Date, which changes whenever the template does),
+    or one with no POT-Creation-Date at all, that lacks some of the template's entries,
+    live or obsolete.
 
     An editor that saves in place (truncate, write, write) can be caught half-way: the half
     read is a valid catalogue, and writing what was made of it would lose the rest. Entries
@@ -106,8 +107,10 @@ def check_complete(
     if template is None:
         return
     stamp = template.metadata.get("POT-Creation-Date", "")
-    if not stamp or po.metadata.get("POT-Creation-Date") != stamp:
+    own = po.metadata.get("POT-Creation-Date", "")
+    if not stamp or (own and own != stamp):
         return  # merged with another template (older, or another tool's): cannot tell
+    # No date at all: a header cut short (or none), which newsloc never writes.
     have = {_key(e) for e in po}
     expected = live_entries(template)
     missing = [e for e in expected if _key(e) not in have]
