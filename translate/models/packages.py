@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 from newsloc.translate.errors import UserError
 from newsloc.translate.models.paths import argos_data_dir
+from newsloc.translate.models.recovery import recover_if_idle
 
 
 def packages_dir() -> Path:
@@ -48,12 +49,15 @@ class InstalledPackage:
 def installed_packages() -> list[InstalledPackage]:
     """Every package installed in `packages_dir()`, sorted by name; none if it is missing.
 
-    Hidden directories (an install in progress) are skipped. A directory that is not a
-    readable Argos package is a user error naming it, rather than a traceback.
+    What an interrupted install or removal left is put right first (`models.recovery`).
+    Hidden directories (an install in progress, a package being deleted) are skipped. A
+    directory that is not a readable Argos package is a user error naming it, rather than
+    a traceback.
     """
     root = packages_dir()
     if not root.is_dir():
         return []
+    recover_if_idle(root)  # an install or removal killed earlier: put it right first
     packages = []
     for path in sorted(root.iterdir()):
         if not path.is_dir() or path.name.startswith("."):
