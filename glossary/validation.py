@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import string
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,15 @@ def _kind_of(value: Any) -> str:
     return "a date or time"
 
 
+def _control_character(value: str, allowed: str = "") -> str | None:
+    """The first control character (Unicode category Cc) of `value` outside `allowed`, as
+    U+XXXX, or None."""
+    for char in value:
+        if char not in allowed and unicodedata.category(char) == "Cc":
+            return f"U+{ord(char):04X}"
+    return None
+
+
 def _quoted(items: Iterable[str]) -> str:
     return ", ".join(items)
 
@@ -97,6 +107,10 @@ class GlossaryBuilder:
             return None
         if not value.strip():
             self.problem(path, subject, f"{what} is empty")
+            return None
+        control = _control_character(value, allowed="\t\n\r" if prose else "")
+        if control is not None:  # NUL and the like break catalogues, TBX and review files
+            self.problem(path, subject, f"{what} {value!r} has a control character ({control})")
             return None
         if prose:
             return value.strip()  # a multi-line string's closing line break is no mistake

@@ -28,7 +28,13 @@ from newsloc.translate.catalog.files import (
     same_but_dates,
 )
 from newsloc.translate.catalog.merge import has_translation, merge
-from newsloc.translate.catalog.template import after, new_catalog, template_entries, timestamp
+from newsloc.translate.catalog.template import (
+    after,
+    check_source_path,
+    new_catalog,
+    template_entries,
+    timestamp,
+)
 from newsloc.translate.engines.base import Engine, Translation
 from newsloc.translate.errors import UserError
 from newsloc.translate.machine import (
@@ -128,11 +134,12 @@ def translate_article(
     working is read and merged again, so the reviewer's save is kept. A language whose
     engine is missing still gets its catalogue (untranslated entries) and a warning.
     """
+    source = _display_path(article_path)
+    check_source_path(source)  # first: every other message would print the name raw
     article = read_article(article_path)
     domain = domain if domain is not None else article_path.stem
     check_domain_name(domain)
     _check_out(out)
-    source = _display_path(article_path)
     template_path = catalog_path(out, domain, None)
     old_template = _old_template(template_path)
     existing = {  # fail before writing

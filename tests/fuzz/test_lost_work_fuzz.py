@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from newsloc.base.po.conventions import read_catalogue
 from newsloc.base.po.writer import format_catalogue
+from newsloc.translate.engines.base import Translation
 from newsloc.translate.engines.libretranslate import parse_answer
 from newsloc.translate.errors import UserError
 from newsloc.translate.pipeline import translate_article
@@ -228,3 +229,63 @@ def test_a_catalogue_cut_short_is_never_written_back(tmp_path_factory, count, be
             continue
         assert_refused(result, "story.po")
         assert path.read_bytes() == whole[:cut], command
+
+
+CONTROLS = [chr(c) for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)]]
+ODD = st.sampled_from([*CONTROLS, "\u2028", "\u2029", "\u2068", " ", "é", "Ա", "#", ":"])
+
+
+@given(st.lists(ODD, min_size=1, max_size=3), st.lists(ODD, max_size=3))
+def test_what_translate_writes_reads_back(tmp_path_factory, in_name, in_translation) -> None:
+    """Any character in the article's path and in a machine translation: `translate`
+    refuses in one line and writes nothing, or writes catalogues that read back (strictly)
+    with the same path and the same translation."""
+    root = tmp_path_factory.mktemp("odd")
+    name = "s" + "".join(in_name) + ".txt"
+    odd = "".join(in_translation)
+    try:
+        article = root / name
+        article.write_text("Residents left.\n", encoding="utf-8")
+    except (OSError, ValueError):
+        return  # a name the file system refuses (NUL): nothing for newsloc to do
+
+    class Engine:
+        def describe(self) -> str:
+            return "odd"
+
+        def translate(self, sentences):
+            return [Translation(f"x{odd}y") for _ in sentences]
+
+    try:
+        translate_article(
+            article, ["ru"], out=root / "loc", domain="story", engine_factory=lambda _: Engine()
+        )
+    except UserError as refused:
+        assert "\n" not in str(refused) and "\r" not in str(refused)
+        assert not (root / "loc").exists()
+        return
+    for path in (root / "loc" / "story.pot", root / "loc" / "ru" / "LC_MESSAGES" / "story.po"):
+        po = read_catalogue(path)
+        assert po.metadata["X-Newsloc-Source"].endswith(name)
+        assert [e.occurrences for e in po] == [[(po.metadata["X-Newsloc-Source"], "1")]]
+    assert [e.msgstr for e in po] == [f"x{odd}y"]
+
+
+@given(ODD)
+def test_glossary_names_hold_no_control_character(tmp_path_factory, char) -> None:
+    """A name with a control character is refused by validation, naming file and concept;
+    any other character validates."""
+    root = tmp_path_factory.mktemp("names")
+    glossary = root / "g.toml"
+    text = (REPO / "glossary" / "data" / "south-caucasus.toml").read_text(encoding="utf-8")
+    glossary.write_text(
+        text.replace('ru.Khankendi = "Ханкенди"', f'ru.Khankendi = "Хан\\u{ord(char):04x}кенди"'),
+        encoding="utf-8",
+    )
+    result = newsloc("glossary", "validate", glossary)
+    if char in CONTROLS:
+        assert_refused(result, f"{glossary}:")
+        assert "stepanakert" in result.stderr and "control character" in result.stderr
+    else:  # a space or a line separator may break the spacing rules, nothing else
+        assert result.exit_code == 0 or char in " \u2028\u2029", result.output
+        assert "control character" not in result.output

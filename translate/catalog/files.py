@@ -55,6 +55,12 @@ def plan_save(
     `text` is `po` already formatted, when the caller has it.
     """
     text = catalog_text(po) if text is None else text
+    if "\x00" in text:  # the strict reader (and msgfmt) could not read it back
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise UserError(
+            f"{path}:{line}: would hold a NUL character, which a catalogue cannot hold; "
+            "nothing was written"
+        )
     current = read_bytes(path)
     if current is not None and same_but_dates(current.decode("utf-8", "replace"), text):
         return None

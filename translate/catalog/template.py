@@ -4,6 +4,7 @@ distinct paragraph of the article. Conventions: docs/catalogues.md."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
@@ -48,6 +49,20 @@ def parse_date(value: str, where: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise UserError(f"{where}: {value!r} is not a date (expected YYYY-MM-DD)") from None
+
+
+def check_source_path(source: str) -> None:
+    """Refuse an article path a catalogue cannot hold: a control character (a newline, a
+    carriage return, a NUL…) would break its `#:` references and its X-Newsloc-Source
+    header, so the catalogue would not read back as written. A tab is fine (GNU gettext's
+    isolation marks keep it, docs/catalogues.md)."""
+    for char in source:
+        if char != "\t" and unicodedata.category(char) == "Cc":
+            raise UserError(
+                f"{source!r}: the article's path holds a control character "
+                f"(U+{ord(char):04X}), which a catalogue's '#:' references and its "
+                "X-Newsloc-Source header cannot hold; rename it"
+            )
 
 
 def new_catalog(

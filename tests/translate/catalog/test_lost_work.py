@@ -6,12 +6,15 @@ import threading
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from newsloc.base.po.conventions import read_catalogue
 from newsloc.base.po.writer import format_catalogue
 from newsloc.glossary.loader import load_default_glossary
 from newsloc.translate import pipeline
 from newsloc.translate.catalog import glossary_qa
+from newsloc.translate.cli import app
+from newsloc.translate.engines.base import Translation
 from newsloc.translate.errors import UserError
 from newsloc.translate.pipeline import translate_article
 
@@ -184,3 +187,72 @@ def test_an_entry_deleted_by_hand_is_refused_with_a_way_out(tmp_path: Path) -> N
     (tmp_path / "loc" / "story.pot").unlink()
     translate(tmp_path)
     assert [e.msgid for e in read_catalogue(path)] == ["Residents left.", "The road stayed open."]
+
+
+# ---------------------------------------------------------------- item 6: read back
+
+GLOSSARY_FILE = Path(__file__).resolve().parents[3] / "glossary" / "data" / "south-caucasus.toml"
+
+
+@pytest.mark.parametrize("name", ["my\nstory.txt", "my\rstory.txt", "a\x1bb.txt", "x\x7f.txt"])
+def test_an_article_path_a_catalogue_cannot_hold_is_refused(tmp_path: Path, name: str) -> None:
+    article = tmp_path / name
+    article.write_text(ARTICLE, encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        translate_article(article, ["ru"], out=tmp_path / "loc", domain="story")
+    message = str(caught.value)
+    assert "\n" not in message and "\r" not in message
+    assert "control character" in message and repr(str(article))[1:-1] in message
+    assert not (tmp_path / "loc").exists()
+
+
+def test_an_article_path_with_a_tab_still_reads_back(tmp_path: Path) -> None:
+    article = tmp_path / "my\tstory.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    translate_article(article, ["ru"], out=tmp_path / "loc", domain="story")
+    po = read_catalogue(ru_po(tmp_path))
+    assert po.metadata["X-Newsloc-Source"].endswith("my\tstory.txt")
+    assert po[0].occurrences[0][0].endswith("my\tstory.txt")
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x01", "\x1b", "\x7f", "\x85"])
+def test_a_glossary_name_with_a_control_character_is_refused_naming_file_and_concept(
+    tmp_path: Path, char: str
+) -> None:
+    glossary = tmp_path / "g.toml"
+    text = GLOSSARY_FILE.read_text(encoding="utf-8")
+    escaped = f"\\u{ord(char):04x}"
+    glossary.write_text(
+        text.replace('ru.Khankendi = "Ханкенди"', f'ru.Khankendi = "Хан{escaped}кенди"'), "utf-8"
+    )
+    result = CliRunner().invoke(app, ["glossary", "validate", str(glossary)])
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"newsloc: error: {glossary}:") and "stepanakert" in line
+    assert f"U+{ord(char):04X}" in line
+    (tmp_path / "story.txt").write_text("Shelling in Khankendi.\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        app,
+        ["translate", str(tmp_path / "story.txt"), "--to", "ru", "--engine", "none",
+         "--glossary", str(glossary), "--out", str(tmp_path / "loc")],
+    )  # fmt: skip
+    assert result.exit_code == 2 and not (tmp_path / "loc").exists()
+
+
+def test_a_machine_translation_holding_a_nul_is_never_written(tmp_path: Path) -> None:
+    class NulEngine:
+        def describe(self) -> str:
+            return "nul"
+
+        def translate(self, sentences: list[str]) -> list[Translation]:
+            return [Translation(f"a\x00{text}") for text in sentences]
+
+    (tmp_path / "story.txt").write_text(ARTICLE, encoding="utf-8")
+    with pytest.raises(UserError, match=r"story\.po:\d+: would hold a NUL character"):
+        translate_article(
+            tmp_path / "story.txt",
+            ["ru"],
+            out=tmp_path / "loc",
+            engine_factory=lambda _: NulEngine(),
+        )
+    assert not (tmp_path / "loc").exists()
