@@ -108,12 +108,8 @@ class GlossaryBuilder:
         if not value.strip():
             self.problem(path, subject, f"{what} is empty")
             return None
-        control = _control_character(value, allowed="\t\n\r" if prose else "")
-        if control is not None:  # NUL and the like break catalogues, TBX and review files
-            self.problem(path, subject, f"{what} {value!r} has a control character ({control})")
-            return None
         if prose:
-            return value.strip()  # a multi-line string's closing line break is no mistake
+            return self._no_control(value, path, subject, what, "\t\n\r") and value.strip()
         if value != value.strip():
             self.problem(path, subject, f"{what} {value!r} has leading or trailing spaces")
             return None
@@ -122,7 +118,19 @@ class GlossaryBuilder:
                 path, subject, f"{what} {value!r} has a tab, line break or double space inside"
             )
             return None
-        return value
+        return self._no_control(value, path, subject, what)
+
+    def _no_control(
+        self, value: str, path: KeyPath, subject: str, what: str, allowed: str = ""
+    ) -> str | None:
+        """`value`, or None after recording its first control character: NUL and the like
+        break catalogues, review files and TBX (a multi-line string's closing line break
+        is no mistake, so prose may have line breaks and tabs)."""
+        control = _control_character(value, allowed)
+        if control is None:
+            return value
+        self.problem(path, subject, f"{what} {value!r} has a control character ({control})")
+        return None
 
     def text_list(self, value: Any, path: KeyPath, subject: str, what: str) -> list[str] | None:
         """A non-empty list of unique non-empty strings."""
