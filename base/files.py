@@ -80,7 +80,21 @@ def write_error(path: Path, exc: OSError, done: Sequence[Path] = ()) -> NewslocE
 
 
 def read_bytes(path: Path) -> bytes | None:
-    """The file's bytes, or None when it does not exist."""
+    """The file's bytes, or None when it does not exist.
+
+    Something other than a regular file (a FIFO would block forever, a device never end)
+    is a one-line NewslocError, checked before it is opened.
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise UnreadableFile(path, f"cannot read it ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise NewslocError(f"{path}: is a directory; give a file name")
+    if not stat.S_ISREG(info.st_mode):
+        raise NewslocError(f"{path}: not a regular file (a FIFO, socket or device); not read")
     try:
         return path.read_bytes()
     except FileNotFoundError:

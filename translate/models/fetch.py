@@ -21,6 +21,8 @@ TIMEOUT = 30.0
 #: The largest download newsloc accepts: real Argos packages and OPUS-MT zips are
 #: 30-400 MB; anything bigger is not a translation model, whatever the server says.
 MAX_DOWNLOAD_BYTES = 2 * 1024**3
+#: The largest resource `fetch_bytes` reads into memory: Argos's index is about 100 kB.
+MAX_FETCH_BYTES = 32 * 1024**2
 _CHUNK = 1 << 16
 _USER_AGENT = "newsloc (ArgosTranslate-compatible)"
 
@@ -32,13 +34,27 @@ class FetchError(UserError):
     """A URL that could not be read; the message names it and says why."""
 
 
-def fetch_bytes(url: str, what: str) -> bytes:
-    """The whole body of a small resource such as an index; `what` names it in errors."""
+def fetch_bytes(url: str, what: str, max_bytes: int = MAX_FETCH_BYTES) -> bytes:
+    """The whole body of a small resource such as an index; `what` names it in errors.
+
+    Reading stops at the first byte past `max_bytes` (an index at `file:///dev/zero` or an
+    endless answer would otherwise fill the memory).
+    """
     with _open(url, what) as response:
+        chunks: list[bytes] = []
+        size = 0
         try:
-            return response.read()
+            while chunk := response.read(min(_CHUNK, max_bytes + 1 - size)):
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > max_bytes:
+                    raise FetchError(
+                        f"{url}: {what} is larger than {max_bytes // 1024**2} MB; "
+                        "not what newsloc expects there, not read"
+                    )
         except (OSError, http.client.HTTPException) as exc:
             raise FetchError(f"cannot read {what} at {url}: {_reason(exc)}") from exc
+        return b"".join(chunks)
 
 
 def download_file(
