@@ -91,3 +91,26 @@ def test_entities_print_literally_in_a_markdown_edition(tmp_path: Path, text: st
     markdown = (tmp_path / "e" / "story.ru.md").read_text(encoding="utf-8")
     paragraph = next(block for block in markdown.split("\n\n") if "in the story" in block)
     assert f"{text} in the story." in shown(paragraph)
+
+
+@pytest.mark.parametrize("name", ["[bold]x", "a[/b]"])
+def test_paths_that_look_like_markup_are_shown_in_the_translate_tables(
+    tmp_path: Path, name: str
+) -> None:
+    out = tmp_path / f"lo{name}c"  # the folder may hold `/`; the article name may not
+    article = tmp_path / f"{name.replace('/', '')}.txt"
+    article.write_text("Shelling in Stepanakert.\n", encoding="utf-8")
+    other = tmp_path / "two.txt"
+    other.write_text("Baku said nothing.\n", encoding="utf-8")
+    result = translate(article, out)
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert f"{article.stem}.po" in result.stdout  # the paths, shown as written
+    result = newsloc(
+        "translate", article, other, "--to", "ru", "--engine", "none", "--no-glossary",
+        "--out", out,
+    )  # fmt: skip
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert article.name in result.stdout
+    stats = newsloc("catalog", "stats", "--locales", out, "--domain", article.stem)
+    assert stats.exit_code == 0, (stats.output, stats.exception)
+    assert f"{article.stem}: review progress" in stats.stdout
