@@ -48,7 +48,9 @@ def main() -> None:
     from newsloc.translate.engines.argos import MAX_ALIGNMENT_CELLS, ArgosEngine
     from tests.support.tiny_argos import build_tiny_package, install_package
 
-    install_package(build_tiny_package(folder / "archives", "en", "ru", seed=3), folder / "packages")
+    install_package(
+        build_tiny_package(folder / "archives", "en", "ru", seed=3), folder / "packages"
+    )
     engine = ArgosEngine("en", "ru", with_attention=True)
     engine.translate(["Warm up: load the model."])
     print(f"alignment kept up to {MAX_ALIGNMENT_CELLS:,} cells per sentence")

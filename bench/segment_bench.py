@@ -31,10 +31,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newsloc.glossary.check import CheckEntry, check_entries  # noqa: E402
-from newsloc.glossary.loader import glossary_or_default  # noqa: E402
-from newsloc.glossary.match import locate_mentions  # noqa: E402
-from newsloc.translate.segment import split_sentences  # noqa: E402
+from newsloc.glossary.check import CheckEntry, check_entries
+from newsloc.glossary.loader import glossary_or_default
+from newsloc.glossary.match import locate_mentions
+from newsloc.translate.segment import split_sentences
 
 PROSE = (
     "Shelling was heard in Stepanakert on Tuesday, residents said. Mr. Petrosyan, who "
@@ -110,6 +110,7 @@ def main() -> None:
     row("locate_mentions: news prose", lambda n: _bind(locate_mentions, glossary, prose(n)),
         args.size, args.repeat)  # fmt: skip
     if args.check:
+
         def check(n: int) -> Callable[[], object]:
             entry = CheckEntry(msgid=prose(n), msgstr=prose(n).replace("Stepanakert", "Ханкенди"))
             return lambda: check_entries(glossary, "ru", [entry])

@@ -288,13 +288,13 @@ def _batch_table(batch: BatchReport) -> Table:
     from rich.text import Text
 
     for outcome in batch.outcomes:
-        name = Text(outcome.article.name)
+        article = Text(outcome.article.name)
         if outcome.report is None:
-            table.add_row(name, "", "", "", "", "", "", "", "refused")
+            table.add_row(article, "", "", "", "", "", "", "", "refused")
             continue
         for lang in outcome.report.languages:
             table.add_row(
-                name,
+                article,
                 lang.language,
                 str(lang.entries),
                 str(lang.kept),
