@@ -41,6 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.names_bench import LANGUAGES, apply_one, check_one, errors
 from newsloc.glossary import DEFAULT_GLOSSARY_PATH, Glossary, GlossaryError, load_glossary
+from newsloc.glossary.check import Violation
 from newsloc.glossary.target import target_index
 
 SET = Path(__file__).resolve().parent / "regional"
@@ -261,7 +262,7 @@ def _ratio(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
-def _describe(violations: list) -> str:  # type: ignore[type-arg]
+def _describe(violations: list[Violation]) -> str:
     return "; ".join(f"{v.concept_id}: {v.message}" for v in violations)
 
 
@@ -306,9 +307,7 @@ def evaluate(glossary: Glossary, language: str, items: list[Item]) -> Tally:
                 tally.failures.append(Failure("harmful", item, f"apply wrote: {applied}"))
             for form, start in _form_starts(item.text, item.forms):
                 tally.forms += 1
-                tally.unknown_concepts.update(
-                    c for c in form.concepts if glossary.get(c) is None
-                )
+                tally.unknown_concepts.update(c for c in form.concepts if glossary.get(c) is None)
                 if form_accepted(glossary, language, item.text, form, start):
                     tally.forms_accepted += 1
                 else:
@@ -375,7 +374,7 @@ def report(tallies: dict[str, Tally], failures: int = 0) -> str:
             below.append(f"{language} forms accepted {forms:.3f} < {FORMS_GOAL}")
     lines.append("goals met" if not below else "below goal: " + "; ".join(below))
     if failures:
-        for language, t in tallies.items():
+        for t in tallies.values():
             shown = sorted(t.failures, key=lambda f: ORDER.index(f.kind))[:failures]
             for f in shown:
                 lines.append(f"\n[{f.item.id} class {f.item.klass} {f.kind}] {f.item.english}")
