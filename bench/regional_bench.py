@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tomllib
 from collections.abc import Iterable
@@ -416,9 +417,13 @@ def main(argv: list[str] | None = None) -> int:
         chosen = [i for i in items if args.klass is None or i.klass == args.klass]
         tallies[language] = evaluate(glossary, language, chosen)
     if args.json:
-        print(json.dumps({lang: t.ratios() | t.counts() for lang, t in tallies.items()}))
+        printed = json.dumps({lang: t.ratios() | t.counts() for lang, t in tallies.items()})
     else:
-        print(report(tallies, args.failures))
+        printed = report(tallies, args.failures)
+    try:
+        print(printed, flush=True)
+    except BrokenPipeError:  # `| head`: the reader has had enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 
