@@ -40,9 +40,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.names_bench import LANGUAGES, apply_one, check_one, errors
+from bench.names_bench import (
+    LANGUAGES,
+    DataError,
+    _describe,
+    _fmt,
+    _ratio,
+    apply_one,
+    check_one,
+    errors,
+)
 from newsloc.glossary import DEFAULT_GLOSSARY_PATH, Glossary, GlossaryError, load_glossary
-from newsloc.glossary.check import Violation
 from newsloc.glossary.target import target_index
 
 SET = Path(__file__).resolve().parent / "regional"
@@ -63,10 +71,6 @@ CHECK_KINDS = (
     "homoglyph",
     "other-name-recognised",
 )
-
-
-class DataError(Exception):
-    """The dev set cannot be used; the message names the file and the item."""
 
 
 @dataclass(frozen=True)
@@ -259,24 +263,27 @@ class Tally:
         }
 
 
-def _ratio(part: int, whole: int) -> float | None:
-    return part / whole if whole else None
-
-
-def _describe(violations: list[Violation]) -> str:
-    return "; ".join(f"{v.concept_id}: {v.message}" for v in violations)
-
-
-def form_accepted(glossary: Glossary, language: str, text: str, form: Form, start: int) -> bool:
-    """True when an occurrence the glossary finds in `text` covers the form written at
-    `start` and shows one of the form's concepts (as its name or as its second name)."""
-    known = [c for c in form.concepts if glossary.get(c) is not None]
-    end = start + len(form.text)
-    for occurrence in target_index(glossary, language).find(text):
-        covers = occurrence.start <= start and end <= max(occurrence.end, occurrence.word_end)
-        if covers and any(occurrence.names_shown(c) for c in known):
-            return True
-    return False
+def accepted_forms(glossary: Glossary, language: str, item: Item) -> list[tuple[Form, bool]]:
+    """Each listed form of the item, and whether an occurrence the glossary finds in its
+    text covers the form where it is written and shows one of the form's concepts (as its
+    name or as its second name)."""
+    occurrences = target_index(glossary, language).find(item.text)
+    found = []
+    for form, start in _form_starts(item.text, item.forms):
+        known = [c for c in form.concepts if glossary.get(c) is not None]
+        end = start + len(form.text)
+        found.append(
+            (
+                form,
+                any(
+                    o.start <= start
+                    and end <= max(o.end, o.word_end)
+                    and any(o.names_shown(c) for c in known)
+                    for o in occurrences
+                ),
+            )
+        )
+    return found
 
 
 def _form_starts(text: str, forms: tuple[Form, ...]) -> list[tuple[Form, int]]:
@@ -306,10 +313,10 @@ def evaluate(glossary: Glossary, language: str, items: list[Item]) -> Tally:
             if applied != item.text and applied not in item.acceptable:
                 tally.harmful += 1
                 tally.failures.append(Failure("harmful", item, f"apply wrote: {applied}"))
-            for form, start in _form_starts(item.text, item.forms):
+            for form, accepted in accepted_forms(glossary, language, item):
                 tally.forms += 1
                 tally.unknown_concepts.update(c for c in form.concepts if glossary.get(c) is None)
-                if form_accepted(glossary, language, item.text, form, start):
+                if accepted:
                     tally.forms_accepted += 1
                 else:
                     wanted = " or ".join(form.concepts)
@@ -329,10 +336,6 @@ def evaluate(glossary: Glossary, language: str, items: list[Item]) -> Tally:
             else:
                 tally.failures.append(Failure("not repaired", item, "apply left it unchanged"))
     return tally
-
-
-def _fmt(value: float | None) -> str:
-    return "   -  " if value is None else f"{value:6.3f}"
 
 
 ORDER = ("false alarm", "harmful", "missed", "wrong repair", "form not accepted", "not repaired")
