@@ -18,6 +18,7 @@ import pytest
 
 from newsloc.translate.engines.libretranslate import LibreTranslateEngine
 from newsloc.translate.errors import UserError
+from newsloc.translate.models.fetch import FetchError, fetch_bytes
 from tests.fuzz.conftest import DEEP
 from tests.fuzz.support import assert_refused, newsloc
 from tests.support.hostile_server import answer, drip, endless, healthy, raw, serving
@@ -132,3 +133,13 @@ def test_random_bytes_from_a_server_fail_over() -> None:
         with serving(raw(head + noise), healthy()) as (bad, good):
             texts = [t.text for t in engine(bad.url, good.url).translate(SENTENCES)]
         assert texts == ["T:" + s for s in SENTENCES]
+
+
+def test_a_dribbling_index_server_is_cut_off_at_the_deadline() -> None:
+    with serving(drip(0.2)) as (slow,), pytest.raises(FetchError, match=r"within 1 s"):
+        fetch_bytes(f"{slow.url}/index.json", "the Argos package index", deadline=1.0)
+
+
+def test_an_endless_index_answer_is_refused_at_the_cap() -> None:
+    with serving(endless) as (bad,), pytest.raises(FetchError, match="larger than 1 MB"):
+        fetch_bytes(f"{bad.url}/index.json", "the Argos package index", max_bytes=2**20)

@@ -7,7 +7,7 @@ to another, and that server gets no more requests in this run. Every batch's ans
 back in its place, so no sentence is lost, repeated or moved; when every server has failed,
 the run stops with one line naming each server's problem, before anything is written.
 Only the standard library is used: JSON over HTTP needs no client dependency. A server is
-trusted with text, not with the machine (`transport.py`): a transport failure of any kind
+trusted with text, not with the machine (`base/transport.py`): a transport failure of any kind
 (a redirect, an endless or too slow answer, a broken status line, JSON nested too deep) is
 that server's failure like any other, so its batch goes to the next server.
 """
@@ -20,8 +20,8 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable
 
+from newsloc.base.transport import TransportError, post_json
 from newsloc.translate.engines.base import Translation
-from newsloc.translate.engines.transport import TransportError, post_json
 from newsloc.translate.errors import UserError
 
 #: Where the servers are when --server is not given: one URL or several, comma-separated.
@@ -57,7 +57,7 @@ class LibreTranslateEngine:
         """`server`: a URL, a comma-separated list or several; None reads LIBRETRANSLATE_URL.
 
         `timeout` bounds each wait for the network, `deadline` a whole request (see
-        `transport.post_json`: no redirects, a size cap, printable error text).
+        `base.transport.post_json`: no redirects, a size cap, printable error text).
 
         `on_answer(server, sentences)` is called from a worker thread after each answered
         request, e.g. to log which server did what.

@@ -1,6 +1,7 @@
 """One JSON request to a server that is trusted with text, not with the machine.
 
-Used by the LibreTranslate engine. A redirect is not followed (another host's answer is
+Used by the LibreTranslate engine (`post_json`); the model index download uses the
+deadline alone (`Watchdog`, `watched_opener`). A redirect is not followed (another host's answer is
 never used); the answer is read up to a size; the whole request has a deadline besides the
 per-read timeout, so a server dribbling a byte every few seconds is cut off (a watchdog
 shuts the socket down, which wakes any blocked read); every transport failure (a broken
@@ -53,8 +54,8 @@ def post_json(
         headers={"Content-Type": "application/json", "Accept": "application/json"},
         method="POST",
     )
-    with _Watchdog(deadline) as dog:
-        opener = urllib.request.build_opener(_NoRedirects(), _HTTP(dog), _HTTPS(dog))
+    with Watchdog(deadline) as dog:
+        opener = watched_opener(dog, redirects=False)
         try:
             with opener.open(request, timeout=timeout) as response:
                 raw = _read_capped(response, limit, name)
@@ -128,8 +129,18 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
         return None
 
 
-class _Watchdog:
-    """Shuts the request's socket down when the overall deadline passes."""
+def watched_opener(dog: Watchdog, *, redirects: bool) -> urllib.request.OpenerDirector:
+    """A urllib opener whose connections `dog` shuts down at its deadline (proxies and
+    `file:` URLs as usual); without `redirects`, a 3xx answer is an HTTPError."""
+    handlers: list[urllib.request.BaseHandler] = [_HTTP(dog), _HTTPS(dog)]
+    if not redirects:
+        handlers.append(_NoRedirects())
+    return urllib.request.build_opener(*handlers)
+
+
+class Watchdog:
+    """Shuts a request's sockets down when the overall deadline passes; `expired` says
+    whether it did (what was read is then incomplete)."""
 
     def __init__(self, seconds: float) -> None:
         self.expired = threading.Event()
@@ -152,7 +163,7 @@ class _Watchdog:
             for sock in self._sockets:
                 _shut(sock)
 
-    def __enter__(self) -> _Watchdog:
+    def __enter__(self) -> Watchdog:
         self._timer.start()
         return self
 
@@ -165,7 +176,7 @@ def _shut(sock: socket.socket) -> None:
         sock.shutdown(socket.SHUT_RDWR)
 
 
-def _watched(base: type[http.client.HTTPConnection], dog: _Watchdog) -> Callable[..., Any]:
+def _watched(base: type[http.client.HTTPConnection], dog: Watchdog) -> Callable[..., Any]:
     """A connection class for urllib's handlers whose socket the watchdog can shut."""
 
     class Watched(base):  # type: ignore[valid-type,misc]
@@ -177,7 +188,7 @@ def _watched(base: type[http.client.HTTPConnection], dog: _Watchdog) -> Callable
 
 
 class _HTTP(urllib.request.HTTPHandler):
-    def __init__(self, dog: _Watchdog) -> None:
+    def __init__(self, dog: Watchdog) -> None:
         super().__init__()
         self.dog = dog
 
@@ -186,7 +197,7 @@ class _HTTP(urllib.request.HTTPHandler):
 
 
 class _HTTPS(urllib.request.HTTPSHandler):
-    def __init__(self, dog: _Watchdog) -> None:
+    def __init__(self, dog: Watchdog) -> None:
         super().__init__()
         self.dog = dog
 
