@@ -125,3 +125,26 @@ def test_what_gnu_refuses_on_one_line_is_refused(tmp_path: Path, body: str) -> N
     assert not msgfmt_accepts(path)
     with pytest.raises(CatalogueSyntaxError):
         parse_catalogue(path, path.read_bytes())
+
+
+@needs_gnu
+@pytest.mark.parametrize(("first", "second"), [(2, 3), (3, 2)])
+def test_a_repeated_header_field_counts_once_and_first_as_in_gnu(
+    tmp_path: Path, first: int, second: int
+) -> None:
+    # msgfmt --check compares the plural forms with Plural-Forms: which of the two it takes
+    # shows which one GNU reads. Two forms are given, so only nplurals=2 passes.
+    path = tmp_path / "pf.po"
+    text = header(
+        "text/plain; charset=UTF-8",
+        f"Plural-Forms: nplurals={first}; plural=(n != 1);",
+        f"Plural-Forms: nplurals={second}; plural=(n != 1);",
+    )
+    path.write_text(text + 'msgid "a"\nmsgid_plural "as"\nmsgstr[0] "x"\nmsgstr[1] "y"\n')
+    gnu_reads_two = (
+        subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(path)], capture_output=True)
+        .returncode == 0
+    )  # fmt: skip
+    po = parse_catalogue(path, path.read_bytes())
+    assert po.metadata["Plural-Forms"].startswith(f"nplurals={first};")
+    assert gnu_reads_two == (first == 2)
