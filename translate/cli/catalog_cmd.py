@@ -60,8 +60,9 @@ def stats(
 
 def _stats_table(domain: str, rows: list[CatalogStats]) -> Table:
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=f"{domain}: review progress", title_justify="left")
+    table = Table(title=Text(f"{domain}: review progress"), title_justify="left")
     columns = ["language", "entries", "reviewed", "fuzzy", "untranslated"]
     outdated = any(row.outdated for row in rows)
     if outdated:  # only when some catalogue is older than the article: says so loudly

@@ -331,7 +331,7 @@ def write_edition(language: str, options: EditionOptions) -> EditionResult:
     edition = prepared.edition
     path = options.out / edition_filename(edition.domain, language, options.fmt)
     check_output_paths([path])
-    atomic_write_text(path, render(edition, options.fmt))
+    atomic_write_text(path, render(edition, options.fmt), within=options.out)
     return EditionResult(
         path=path,
         format=options.fmt,

@@ -158,5 +158,7 @@ def build_editions(languages: list[str] | None, options: EditionOptions) -> Edit
     # One write for all: every temporary file before the first rename, so a full disk
     # leaves nothing new, and a failing rename names the files already written.
     check_output_paths([path for path, _ in writes])
-    write_files([PlannedWrite(path, text.encode("utf-8")) for path, text in writes])
+    write_files(
+        [PlannedWrite(path, text.encode("utf-8")) for path, text in writes], within=options.out
+    )
     return EditionSet(editions=results, original=original_path, index=index_path)
