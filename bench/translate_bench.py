@@ -55,7 +55,7 @@ from bench.articles import make_article  # noqa: E402
 from newsloc.translate.cli.glossary_options import resolve_glossary  # noqa: E402
 from newsloc.translate.engines import argos as argos_engine  # noqa: E402
 from newsloc.translate.engines.argos import ArgosEngine  # noqa: E402
-from newsloc.translate.models.packages import find_package  # noqa: E402
+from newsloc.translate.engines.argos_packages import find_package  # noqa: E402
 from newsloc.translate.pipeline import translate_article  # noqa: E402
 from newsloc.translate.segment import split_sentences  # noqa: E402
 from tests.support import corpus  # noqa: E402

@@ -35,9 +35,9 @@ import sentencepiece as spm
 from argostranslate.package import Package
 from argostranslate.tokenizer import SentencePieceTokenizer
 
+from newsloc.translate.engines.argos_packages import find_package, install_command, package_name
 from newsloc.translate.engines.base import Alignment, Span, Translation
 from newsloc.translate.errors import UserError
-from newsloc.translate.models.packages import find_package, install_command, package_name
 
 DEFAULT_BEAM_SIZE = 2
 DEFAULT_MAX_BATCH_TOKENS = 4096

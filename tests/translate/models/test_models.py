@@ -26,6 +26,7 @@ from newsloc.translate.models.index import AvailableModel, index_url, local_inde
 from newsloc.translate.models.listing import list_models
 from newsloc.translate.models.pairs import parse_pair
 from newsloc.translate.models.store import (
+    build_and_install,
     install_file,
     install_from_index,
     installed_models,
@@ -475,9 +476,9 @@ def test_build_with_install_keeps_no_file_unless_asked(
 ) -> None:
     marian = build_tiny_marian(tmp_path / "marian")
     monkeypatch.chdir(tmp_path)
-    result = build_package(marian, "en", "hy", install=True, licence="CC-BY-4.0", origin="test")
+    result, installed = build_and_install(marian, "en", "hy", licence="CC-BY-4.0", origin="test")
     assert result.archive is None
-    assert result.installed is not None and result.installed.model.pair == "en→hy"
+    assert installed.model.pair == "en→hy"
     assert list(tmp_path.glob("*.argosmodel")) == []
     assert result.metadata["origin"] == "test"
 
