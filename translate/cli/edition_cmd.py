@@ -13,7 +13,7 @@ import typer
 
 from newsloc.translate.cli.glossary_options import GlossaryOption
 from newsloc.translate.cli.output import console, print_error, print_json, print_warning
-from newsloc.translate.edition.model import DEFAULT_MIN_REVIEWED, DEFAULT_OUT, EditionFormat
+from newsloc.translate.edition.content import DEFAULT_MIN_REVIEWED, DEFAULT_OUT, EditionFormat
 from newsloc.translate.errors import UserError
 
 if TYPE_CHECKING:

@@ -147,7 +147,7 @@ def build(
     """Convert an OPUS-MT (Marian) model into an Argos package, e.g. for English→Armenian."""
     from rich.filesize import decimal
 
-    from newsloc.translate.models.build import build_package
+    from newsloc.translate.models.convert import build_package
     from newsloc.translate.models.pairs import format_pair
     from newsloc.translate.models.store import build_and_install
 

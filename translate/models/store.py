@@ -30,7 +30,7 @@ from newsloc.translate.engines.argos_packages import (
 )
 from newsloc.translate.errors import UserError
 from newsloc.translate.models.archive import PackageInfo, extract, validate_argosmodel
-from newsloc.translate.models.build import BuildResult, archive_name, build_package
+from newsloc.translate.models.convert import BuildResult, archive_name, build_package
 from newsloc.translate.models.fetch import FetchError, Progress, download_file, fetch_bytes
 from newsloc.translate.models.index import (
     AvailableModel,

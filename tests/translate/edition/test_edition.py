@@ -23,8 +23,8 @@ from typer.testing import CliRunner
 from newsloc.base.errors import NewslocError
 from newsloc.translate.cli import app
 from newsloc.translate.edition.build import EditionRefused, build_edition
-from newsloc.translate.edition.model import EditionFormat
-from newsloc.translate.edition.render import escape_markdown
+from newsloc.translate.edition.content import EditionFormat
+from newsloc.translate.edition.formats import escape_markdown
 from newsloc.translate.edition.typography import apply_typography
 from tests.conftest import SAMPLE_ARTICLE
 from tests.support.articles import (

@@ -18,8 +18,8 @@ from newsloc.translate.edition.build import (
     EditionsRefused,
     build_edition,
 )
+from newsloc.translate.edition.content import EditionFormat
 from newsloc.translate.edition.linked import build_editions
-from newsloc.translate.edition.model import EditionFormat
 from tests.conftest import REPO
 
 runner = CliRunner()

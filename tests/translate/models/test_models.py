@@ -20,7 +20,7 @@ import pytest
 
 from newsloc.translate.errors import UserError
 from newsloc.translate.models.archive import validate_argosmodel
-from newsloc.translate.models.build import TARGET_SPM, UNKNOWN_LICENCE, build_package
+from newsloc.translate.models.convert import TARGET_SPM, UNKNOWN_LICENCE, build_package
 from newsloc.translate.models.fetch import Progress
 from newsloc.translate.models.index import AvailableModel, index_url, local_index_path
 from newsloc.translate.models.listing import list_models
