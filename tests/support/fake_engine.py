@@ -12,8 +12,15 @@ from newsloc.translate.engines.base import Translation
 
 
 class FakeEngine:
+    name = "fake"
+    source = "en"
+    reports_progress = False
+    aligns = False
+
     def __init__(self, language: str, before: Callable[[], None] | None = None):
         self.language = language
+        self.target = language
+        self.progress: Callable[[int], None] | None = None
         self.before = before
         self.calls = 0
 

@@ -35,6 +35,8 @@ class LibreTranslateEngine:
     """Translates through `POST {server}/translate` on one or more servers."""
 
     name = "libretranslate"
+    reports_progress = True
+    aligns = False  # LibreTranslate's API returns text only
 
     def __init__(
         self,
