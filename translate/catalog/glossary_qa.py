@@ -23,12 +23,11 @@ from newsloc.glossary.catalogue_language import catalogue_language
 from newsloc.glossary.check import CheckEntry, Checker, NearMissHint
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.render import DocumentRenderer, SegmentRendering
+from newsloc.translate.catalog.comments import is_glossary_comment, without_newsloc_lines
+from newsloc.translate.catalog.entry_state import EntryState, live_entries, mark_fuzzy, state_of
 from newsloc.translate.catalog.files import load_catalog_with_bytes
 from newsloc.translate.catalog.splice import splice, split_lines, verify
 from newsloc.translate.errors import UserError
-
-#: Translator-comment lines `apply` owns: replaced (not piled up) when it rewrites an entry.
-GLOSSARY_COMMENT_PREFIX = "glossary: "
 
 
 @dataclass(frozen=True)
@@ -107,11 +106,6 @@ def _msgstr_line(lines: Sequence[str], entry: polib.POEntry) -> int:
     return start
 
 
-def _document(po: polib.POFile) -> list[polib.POEntry]:
-    """The entries that make up the article, in file order (the document order)."""
-    return [entry for entry in po if not entry.obsolete and entry.msgid]
-
-
 def check_catalogs(paths: Iterable[Path | str], glossary: Glossary) -> list[FileViolation]:
     """Every glossary violation in the catalogues; every file is read before any is checked,
     so unusable input fails (UserError) before a partial report is printed."""
@@ -120,7 +114,7 @@ def check_catalogs(paths: Iterable[Path | str], glossary: Glossary) -> list[File
     for catalogue in catalogues:
         lines = catalogue.text.split("\n")
         checker = Checker(glossary, catalogue.language)
-        for entry in _document(catalogue.po):
+        for entry in live_entries(catalogue.po):  # file order: the document order
             if entry.msgid_plural:
                 checker.check(CheckEntry(entry.msgid, ""))  # counted, not checked
                 continue
@@ -147,7 +141,7 @@ def check_catalogs(paths: Iterable[Path | str], glossary: Glossary) -> list[File
 def render_entry(entry: polib.POEntry, rendering: SegmentRendering) -> polib.POEntry | None:
     """A copy of `entry` carrying the rendering (fuzzy + comments), or None if nothing moves.
 
-    When the translation changes, earlier `glossary: ` translator comments are replaced by
+    When the translation changes, earlier glossary translator comments are replaced by
     the current ones; when it does not, the comments are kept and only problems not yet
     noted are added, so applying twice leaves the file alone. Every other comment, flag and
     field is kept.
@@ -156,7 +150,7 @@ def render_entry(entry: polib.POEntry, rendering: SegmentRendering) -> polib.POE
         return None
     existing = entry.tcomment.splitlines()
     if rendering.changed:
-        kept = [line for line in existing if not line.startswith(GLOSSARY_COMMENT_PREFIX)]
+        kept = [line for line in existing if not is_glossary_comment(line)]
         comments = kept + rendering.comments()
     else:
         comments = existing + [p for p in rendering.problems if p not in existing]
@@ -164,29 +158,41 @@ def render_entry(entry: polib.POEntry, rendering: SegmentRendering) -> polib.POE
     # GNU gettext alike), so they are not written there: the file reads back as meant.
     while comments and not comments[0].strip():
         comments.pop(0)
-    flags = list(entry.flags)
-    if "fuzzy" not in flags:
-        flags.insert(0, "fuzzy")
+    updated = _copy(entry, msgstr=rendering.text, tcomment="\n".join(comments))
+    mark_fuzzy(updated)
     if (
-        rendering.text == entry.msgstr
-        and flags == entry.flags
-        and "\n".join(comments) == entry.tcomment
+        updated.msgstr == entry.msgstr
+        and updated.flags == entry.flags
+        and updated.tcomment == entry.tcomment
     ):
         return None
-    updated = polib.POEntry(
+    return updated
+
+
+def _copy(entry: polib.POEntry, *, msgstr: str, tcomment: str) -> polib.POEntry:
+    """The entry with a new translation and translator comment, everything else kept."""
+    return polib.POEntry(
         msgid=entry.msgid,
-        msgstr=rendering.text,
+        msgstr=msgstr,
         msgctxt=entry.msgctxt,
         occurrences=list(entry.occurrences),
         comment=entry.comment,
-        tcomment="\n".join(comments),
-        flags=flags,
+        tcomment=tcomment,
+        flags=list(entry.flags),
         previous_msgctxt=entry.previous_msgctxt,
         previous_msgid=entry.previous_msgid,
         previous_msgid_plural=entry.previous_msgid_plural,
         linenum=entry.linenum,
     )
-    return updated
+
+
+def without_stale_comments(entry: polib.POEntry) -> polib.POEntry | None:
+    """A copy of an entry a reviewer approved without newsloc's own translator comments
+    (catalog/comments.py), or None when it has none."""
+    if state_of(entry) is not EntryState.REVIEWED:
+        return None
+    kept = without_newsloc_lines(entry.tcomment)
+    return None if kept == entry.tcomment else _copy(entry, msgstr=entry.msgstr, tcomment=kept)
 
 
 def apply_to_catalog(path: Path | str, glossary: Glossary, dry_run: bool = False) -> ApplyReport:
@@ -206,7 +212,7 @@ def _plan_apply(catalogue: _Catalogue, glossary: Glossary) -> tuple[ApplyReport,
     updates: list[tuple[polib.POEntry, polib.POEntry]] = []
     flagged: list[tuple[int, list[str]]] = []  # (index in the file's entries, problems)
     positions = {id(entry): i for i, entry in enumerate(catalogue.po)}
-    for entry in _document(catalogue.po):
+    for entry in live_entries(catalogue.po):  # file order: the document order
         report.entries += 1
         if entry.msgid_plural or not entry.msgstr.strip():
             renderer.pass_over(entry.msgid)
@@ -216,7 +222,10 @@ def _plan_apply(catalogue: _Catalogue, glossary: Glossary) -> tuple[ApplyReport,
         report.flagged += bool(rendering.problems)
         if rendering.problems:
             flagged.append((positions[id(entry)], rendering.problems))
-        updated = render_entry(entry, rendering)
+        # An approved entry loses newsloc's old comments first: the rendering's own are
+        # about the text as it is now.
+        cleaned = without_stale_comments(entry)
+        updated = render_entry(cleaned or entry, rendering) or cleaned
         if updated is not None:
             updates.append((entry, updated))
     report.touched = len(updates)
