@@ -13,11 +13,11 @@ from datetime import date
 from pathlib import Path
 
 import polib
-from babel import Locale, UnknownLocaleError
+from babel import Locale
 
 from newsloc.base.errors import NewslocError
 from newsloc.base.files import PlannedWrite, WriteConflict, read_bytes, write_files
-from newsloc.glossary.model import SOURCE_LANGUAGE, Glossary
+from newsloc.glossary.model import Glossary
 from newsloc.translate.catalog.comments import drop_stale_comments
 from newsloc.translate.catalog.discovery import check_domain_name
 from newsloc.translate.catalog.entry_state import live_entries
@@ -89,27 +89,6 @@ class RunSettings:
     #: None: the date an earlier run recorded, else today.
     article_date: date | None = None
     progress: Progress | None = None
-
-
-#: Codes Babel accepts that name no language a reader could read.
-_NOT_LANGUAGES = frozenset({"und", "root", "mul", "zxx", "mis"})
-
-
-def parse_languages(value: str) -> list[str]:
-    """`hy,az,ru` -> ["hy", "az", "ru"], or a UserError naming the code Babel doesn't know."""
-    codes = [code.strip() for code in value.split(",") if code.strip()]
-    if not codes:
-        raise UserError("--to: give at least one language code, e.g. --to hy,az,ru")
-    for code in codes:
-        if code == SOURCE_LANGUAGE:
-            raise UserError(f"--to: {code!r} is the source language")
-        if not code.isalpha() or not code.islower() or code in _NOT_LANGUAGES:
-            raise UserError(f"--to: {code!r} is not a language code (use e.g. hy, az, ru)")
-        try:
-            Locale.parse(code)
-        except (UnknownLocaleError, ValueError):
-            raise UserError(f"--to: unknown language code {code!r}") from None
-    return list(dict.fromkeys(codes))
 
 
 #: How often a run merges again when a catalogue changed on disk while it was working.

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from newsloc.translate.cli.glossary_options import GlossaryOption
+from newsloc.translate.cli.languages import parse_languages
 from newsloc.translate.cli.output import (
     console,
     err_console,
@@ -104,13 +105,9 @@ def translate(
     from newsloc.translate.batch import collect_articles, is_partial, translate_articles
     from newsloc.translate.catalog.template import parse_date
     from newsloc.translate.engines.registry import EngineOptions, engine_factory
-    from newsloc.translate.pipeline import (
-        RunSettings,
-        glossary_coverage_warnings,
-        parse_languages,
-    )
+    from newsloc.translate.pipeline import RunSettings, glossary_coverage_warnings
 
-    languages = parse_languages(to)
+    languages = parse_languages(to, "--to")
     day = parse_date(article_date, "--date") if article_date else None
     factory = engine_factory(
         engine,

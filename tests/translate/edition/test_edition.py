@@ -375,7 +375,7 @@ def test_markdown_escapes_what_would_become_markup(tmp_path: Path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--lang", "xx"], "unknown language 'xx'"),
+        (["--lang", "xx"], "--lang: unknown language code 'xx'"),
         (["--lang", "ka"], "ka/LC_MESSAGES: no .po catalogues found"),
         (["--lang", "hy", "--domain", "other"], "hy/LC_MESSAGES/other.po: no such catalogue"),
         (["--lang", "hy", "--date", "19.09.2023"], "--date: '19.09.2023' is not a date"),
