@@ -18,7 +18,7 @@ from pathlib import Path
 from newsloc.base.errors import NewslocError
 from newsloc.translate.catalog.files import catalog_path
 from newsloc.translate.catalog.template import template_entries
-from newsloc.translate.engines.base import Engine, ProgressCallback, Translation
+from newsloc.translate.engines.interface import Engine, ProgressCallback, Translation
 from newsloc.translate.errors import UserError
 from newsloc.translate.pipeline import (
     EngineFactory,

@@ -16,7 +16,7 @@ from newsloc.glossary.model import Glossary
 from newsloc.glossary.render import DocumentRenderer
 from newsloc.translate.catalog.comments import with_machine_comments
 from newsloc.translate.catalog.entry_state import mark_fuzzy
-from newsloc.translate.engines.base import Span, Translation
+from newsloc.translate.engines.interface import Span, Translation
 from newsloc.translate.segment import Sentence
 
 

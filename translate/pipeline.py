@@ -30,7 +30,7 @@ from newsloc.translate.catalog.files import (
 )
 from newsloc.translate.catalog.merge import MergeReport, has_translation, merge
 from newsloc.translate.catalog.template import new_catalog, template_entries, timestamp
-from newsloc.translate.engines.base import Engine, Translation
+from newsloc.translate.engines.interface import Engine, Translation
 from newsloc.translate.errors import UserError
 from newsloc.translate.machine import (
     GlossaryPass,

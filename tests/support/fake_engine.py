@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from newsloc.translate.engines.base import Translation
+from newsloc.translate.engines.interface import Translation
 
 
 class FakeEngine:

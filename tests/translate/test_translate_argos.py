@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from newsloc.translate.cli import app
 from newsloc.translate.engines.argos_packages import packages_dir
-from newsloc.translate.engines.base import Translation
+from newsloc.translate.engines.interface import Translation
 from newsloc.translate.segment import split_sentences
 from tests.conftest import SAMPLE_ARTICLE
 from tests.support.articles import entry_count

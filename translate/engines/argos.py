@@ -36,7 +36,7 @@ from argostranslate.package import Package
 from argostranslate.tokenizer import SentencePieceTokenizer
 
 from newsloc.translate.engines.argos_packages import find_package, install_command, package_name
-from newsloc.translate.engines.base import Alignment, ProgressCallback, Span, Translation
+from newsloc.translate.engines.interface import Alignment, ProgressCallback, Span, Translation
 from newsloc.translate.errors import UserError
 
 DEFAULT_BEAM_SIZE = 2

@@ -20,7 +20,7 @@ import urllib.request
 from collections import deque
 from collections.abc import Callable, Iterable
 
-from newsloc.translate.engines.base import Translation
+from newsloc.translate.engines.interface import Translation
 from newsloc.translate.errors import UserError
 
 #: Where the servers are when --server is not given: one URL or several, comma-separated.
