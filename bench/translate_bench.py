@@ -52,7 +52,7 @@ from argostranslate import settings  # noqa: E402
 from argostranslate.translate import apply_packaged_translation  # noqa: E402
 
 from bench.articles import make_article  # noqa: E402
-from newsloc.translate.cli.glossary_options import resolve_glossary  # noqa: E402
+from newsloc.glossary.loader import glossary_or_default  # noqa: E402
 from newsloc.translate.engines import argos as argos_engine  # noqa: E402
 from newsloc.translate.engines.argos import ArgosEngine  # noqa: E402
 from newsloc.translate.engines.argos_packages import find_package  # noqa: E402
@@ -227,7 +227,7 @@ def main() -> None:
                 [TARGET],
                 out=out,
                 engine_factory=e2e_engine,
-                glossary=resolve_glossary(None),
+                glossary=glossary_or_default(None),
                 article_date=date(2026, 3, 3),
             ),
         )

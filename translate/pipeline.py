@@ -303,9 +303,9 @@ class _Run:
     ) -> dict[str, JoinedTranslation]:
         """Machine translations (by msgid) for the entries with no translation; what an
         earlier plan of this run translated is not sent again."""
-        work = engine_work(entries)
+        todo = [entry for entry in entries if needs_machine_translation(entry)]
         cache = self.machine.setdefault(language, {})
-        missing = [item for item in work if item.msgid not in cache]
+        missing = [entry for entry in todo if entry.msgid not in cache]
         factory = self.settings.engine_factory
         if missing and factory is not None and language not in self.warnings:
             try:
@@ -315,8 +315,9 @@ class _Run:
                 engine = None
             if engine is not None:
                 self.engines[language] = engine.describe()
-                cache.update(_machine_translate(engine, missing, language, self.settings.progress))
-        return {item.msgid: cache[item.msgid] for item in work if item.msgid in cache}
+                work = engine_work(missing)
+                cache.update(_machine_translate(engine, work, language, self.settings.progress))
+        return {entry.msgid: cache[entry.msgid] for entry in todo if entry.msgid in cache}
 
 
 def _share_notes(
