@@ -253,7 +253,7 @@ def apply_to_catalogs(
     paths: Iterable[Path | str], glossary: Glossary, dry_run: bool = False
 ) -> list[ApplyReport]:
     """`apply` on several files: every file is read, checked and rewritten in memory
-    first, then all changed files are written together (`fileio.write_files`), so one
+    first, then all changed files are written together (`base.files.write_files`), so one
     bad or unwritable file leaves every file as it was. A file someone saved since it was
     read is not overwritten (`WriteConflict`)."""
     catalogues = [_read(path, glossary) for path in paths]
