@@ -106,6 +106,11 @@ def _msgstr_line(lines: Sequence[str], entry: polib.POEntry) -> int:
     return start
 
 
+def _document(po: polib.POFile) -> list[polib.POEntry]:
+    """The entries that make up the article, in file order (the document order)."""
+    return live_entries(po)
+
+
 def check_catalogs(paths: Iterable[Path | str], glossary: Glossary) -> list[FileViolation]:
     """Every glossary violation in the catalogues; every file is read before any is checked,
     so unusable input fails (UserError) before a partial report is printed."""
@@ -114,7 +119,7 @@ def check_catalogs(paths: Iterable[Path | str], glossary: Glossary) -> list[File
     for catalogue in catalogues:
         lines = catalogue.text.split("\n")
         checker = Checker(glossary, catalogue.language)
-        for entry in live_entries(catalogue.po):  # file order: the document order
+        for entry in _document(catalogue.po):
             if entry.msgid_plural:
                 checker.check(CheckEntry(entry.msgid, ""))  # counted, not checked
                 continue
@@ -143,12 +148,14 @@ def render_entry(entry: polib.POEntry, rendering: SegmentRendering) -> polib.POE
 
     When the translation changes, earlier glossary translator comments are replaced by
     the current ones; when it does not, the comments are kept and only problems not yet
-    noted are added, so applying twice leaves the file alone. Every other comment, flag and
-    field is kept.
+    noted are added, so applying twice leaves the file alone. An entry a reviewer approved
+    first loses newsloc's old comments (`without_stale_comments`): the rendering's own are
+    about the text as it is now. Every other comment, flag and field is kept.
     """
+    cleaned = without_stale_comments(entry)
     if not rendering.needs_review:
-        return None
-    existing = entry.tcomment.splitlines()
+        return cleaned
+    existing = (cleaned or entry).tcomment.splitlines()
     if rendering.changed:
         kept = [line for line in existing if not is_glossary_comment(line)]
         comments = kept + rendering.comments()
@@ -212,7 +219,7 @@ def _plan_apply(catalogue: _Catalogue, glossary: Glossary) -> tuple[ApplyReport,
     updates: list[tuple[polib.POEntry, polib.POEntry]] = []
     flagged: list[tuple[int, list[str]]] = []  # (index in the file's entries, problems)
     positions = {id(entry): i for i, entry in enumerate(catalogue.po)}
-    for entry in live_entries(catalogue.po):  # file order: the document order
+    for entry in _document(catalogue.po):
         report.entries += 1
         if entry.msgid_plural or not entry.msgstr.strip():
             renderer.pass_over(entry.msgid)
@@ -222,10 +229,7 @@ def _plan_apply(catalogue: _Catalogue, glossary: Glossary) -> tuple[ApplyReport,
         report.flagged += bool(rendering.problems)
         if rendering.problems:
             flagged.append((positions[id(entry)], rendering.problems))
-        # An approved entry loses newsloc's old comments first: the rendering's own are
-        # about the text as it is now.
-        cleaned = without_stale_comments(entry)
-        updated = render_entry(cleaned or entry, rendering) or cleaned
+        updated = render_entry(entry, rendering)
         if updated is not None:
             updates.append((entry, updated))
     report.touched = len(updates)
