@@ -330,7 +330,8 @@ def _share_notes(
     same extracted comments as the .pot: msgmerge (Poedit's "Update from POT", Weblate)
     replaces a .po's `#.` lines with the .pot's, so this way nothing vanishes. Languages
     not in this run keep the notes the previous .pot had for them."""
-    old = {e.msgid: e.comment.split("\n") for e in old_template or [] if not e.obsolete}
+    old_live = live_entries(old_template) if old_template is not None else []
+    old = {e.msgid: e.comment.split("\n") for e in old_live}
     tags = tuple(f"[{language}] " for language in notes)
     for entry in template:
         lines = [line for line in entry.comment.split("\n") if line]
@@ -344,8 +345,8 @@ def _share_notes(
         entry.comment = "\n".join(lines + kept)
     shared = {entry.msgid: entry.comment for entry in template}
     for po in catalogues:
-        for entry in po:
-            if not entry.obsolete and entry.msgid in shared:
+        for entry in live_entries(po):
+            if entry.msgid in shared:
                 entry.comment = shared[entry.msgid]
 
 
