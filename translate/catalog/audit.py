@@ -31,8 +31,8 @@ from newsloc.glossary.match import Matcher, Mention
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.target import Occurrence, TargetIndex
 from newsloc.translate.catalog.discovery import find_catalogs
+from newsloc.translate.catalog.entry_state import live_entries, translation_of
 from newsloc.translate.catalog.files import load_catalog
-from newsloc.translate.catalog.review import live_entries, translation_of
 
 
 @dataclass

@@ -13,9 +13,9 @@ from pathlib import Path
 from newsloc.base.errors import NewslocError
 from newsloc.glossary.loader import glossary_or_default
 from newsloc.translate.catalog.discovery import find_every_catalog
+from newsloc.translate.catalog.entry_state import EntryState, live_entries, state_of
 from newsloc.translate.catalog.files import load_catalog
 from newsloc.translate.catalog.glossary_qa import check_catalogs
-from newsloc.translate.catalog.review import EntryState, live_entries, state_of
 
 
 @dataclass(frozen=True)

@@ -147,20 +147,32 @@ def build(
     """Convert an OPUS-MT (Marian) model into an Argos package, e.g. for English→Armenian."""
     from rich.filesize import decimal
 
-    from newsloc.translate.models.build import build_package
+    from newsloc.translate.models.convert import build_package
     from newsloc.translate.models.pairs import format_pair
+    from newsloc.translate.models.store import build_and_install
 
+    installed: InstallResult | None = None
     with err_console.status(f"Converting {marian_dir} with CTranslate2 …"):
-        result = build_package(
-            marian_dir,
-            source,
-            target,
-            out=out,
-            install=install_it,
-            quantization=quantization,
-            licence=licence,
-            origin=origin,
-        )
+        if install_it:
+            result, installed = build_and_install(
+                marian_dir,
+                source,
+                target,
+                out=out,
+                quantization=quantization,
+                licence=licence,
+                origin=origin,
+            )
+        else:
+            result = build_package(
+                marian_dir,
+                source,
+                target,
+                out=out,
+                quantization=quantization,
+                licence=licence,
+                origin=origin,
+            )
     meta = result.metadata
     pair = format_pair(meta["from_code"], meta["to_code"])
     if result.archive is not None:
@@ -175,8 +187,8 @@ def build(
             f"{marian_dir}: no licence found in README.md or LICENSE; the package says "
             f"{meta['license']!r}: rebuild with --licence (OPUS-MT models are CC-BY-4.0)"
         )
-    if result.installed is not None:
-        _print_installed_result(result.installed)
+    if installed is not None:
+        _print_installed_result(installed)
 
 
 @contextmanager

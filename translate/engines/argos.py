@@ -40,9 +40,9 @@ import sentencepiece as spm
 from argostranslate.package import Package
 from argostranslate.tokenizer import SentencePieceTokenizer
 
-from newsloc.translate.engines.base import Alignment, Span, Translation
+from newsloc.translate.engines.argos_packages import find_package, install_command, package_name
+from newsloc.translate.engines.interface import Alignment, ProgressCallback, Span, Translation
 from newsloc.translate.errors import UserError
-from newsloc.translate.models.packages import find_package, install_command, package_name
 
 DEFAULT_BEAM_SIZE = 2
 DEFAULT_MAX_BATCH_TOKENS = 4096
@@ -55,8 +55,6 @@ LENGTH_PENALTY = 0.2
 MAX_ALIGNMENT_CELLS = 1_000_000
 #: Packages built from OPUS-MT (separate vocabularies) decode with this SentencePiece model.
 TARGET_SENTENCEPIECE = "target_sentencepiece.model"
-
-ProgressCallback = Callable[[int], None]
 
 _CLAUSE_END = frozenset(",;:)]»”")
 _CLAUSE_START = frozenset("–—([«“")
@@ -111,6 +109,7 @@ class ArgosEngine:
     """Translates a document's sentences with an installed Argos package, in one batch."""
 
     name = "argos"
+    reports_progress = True
 
     def __init__(
         self,
@@ -161,6 +160,11 @@ class ArgosEngine:
         self._tokenizer = _SourceTokenizer(package)
         self._detokenizer = _Detokenizer.for_package(package)
         self._target_prefix = [package.target_prefix] if package.target_prefix else []
+
+    @property
+    def aligns(self) -> bool:
+        """Alignments come with the translations when the engine was asked for attention."""
+        return self.with_attention
 
     def describe(self) -> str:
         """E.g. "argos en→ru 1.9 (translate-en_ru)", for the catalogue's reviewers."""

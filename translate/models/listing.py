@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from newsloc.base.errors import NewslocError
+from newsloc.translate.engines.argos_packages import version_key
 from newsloc.translate.models.index import (
     AvailableModel,
     index_url,
@@ -19,7 +20,6 @@ from newsloc.translate.models.index import (
     read_local_index,
     refresh_index,
 )
-from newsloc.translate.models.packages import version_key
 from newsloc.translate.models.pairs import format_pair
 from newsloc.translate.models.store import InstalledModel, installed_models
 

@@ -14,14 +14,14 @@ from hypothesis import strategies as st
 
 from newsloc.translate.engines import argos
 from newsloc.translate.engines.argos import ArgosEngine
-from newsloc.translate.errors import UserError
-from newsloc.translate.models.packages import (
+from newsloc.translate.engines.argos_packages import (
     find_package,
     install_command,
     installed_packages,
     package_name,
     packages_dir,
 )
+from newsloc.translate.errors import UserError
 from tests.support import corpus
 from tests.support.tiny_argos import build_tiny_package, install_package, train_sentencepiece
 
