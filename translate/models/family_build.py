@@ -161,18 +161,23 @@ def install_family(
         _download_first(
             base, dict.fromkeys((family.tokenizer_file, *_TOKENIZER_NAMES)), folder, on_file
         )
-        return [
-            build_family_package(
-                folder,
-                family,
-                source,
-                target,
-                accepted_licence=accepted_licence,
-                install=True,
-                origin=f"{base} ({family.title}; original weights {family.original})",
-            ).installed  # type: ignore[misc]
-            for source, target in pairs
-        ]
+        results = []
+        for source, target in pairs:
+            try:
+                built = build_family_package(
+                    folder,
+                    family,
+                    source,
+                    target,
+                    accepted_licence=accepted_licence,
+                    install=True,
+                    origin=f"{base} ({family.title}; original weights {family.original})",
+                )
+            except UserError as exc:  # name the mirror, not the scratch folder that is gone
+                raise UserError(str(exc).replace(str(folder), base.rstrip("/"))) from None
+            assert built.installed is not None
+            results.append(built.installed)
+        return results
 
 
 def _download(base: str, name: str, folder: Path, limit: int, on_file: FileStarted | None) -> None:
@@ -206,7 +211,7 @@ def _ctranslate2_dir(model_dir: Path, family: Family, scratch: Path, quantizatio
             "model (no config.json)"
         )
     try:
-        import transformers  # noqa: F401  (the converter imports it only when it runs)
+        import transformers  # noqa: F401  (the converter needs it, and torch)
         from ctranslate2.converters import TransformersConverter
     except ImportError:
         raise UserError(
