@@ -25,9 +25,9 @@ import numpy as np
 import sentencepiece as spm
 from ctranslate2.specs import common_spec, transformer_spec
 
-from newsloc.translate.models.families import FAMILIES, Family
+from newsloc.translate.models.families import FAMILIES, Family, Shape
 from tests.support import corpus
-from tests.support.tiny_argos import TINY, _random_transformer, train_sentencepiece
+from tests.support.tiny_argos import ModelShape, _random_transformer, train_sentencepiece
 
 _NEVER = -1.0e4
 LANGUAGES = ("en", "hy", "az", "ru")
@@ -37,25 +37,53 @@ def language_tokens(family: Family) -> list[str]:
     return [family.language_token(code) for code in LANGUAGES]
 
 
-def build_tiny_conversion(directory: Path, family_name: str, seed: int = 0) -> Path:
-    """Write a tiny CTranslate2 conversion of the family's kind into `directory`."""
+#: The tests' size: decodes in milliseconds.
+TINY_SHAPE = Shape(2, 2, 32, 64, 2, 0)
+
+
+def build_tiny_conversion(
+    directory: Path, family_name: str, seed: int = 0, shape: Shape = TINY_SHAPE
+) -> Path:
+    """Write a CTranslate2 conversion of the family's kind into `directory`.
+
+    `shape` sets the sizes (the benchmark passes the real ones, scaled); a vocabulary
+    larger than SentencePiece's is padded with filler tokens the model never emits.
+    """
     family = FAMILIES[family_name]
     directory.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(seed)
     if family.kind == "madlad":
-        _build_t5(directory, family, rng)
+        _build_t5(directory, family, rng, shape)
     else:
-        _build_fairseq_style(directory, family, rng)
+        _build_fairseq_style(directory, family, rng, shape)
     return directory
 
 
-def _build_fairseq_style(directory: Path, family: Family, rng: np.random.Generator) -> None:
+def _fillers(count: int) -> list[str]:
+    return [f"<filler_{i}>" for i in range(max(0, count))]
+
+
+def _build_fairseq_style(
+    directory: Path, family: Family, rng: np.random.Generator, shape: Shape
+) -> None:
     sp_model = train_sentencepiece(corpus.training_lines(), 600, [])
     (directory / family.tokenizer_file).write_bytes(sp_model)
     processor = spm.SentencePieceProcessor(model_proto=sp_model)
     pieces = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
-    vocabulary = pieces + language_tokens(family)
-    spec = _random_transformer(rng, TINY, vocabulary)
+    languages = language_tokens(family)
+    vocabulary = [
+        *pieces,
+        *_fillers(shape.vocabulary - len(pieces) - len(languages)),
+        *languages,
+    ]
+    model_shape = ModelShape(
+        layers=shape.encoder_layers,
+        heads=shape.heads,
+        d_model=shape.d_model,
+        ffn=shape.ffn,
+        eos_after=0 if shape.vocabulary else 12,
+    )
+    spec = _random_transformer(rng, model_shape, vocabulary)
     bias = spec.decoder.projection.bias.numpy()  # validate() wrapped the array
     bias[len(pieces) :] = _NEVER  # a language token only ever comes from the prefix
     spec.optimize(quantization="int8")
@@ -82,15 +110,16 @@ def _train_t5_sentencepiece(symbols: list[str]) -> bytes:
     return buffer.getvalue()
 
 
-def _build_t5(directory: Path, family: Family, rng: np.random.Generator) -> None:
+def _build_t5(directory: Path, family: Family, rng: np.random.Generator, shape: Shape) -> None:
     symbols = language_tokens(family)
     sp_model = _train_t5_sentencepiece(symbols)
     (directory / family.tokenizer_file).write_bytes(sp_model)
     processor = spm.SentencePieceProcessor(model_proto=sp_model)
-    vocabulary = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
-    layers, heads, d, ffn = 2, 2, 32, 64
+    pieces = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
+    vocabulary = [*pieces, *_fillers(shape.vocabulary - len(pieces))]
+    heads, d, ffn = shape.heads, shape.d_model, shape.ffn
     spec = transformer_spec.TransformerSpec.from_config(
-        (layers, layers),
+        (shape.encoder_layers, shape.decoder_layers),
         heads,
         pre_norm=True,
         activation=common_spec.Activation.GELUTanh,
@@ -146,6 +175,7 @@ def _build_t5(directory: Path, family: Family, rng: np.random.Generator) -> None
     bias = np.zeros(vocab, dtype=np.float32)
     bias[0] = bias[2] = _NEVER  # <pad>, <unk>
     bias[[processor.piece_to_id(s) for s in symbols]] = _NEVER
+    bias[len(pieces) :] = _NEVER  # fillers
     spec.decoder.projection.bias = bias
     spec.config.bos_token = "<pad>"
     spec.config.eos_token = "</s>"
