@@ -100,9 +100,7 @@ def install_model(name: str, shape: Shape, packages: Path) -> None:
 
 
 def measure(sentences: list[str], length: int, threads: int, repeat: int) -> float:
-    engine = ArgosEngine(
-        "en", TARGET, beam_size=2, threads=threads, fixed_decoding_length=length
-    )
+    engine = ArgosEngine("en", TARGET, beam_size=2, threads=threads, fixed_decoding_length=length)
     engine.translate(sentences[:2])  # loads the model
     best = float("inf")
     for _ in range(repeat):

@@ -385,3 +385,31 @@ def test_published_figures_are_the_issue_table() -> None:
     assert quality_for("nllb-1.3b", "hy").comet == 0.867  # type: ignore[union-attr]
     assert quality_for("madlad-3b", "hy") is None
     assert family(" NLLB-600M ").name == "nllb-600m"
+
+
+# -- models build --family ------------------------------------------------------------
+
+
+def build_command(conversions: dict[str, Path], name: str, *extra: str) -> list[str]:
+    return ["models", "build", str(conversions[name]), "--family", name, *extra]
+
+
+def test_models_build_family_packages_a_conversion_and_gates_nllb(
+    conversions: dict[str, Path], tmp_path: Path, argos_sandbox: Path
+) -> None:
+    out = tmp_path / "m2m-az.argosmodel"
+    built = runner.invoke(
+        app, build_command(conversions, "m2m100-418m", "--to", "az", "--out", str(out))
+    )
+    assert built.exit_code == 0, built.output
+    assert "Licence of M2M-100 418M: MIT" in built.output and out.is_file()
+    assert package_dirs(argos_sandbox) == []  # built, not installed
+    refused = runner.invoke(app, build_command(conversions, "nllb-600m", "--to", "hy", "--install"))
+    assert refused.exit_code != 0 and "nothing installed" in refused.output
+    assert "Traceback" not in refused.output
+    accept = ("--accept-licence", "CC-BY-NC-4.0")
+    installed = runner.invoke(
+        app, build_command(conversions, "nllb-600m", "--to", "hy", "--install", *accept)
+    )
+    assert installed.exit_code == 0, installed.output
+    assert [m.name for m in installed_models()] == ["translate-en_hy-nllb-600m-1_0"]
