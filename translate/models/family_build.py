@@ -11,7 +11,7 @@ its licence and the tokens that pick the languages (see translate/models/familie
 `install_family` fetches a conversion from a mirror (`--mirror` or NEWSLOC_MODEL_MIRROR; a
 folder, http(s) or file://, holding `<family>/model.bin`, `<family>/config.json`,
 `<family>/shared_vocabulary.json` and `<family>/<tokenizer file>`), then packages and
-installs it.
+installs it for each language, the languages sharing one copy of the weights on disk.
 """
 
 from __future__ import annotations
@@ -177,7 +177,28 @@ def install_family(
                 raise UserError(str(exc).replace(str(folder), base.rstrip("/"))) from None
             assert built.installed is not None
             results.append(built.installed)
-        return results
+    _share_weights([result.model.path for result in results])
+    return results
+
+
+def _share_weights(packages: list[Path]) -> None:
+    """One copy of the weights on disk for the pairs one command installed: the packages
+    of the other languages hard-link the first one's model.bin (same bytes, from the same
+    download). Where the file system cannot link, each package keeps its own copy."""
+    if len(packages) < 2:
+        return
+    first = packages[0] / "model" / "model.bin"
+    for package in packages[1:]:
+        weights = package / "model" / "model.bin"
+        try:
+            if weights.stat().st_size != first.stat().st_size or weights.samefile(first):
+                continue
+            link = weights.with_name(".model.bin.link")
+            link.unlink(missing_ok=True)
+            os.link(first, link)
+            os.replace(link, weights)
+        except OSError:
+            continue
 
 
 def _download(base: str, name: str, folder: Path, limit: int, on_file: FileStarted | None) -> None:

@@ -266,6 +266,9 @@ def test_install_from_a_loopback_http_mirror_for_two_languages(
         package_folder(M2M, "en", "az", "1.0"),
         package_folder(M2M, "en", "hy", "1.0"),
     ]
+    # One copy of the weights on disk for both languages.
+    az, hy = sorted(m.path for m in installed_models())
+    assert (az / "model" / "model.bin").samefile(hy / "model" / "model.bin")
     ArgosEngine("en", "az").translate(SENTENCES[:1])
     ((source, options),) = spy[0].calls
     assert source[0][0] == "__en__" and options["target_prefix"] == [["__az__"]]
