@@ -34,9 +34,9 @@ MOZILLA_EVALUATION = (
 #: What a non-commercial licence means for a newsroom, said once wherever it is asked.
 NON_COMMERCIAL_NOTE = (
     "CC-BY-NC-4.0 allows only non-commercial use: a newsroom that sells subscriptions, "
-    "advertising or content, or translates for a client, is commercial, and may not publish "
-    "this model's output without a separate licence from the rights holder (Meta); research, "
-    "teaching and unpaid community work are allowed, with credit to the model"
+    "advertising or content, or translates for a client, uses the model commercially and "
+    "needs a separate licence from the rights holder (Meta) first; research, teaching and "
+    "unpaid community work are allowed, with credit to the model"
 )
 
 
