@@ -200,8 +200,21 @@ def build(
     from newsloc.translate.models.pairs import format_pair
 
     if family_name is not None:
+        if licence is not None:
+            raise UserError(
+                f"--licence: a --family model has its family's licence ({family_name}); "
+                "leave --licence out"
+            )
         _build_family(
-            marian_dir, family_name, source, target, out, install_it, quantization, accept_licence
+            marian_dir,
+            family_name,
+            source,
+            target,
+            out,
+            install_it,
+            quantization,
+            accept_licence,
+            origin,
         )
         return
     with err_console.status(f"Converting {marian_dir} with CTranslate2 …"):
@@ -277,6 +290,7 @@ def _build_family(
     install_it: bool,
     quantization: str,
     accept_licence: str | None,
+    origin: str | None,
 ) -> None:
     from rich.filesize import decimal
 
@@ -295,6 +309,7 @@ def _build_family(
             out=out,
             install=install_it,
             quantization=quantization,
+            origin=origin,
         )
     meta = result.metadata
     pair = format_pair(meta["from_code"], meta["to_code"])
