@@ -455,7 +455,12 @@ def _print_families() -> None:
     from rich.filesize import decimal
     from rich.table import Table
 
-    from newsloc.translate.models.families import FAMILIES, MOZILLA_EVALUATION, quality_for
+    from newsloc.translate.models.families import (
+        FAMILIES,
+        MOZILLA_EVALUATION,
+        quality_for,
+        recommendation_line,
+    )
 
     table = Table(title="Model families (newsloc models install LANG --family NAME)")
     for column in ("Family", "Parameters", "Size (int8)", "Licence", "en→hy", "en→az", "en→ru"):
@@ -475,6 +480,7 @@ def _print_families() -> None:
         markup=False,
         soft_wrap=True,
     )
+    console.print(recommendation_line(), markup=False, soft_wrap=True)
 
 
 def _print_available(listing: ModelListing) -> None:

@@ -212,13 +212,25 @@ PUBLISHED_QUALITY: dict[str, dict[str, Quality]] = {
     },
 }
 
-#: What a desk would install per language, and the fallback when NLLB's non-commercial
-#: licence rules it out (see docs/models.md for the reasoning and the speed figures).
+#: What a desk would install per language: (the choice, the choice when NLLB's
+#: non-commercial licence rules it out); "default" is the Argos / OPUS-MT package `models
+#: install LANG` gives. docs/models.md gives the reasoning and the speed figures.
 RECOMMENDED = {
     "hy": ("nllb-600m", "m2m100-418m"),
     "az": ("nllb-600m", "m2m100-418m"),
-    "ru": ("argos", "argos"),
+    "ru": ("default", "default"),
 }
+
+
+def recommendation_line() -> str:
+    """One line for `models list`: what to install per language."""
+    parts = []
+    for language, (choice, commercial) in RECOMMENDED.items():
+        if choice == commercial:
+            parts.append(f"{language} {choice}")
+        else:
+            parts.append(f"{language} {choice} (commercial use: {commercial})")
+    return "Recommended: " + "; ".join(parts) + " (docs/models.md says why)"
 
 
 def family(name: str) -> Family:

@@ -16,6 +16,7 @@ from newsloc.base.errors import NewslocError
 from newsloc.translate.models.families import (
     FAMILIES,
     MOZILLA_EVALUATION,
+    RECOMMENDED,
     Family,
     Quality,
     quality_for,
@@ -114,6 +115,10 @@ class ModelListing:
                 for f in FAMILIES.values()
             ],
             "quality_source": MOZILLA_EVALUATION,
+            "recommended": {
+                language: {"choice": choice, "commercial_use": commercial}
+                for language, (choice, commercial) in RECOMMENDED.items()
+            },
             "available": None
             if self.available is None
             else [

@@ -380,6 +380,20 @@ def test_models_list_shows_family_licence_and_published_quality(
     families = {f["family"]: f for f in listing["families"]}
     assert families["madlad-3b"]["licence"] == "Apache-2.0"
     assert "mozilla/firefox-translations-models" in listing["quality_source"]
+    assert listing["recommended"]["hy"] == {"choice": "nllb-600m", "commercial_use": "m2m100-418m"}
+    assert "Recommended: hy nllb-600m (commercial use: m2m100-418m)" in result.output
+
+
+def test_models_list_names_opus_mt_and_its_published_figure(tmp_path: Path) -> None:
+    from newsloc.translate.models.build import build_package
+    from tests.support.tiny_marian import build_tiny_marian
+
+    build_package(build_tiny_marian(tmp_path / "opus"), "en", "hy", install=True)
+    listing = json.loads(runner.invoke(app, ["models", "list", "--json"]).stdout)
+    (entry,) = listing["installed"]
+    assert (entry["family"], entry["licence"]) == ("opus-mt", "CC-BY-4.0")
+    assert entry["published_quality"] == {"system": "OPUS-MT", "comet": 0.68, "bleu": 7.8}
+    assert ArgosEngine("en", "hy").describe().endswith("; licence CC-BY-4.0)")
 
 
 def test_published_figures_are_the_issue_table() -> None:
