@@ -303,8 +303,6 @@ def _metadata(
 ) -> dict:
     import ctranslate2
 
-    from newsloc.translate.models.build import _language_name
-
     return {
         "package_version": version,
         "argos_version": "1.0",
@@ -325,6 +323,16 @@ def _metadata(
         "converted_with": f"newsloc models build --family {family.name} "
         f"(CTranslate2 {ctranslate2.__version__})",
     }
+
+
+def _language_name(code: str) -> str:
+    """English name of a language code, as Argos's metadata gives it ("Armenian")."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(code).english_name or code
+    except (UnknownLocaleError, ValueError):
+        return code
 
 
 def _readme(family: Family, metadata: dict) -> str:
