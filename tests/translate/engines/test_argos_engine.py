@@ -185,7 +185,9 @@ def test_progress_reaches_every_sentence(news_article: Path) -> None:
 
 @pytest.mark.usefixtures("installed_argos_packages")
 def test_describe_names_pair_version_and_package() -> None:
-    assert ArgosEngine("en", "ru").describe() == "argos en→ru 1.0 (translate-en_ru)"
+    assert ArgosEngine("en", "ru").describe() == (
+        "argos en→ru 1.0 (translate-en_ru; licence not stated in the package)"
+    )
     assert ArgosEngine("en", "ru").name == "argos"
 
 
