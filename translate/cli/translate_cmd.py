@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from newsloc.translate.cli.glossary_options import GlossaryOption
+from newsloc.translate.cli.glossary_options import GlossaryOption, PolicyOption, load_terms
 from newsloc.translate.cli.output import (
     console,
     err_console,
@@ -75,6 +75,7 @@ def translate(
         ),
     ] = None,
     glossary: GlossaryOption = None,
+    policy: PolicyOption = None,
     no_glossary: Annotated[
         bool, typer.Option("--no-glossary", help="Do not apply any glossary.")
     ] = False,
@@ -102,7 +103,6 @@ def translate(
     Exit 0: done; 2: bad input, nothing written; 3: partial (a language could not be
     machine-translated, or some articles were refused; see the messages).
     """
-    from newsloc.glossary.loader import glossary_or_default
     from newsloc.translate.batch import collect_articles, is_partial, translate_articles
     from newsloc.translate.catalog.template import parse_date
     from newsloc.translate.engines.registry import EngineOptions, engine_factory
@@ -120,7 +120,7 @@ def translate(
             server=",".join(server) if server else None,
         ),
     )
-    terms = None if no_glossary else glossary_or_default(glossary)
+    terms = None if no_glossary else load_terms(glossary, policy)
     for warning in glossary_coverage_warnings(languages, terms) if terms else []:
         print_warning(warning)
     paths = collect_articles(articles)
