@@ -109,6 +109,10 @@ class Concept:
     #: The concept's own `contested = "both" | "source"`, as the file writes it (None: the
     #: policy decides). Only a profile's `both`/`single` lists override it.
     contested_own: str | None = None
+    #: Which name each edition language's community uses (`community = { hy = "Stepanakert",
+    #: az = "Khankendi" }`): the primary under `order = "edition"`. A language not listed
+    #: keeps the source's order.
+    community: dict[str, str] = field(default_factory=dict)
 
     @property
     def contested(self) -> bool:
@@ -122,6 +126,10 @@ class Concept:
         recognised spellings, accepted where a translation uses them, never inserted.
         """
         return self.contested and self.contested_setting != "source"
+
+    def community_name(self, language: str) -> str | None:
+        """The name `language`'s community uses, when the file says (order = "edition")."""
+        return self.community.get(language)
 
     def english_spellings(self) -> Iterator[tuple[str, str]]:
         """(spelling, name) for every English spelling that means one of this concept's names."""
@@ -146,6 +154,7 @@ class Concept:
             "contested": self.contested,
             "contested_setting": self.contested_setting if self.contested else None,
             "contested_own": self.contested_own,
+            "community": dict(self.community),
             "ambiguous": self.ambiguous,
             "note": self.note,
             "source": self.source,

@@ -40,6 +40,7 @@ CONCEPT_KEYS = (
     "source",
     "ambiguous",
     "contested",
+    "community",
     "targets",
     "en",
 )
@@ -550,6 +551,7 @@ class GlossaryBuilder:
         if concept_id is not None:
             self.contested_ids.setdefault(concept_id, len(names) > 1)
 
+        community = self.community(table.get("community"), where, subject, names, languages)
         en_spellings = self.english(table.get("en"), where, subject, names)
         forms: dict[str, dict[str, NameForms]] = {}
         for language in known:
@@ -587,7 +589,44 @@ class GlossaryBuilder:
             forms=forms,
             line=self.lines.line_of(where),
             contested_own=contested_own,
+            community=community,
         )
+
+    def community(
+        self, table: Any, where: KeyPath, subject: str, names: list[str], languages: list[str]
+    ) -> dict[str, str]:
+        """`community = { hy = "Stepanakert", az = "Khankendi" }`: for each listed target
+        language, the one of the concept's names that language's community uses."""
+        if table is None:
+            return {}
+        path = (*where, "community")
+        if not isinstance(table, dict):
+            self.problem(
+                path,
+                subject,
+                f"community must be a table of language = name, not {_kind_of(table)}",
+            )
+            return {}
+        if len(names) < 2:
+            self.problem(path, subject, "community applies to a concept with two or more names")
+            return {}
+        result: dict[str, str] = {}
+        for language, name in table.items():
+            if languages and language not in languages:
+                self.problem(
+                    path,
+                    subject,
+                    f"community.{language}: not a target language ({_quoted(languages)})",
+                )
+            elif name not in names:
+                self.problem(
+                    path,
+                    subject,
+                    f"community.{language}: {name!r} is not one of its names ({_quoted(names)})",
+                )
+            else:
+                result[language] = name
+        return result
 
     def concept_contested(
         self, value: Any, where: KeyPath, subject: str, names: list[str]

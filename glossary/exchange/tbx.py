@@ -136,6 +136,9 @@ def _entry(body: ET.Element, glossary: Glossary, concept: Concept) -> None:
         _sub(entry, "note", "ambiguous: true")
     if concept.contested_own is not None:
         _sub(entry, "note", f"contested: {concept.contested_own}")
+    if concept.community:
+        pairs = "; ".join(f"{lang}={name}" for lang, name in concept.community.items())
+        _sub(entry, "note", f"community: {pairs}")
     if concept.targets is not None:
         _sub(entry, "note", f"targets: {' '.join(concept.targets)}")
     en = _sub(entry, "langSet", **{XML_LANG: glossary.source})
@@ -345,6 +348,9 @@ class _EntryReader:
         )
         targets = tuple(notes["targets"].split()) if "targets" in notes else None
         own = notes.get("contested")
+        community = dict(
+            pair.split("=", 1) for pair in notes.get("community", "").split("; ") if "=" in pair
+        )
         concept = Concept(
             id=concept_id,
             names=tuple(names),
@@ -356,6 +362,7 @@ class _EntryReader:
             en_spellings={name: tuple(spellings) for name, spellings in en_spellings.items()},
             forms=forms,
             contested_own=own if own in ("both", "source") else None,
+            community=community,
         )
         return concept, list(forms)
 

@@ -73,6 +73,12 @@ def _concept_lines(glossary: Glossary, concept: Concept) -> list[str]:
     lines.append(f"names = {_array(concept.names)}")
     if concept.contested_own is not None:
         lines.append(f"contested = {toml_string(concept.contested_own)}")
+    if concept.community:
+        pairs = ", ".join(
+            f"{toml_key(language)} = {toml_string(name)}"
+            for language, name in concept.community.items()
+        )
+        lines.append(f"community = {{ {pairs} }}")
     if concept.note:
         lines.append(f"note = {toml_string(concept.note)}")
     if concept.source:

@@ -34,6 +34,7 @@ CONCEPTS = """
 [[concept]]
 id = "stepanakert"
 names = ["Stepanakert", "Khankendi"]
+community = { hy = "Stepanakert", az = "Khankendi" }
 ru.Stepanakert = { nom = "Степанакерт", gen = "Степанакерта" }
 ru.Khankendi = "Ханкенди"
 hy.Stepanakert = { nom = "Ստեփանակերտ", gen = "Ստեփանակերտի" }
@@ -222,6 +223,14 @@ def test_as_dict_gives_the_setting_in_effect_and_the_files_own():
     assert glossary.concept("baku").as_dict()["contested_setting"] is None
 
 
+def test_community_says_which_name_each_editions_community_uses(desk: Glossary):
+    stepanakert = desk.concept("stepanakert")
+    assert stepanakert.community_name("az") == "Khankendi"
+    assert stepanakert.community_name("hy") == "Stepanakert"
+    assert stepanakert.community_name("ru") is None  # Russian keeps the source's order
+    assert desk.concept("lachin").community == {}
+
+
 # ------------------------------------------------------------------ refused
 
 
@@ -283,6 +292,23 @@ def test_a_bad_concept_setting_is_refused(setting, expected):
     assert expected in message
 
 
+@pytest.mark.parametrize(
+    ("community", "expected"),
+    [
+        ('community = { hy = "Stepanakrt" }', "community.hy: 'Stepanakrt' is not one of its names"),
+        ('community = { fr = "Stepanakert" }', "community.fr: not a target language (hy, az, ru)"),
+        ('community = "hy"', "community must be a table of language = name, not a string"),
+    ],
+)
+def test_a_bad_community_is_refused(community, expected):
+    text = HEAD + CONCEPTS.replace(
+        'community = { hy = "Stepanakert", az = "Khankendi" }', community
+    )
+    (message,) = problems(text)
+    assert message.startswith(f"bad.toml:{line_of(text, community)}: stepanakert: ")
+    assert expected in message
+
+
 def test_contested_on_a_concept_with_one_name_is_refused():
     text = HEAD + CONCEPTS.replace('names = ["Baku"]', 'names = ["Baku"]\ncontested = "both"')
     (message,) = problems(text)
@@ -323,6 +349,7 @@ def test_toml_writer_writes_the_files_policy_under_a_profile(desk: Glossary):
 def test_tbx_round_trip_keeps_settings_and_profiles(desk: Glossary, tmp_path: Path):
     tbx = export_glossary(desk, "tbx")
     assert "<note>contested: source</note>" in tbx
+    assert "<note>community: hy=Stepanakert; az=Khankendi</note>" in tbx
     assert "<p>policy.profile.az-desk.single: lachin</p>" in tbx
     assert "newsloc writes the source's name only and recognises the other" in tbx
     imported = read_tbx(tbx, tmp_path / "desk.tbx", "1")
@@ -336,6 +363,10 @@ def test_review_catalogue_shows_the_setting(desk: Glossary):
     assert "only the source's name is written, the other is recognised" in comments["aghdam|Akna"]
     assert "contested setting (this concept's own): source" in comments["aghdam|Akna"]
     assert "both names are kept" in comments["stepanakert|Stepanakert"]
+    assert (
+        "name each community uses: hy: Stepanakert; az: Khankendi"
+        in comments["stepanakert|Khankendi"]
+    )
     under_profile = polib.pofile(export_review(desk.with_profile("az-desk"), "ru"))
     lachin = next(e for e in under_profile if e.msgctxt == "lachin|Lachin")
     assert "only the source's name is written" in lachin.comment
@@ -355,3 +386,13 @@ def test_the_curated_glossary_has_no_profiles_and_resolves_every_contested_conce
     glossary = load_default_glossary()
     assert glossary.policy.quotes == "verbatim"
     assert all(c.contested_setting in ("both", "source") for c in glossary if c.contested)
+
+
+def test_the_curated_glossary_names_each_communitys_name_for_order_edition():
+    """Every contested concept whose names belong to the two communities says which is
+    which, so `order = "edition"` can put the edition's community's name first."""
+    glossary = load_default_glossary()
+    assert glossary.concept("stepanakert").community == {"hy": "Stepanakert", "az": "Khankendi"}
+    assert glossary.concept("shusha").community == {"hy": "Shushi", "az": "Shusha"}
+    without = {c.id for c in glossary if c.contested and not c.community}
+    assert without == {"lachin-corridor"}  # both communities' governments say Lachin corridor
