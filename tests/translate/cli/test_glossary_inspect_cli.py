@@ -54,7 +54,7 @@ def test_validate_lists_every_problem_on_stderr_and_exits_2(tmp_path: Path) -> N
     assert result.stderr.splitlines() == [
         f'newsloc: error: {path}:3: x: missing names (e.g. names = ["Stepanakert"])',
         f"newsloc: error: {path}:5: x: unknown key 'nmaes' (allowed: id, names, kind, note, "
-        "source, ambiguous, contested, targets, en, and the target languages ru)",
+        "source, ambiguous, contested, community, targets, en, and the target languages ru)",
         f"newsloc: error: {path}:9: y: ru.B: a table of forms must have nom",
     ]
 
