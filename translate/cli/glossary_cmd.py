@@ -58,7 +58,12 @@ def validate(
 
     glossary = glossary_or_default(path)
     shown = path if path is not None else DEFAULT_GLOSSARY_PATH
-    typer.echo(f"{shown}: valid, {len(glossary)} concepts ({glossary.contested_count} contested)")
+    summary = f"{shown}: valid, {len(glossary)} concepts ({glossary.contested_count} contested)"
+    if glossary.profiles:
+        names = ", ".join(profile.name for profile in glossary.profiles)
+        count = len(glossary.profiles)
+        summary += f", {count} policy profile{'' if count == 1 else 's'} ({names})"
+    typer.echo(summary)
 
 
 @app.command("list")

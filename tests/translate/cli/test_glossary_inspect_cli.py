@@ -218,6 +218,11 @@ def test_show_and_list_give_the_setting_under_a_profile(tmp_path: Path) -> None:
     )
     as_json = json.loads(run("show", "stepanakert", "-g", str(path), "--json").stdout)
     assert (as_json["contested_setting"], as_json["contested_own"]) == ("both", None)
+    validated = run("validate", str(path))
+    assert (
+        validated.stdout
+        == f"{path}: valid, 2 concepts (1 contested), 1 policy profile (one-name)\n"
+    )
     listed = run("list", "--json", "-g", str(path), "--policy", "one-name")
     assert [c["contested_setting"] for c in json.loads(listed.stdout)] == ["source", None]
     unknown = run("list", "-g", str(path), "--policy", "one_name")
