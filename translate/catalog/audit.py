@@ -26,13 +26,13 @@ from pathlib import Path
 
 import polib
 
+from newsloc.glossary.catalogue_language import catalogue_language
 from newsloc.glossary.check import CheckEntry, Checker
 from newsloc.glossary.match import Matcher, Mention
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.target import Occurrence, TargetIndex
 from newsloc.translate.catalog.discovery import find_catalogs
 from newsloc.translate.catalog.files import load_catalog
-from newsloc.translate.catalog.glossary_qa import catalogue_language
 from newsloc.translate.catalog.review import live_entries, translation_of
 
 

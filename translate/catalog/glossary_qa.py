@@ -17,11 +17,10 @@ from pathlib import Path
 
 import polib
 
+from newsloc.base.files import PlannedWrite, write_files
+from newsloc.base.po.conventions import snapshot_of
+from newsloc.glossary.catalogue_language import catalogue_language
 from newsloc.glossary.check import CheckEntry, Checker, NearMissHint
-from newsloc.glossary.errors import GlossaryError
-from newsloc.glossary.fileio import PlannedWrite, write_files
-from newsloc.glossary.gettext import catalogue_language as header_language
-from newsloc.glossary.gettext import snapshot_of
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.render import DocumentRenderer, SegmentRendering
 from newsloc.translate.catalog.files import load_catalog_with_bytes
@@ -86,14 +85,6 @@ class _Catalogue:
     text: str
     po: polib.POFile
     language: str
-
-
-def catalogue_language(path: Path, po: polib.POFile, glossary: Glossary) -> str:
-    """The catalogue's target language (`glossary.gettext.catalogue_language`), or a UserError."""
-    try:
-        return header_language(path, po, glossary)
-    except GlossaryError as exc:
-        raise UserError(str(exc)) from None
 
 
 def _read(path: Path | str, glossary: Glossary) -> _Catalogue:
