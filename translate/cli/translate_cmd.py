@@ -108,6 +108,9 @@ def translate(
     from newsloc.translate.engines.registry import EngineOptions, engine_factory
     from newsloc.translate.pipeline import glossary_coverage_warnings, parse_languages
 
+    if no_glossary and (policy is not None or glossary is not None):
+        given = "--policy" if policy is not None else "--glossary"
+        raise UserError(f"{given} chooses a glossary to apply; drop it or --no-glossary")
     languages = parse_languages(to)
     day = parse_date(article_date, "--date") if article_date else None
     factory = engine_factory(

@@ -225,3 +225,28 @@ def test_an_unknown_profile_is_one_line_and_exit_2(tmp_path: Path, glossary: Pat
         "(profiles: one-name, every, az-desk)\n"
     )
     assert po.read_bytes() == before and not out.exists()
+
+
+@pytest.mark.parametrize("option", [("--policy", "every"), ("--glossary", "{glossary}")])
+def test_a_glossary_option_with_no_glossary_is_refused(tmp_path: Path, glossary: Path, option):
+    article = tmp_path / "story.txt"
+    article.write_text(SOURCE + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    given = [part.format(glossary=glossary) for part in option]
+    result = newsloc(
+        "translate",
+        article,
+        "--to",
+        "ru",
+        "--engine",
+        "none",
+        "--no-glossary",
+        "--out",
+        out,
+        *given,
+    )
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"newsloc: error: {option[0]} chooses a glossary to apply; drop it or --no-glossary\n"
+    )
+    assert not out.exists()
