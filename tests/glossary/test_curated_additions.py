@@ -54,6 +54,23 @@ CLEAN = [
         "Поезда пойдут в Нахчыванскую Автономную Республику.",
     ),
     ("ru", "Fishing on Lake Sevan is banned.", "На Севане запрещен лов рыбы."),
+    ("az", "Fishing on Lake Sevan is banned.", "Göyçə gölündə balıq ovu qadağandır."),
+    (
+        "az",
+        "The deposit lies on the border of Kalbajar and Basarkechar (Vardenis).",
+        "Yataq Kəlbəcər (Karvaçar) və Basarkeçər (Vardenis) sərhəddindədir.",
+    ),
+    (
+        "ru",
+        "It provides for the opening of the Trump Route.",
+        "Она предусматривает открытие «маршрута Трампа».",
+    ),
+    ("ru", "Araz Mammadov said so.", "Так сказал Араз Мамедов."),
+    (
+        "hy",
+        "Artsakh was a province of Greater Armenia.",
+        "Արցախը Մեծ Հայքի նահանգներից էր։",
+    ),
     ("hy", "Snow fell in Vayots Dzor.", "Վայոց Ձորում ձյուն է տեղացել։"),
     (
         "hy",
@@ -126,6 +143,7 @@ MENTIONS = [
     ("The village of Tsakuri.", "hunarli"),
     ("The new Aghdara district.", "aghdara-district"),
     ("The Khojaly district.", "khojaly-district"),
+    ("Artsakh was a province of Greater Armenia.", "greater-armenia"),
     (
         "Ministers initialled the Agreement on the Establishment of Peace and Interstate "
         "Relations.",
