@@ -81,6 +81,24 @@ def catalogue(path: Path, language: str, translation: str) -> Path:
     return path
 
 
+def sentences(translation: str) -> list[str]:
+    """The two sentences of a translation of SOURCE."""
+    return translation.replace("։ ", "։|").replace(". ", ".|").split("|")
+
+
+def two_entries(path: Path, language: str, first: str, second: str) -> Path:
+    """SOURCE's two sentences as two entries (two segments of one document)."""
+    english = [part if part.endswith(".") else part + "." for part in SOURCE.split(". ")]
+    path.write_text(
+        'msgid ""\nmsgstr ""\n'
+        f'"Language: {language}\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        f'#: story.txt:1\nmsgid "{english[0]}"\nmsgstr "{first}"\n\n'
+        f'#: story.txt:2\nmsgid "{english[1]}"\nmsgstr "{second}"\n',
+        encoding="utf-8",
+    )
+    return path
+
+
 def msgstr(path: Path) -> str:
     return next(entry.msgstr for entry in polib.pofile(str(path)) if entry.msgid)
 
@@ -92,13 +110,15 @@ def test_check_follows_the_profile(tmp_path: Path, glossary: Path, language: str
     assert newsloc("glossary", "check", po, "-g", glossary).exit_code == 1
     result = newsloc("glossary", "check", po, "-g", glossary, "--policy", "one-name")
     assert result.exit_code == 0, result.output
-    # Under "every" the first-mention rendering lacks the second mention's other name.
-    catalogue(po, language, first)
+    # Under "every" a later segment's mention needs the other name too (one segment that
+    # gives it once has introduced it there, section 4.3, so the test uses two entries).
+    first_sentence = sentences(first)[0]
+    two_entries(po, language, first_sentence, sentences(plain)[1])
     assert newsloc("glossary", "check", po, "-g", glossary).exit_code == 0
     result = newsloc("glossary", "check", po, "-g", glossary, "--policy", "every", "--json")
     assert result.exit_code == 1
     assert [v["concept"] for v in json.loads(result.stdout)] == ["stepanakert"]
-    catalogue(po, language, every)
+    two_entries(po, language, first_sentence, sentences(every)[1])
     assert newsloc("glossary", "check", po, "-g", glossary, "--policy", "every").exit_code == 0
 
 
@@ -133,7 +153,7 @@ class _Dictionary:
     def __init__(self, language: str):
         self.language = language
         english = SOURCE.split(". ")
-        known = TRANSLATIONS[language][0].replace("։ ", "։|").replace(". ", ".|").split("|")
+        known = sentences(TRANSLATIONS[language][0])
         self.known = {
             e if e.endswith(".") else e + ".": t for e, t in zip(english, known, strict=True)
         }
