@@ -186,7 +186,9 @@ def _print_concept(glossary: Glossary, concept: Concept) -> None:
     for name in concept.names:
         extra = concept.en_spellings.get(name, ())
         also = f"  also written: {', '.join(extra)}" if extra else ""
-        console.print(f"  name: {name}{also}", highlight=False, markup=False)
+        used = [language for language, used_name in concept.community.items() if used_name == name]
+        by = f"  ({', '.join(used)} community's name)" if used else ""
+        console.print(f"  name: {name}{also}{by}", highlight=False, markup=False)
     table = Table("language", "name", "case", "form")
     required = glossary.languages_of(concept)
     for language in (*required, *(code for code in concept.forms if code not in required)):

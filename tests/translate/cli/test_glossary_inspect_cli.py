@@ -218,6 +218,9 @@ def test_show_and_list_give_the_setting_under_a_profile(tmp_path: Path) -> None:
     )
     as_json = json.loads(run("show", "stepanakert", "-g", str(path), "--json").stdout)
     assert (as_json["contested_setting"], as_json["contested_own"]) == ("both", None)
+    curated = run("show", "shusha")
+    assert "  name: Shusha  (az community's name)\n" in curated.stdout
+    assert "  name: Shushi  (hy community's name)\n" in curated.stdout
     validated = run("validate", str(path))
     assert (
         validated.stdout
