@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from newsloc.translate.cli.glossary_options import GlossaryOption
+from newsloc.translate.cli.glossary_options import GlossaryOption, PolicyOption, load_terms
 from newsloc.translate.cli.languages import parse_languages
 from newsloc.translate.cli.output import (
     console,
@@ -74,6 +74,7 @@ def translate(
         ),
     ] = None,
     glossary: GlossaryOption = None,
+    policy: PolicyOption = None,
     no_glossary: Annotated[
         bool, typer.Option("--no-glossary", help="Do not apply any glossary.")
     ] = False,
@@ -101,12 +102,14 @@ def translate(
     Exit 0: done; 2: bad input, nothing written; 3: partial (a language could not be
     machine-translated, or some articles were refused; see the messages).
     """
-    from newsloc.glossary.loader import glossary_or_default
     from newsloc.translate.batch import collect_articles, is_partial, translate_articles
     from newsloc.translate.catalog.template import parse_date
     from newsloc.translate.engines.registry import EngineOptions, engine_factory
     from newsloc.translate.pipeline import RunSettings, glossary_coverage_warnings
 
+    if no_glossary and (policy is not None or glossary is not None):
+        given = "--policy" if policy is not None else "--glossary"
+        raise UserError(f"{given} chooses a glossary to apply; drop it or --no-glossary")
     languages = parse_languages(to, "--to")
     day = parse_date(article_date, "--date") if article_date else None
     factory = engine_factory(
@@ -123,7 +126,7 @@ def translate(
         languages=languages,
         out=out,
         engine_factory=factory,
-        glossary=None if no_glossary else glossary_or_default(glossary),
+        glossary=None if no_glossary else load_terms(glossary, policy),
         article_date=day,
     )
     if settings.glossary is not None:
