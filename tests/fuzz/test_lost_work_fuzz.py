@@ -15,12 +15,18 @@ from hypothesis import strategies as st
 
 from newsloc.base.po.conventions import read_catalogue
 from newsloc.base.po.writer import format_catalogue
-from newsloc.translate.engines.base import Translation
+from newsloc.translate.engines.interface import Translation
 from newsloc.translate.engines.libretranslate import parse_answer
 from newsloc.translate.errors import UserError
-from newsloc.translate.pipeline import translate_article
+from newsloc.translate.pipeline import RunSettings
+from newsloc.translate.pipeline import translate_article as run_article
 from tests.conftest import REPO
 from tests.fuzz.support import assert_refused, newsloc, texts
+
+
+def translate_article(article, languages, *, out, domain=None, **settings):
+    """`translate_article` with its settings as keywords, as these tests were written."""
+    return run_article(article, RunSettings(list(languages), out=out, **settings), domain=domain)
 
 
 @given(

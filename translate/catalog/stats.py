@@ -19,9 +19,9 @@ from newsloc.base.errors import NewslocError
 from newsloc.glossary.loader import glossary_or_default
 from newsloc.translate.catalog.current import current_entries, find_template
 from newsloc.translate.catalog.discovery import find_every_catalog
+from newsloc.translate.catalog.entry_state import EntryState
 from newsloc.translate.catalog.files import load_catalog
 from newsloc.translate.catalog.glossary_qa import check_catalogs
-from newsloc.translate.catalog.review import EntryState
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ def percent(part: int, whole: int) -> float:
 
 
 def glossary_violation_counts(
-    paths: list[Path], glossary_path: Path | None
+    paths: list[Path], glossary_path: Path | None, profile: str | None = None
 ) -> dict[Path, int | None]:
     """Glossary violations per catalogue, from the same check as `newsloc glossary check`.
 
@@ -60,7 +60,7 @@ def glossary_violation_counts(
     just as they do not change `glossary check`'s exit code. A catalogue in a language
     the glossary does not cover gets None ("n/a"), not an error for the whole table.
     """
-    glossary = glossary_or_default(glossary_path)
+    glossary = glossary_or_default(glossary_path, profile=profile)
     counts: dict[Path, int | None] = {}
     for path in paths:
         try:
@@ -76,12 +76,15 @@ def catalog_stats(
     locales: Path,
     domain: str | None = None,
     glossary_path: Path | None = None,
+    profile: str | None = None,
 ) -> list[CatalogStats]:
     """Review counts for every language's catalogue of `domain` (or of every domain), sorted
-    by domain and language."""
+    by domain and language; glossary violations under the policy profile `profile`."""
     catalogs = find_every_catalog(locales, domain)
     loaded = [(found, load_catalog(found.path)) for found in catalogs]
-    violations = glossary_violation_counts([found.path for found in catalogs], glossary_path)
+    violations = glossary_violation_counts(
+        [found.path for found in catalogs], glossary_path, profile
+    )
     templates = {name: find_template(locales, name) for name in {c.domain for c in catalogs}}
     results: list[CatalogStats] = []
     for found, catalog in loaded:

@@ -14,9 +14,16 @@ from newsloc.glossary.loader import load_default_glossary
 from newsloc.translate import pipeline
 from newsloc.translate.catalog import glossary_qa
 from newsloc.translate.cli import app
-from newsloc.translate.engines.base import Translation
+from newsloc.translate.engines.interface import Translation
 from newsloc.translate.errors import UserError
-from newsloc.translate.pipeline import translate_article
+from newsloc.translate.pipeline import RunSettings
+from newsloc.translate.pipeline import translate_article as run_article
+
+
+def translate_article(article, languages, *, out, domain=None, **settings):
+    """`translate_article` with its settings as keywords, as these tests were written."""
+    return run_article(article, RunSettings(list(languages), out=out, **settings), domain=domain)
+
 
 ARTICLE = "Residents left.\n\nThe road stayed open.\n"
 

@@ -19,8 +19,15 @@ from typer.testing import CliRunner
 from newsloc.base.po.conventions import read_catalogue
 from newsloc.base.po.writer import format_catalogue
 from newsloc.translate.cli import app
-from newsloc.translate.pipeline import translate_article
+from newsloc.translate.pipeline import RunSettings
+from newsloc.translate.pipeline import translate_article as run_article
 from tests.conftest import REPO
+
+
+def translate_article(article, languages, *, out, domain=None, **settings):
+    """`translate_article` with its settings as keywords, as these tests were written."""
+    return run_article(article, RunSettings(list(languages), out=out, **settings), domain=domain)
+
 
 runner = CliRunner()
 NAMES = ["hy", "az", "ru", "en", "index"]

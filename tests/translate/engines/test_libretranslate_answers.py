@@ -19,7 +19,14 @@ import pytest
 from newsloc.base.po.conventions import read_catalogue
 from newsloc.translate.engines.libretranslate import LibreTranslateEngine, parse_answer
 from newsloc.translate.errors import UserError
-from newsloc.translate.pipeline import translate_article
+from newsloc.translate.pipeline import RunSettings
+from newsloc.translate.pipeline import translate_article as run_article
+
+
+def translate_article(article, languages, *, out, domain=None, **settings):
+    """`translate_article` with its settings as keywords, as these tests were written."""
+    return run_article(article, RunSettings(list(languages), out=out, **settings), domain=domain)
+
 
 BAD_ANSWERS = [
     "null",

@@ -19,8 +19,8 @@ from pathlib import Path
 import ctranslate2
 import pytest
 
+from newsloc.translate.engines.argos_packages import find_package
 from newsloc.translate.errors import UserError
-from newsloc.translate.models.packages import find_package
 from newsloc.translate.models.store import install_file, installed_models
 from tests.conftest import REPO
 from tests.support.tiny_argos import build_tiny_package
@@ -41,7 +41,7 @@ def install_killed(archive: Path, kill_at: str) -> int:
         f"""
         import os, shutil, signal
         from pathlib import Path
-        from newsloc.translate.models import store, recovery
+        from newsloc.translate.models import store
 
         KILL_AT = {kill_at!r}
         real_rename, real_rmtree = os.rename, shutil.rmtree
