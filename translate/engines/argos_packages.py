@@ -52,7 +52,7 @@ class InstalledPackage:
 def installed_packages() -> list[InstalledPackage]:
     """Every package installed in `packages_dir()`, sorted by name; none if it is missing.
 
-    What an interrupted install or removal left is put right first (`models.recovery`).
+    What an interrupted install or removal left is put right first (`engines.argos_recovery`).
     Hidden directories (an install in progress, a package being deleted) are skipped. A
     directory that is not a readable Argos package is a user error naming it, rather than
     a traceback.

@@ -7,7 +7,7 @@ replaces one that does), and moved into place with one rename; an older copy of 
 pair is removed only after the new one is in place (renamed to a hidden folder first, so
 a half-deleted copy is never seen), and a package of another pair is never touched. A
 failed install leaves nothing behind, not even the folders it had to create; a killed one
-is put right by the next run (`models.recovery`).
+is put right by the next run (`engines.argos_recovery`).
 Pairs the Argos index lacks (English→Armenian) are built from an OPUS-MT release.
 """
 
