@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from newsloc.translate.models.opus_mt import OpusMtRelease
     from newsloc.translate.models.store import InstallResult
 
-from .output import console, err_console, print_json, print_warning
+from .output import console, err_console, print_error, print_hint, print_json, print_warning
 
 if TYPE_CHECKING:
     from rich.progress import TaskID
@@ -66,36 +66,73 @@ def list_command(
         )
 
 
-@app.command()
+#: Exit code when some of the languages asked for were installed and some were not.
+EXIT_PARTIAL = 3
+
+OFFLINE_WAYS = (
+    "offline, install from copies: "
+    "newsloc models install --from FILE.argosmodel (a package file from another machine); "
+    "ARGOS_PACKAGE_INDEX=file:///MIRROR/ newsloc models install az ru (a copy of the index "
+    "with its packages); NEWSLOC_OPUS_MT_MIRROR=file:///MIRROR/ newsloc models install hy "
+    "(a copy of the OPUS-MT release); newsloc models build OPUS_MT_DIR --to hy --install (an "
+    "unpacked OPUS-MT model); see the README, Models: without network"
+)
+
+
+@app.command(
+    short_help="Install English→X models from the package index, or a model file.",
+    epilog="Offline: --from FILE installs a package file; ARGOS_PACKAGE_INDEX=file:///MIRROR/ "
+    "and NEWSLOC_OPUS_MT_MIRROR=file:///MIRROR/ point at local copies of the index and of the "
+    "OPUS-MT releases; newsloc models build turns an unpacked OPUS-MT model into a package.",
+)
 def install(
     languages: Annotated[
         list[str] | None,
-        typer.Argument(help="Target languages (az ru) or pairs (en-ru) to install."),
+        typer.Argument(
+            metavar="[LANGUAGE]...",
+            help="Target languages (az ru) or pairs (en-ru) to install.",
+            show_default=False,
+        ),
     ] = None,
     from_file: Annotated[
         Path | None,
-        typer.Option("--from", help="Install this .argosmodel file instead (offline)."),
+        typer.Option(
+            "--from", metavar="FILE", help="Install this .argosmodel file instead (offline)."
+        ),
     ] = None,
 ) -> None:
     """Install English→X models from the package index, or one model file with --from.
 
     Armenian, which the index lacks, is built from Helsinki-NLP's OPUS-MT release
-    (NEWSLOC_OPUS_MT_MIRROR may point at a copy).
+    (NEWSLOC_OPUS_MT_MIRROR may point at a copy). Each language is reported: one that
+    cannot be installed does not stop the others.
+    Exit 0: all installed; 2: none; 3: some (see the messages).
     """
-    from newsloc.translate.models.store import install_file, install_from_index
+    from newsloc.translate.models.store import InstallFailure, install_file, install_from_index
 
     if from_file is not None:
         if languages:
             raise UserError("give languages to download or --from FILE, not both")
         with err_console.status(f"Installing {from_file} …"):
             results = [install_file(from_file)]
+        failures: list[InstallFailure] = []
     else:
+        failures = []
         with _download_progress() as (on_download, on_build):
             results = install_from_index(
-                languages or [], on_download=on_download, on_build=on_build
+                languages or [],
+                on_download=on_download,
+                on_build=on_build,
+                on_failure=failures.append,
             )
     for result in results:
         _print_installed_result(result)
+    for failure in failures:
+        print_error(f"{failure.pair} (from {failure.origin}): not installed: {failure.error}")
+    if any(failure.unreachable for failure in failures):
+        print_hint(OFFLINE_WAYS)
+    if failures:
+        raise typer.Exit(EXIT_PARTIAL if results else 2)
 
 
 @app.command("remove")

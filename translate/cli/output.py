@@ -144,6 +144,11 @@ def print_warning(message: str) -> None:
     err_console.print(f"newsloc: warning: {message}", markup=False)
 
 
+def print_hint(message: str) -> None:
+    """What to do next, after errors: on stderr, one line, like them."""
+    err_console.print(f"newsloc: hint: {message}", markup=False)
+
+
 def print_json(data: Any) -> None:
     """Machine-readable output: UTF-8, non-ASCII kept as letters, stable key order."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

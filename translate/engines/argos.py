@@ -137,7 +137,9 @@ class ArgosEngine:
         if package is None:
             raise UserError(
                 f"no Argos package for {source}→{target} is installed; "
-                f"install one with: {install_command(source, target)}"
+                f"install one with: {install_command(source, target)} (offline: "
+                "newsloc models install --from FILE.argosmodel, or a local mirror: "
+                "newsloc models install --help)"
             )
         self.source = source
         self.target = target
