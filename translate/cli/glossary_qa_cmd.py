@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 FilesArgument = Annotated[
     list[Path],
     typer.Argument(
-        metavar="CATALOGUE...",
+        metavar="CATALOGUE",
         help="Catalogues (.po) to work on, or folders to search for them (e.g. locales).",
         show_default=False,
     ),

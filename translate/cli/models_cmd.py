@@ -89,7 +89,7 @@ def install(
     languages: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[LANGUAGE]...",
+            metavar="LANGUAGE",
             help="Target languages (az ru) or pairs (en-ru) to install.",
             show_default=False,
         ),
@@ -151,14 +151,22 @@ def remove_command(
 @app.command()
 def build(
     marian_dir: Annotated[
-        Path, typer.Argument(help="OPUS-MT model directory (decoder.yml, *.npz, *.spm).")
+        Path,
+        typer.Argument(
+            metavar="OPUS_MT_DIR", help="OPUS-MT model directory (decoder.yml, *.npz, *.spm)."
+        ),
     ],
-    target: Annotated[str, typer.Option("--to", help="Target language code, e.g. hy.")],
-    source: Annotated[str, typer.Option("--from", help="Source language code.")] = "en",
+    target: Annotated[
+        str, typer.Option("--to", metavar="LANG", help="Target language code, e.g. hy.")
+    ],
+    source: Annotated[
+        str, typer.Option("--from", metavar="LANG", help="Source language code.")
+    ] = "en",
     out: Annotated[
         Path | None,
         typer.Option(
             "--out",
+            metavar="FILE",
             help="Where to write the .argosmodel (default: ./translate-SRC_TGT-1_0.argosmodel; "
             "with --install and no --out, no file is kept).",
         ),

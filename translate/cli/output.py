@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from typer._click.exceptions import UsageError
 
 
 class _LazyConsole:
@@ -122,7 +121,7 @@ def print_error(message: str) -> None:
     err_console.print(f"newsloc: error: {message}", markup=False)
 
 
-def usage_error_line(exc: UsageError, command_path: str | None = None) -> str:
+def usage_error_line(exc: Any, command_path: str | None = None) -> str:
     """Click's usage error as one line: the message, then where the help is.
 
     `Invalid value for '--beam-size': …` becomes `invalid value for '--beam-size': …; see

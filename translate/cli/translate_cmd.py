@@ -49,9 +49,15 @@ def translate(
             show_default=False,
         ),
     ],
-    to: Annotated[str, typer.Option("--to", help="Target languages, comma-separated.")] = (
-        "hy,az,ru"
-    ),
+    to: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--to",
+            metavar="LANGS",
+            help="Target languages, comma-separated or repeated (--to ru --to az).",
+            show_default="hy,az,ru",
+        ),
+    ] = None,
     domain: Annotated[
         str | None,
         typer.Option(
@@ -108,7 +114,7 @@ def translate(
     from newsloc.translate.engines.registry import EngineOptions, engine_factory
     from newsloc.translate.pipeline import glossary_coverage_warnings, parse_languages
 
-    languages = parse_languages(to)
+    languages = parse_languages(",".join(to) if to else "hy,az,ru")
     day = parse_date(article_date, "--date") if article_date else None
     factory = engine_factory(
         engine,
