@@ -152,7 +152,7 @@ def translate(
     if as_json:
         print_json(_batch_as_dict(batch))
     else:
-        console.print(_batch_table(batch))
+        console.print(_batch_table(batch, machine=factory is not None))
     if batch.outcomes and len(batch.failed) == len(batch.outcomes):
         raise typer.Exit(2)
     if batch.failed or any(is_partial(report) for report in batch.done):
@@ -226,35 +226,31 @@ def _compact_table(title: str) -> Table:
     )
 
 
+#: The report's columns: each heading is its JSON key (`--json`) with spaces for underscores.
+_COLUMNS = (
+    "entries",
+    "kept",
+    "changed",
+    "machine_translated",
+    "untranslated",
+    "mentions",
+    "rendered",
+    "placed_by_alignment",
+    "not_found",
+)
+
+
+def _heading(key: str) -> str:
+    return key.replace("_", " ")
+
+
 def _table(report: TranslateReport) -> Table:
     table = _compact_table(f"Catalogues from {report.template}")
-    columns = (
-        "lang",
-        "entries",
-        "kept",
-        "changed",
-        "MT",
-        "empty",
-        "mentions",
-        "rendered",
-        "aligned",
-        "not found",
-    )
-    for name in columns:
-        table.add_column(name, justify="left" if name == "lang" else "right", min_width=len(name))
+    table.add_column("language", justify="left")
+    for key in _COLUMNS:
+        table.add_column(_heading(key), justify="right")
     for lang in report.languages:
-        table.add_row(
-            lang.language,
-            str(lang.entries),
-            str(lang.kept),
-            str(lang.changed),
-            str(lang.machine_translated),
-            str(lang.untranslated),
-            str(lang.mentions),
-            str(lang.rendered),
-            str(lang.placed_by_alignment),
-            str(lang.not_found),
-        )
+        table.add_row(lang.language, *(str(getattr(lang, key)) for key in _COLUMNS))
     table.caption = "\n".join(
         f"{path}{'' if written else ' (unchanged)'}"
         for path, written in [
@@ -279,28 +275,31 @@ def _batch_as_dict(batch: BatchReport) -> dict:
     }
 
 
-def _batch_table(batch: BatchReport) -> Table:
-    """One table for the whole run: a row per article and language, refused ones included."""
-    table = _compact_table(f"{len(batch.done)} of {len(batch.outcomes)} articles translated")
-    columns = ("article", "lang", "entries", "kept", "changed", "MT", "empty", "rendered")
-    for name in (*columns, "not found"):
-        table.add_column(name, justify="left" if name in columns[:2] else "right")
+def _batch_table(batch: BatchReport, machine: bool = True) -> Table:
+    """One table for the whole run: a row per article and language, refused ones included.
+
+    Without an engine (`--engine none`) nothing is translated: the title says what was done.
+    """
+    done = f"{len(batch.done)} of {len(batch.outcomes)} articles"
+    table = _compact_table(
+        f"{done} translated"
+        if machine
+        else f"{done} made into catalogues for translators (--engine none)"
+    )
+    keys = ("entries", "kept", "changed", "machine_translated", "untranslated", "rendered")
+    table.add_column("article", justify="left")
+    table.add_column("language", justify="left")
+    for key in (*keys, "not_found"):
+        table.add_column(_heading(key), justify="right")
     for outcome in batch.outcomes:
         if outcome.report is None:
-            table.add_row(outcome.article.name, "", "", "", "", "", "", "", "refused")
+            table.add_row(outcome.article.name, "", *[""] * len(keys), "refused")
             continue
         for lang in outcome.report.languages:
-            table.add_row(
-                outcome.article.name,
-                lang.language,
-                str(lang.entries),
-                str(lang.kept),
-                str(lang.changed),
-                str(lang.machine_translated) if not lang.warning else "none",
-                str(lang.untranslated),
-                str(lang.rendered),
-                str(lang.not_found),
-            )
+            cells = [str(getattr(lang, key)) for key in keys]
+            if lang.warning:
+                cells[keys.index("machine_translated")] = "none"
+            table.add_row(outcome.article.name, lang.language, *cells, str(lang.not_found))
     return table
 
 
