@@ -28,6 +28,7 @@ from newsloc.translate.catalog.files import (
 )
 from newsloc.translate.catalog.merge import has_translation, merge
 from newsloc.translate.catalog.template import new_catalog, template_entries, timestamp
+from newsloc.translate.dateline import dateline_date
 from newsloc.translate.engines.base import Engine, Translation
 from newsloc.translate.errors import UserError
 from newsloc.translate.machine import (
@@ -135,7 +136,7 @@ def translate_article(
     template_path = catalog_path(out, domain, None)
     existing = {lang: _existing(out, domain, lang) for lang in languages}  # fail before writing
     old_template = _old_template(template_path)
-    day = article_date or _known_date(existing.values()) or date.today()
+    day, day_source = _article_day(article_date, article, existing.values())
     run = _Run(
         article=article,
         languages=list(languages),
@@ -143,6 +144,7 @@ def translate_article(
         domain=domain,
         source=source,
         day=day,
+        day_source=day_source,
         engine_factory=engine_factory,
         glossary=glossary,
         progress=progress,
@@ -183,7 +185,9 @@ class _Run:
     out: Path
     domain: str
     source: str
-    day: date
+    day: date | None
+    #: Where `day` comes from: "--date" or "dateline" ("" when there is no date).
+    day_source: str
     engine_factory: EngineFactory | None
     glossary: Glossary | None
     progress: Progress | None
@@ -199,6 +203,7 @@ class _Run:
             domain=self.domain,
             source=self.source,
             article_date=self.day,
+            date_source=self.day_source,
             language=None,
             created=created,
         )
@@ -237,11 +242,15 @@ class _Run:
             domain=self.domain,
             source=self.source,
             article_date=self.day,
+            date_source=self.day_source,
             language=language,
             created=template.metadata["POT-Creation-Date"],
             english_name=Locale.parse(language).english_name or language,
         )
         po, merged = merge(existing, list(template), fresh.metadata, fresh.header)
+        if self.day is None:  # no dateline, no --date: an older run's date (its day) goes
+            for key in ("X-Newsloc-Date", "X-Newsloc-Date-Source"):
+                po.metadata.pop(key, None)
         if existing is not None:
             po.metadata["PO-Revision-Date"] = existing.metadata.get(
                 "PO-Revision-Date", fresh.metadata["PO-Revision-Date"]
@@ -378,15 +387,25 @@ def _old_template(path: Path) -> polib.POFile | None:
         return None
 
 
-def _known_date(catalogs: Iterable[polib.POFile | None]) -> date | None:
-    """The article date an earlier run recorded, so a re-run does not move it to today."""
+def _article_day(
+    given: date | None, article: Article, catalogs: Iterable[polib.POFile | None]
+) -> tuple[date | None, str]:
+    """The article's date and where it comes from: `--date`, else the article's dateline,
+    else a `--date` an earlier run recorded; never the day this run happens on. An
+    article without either has no date (the edition says so)."""
+    if given is not None:
+        return given, "--date"
+    from_dateline = dateline_date(article.paragraphs[0].text) if article.paragraphs else None
+    if from_dateline is not None:
+        return from_dateline, "dateline"
     for po in catalogs:
-        value = po.metadata.get("X-Newsloc-Date", "") if po is not None else ""
+        if po is None or po.metadata.get("X-Newsloc-Date-Source", "") != "--date":
+            continue
         try:
-            return date.fromisoformat(value)
+            return date.fromisoformat(po.metadata.get("X-Newsloc-Date", "")), "--date"
         except ValueError:
             continue
-    return None
+    return None, ""
 
 
 def _check_out(out: Path) -> None:
