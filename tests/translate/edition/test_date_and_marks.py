@@ -120,6 +120,7 @@ def _fuzzy_locales(tmp_path: Path) -> tuple[Path, str, str]:
 @pytest.mark.parametrize("fmt", ["md", "txt", "html"])
 def test_every_format_marks_machine_and_outdated_paragraphs(tmp_path: Path, fmt: str) -> None:
     out, machine, outdated = _fuzzy_locales(tmp_path)
+    assert machine and outdated
     built = run(
         "edition", "build", "--lang", "ru", "--locales", out, "--out", tmp_path / "e",
         "--format", fmt, "--allow-fuzzy", "--min-reviewed", "0", "--json",

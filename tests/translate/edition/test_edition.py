@@ -350,7 +350,8 @@ def test_html_edition_is_self_contained_escaped_and_declares_language(tmp_path: 
     september = get_month_names("wide", locale="hy")[9]
     # Where the date comes from: this catalogue's header names no source (no dateline).
     source = "from the catalogue&#x27;s X-Newsloc-Date header"
-    assert f'<time datetime="2023-09-19" data-source="{source}">19 {september} 2023 թ.</time>' in page
+    time = f'<time datetime="2023-09-19" data-source="{source}">'
+    assert f"{time}19 {september} 2023 թ.</time>" in page
     byline = article_paragraphs(SAMPLE_ARTICLE)[-1][1]
     assert byline.startswith("By ")
     assert f'<p class="byline">{translated("hy", byline)}</p>' in page
