@@ -20,6 +20,8 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
+	@echo "note: setuptools' 'Editable installation' notice, if shown above, is information only:"
+	@echo "      newsloc runs from this checkout (base/, glossary/, translate/ install as newsloc.*)"
 	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext >/dev/null) \
 		|| echo "note: GNU gettext (msgfmt) is missing; the tests that run msgfmt will skip"
 	@command -v xmllint >/dev/null || (apt-get update -qq && apt-get install -y -qq libxml2-utils >/dev/null) \

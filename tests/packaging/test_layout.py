@@ -26,8 +26,14 @@ def _package_folders() -> set[str]:
         for init in (REPO / folder).rglob("__init__.py"):
             relative = init.parent.relative_to(REPO / folder).parts
             found.add(".".join((dotted, *relative)))
-    # Data folders, package data only: the curated glossary and newsloc's own catalogues.
-    return found | {"newsloc.glossary.data", "newsloc.translate.locales"}
+    # Data folders, package data only: the curated glossary and newsloc's own catalogues,
+    # each language's LC_MESSAGES folder a (namespace) package of its own, as setuptools
+    # wants data in subfolders declared.
+    catalogues = {
+        f"newsloc.translate.locales.{po.parent.parent.name}.LC_MESSAGES"
+        for po in (REPO / "translate" / "locales").glob("*/LC_MESSAGES/*.po")
+    }
+    return found | {"newsloc.glossary.data", "newsloc.translate.locales"} | catalogues
 
 
 def test_every_package_folder_is_declared_for_the_wheel() -> None:

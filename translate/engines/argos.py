@@ -32,12 +32,21 @@ from typing import Any
 
 import ctranslate2
 import sentencepiece as spm
-from argostranslate.package import Package
-from argostranslate.tokenizer import SentencePieceTokenizer
 
-from newsloc.translate.engines.base import Alignment, Span, Translation
-from newsloc.translate.errors import UserError
-from newsloc.translate.models.packages import find_package, install_command, package_name
+from newsloc.translate.models.paths import import_argos_settings
+
+import_argos_settings()  # before Argos's own modules: it would create folders when imported
+
+from argostranslate.package import Package  # noqa: E402
+from argostranslate.tokenizer import SentencePieceTokenizer  # noqa: E402
+
+from newsloc.translate.engines.base import Alignment, Span, Translation  # noqa: E402
+from newsloc.translate.errors import UserError  # noqa: E402
+from newsloc.translate.models.packages import (  # noqa: E402
+    find_package,
+    install_command,
+    package_name,
+)
 
 DEFAULT_BEAM_SIZE = 2
 DEFAULT_MAX_BATCH_TOKENS = 4096

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from argostranslate.package import Package
 
 from newsloc.translate.errors import UserError
-from newsloc.translate.models.paths import argos_data_dir
+from newsloc.translate.models.paths import argos_data_dir, import_argos_settings
 
 
 def packages_dir() -> Path:
@@ -105,6 +105,7 @@ def find_package(source: str, target: str) -> Package | None:
     matches = installed_for(source, target)
     if not matches:
         return None
+    import_argos_settings()
     from argostranslate.package import Package
 
     newest = max(matches, key=lambda pkg: version_key(pkg.package_version))
