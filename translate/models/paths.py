@@ -52,7 +52,7 @@ def import_argos_settings() -> None:
         if "argostranslate.settings" in sys.modules:
             return
         makedirs = os.makedirs
-        os.makedirs = _no_folder  # type: ignore[assignment]
+        os.makedirs = _no_folder
         try:
             import argostranslate.settings  # noqa: F401
         finally:
