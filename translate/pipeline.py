@@ -7,6 +7,7 @@ has no translation yet, apply the glossary to that machine output, and write ato
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -218,7 +219,7 @@ class _Run:
             report.languages.append(lang_report)
             catalogues.append((language, po, existing[language]))
             notes[language] = lang_notes
-        _share_notes(template, old_template, notes, [po for _, po, _ in catalogues])
+        _share_notes(template, old_template, notes, [(lang, po) for lang, po, _ in catalogues])
         text = catalog_text(template)
         on_disk = read_bytes(template_path)
         unchanged = on_disk is not None and same_but_dates(on_disk.decode("utf-8", "replace"), text)
@@ -314,16 +315,22 @@ class _Run:
             cache[entry.msgid] = joined[id(entry)]
 
 
+#: A glossary note's language tag, `[ru] glossary: …`.
+_NOTE_TAG = re.compile(r"\[([A-Za-z]{2,3}(?:[_-][A-Za-z0-9]+)*)\] ")
+
+
 def _share_notes(
     template: polib.POFile,
     old_template: polib.POFile | None,
     notes: dict[str, dict[str, list[str]]],
-    catalogues: Sequence[polib.POFile],
+    catalogues: Sequence[tuple[str, polib.POFile]],
 ) -> None:
-    """Glossary notes go into the .pot too, tagged `[ru]`, and every catalogue carries the
-    same extracted comments as the .pot: msgmerge (Poedit's "Update from POT", Weblate)
-    replaces a .po's `#.` lines with the .pot's, so this way nothing vanishes. Languages
-    not in this run keep the notes the previous .pot had for them."""
+    """Glossary notes go into the .pot, tagged `[ru]`, every language's; each catalogue
+    carries the .pot's extracted comments filtered to its own language (untagged lines and
+    its `[ru]` notes), so a reviewer's notes pane shows only what concerns them. msgmerge
+    (Poedit's "Update from POT", Weblate, pybabel update) replaces a .po's `#.` lines with
+    the .pot's: it brings the other languages' notes back, loses nothing, and the next run
+    filters them again. Languages not in this run keep the notes the previous .pot had."""
     old = {e.msgid: e.comment.split("\n") for e in old_template or [] if not e.obsolete}
     tags = tuple(f"[{language}] " for language in notes)
     for entry in template:
@@ -337,10 +344,20 @@ def _share_notes(
             lines += [f"[{language}] {note}" for note in per_entry.get(entry.msgid, [])]
         entry.comment = "\n".join(lines + kept)
     shared = {entry.msgid: entry.comment for entry in template}
-    for po in catalogues:
+    for language, po in catalogues:
         for entry in po:
             if not entry.obsolete and entry.msgid in shared:
-                entry.comment = shared[entry.msgid]
+                entry.comment = _notes_for(shared[entry.msgid], language)
+
+
+def _notes_for(comment: str, language: str) -> str:
+    """The extracted-comment lines a `language` catalogue shows: untagged ones and its own."""
+    lines = []
+    for line in comment.split("\n"):
+        tag = _NOTE_TAG.match(line)
+        if tag is None or tag.group(1) == language:
+            lines.append(line)
+    return "\n".join(lines)
 
 
 def _machine_translate(
