@@ -91,9 +91,12 @@ def test_newslocs_own_catalogues_ship_in_the_wheel() -> None:
     # Editions print newsloc's words from translate/locales/; a catalogue the package-data
     # globs miss would leave an installed newsloc writing English into every edition.
     config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
-    globs = config["tool"]["setuptools"]["package-data"]["newsloc.translate.locales"]
-    folder = REPO / "translate" / "locales"
-    shipped = {path for pattern in globs for path in folder.glob(pattern)}
+    prefix = "newsloc.translate.locales"
+    shipped = set()
+    for package, globs in config["tool"]["setuptools"]["package-data"].items():
+        if package == prefix or package.startswith(prefix + "."):
+            folder = REPO / "translate" / "locales" / Path(*package.split(".")[3:])
+            shipped |= {path for pattern in globs for path in folder.glob(pattern)}
     catalogues = set((REPO / "translate" / "locales").rglob("*.po"))
     assert catalogues and catalogues <= shipped
     assert REPO / "translate" / "locales" / "newsloc.pot" in shipped

@@ -75,10 +75,11 @@ def test_translate_one_article(installed: Home, mode: str, tmp_path: Path) -> No
         assert po.translated_entries() or po.fuzzy_entries()
     assert (tmp_path / "loc/story.pot").is_file()
     _assert_progress(mode, result.text, "sentences")
-    assert "translating en→ru" in result.text if mode == "tty" else True
+    if mode == "tty":
+        assert "translating en→ru" in result.text
     # The final table: its title, its heading and a row per language.
     assert "Catalogues from loc/story.pot" in result.stdout
-    assert re.search(r"lang\s+entries\s+kept\s+changed", result.stdout), result.stdout
+    assert re.search(r"language\s+entries\s+kept\s+changed", result.stdout), result.stdout
     assert re.search(r"^\s*ru\s+\d+", result.stdout, re.M)
 
 
@@ -90,9 +91,9 @@ def test_translate_a_desk(installed: Home, mode: str, tmp_path: Path) -> None:
         assert (tmp_path / f"loc/hy/LC_MESSAGES/story-{number}.po").is_file()
     _assert_progress(mode, result.text, "sentences")
     if mode == "tty":
-        assert ("articles" in result.text and "3/3" in result.text) or "2/3" in result.text
+        assert "articles: story-" in result.text, result.text
     assert "3 of 3 articles translated" in result.stdout
-    assert re.search(r"article\s+lang\s+entries", result.stdout), result.stdout
+    assert re.search(r"article\s+language\s+entries", result.stdout), result.stdout
 
 
 def test_models_install_from_a_file(
