@@ -57,8 +57,9 @@ def stats(
 
 def _stats_table(domain: str, rows: list[CatalogStats]) -> Table:
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=f"{domain}: review progress", title_justify="left")
+    table = Table(title=Text(f"{domain}: review progress"), title_justify="left")
     # Each heading is the JSON key (`--json`) with spaces for underscores.
     for key in (
         "language",

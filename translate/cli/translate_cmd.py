@@ -212,12 +212,14 @@ def _as_dict(report: TranslateReport) -> dict:
 
 
 def _compact_table(title: str) -> Table:
-    """The report tables' one look: a left title, a rule under the head, tight cells."""
+    """The report tables' one look: a left title, a rule under the head, tight cells.
+    Paths and names go in as `Text`: a file called `[/b].txt` is shown, not read as markup."""
     from rich import box
     from rich.table import Table
+    from rich.text import Text
 
     return Table(
-        title=title,
+        title=Text(title),
         title_justify="left",
         box=box.SIMPLE_HEAD,
         collapse_padding=True,
@@ -251,12 +253,16 @@ def _table(report: TranslateReport) -> Table:
         table.add_column(_heading(key), justify="right")
     for lang in report.languages:
         table.add_row(lang.language, *(str(getattr(lang, key)) for key in _COLUMNS))
-    table.caption = "\n".join(
-        f"{path}{'' if written else ' (unchanged)'}"
-        for path, written in [
-            (report.template, report.template_written),
-            *((lang.path, lang.written) for lang in report.languages),
-        ]
+    from rich.text import Text
+
+    table.caption = Text(
+        "\n".join(
+            f"{path}{'' if written else ' (unchanged)'}"
+            for path, written in [
+                (report.template, report.template_written),
+                *((lang.path, lang.written) for lang in report.languages),
+            ]
+        )
     )
     table.caption_justify = "left"
     return table
@@ -291,15 +297,18 @@ def _batch_table(batch: BatchReport, machine: bool = True) -> Table:
     table.add_column("language", justify="left")
     for key in (*keys, "not_found"):
         table.add_column(_heading(key), justify="right")
+    from rich.text import Text
+
     for outcome in batch.outcomes:
+        article = Text(outcome.article.name)
         if outcome.report is None:
-            table.add_row(outcome.article.name, "", *[""] * len(keys), "refused")
+            table.add_row(article, "", *[""] * len(keys), "refused")
             continue
         for lang in outcome.report.languages:
             cells = [str(getattr(lang, key)) for key in keys]
             if lang.warning:
                 cells[keys.index("machine_translated")] = "none"
-            table.add_row(outcome.article.name, lang.language, *cells, str(lang.not_found))
+            table.add_row(article, lang.language, *cells, str(lang.not_found))
     return table
 
 
