@@ -24,7 +24,13 @@ from newsloc.base.errors import NewslocError
 from newsloc.base.files import atomic_write_bytes
 from newsloc.translate.errors import UserError
 from newsloc.translate.models.archive import PackageInfo, extract, validate_argosmodel
-from newsloc.translate.models.fetch import FetchError, Progress, download_file, fetch_bytes
+from newsloc.translate.models.fetch import (
+    FetchError,
+    Progress,
+    Unreachable,
+    download_file,
+    fetch_bytes,
+)
 from newsloc.translate.models.index import (
     AvailableModel,
     find_available,
@@ -239,7 +245,7 @@ def install_from_index(
             failed = True
             on_failure(
                 InstallFailure(
-                    format_pair(source, target), origin, str(exc), isinstance(exc, FetchError)
+                    format_pair(source, target), origin, str(exc), isinstance(exc, Unreachable)
                 )
             )
     if index_data is not None and not failed:
