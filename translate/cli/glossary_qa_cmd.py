@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from newsloc.translate.cli.glossary_options import GlossaryOption
+from newsloc.translate.cli.glossary_options import GlossaryOption, PolicyOption, load_terms
 from newsloc.translate.cli.output import console, counting_progress, err_console, print_json
 
 if TYPE_CHECKING:
@@ -47,6 +47,7 @@ def catalogue_files(paths: list[Path]) -> list[Path]:
 def apply(
     files: FilesArgument,
     glossary: GlossaryOption = None,
+    policy: PolicyOption = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Print the changes as a diff; write nothing.")
     ] = False,
@@ -56,10 +57,9 @@ def apply(
     Changed entries, and entries with a name the glossary cannot find, become fuzzy with a
     translator comment; every other entry is left byte-for-byte as it was.
     """
-    from newsloc.glossary.loader import glossary_or_default
     from newsloc.translate.catalog import glossary_qa
 
-    terms = glossary_or_default(glossary)
+    terms = load_terms(glossary, policy)
     paths = catalogue_files(files)
     with counting_progress("applying the glossary", "catalogues") as progress:
         reports = glossary_qa.apply_to_catalogs(paths, terms, dry_run=dry_run, progress=progress)
@@ -84,6 +84,7 @@ def apply(
 def check(
     files: FilesArgument,
     glossary: GlossaryOption = None,
+    policy: PolicyOption = None,
     json_output: Annotated[
         bool, typer.Option("--json", help="Print the violations as a JSON list.")
     ] = False,
@@ -96,10 +97,9 @@ def check(
     Exit 1 when there are errors (warnings alone exit 0), 2 when a file or the glossary
     cannot be used.
     """
-    from newsloc.glossary.loader import glossary_or_default
     from newsloc.translate.catalog import glossary_qa
 
-    violations = glossary_qa.check_catalogs(catalogue_files(files), glossary_or_default(glossary))
+    violations = glossary_qa.check_catalogs(catalogue_files(files), load_terms(glossary, policy))
     if json_output:
         print_json([violation.as_dict() for violation in violations])
     else:
