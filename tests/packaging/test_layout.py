@@ -122,7 +122,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("newsloc.base",),
     ("newsloc.glossary",),
     ("newsloc.translate.errors", "newsloc.translate.i18n"),
-    ("newsloc.translate.segment", "newsloc.translate.engines"),
+    ("newsloc.translate.segment", "newsloc.translate.dateline", "newsloc.translate.engines"),
     (
         "newsloc.translate.pipeline",
         "newsloc.translate.batch",

@@ -87,8 +87,9 @@ def test_no_markup_or_python_types_on_any_help_screen(command: list[str]) -> Non
     for leak in LEAKS:
         assert not leak.search(text), f"{leak.pattern!r} in:\n{text}"
     # Option values are named in capitals (or by their choices): --out DIR, -o/--out FILE.
+    options = text.split("\nOptions:\n", 1)[1] if "\nOptions:\n" in text else ""
     for option, metavar in re.findall(
-        r"^  (?:-\w, )?(--[\w-]+)(?:, --[\w-]+)? ([^\s/][^\s,]*)", text, re.M
+        r"^  (?:-\w, )?(--[\w-]+)(?:, --[\w-]+)? ([^\s/][^\s,]*)", options, re.M
     ):
         assert metavar.isupper() or "|" in metavar, (option, metavar)
         if option == "--out":
