@@ -17,7 +17,14 @@ from typer.core import TyperGroup
 
 from newsloc.base.errors import NewslocError
 from newsloc.base.version import newsloc_version
-from newsloc.translate.cli import catalog_cmd, edition_cmd, glossary_cmd, models_cmd, translate_cmd
+from newsloc.translate.cli import (
+    catalog_cmd,
+    edition_cmd,
+    glossary_cmd,
+    models_cmd,
+    quality_cmd,
+    translate_cmd,
+)
 from newsloc.translate.cli.output import print_error, usage_error_line
 
 
@@ -122,6 +129,7 @@ app.add_typer(models_cmd.app, name="models")
 app.add_typer(glossary_cmd.app, name="glossary")
 app.add_typer(catalog_cmd.app, name="catalog")
 app.add_typer(edition_cmd.app, name="edition")
+app.add_typer(quality_cmd.app, name="quality")
 
 
 def main() -> None:
