@@ -28,6 +28,12 @@ from newsloc.translate.catalog.files import (
     plan_save,
     same_but_dates,
 )
+from newsloc.translate.catalog.kept_output import (
+    MachineRecord,
+    plan_sidecar,
+    read_kept_output,
+    updated_records,
+)
 from newsloc.translate.catalog.merge import MergeReport, has_translation, merge
 from newsloc.translate.catalog.template import new_catalog, template_entries, timestamp
 from newsloc.translate.engines.interface import Engine, Translation
@@ -124,6 +130,8 @@ def translate_article(
     _check_out(out)
     template_path = catalog_path(out, domain, None)
     existing = {lang: _existing(out, domain, lang) for lang in settings.languages}  # fail early
+    for lang in settings.languages:
+        read_kept_output(catalog_path(out, domain, lang))  # fail early too
     old_template = _old_template(template_path)
     run = _Run(
         settings=settings,
@@ -194,6 +202,8 @@ class _LanguageRun:
     report: LanguageReport
     #: The `#.` notes the glossary gave each entry (by msgid), untagged.
     notes: dict[str, list[str]]
+    #: What this run's machine output was, for the sidecar (`catalog.kept_output`).
+    records: list[MachineRecord] = field(default_factory=list)
 
 
 @dataclass
@@ -243,6 +253,8 @@ class _Run:
             if old is None:
                 run.po.metadata["PO-Revision-Date"] = created
             writes.append(plan_save(run.po, run.report.path, old))
+            kept = read_kept_output(run.report.path)
+            writes.append(plan_sidecar(kept, updated_records(kept.records, run.po, run.records)))
         return report, [plan for plan in writes if plan is not None]
 
     def _language(
@@ -268,6 +280,7 @@ class _Run:
         else:
             applied = GlossaryPass(output=as_machine_text(machine))
         write_machine_output(entries, applied.output, report.engine)
+        records = _records(entries, machine, applied, report.engine)
         report.machine_translated = len(machine)
         report.mentions = applied.counts.mentions
         report.rendered = applied.counts.rendered
@@ -277,7 +290,7 @@ class _Run:
         report.untranslated = sum(1 for e in entries if not has_translation(e))
         if machine:
             po.metadata["PO-Revision-Date"] = timestamp()
-        return _LanguageRun(po, report, applied.notes)
+        return _LanguageRun(po, report, applied.notes, records)
 
     def _merged(
         self, template: polib.POFile, language: str, existing: polib.POFile | None
@@ -318,6 +331,28 @@ class _Run:
                 work = engine_work(missing)
                 cache.update(_machine_translate(engine, work, language, self.settings.progress))
         return {entry.msgid: cache[entry.msgid] for entry in todo if entry.msgid in cache}
+
+
+def _records(
+    entries: Sequence[polib.POEntry],
+    machine: dict[str, JoinedTranslation],
+    applied: GlossaryPass,
+    engine: str,
+) -> list[MachineRecord]:
+    """The machine output this run wrote into entries, before and after the glossary."""
+    today = date.today().isoformat()
+    return [
+        MachineRecord(
+            msgctxt=entry.msgctxt,
+            msgid=entry.msgid,
+            engine=engine,
+            machine=machine[entry.msgid].text,
+            written=applied.output[entry.msgid].text,
+            date=today,
+        )
+        for entry in entries
+        if entry.msgid in machine and entry.msgid in applied.output
+    ]
 
 
 def _share_notes(
