@@ -170,6 +170,7 @@ def _print_edits(locales: Path, rows: list[EditStats]) -> None:
             f"{locales}: no kept machine output yet (newsloc translate keeps it from now on)",
             markup=False,
             highlight=False,
+            soft_wrap=True,
         )
         return
     for engine in dict.fromkeys(row.engine for row in rows):
