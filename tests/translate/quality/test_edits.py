@@ -11,6 +11,7 @@ import pytest
 from sacrebleu.metrics import CHRF, TER
 from typer.testing import CliRunner
 
+from newsloc.base.errors import UnreadableFile
 from newsloc.base.po.conventions import read_catalogue
 from newsloc.base.po.writer import format_catalogue
 from newsloc.glossary.loader import load_default_glossary
@@ -286,6 +287,6 @@ def test_a_damaged_sidecar_is_one_line_naming_it(reviewed: Path, article: Path) 
     assert str(sidecar) in result.output
     assert "Traceback" not in result.output
     before = po_path(reviewed).read_bytes()
-    with pytest.raises(Exception, match="story.mt.json"):
+    with pytest.raises(UnreadableFile, match=r"story\.mt\.json"):
         translate(article, reviewed)
     assert po_path(reviewed).read_bytes() == before  # refused before anything was written
