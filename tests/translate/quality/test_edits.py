@@ -201,9 +201,7 @@ def test_a_rerun_keeps_the_records(reviewed: Path, article: Path) -> None:
     assert (newer.machine_entries, newer.fuzzy) == (1, 1)
 
 
-def test_records_of_removed_paragraphs_go_obsolete_ones_stay(
-    reviewed: Path, article: Path
-) -> None:
+def test_records_of_removed_paragraphs_go_obsolete_ones_stay(reviewed: Path, article: Path) -> None:
     paragraphs = list(ENGINE_RU)
     # Drop a reviewed paragraph (its entry turns obsolete) and the emptied one (gone).
     kept = [p for p in paragraphs if p not in (paragraphs[0], paragraphs[4])]
