@@ -288,3 +288,36 @@ def test_a_damaged_sidecar_is_one_line_naming_it(reviewed: Path, article: Path) 
     with pytest.raises(UnreadableFile, match=r"story\.mt\.json"):
         translate(article, reviewed)
     assert po_path(reviewed).read_bytes() == before  # refused before anything was written
+
+
+@pytest.mark.usefixtures("installed_argos_packages")
+def test_the_whole_cli_path_with_argos(tmp_path: Path) -> None:
+    """`newsloc translate` with a real (tiny) Argos model keeps its output; a reviewer
+    approves one entry as written and rewrites another; `quality edits` reports it."""
+    from tests.conftest import SAMPLE_ARTICLE
+
+    out = tmp_path / "loc"
+    args = ["translate", str(SAMPLE_ARTICLE), "--to", "ru", "--out", str(out), "--json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    engine = json.loads(result.stdout)["languages"][0]["engine"]
+    po = out / "ru" / "LC_MESSAGES" / f"{SAMPLE_ARTICLE.stem}.po"
+    records = read_kept_output(po).records
+    catalogue = read_catalogue(po)
+    assert len(records) == len(catalogue) > 2
+    assert {record.engine for record in records.values()} == {engine}
+    first, second = catalogue[0], catalogue[1]
+    assert records[first.msgid].written == first.msgstr
+    review(po, {first.msgid: first.msgstr, second.msgid: "Совсем другой текст."})
+    result = runner.invoke(app, ["quality", "edits", "--locales", str(out), "--json"])
+    assert result.exit_code == 0, result.output
+    [row] = json.loads(result.stdout)
+    assert (row["engine"], row["language"]) == (engine, "ru")
+    assert (row["machine_entries"], row["reviewed"], row["unchanged"]) == (len(catalogue), 2, 1)
+    pairs = [(first.msgstr, first.msgstr), (second.msgstr, "Совсем другой текст.")]
+    expected = CHRF().corpus_score([p[0] for p in pairs], [[p[1] for p in pairs]]).score
+    assert row["chrf"]["score"] == round(expected, 2)
+    # A re-run changes nothing in the sidecar: every record is kept as it was.
+    data = sidecar_path(po).read_bytes()
+    assert runner.invoke(app, args).exit_code == 0
+    assert sidecar_path(po).read_bytes() == data
