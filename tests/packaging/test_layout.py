@@ -120,6 +120,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "newsloc.translate.catalog",
         "newsloc.translate.edition",
         "newsloc.translate.models",
+        "newsloc.translate.quality",
     ),
     ("newsloc.translate.cli",),
 )

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from newsloc.translate.cli.output import console, print_json
+from newsloc.translate.cli.output import console, err_console, print_json
 
 if TYPE_CHECKING:
     from newsloc.translate.quality.edits import EditStats
@@ -114,7 +114,9 @@ def _translate(
     def run(lines: list[str]) -> list[str]:
         return [t.text for t in built.translate(lines)]
 
-    with Progress(console=console, disable=quiet, transient=True) as bar:
+    # On stderr, and only on a terminal, like every newsloc progress bar.
+    hidden = quiet or not err_console.is_terminal
+    with Progress(console=err_console, disable=hidden, transient=True) as bar:
         task = bar.add_task(f"translating en→{target}", total=len(sources))
         outputs = translate_lines(sources, run, on_batch=lambda n: bar.advance(task, n))
     return outputs, built.describe()
