@@ -2,7 +2,8 @@
 
 The flow follows docs/catalogues.md: segment the article, merge every language's
 catalogue with the new template (nothing reviewed is lost), machine-translate only what
-has no translation yet, apply the glossary to that machine output, and write atomically.
+has no translation yet, apply the glossary to that machine output, and write atomically,
+keeping that machine output beside each catalogue (`catalog.kept_output`) in the same write.
 """
 
 from __future__ import annotations

@@ -153,6 +153,7 @@ def edits(
     reviewers accepted unchanged, and sacrebleu's corpus chrF (higher: closer) and TER
     (lower: fewer edits) between machine output and reviewed text, with their signatures.
     Entries still fuzzy or emptied are counted, not scored.
+    Exit 0: reported; 2: bad input (no such folder, a damaged sidecar).
     """
     from newsloc.translate.quality.edits import edit_stats
 
