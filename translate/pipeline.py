@@ -2,7 +2,8 @@
 
 The flow follows docs/catalogues.md: segment the article, merge every language's
 catalogue with the new template (nothing reviewed is lost), machine-translate only what
-has no translation yet, apply the glossary to that machine output, and write atomically.
+has no translation yet, apply the glossary to that machine output, and write atomically,
+keeping that machine output beside each catalogue (`catalog.kept_output`) in the same write.
 """
 
 from __future__ import annotations
@@ -28,6 +29,12 @@ from newsloc.translate.catalog.files import (
     load_catalog,
     plan_save,
     same_but_dates,
+)
+from newsloc.translate.catalog.kept_output import (
+    MachineRecord,
+    plan_sidecar,
+    read_kept_output,
+    updated_records,
 )
 from newsloc.translate.catalog.merge import MergeReport, has_translation, merge
 from newsloc.translate.catalog.template import new_catalog, template_entries, timestamp
@@ -126,6 +133,8 @@ def translate_article(
     _check_out(out)
     template_path = catalog_path(out, domain, None)
     existing = {lang: _existing(out, domain, lang) for lang in settings.languages}  # fail early
+    for lang in settings.languages:
+        read_kept_output(catalog_path(out, domain, lang))  # fail early too
     old_template = _old_template(template_path)
     day, day_source = _article_day(settings.article_date, article, existing.values())
     run = _Run(
@@ -198,6 +207,8 @@ class _LanguageRun:
     report: LanguageReport
     #: The `#.` notes the glossary gave each entry (by msgid), untagged.
     notes: dict[str, list[str]]
+    #: What this run's machine output was, for the sidecar (`catalog.kept_output`).
+    records: list[MachineRecord] = field(default_factory=list)
 
 
 @dataclass
@@ -250,6 +261,8 @@ class _Run:
             if old is None:
                 run.po.metadata["PO-Revision-Date"] = created
             writes.append(plan_save(run.po, run.report.path, old))
+            kept = read_kept_output(run.report.path)
+            writes.append(plan_sidecar(kept, updated_records(kept.records, run.po, run.records)))
         return report, [plan for plan in writes if plan is not None]
 
     def _language(
@@ -275,6 +288,7 @@ class _Run:
         else:
             applied = GlossaryPass(output=as_machine_text(machine))
         write_machine_output(entries, applied.output, report.engine)
+        records = _records(entries, machine, applied, report.engine)
         report.machine_translated = len(machine)
         report.mentions = applied.counts.mentions
         report.rendered = applied.counts.rendered
@@ -284,7 +298,7 @@ class _Run:
         report.untranslated = sum(1 for e in entries if not has_translation(e))
         if machine:
             po.metadata["PO-Revision-Date"] = timestamp()
-        return _LanguageRun(po, report, applied.notes)
+        return _LanguageRun(po, report, applied.notes, records)
 
     def _merged(
         self, template: polib.POFile, language: str, existing: polib.POFile | None
@@ -333,6 +347,28 @@ class _Run:
 
 #: A glossary note's language tag, `[ru] glossary: …`.
 _NOTE_TAG = re.compile(r"\[([A-Za-z]{2,3}(?:[_-][A-Za-z0-9]+)*)\] ")
+
+
+def _records(
+    entries: Sequence[polib.POEntry],
+    machine: dict[str, JoinedTranslation],
+    applied: GlossaryPass,
+    engine: str,
+) -> list[MachineRecord]:
+    """The machine output this run wrote into entries, before and after the glossary."""
+    today = date.today().isoformat()
+    return [
+        MachineRecord(
+            msgctxt=entry.msgctxt,
+            msgid=entry.msgid,
+            engine=engine,
+            machine=machine[entry.msgid].text,
+            written=applied.output[entry.msgid].text,
+            date=today,
+        )
+        for entry in entries
+        if entry.msgid in machine and entry.msgid in applied.output
+    ]
 
 
 def _share_notes(

@@ -130,6 +130,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "newsloc.translate.catalog",
         "newsloc.translate.edition",
         "newsloc.translate.models",
+        "newsloc.translate.quality",
     ),
     ("newsloc.translate.cli",),
 )

@@ -7,13 +7,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from newsloc.translate.cli.output import console, print_json
+from newsloc.translate.cli.output import console, err_console, print_json
 
 if TYPE_CHECKING:
+    from newsloc.translate.quality.edits import EditStats
     from newsloc.translate.quality.reference import ReferenceScores
 
 app = typer.Typer(
-    help="Measure translation quality against reference translations.",
+    help="Measure translation quality: against reference translations, or against the "
+    "desk's own reviews.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -112,7 +114,9 @@ def _translate(
     def run(lines: list[str]) -> list[str]:
         return [t.text for t in built.translate(lines)]
 
-    with Progress(console=console, disable=quiet, transient=True) as bar:
+    # On stderr, and only on a terminal, like every newsloc progress bar.
+    hidden = quiet or not err_console.is_terminal
+    with Progress(console=err_console, disable=hidden, transient=True) as bar:
         task = bar.add_task(f"translating en→{target}", total=len(sources))
         outputs = translate_lines(sources, run, on_batch=lambda n: bar.advance(task, n))
     return outputs, built.describe()
@@ -129,3 +133,69 @@ def _print(scores: ReferenceScores) -> None:
     console.print(table)
     console.print(f"BLEU: {scores.bleu.signature}", markup=False, highlight=False)
     console.print(f"chrF: {scores.chrf.signature}", markup=False, highlight=False)
+
+
+@app.command("edits")
+def edits(
+    locales: Annotated[
+        Path, typer.Option(help="Directory holding <lang>/LC_MESSAGES/<domain>.po.")
+    ] = Path("locales"),
+    domain: Annotated[
+        str | None,
+        typer.Option(help="Catalogue domain (file stem); default: every one present."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
+) -> None:
+    """How reviewers changed the machine output, per language and engine.
+
+    newsloc keeps what it wrote into each entry beside the catalogue (DOMAIN.mt.json);
+    this compares it with the reviewed text (not fuzzy, translated): how many entries
+    reviewers accepted unchanged, and sacrebleu's corpus chrF (higher: closer) and TER
+    (lower: fewer edits) between machine output and reviewed text, with their signatures.
+    Entries still fuzzy or emptied are counted, not scored.
+    Exit 0: reported; 2: bad input (no such folder, a damaged sidecar).
+    """
+    from newsloc.translate.quality.edits import edit_stats
+
+    rows = edit_stats(locales, domain)
+    if as_json:
+        print_json([row.as_dict() for row in rows])
+        return
+    _print_edits(locales, rows)
+
+
+def _print_edits(locales: Path, rows: list[EditStats]) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    if not rows:
+        console.print(
+            f"{locales}: no kept machine output yet (newsloc translate keeps it from now on)",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
+        return
+    for engine in dict.fromkeys(row.engine for row in rows):
+        table = Table(title=Text(f"engine: {engine}"), title_justify="left")
+        columns = ("language", "machine", "reviewed", "unchanged", "fuzzy", "empty")
+        for name in (*columns, "chrF", "TER"):
+            table.add_column(name, justify="left" if name == "language" else "right")
+        for row in rows:
+            if row.engine != engine:
+                continue
+            table.add_row(
+                row.language,
+                str(row.machine_entries),
+                str(row.reviewed),
+                str(row.unchanged),
+                str(row.fuzzy),
+                str(row.untranslated),
+                "–" if row.chrf is None else f"{row.chrf.score:.1f}",
+                "–" if row.ter is None else f"{row.ter.score:.1f}",
+            )
+        console.print(table)
+    scored = next((row for row in rows if row.chrf is not None and row.ter is not None), None)
+    if scored is not None and scored.chrf is not None and scored.ter is not None:
+        console.print(f"chrF: {scored.chrf.signature}", markup=False, highlight=False)
+        console.print(f"TER: {scored.ter.signature}", markup=False, highlight=False)

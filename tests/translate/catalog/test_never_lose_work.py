@@ -225,7 +225,7 @@ def test_temporary_files_left_by_a_kill_are_cleaned_up(tmp_path: Path, article: 
     article.write_text(ARTICLE + "\nMore.\n", encoding="utf-8")
     translate(article, out)
     assert not stale.exists()
-    assert sorted(p.name for p in ru_po(out).parent.iterdir()) == ["story.po"]
+    assert sorted(p.name for p in ru_po(out).parent.iterdir()) == ["story.mt.json", "story.po"]
 
 
 def test_a_full_disk_writes_nothing_at_all(tmp_path: Path, article: Path, monkeypatch) -> None:
