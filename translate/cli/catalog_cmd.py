@@ -64,13 +64,20 @@ def _stats_table(domain: str, rows: list[CatalogStats]) -> Table:
     from rich.text import Text
 
     table = Table(title=Text(f"{domain}: review progress"), title_justify="left")
-    columns = ["language", "entries", "reviewed", "fuzzy", "untranslated"]
+    # Each heading is the JSON key (`--json`) with spaces for underscores; `outdated` only
+    # when some catalogue is older than the article (it says so loudly).
     outdated = any(row.outdated for row in rows)
-    if outdated:  # only when some catalogue is older than the article: says so loudly
-        columns.append("outdated")
-    for name in (*columns, "glossary"):
-        table.add_column(name, justify="left" if name == "language" else "right")
-    table.add_column("reviewed %", justify="right")
+    for key in (
+        "language",
+        "entries",
+        "reviewed",
+        "fuzzy",
+        "untranslated",
+        *(["outdated"] if outdated else []),
+        "glossary_violations",
+        "percent_reviewed",
+    ):
+        table.add_column(key.replace("_", " "), justify="left" if key == "language" else "right")
     for row in rows:
         violations = "n/a" if row.glossary_violations is None else str(row.glossary_violations)
         counts = [row.entries, row.reviewed, row.fuzzy, row.untranslated]
@@ -135,7 +142,7 @@ def _audit_table(report: AuditReport) -> Table:
         show_lines=True,
     )
     table.add_column("concept")
-    table.add_column("source", justify="right")
+    table.add_column("mentions", justify="right")  # the JSON key
     for language in report.languages:
         table.add_column(language)
     table.add_column("issues")
