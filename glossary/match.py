@@ -56,11 +56,38 @@ class Mention:
     end: int
 
 
+#: Between two coordinated names: a comma, `and`, `or` (`Aghdam, Lachin and Kalbajar`).
+_COORDINATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def coordinated_heads(glossary: Glossary) -> dict[tuple[str, str], tuple[str, str, str]]:
+    """(name, head noun) -> (concept id, name, spelling) for fixed phrases made of another
+    concept's name and a head noun (`Kalbajar district`): in `Aghdam, Lachin and Kalbajar
+    districts` each name is a mention of its district (contract 4.9)."""
+    spellings = {
+        spelling: concept.id for concept in glossary for spelling, _ in concept.english_spellings()
+    }
+    heads: dict[tuple[str, str], tuple[str, str, str]] = {}
+    for concept in glossary:
+        for spelling, name in concept.english_spellings():
+            head_of, _, head = spelling.rpartition(" ")
+            if head_of and head[:1].isalpha() and spellings.get(head_of, concept.id) != concept.id:
+                heads.setdefault((head_of, head.lower()), (concept.id, name, spelling))
+    return heads
+
+
 class Matcher:
     """Finds every mention of a glossary's names in a text, with one compiled pattern."""
 
     def __init__(self, glossary: Glossary):
         self.glossary = glossary
+        self.heads = coordinated_heads(glossary)
+        plural = sorted({f"{head}s" for _, head in self.heads}, key=len, reverse=True)
+        self._plural_head = (
+            re.compile(r"\s+(" + "|".join(map(re.escape, plural)) + r")\b", re.IGNORECASE)
+            if plural
+            else None
+        )
         #: spelling -> (concept id, canonical name)
         self.spellings: dict[str, tuple[str, str]] = {}
         for concept in glossary:
@@ -108,7 +135,32 @@ class Matcher:
                 continue
             concept_id, name = spellings[spelling]
             mentions.append(Mention(concept_id, name, spelling, start, end))
-        return mentions
+        return self._coordinated(text, mentions) if self._plural_head else mentions
+
+    def _coordinated(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Names coordinated before a plural head noun (`Aghdam, Lachin and Kalbajar
+        districts`) become mentions of the fixed phrases (`Aghdam district`, …)."""
+        assert self._plural_head is not None
+        result = list(mentions)
+        group: list[int] = []
+        for i, mention in enumerate(mentions):
+            if group and not _COORDINATOR.fullmatch(text, mentions[group[-1]].end, mention.start):
+                group = []
+            group.append(i)
+            head = self._plural_head.match(text, mention.end)
+            if head is None:
+                continue
+            noun = head.group(1).lower()[:-1]
+            if len(group) > 1:  # one name before a plural (`Ganja Gates`) is another name
+                for j in group:
+                    found = self.heads.get((mentions[j].spelling, noun))
+                    if found is not None:
+                        concept_id, name, spelling = found
+                        result[j] = Mention(
+                            concept_id, name, spelling, mentions[j].start, mentions[j].end
+                        )
+            group = []
+        return result
 
     def _capitals(self, text: str, start: int) -> Mention | None:
         """The name in capitals that starts at `start`, if one does."""

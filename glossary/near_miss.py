@@ -42,15 +42,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from newsloc.glossary.model import SUFFIXING_LANGUAGES, Concept
-from newsloc.glossary.morphology import (
-    INFLECTED_TAILS,
-    case_ending,
-    fold,
-    harmonise,
-    joints,
-    lower,
-)
+from newsloc.glossary.lang import language_pack
+from newsloc.glossary.model import Concept
+from newsloc.glossary.morphology import case_ending, fold, harmonise, joints, lower
 from newsloc.glossary.target import SHORT, WORD_CLASS, Reading, TargetIndex
 
 #: Shortest form (in letters) that a near miss may stand for.
@@ -61,8 +55,6 @@ _RUN = re.compile(f"{WORD_CLASS}+")
 _WORD = re.compile(WORD_CLASS)
 #: What may stand between the words of a multi-word candidate: spaces and one hyphen.
 _GAP = re.compile(r"[ \u00a0]*-?[ \u00a0]*")
-#: ru: letters at the end of a word where another inflection differs (`морей`/`моря`).
-RU_ENDING = 3
 
 
 @dataclass(frozen=True)
@@ -88,7 +80,7 @@ def _letters(text: str) -> int:
     return sum(char.isalpha() for char in text)
 
 
-def another_inflection(form: str, text: str) -> bool:
+def another_inflection(form: str, text: str, ending: int = 3) -> bool:
     """ru: `text` is `form` word by word but for the last few letters of some words, an
     ending (`Каспийского морей` / `Каспийского моря`, `Гренланд` / `Гренландия`): another
     inflection of the name or a word made from it, not a misspelling."""
@@ -99,7 +91,7 @@ def another_inflection(form: str, text: str) -> bool:
         common = 0
         while common < min(len(a), len(b)) and a[common] == b[common]:
             common += 1
-        if max(len(a), len(b)) - common > RU_ENDING:
+        if max(len(a), len(b)) - common > ending:
             return False
     return True
 
@@ -183,7 +175,8 @@ class NearMissFinder:
     def __init__(self, index: TargetIndex):
         self.index = index
         self.language = index.language
-        self.suffixing = index.language in SUFFIXING_LANGUAGES
+        self.pack = language_pack(index.language)
+        self.suffixing = self.pack.suffixing
         #: first letter -> [(folded spelling, readings)], for the ambiguity guard
         self._by_initial: dict[str, list[tuple[str, list[Reading]]]] = {}
         #: concept id -> [(folded spelling, its readings of that concept)]
@@ -257,7 +250,7 @@ class NearMissFinder:
             return None
         best = self._with_case(concept, name, best)
         if self._small_initial(translation[best.start :], best.form) and (
-            best.rest not in INFLECTED_TAILS.get(self.language, ())
+            best.rest not in self.pack.inflected_tails
         ):
             return None  # hy `եվրոպական`, az `azərbaycanlı`: a derived word, written small
         return best
@@ -353,7 +346,9 @@ class NearMissFinder:
             found, end = distance(form, text, limit), len(text)
             if found > limit or any(text.startswith(stem) for stem in self._stems):
                 return None
-            if another_inflection(form, text):
+            if self.pack.inflection_ending and another_inflection(
+                form, text, self.pack.inflection_ending
+            ):
                 return None  # `морей` is the plural of `моря`, not a misspelling
         if end < len(form) and form.startswith(text[:end]):
             return None  # a name cut short is another word: hy `Թուրքի` (a Turk's), not `Թուրքիա`

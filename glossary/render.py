@@ -36,17 +36,19 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from newsloc.glossary.lang import language_pack
 from newsloc.glossary.match import Mention, matcher_for
-from newsloc.glossary.model import SUFFIXING_LANGUAGES, Concept, Glossary
-from newsloc.glossary.morphology import (
-    RU_PREPOSITION_CASES,
-    case_ending,
-    fold,
-    lower,
-    same_in_capitals,
-    upper,
-)
+from newsloc.glossary.model import Concept, Glossary
+from newsloc.glossary.morphology import fold, same_in_capitals, upper
 from newsloc.glossary.near_miss import NearMiss, near_miss_finder
+from newsloc.glossary.pairing import (
+    Pair,
+    counted_mentions,
+    inside,
+    other_names_shown,
+    pair_mentions,
+    quoted_spans,
+)
 from newsloc.glossary.target import FORM, SHORT, WORD_CLASS, Occurrence, Reading, target_index
 
 #: `locate(start, end)`: the target span most attended from source characters [start, end).
@@ -55,7 +57,6 @@ Locate = Callable[[int, int], tuple[int, int] | None]
 PLACED_BY_ALIGNMENT = "glossary: placed by alignment"
 NEAR_MISS = "near miss"
 
-_PRECEDING_WORD = re.compile(r"(\w+(?:-\w+)?)\s+$")
 _WORD = re.compile(WORD_CLASS)
 #: The word just before / just after a position, across spaces only.
 _LAST_WORD = re.compile(f"({WORD_CLASS}+)[ \u00a0]+$")
@@ -103,6 +104,8 @@ class SegmentRendering:
     near_misses: int = 0
     #: Mentions whose name could not be found or placed (each also has a problem line).
     not_found: int = 0
+    #: Renderings left unwritten (ambiguous, uncertain, quoted): each also a problem line.
+    suggestions: list[Suggestion] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -141,10 +144,56 @@ def _word_after(text: str, position: int) -> str:
     return found.group(1) if found else ""
 
 
-@dataclass
-class _Pair:
-    mention: Mention
-    occurrence: Occurrence | None
+@dataclass(frozen=True)
+class Suggestion:
+    """A rendering `apply` would write if it could be sure of it (contract 4.11): the text
+    is left as it is, the entry flagged, and the suggestion put in a translator comment."""
+
+    concept_id: str
+    old: str
+    new: str
+    #: Why it is only a suggestion (for the comment and for `check`).
+    reason: str
+    #: AMBIGUOUS (two readings), UNCERTAIN (case or agreement), QUOTED (inside quotes).
+    kind: str
+    start: int
+    end: int
+    name: str = ""
+
+    def comment(self) -> str:
+        where = f"{self.concept_id}: {self.reason}"
+        return f"glossary: suggest: «{self.new}» for «{self.old}» ({where})"
+
+
+AMBIGUOUS = "ambiguous"
+UNCERTAIN = "uncertain"
+QUOTED = "quoted"
+
+_CASE_NAMES = {
+    "nom": "nominative",
+    "gen": "genitive",
+    "dat": "dative",
+    "acc": "accusative",
+    "ins": "instrumental",
+    "loc": "locative",
+    "abl": "ablative",
+}
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What one found occurrence becomes: a rendering, or a suggestion only."""
+
+    new: str | None
+    suggestion: Suggestion | None = None
+
+
+def is_dual(glossary: Glossary, concept: Concept) -> bool:
+    """`concept.dual`: every name is kept, the secondary demanded and inserted. A concept
+    not resolved for a policy (no `contested_setting`) follows the glossary's policy."""
+    if concept.contested_setting is None and concept.contested:
+        return glossary.policy.contested != "source"
+    return concept.dual
 
 
 class DocumentRenderer:
@@ -153,11 +202,13 @@ class DocumentRenderer:
     def __init__(self, glossary: Glossary, language: str):
         self.glossary = glossary
         self.language = language
+        self.pack = language_pack(language)
         self.policy = glossary.policy
         self.index = target_index(glossary, language)
         self.matcher = matcher_for(glossary)
         self.near_misses = near_miss_finder(self.index)
         self.introduced: set[str] = set()
+        self.verbatim = getattr(self.policy, "quotes", "verbatim") == "verbatim"
 
     def applies_to(self, concept: Concept) -> bool:
         """Rendering touches a concept only when it is unambiguous and has forms here."""
@@ -165,19 +216,12 @@ class DocumentRenderer:
 
     def mentions(self, source: str) -> list[Mention]:
         """The source mentions rendering acts on, in order."""
-        found = []
-        for mention in self.matcher.find(source):
-            concept = self.glossary.get(mention.concept_id)
-            if concept is None or not self.applies_to(concept):
-                continue
-            if concept.forms_of(self.language, mention.name) is None:
-                continue
-            found.append(mention)
-        return found
+        found = self.matcher.find(source)
+        return counted_mentions(self.glossary, self.language, found, ambiguous=False)
 
     def wants_secondary(self, concept: Concept, names_in_segment: set[str], first: bool) -> bool:
         """Whether this mention gets the other name(s) beside it (spec 4.3)."""
-        if not concept.contested or self.policy.contested != "both":
+        if not is_dual(self.glossary, concept):
             return False
         if len(names_in_segment) > 1:
             return False
@@ -187,6 +231,15 @@ class DocumentRenderer:
         """Count a segment's mentions as met without rendering it (an untranslated entry),
         so the secondary stays where the document first mentions the place."""
         self.introduced.update(mention.concept_id for mention in self.mentions(source))
+
+    def pair(self, source: str, translation: str, mentions: list[Mention]) -> list[Pair]:
+        """The segment's mentions paired with their occurrences (`pairing.pair_mentions`)."""
+        return pair_mentions(
+            mentions,
+            self.index.find(translation),
+            source_quotes=quoted_spans(source),
+            target_quotes=quoted_spans(translation, self.language),
+        )
 
     def render(
         self, source: str, translation: str, locate: Locate | None = None
@@ -199,41 +252,74 @@ class DocumentRenderer:
             return result
         occurrences = self.index.find(translation)
         spans = [(o.start, o.end) for o in occurrences]  # alignment never lands on a name
-        pairs = self._pair(mentions, occurrences)
+        source_quotes = quoted_spans(source)
+        target_quotes = quoted_spans(translation, self.language)
+
+        def pair(found: list[Occurrence]) -> list[Pair]:
+            return pair_mentions(
+                mentions, found, source_quotes=source_quotes, target_quotes=target_quotes
+            )
+
+        pairs = pair(occurrences)
         near_misses = self._near_misses(pairs, occurrences, source, translation)
         if near_misses:
             # Misspelled names join the occurrences before pairing, so the k-th mention
             # still pairs with the k-th name in the translation's order.
             found = [occurrence for occurrence, _ in near_misses.values()]
             occurrences = sorted([*occurrences, *found], key=lambda o: o.start)
-            pairs = self._pair(mentions, occurrences)
+            pairs = pair(occurrences)
         names: dict[str, set[str]] = {}
         for mention in mentions:
             names.setdefault(mention.concept_id, set()).add(mention.name)
+        paired = {id(p.occurrence) for p in pairs if p.occurrence is not None}
+        glossed = {
+            concept_id
+            for concept_id, shown in names.items()
+            if other_names_shown(concept_id, shown, occurrences, paired)
+        }
 
         replacements: list[tuple[int, int, str, Change | None]] = []
         taken = [(p.occurrence.start, p.occurrence.end) for p in pairs if p.occurrence]
         found_concepts = {p.mention.concept_id for p in pairs if p.occurrence is not None}
         unplaced: list[tuple[Mention, str]] = []
         seen_in_segment: set[str] = set()
-        for pair in pairs:
-            mention = pair.mention
+        for pair_ in pairs:
+            mention = pair_.mention
             concept = self.glossary.concept(mention.concept_id)
             first = mention.concept_id not in self.introduced and (
                 mention.concept_id not in seen_in_segment
             )
             seen_in_segment.add(mention.concept_id)
-            secondary = self.wants_secondary(concept, names[concept.id], first)
+            quoted = pair_.quoted and self.verbatim
+            secondary = (
+                self.wants_secondary(concept, names[concept.id], first)
+                and concept.id not in glossed
+                and not quoted
+            )
             result.notes.append(self._note(concept, mention, secondary))
-            occurrence = pair.occurrence
+            occurrence = pair_.occurrence
             if occurrence is not None:
                 near = near_misses.get(id(occurrence), (None, None))[1]
                 how = NEAR_MISS if near is not None else "form"
+                if quoted and inside(target_quotes, occurrence.start, occurrence.end):
+                    suggestion = self._quoted(concept, mention, occurrence, translation)
+                    if suggestion is not None:
+                        result.suggestions.append(suggestion)
+                    continue
                 if near is not None:
-                    new = self._near_miss_rendering(concept, mention, near, translation, secondary)
+                    new: str | None = self._near_miss_rendering(
+                        concept, mention, near, translation, secondary
+                    )
                     result.near_misses += 1
                 else:
-                    new = self._rendering_for(concept, mention, occurrence, translation, secondary)
+                    outcome = self._rendering_for(
+                        concept, mention, occurrence, translation, secondary
+                    )
+                    new = outcome.new
+                    if outcome.suggestion is not None:
+                        result.suggestions.append(outcome.suggestion)
+                if new is None:
+                    continue
                 old = translation[occurrence.start : occurrence.end]
                 change = None
                 if new != old:
@@ -269,8 +355,8 @@ class DocumentRenderer:
 
         self.introduced.update(names)
         text = translation
-        for start, end, new, _ in sorted(replacements, key=lambda r: r[0], reverse=True):
-            text = text[:start] + new + text[end:]
+        for start, end, new_text, _ in sorted(replacements, key=lambda r: r[0], reverse=True):
+            text = text[:start] + new_text + text[end:]
         result.text = text
         result.changes = sorted(
             (c for *_, c in replacements if c is not None), key=lambda c: c.start
@@ -280,13 +366,37 @@ class DocumentRenderer:
             result.problems.append(
                 f'glossary: {mention.concept_id}: expected "{expected}" for "{mention.spelling}"'
             )
+        for suggestion in result.suggestions:
+            result.problems.append(suggestion.comment())
         if result.placed_by_alignment:
             result.problems.append(PLACED_BY_ALIGNMENT)
         result.notes = list(dict.fromkeys(result.notes))
         return result
 
+    def _quoted(
+        self, concept: Concept, mention: Mention, occurrence: Occurrence, translation: str
+    ) -> Suggestion | None:
+        """Inside quotation marks (4.10): the source's name as the speaker said it, nothing
+        added, nothing rewritten; a departure is flagged with what the glossary writes."""
+        readings = occurrence.readings_of(concept.id)
+        if any(r.name == mention.name for r in readings):
+            return None
+        old = translation[occurrence.start : occurrence.end]
+        best = readings[0]
+        new = self._bare_rendering(concept, mention.name, best.case, "", False)
+        return Suggestion(
+            concept.id,
+            old,
+            new,
+            "inside a quotation the source's name is kept as said; not rewritten",
+            QUOTED,
+            occurrence.start,
+            occurrence.end,
+            mention.name,
+        )
+
     def _near_misses(
-        self, pairs: list[_Pair], occurrences: list[Occurrence], source: str, translation: str
+        self, pairs: list[Pair], occurrences: list[Occurrence], source: str, translation: str
     ) -> dict[int, tuple[Occurrence, NearMiss]]:
         """Misspelled names (spec 4.6) for the mentions that need an occurrence and have
         none, as occurrences of their own: id(occurrence) -> (occurrence, near miss)."""
@@ -315,21 +425,6 @@ class DocumentRenderer:
             result[id(occurrence)] = (occurrence, near)
         return result
 
-    def _pair(self, mentions: list[Mention], occurrences: list[Occurrence]) -> list[_Pair]:
-        """k-th mention of a concept with its k-th occurrence; each occurrence used once."""
-        used: set[int] = set()
-        pairs = []
-        for mention in mentions:
-            match = None
-            for i, occurrence in enumerate(occurrences):
-                if i not in used and occurrence.readings_of(mention.concept_id):
-                    match = i
-                    break
-            if match is not None:
-                used.add(match)
-            pairs.append(_Pair(mention, occurrences[match] if match is not None else None))
-        return pairs
-
     def _rendering_for(
         self,
         concept: Concept,
@@ -337,30 +432,151 @@ class DocumentRenderer:
         occurrence: Occurrence,
         translation: str,
         secondary: bool,
-    ) -> str:
+    ) -> _Outcome:
         old = translation[occurrence.start : occurrence.end]
         readings = occurrence.readings_of(concept.id)
+        before = translation[: occurrence.word_start]
         # Read as a form of the source's name first (spec 4.2); readings come sorted by
         # kind (form, variant, short) and case order.
-        best = next((r for r in readings if r.name == mention.name), readings[0])
+        own = [r for r in readings if r.name == mention.name]
+        best = own[0] if own else readings[0]
         if best.kind == SHORT:
-            return old  # a short form counts as the name and is never rewritten
+            return _Outcome(old)  # a short form counts as the name and is never rewritten
+        keep = occurrence.secondary is not None and is_dual(self.glossary, concept)
+        others = [r for r in readings if r.name != mention.name and r.kind == FORM]
+        settled_case: str | None = None
+        if (
+            own
+            and others
+            and not occurrence.suffix
+            and occurrence.secondary is None
+            and all(r.case != "nom" for r in own)
+        ):
+            # One spelling, two readings (ru `Шуши`: Шуша's genitive, or the name Shushi).
+            settled_case = self.pack.governed_case(before)
+            own_cases = {r.case for r in own}
+            if settled_case in own_cases:
+                best = next(r for r in own if r.case == settled_case)
+            elif settled_case is not None and settled_case != "nom":
+                best = others[0]  # the context asks a case the source's name would show
+            else:
+                return self._ambiguous(concept, mention, occurrence, translation, own, others)
         case, suffix = best.case, occurrence.suffix
         # The source's own name with a suffix glued on stays the word the translation
         # wrote (az `Stepanakertdakı` is not respelt `Stepanakertdəkı`); only when the
         # name changes is a case ending read, so the new name takes its own case form.
         own_word = best.name == mention.name and best.kind == FORM and bool(suffix)
         if self._case_hidden(best, suffix) and not own_word:
-            case, suffix = self._case_from_context(
-                concept, mention.name, suffix, translation[: occurrence.word_start]
+            found = self._case_from_context(concept, mention.name, suffix, before, settled_case)
+            if found is None:
+                return self._uncertain(
+                    concept,
+                    mention,
+                    occurrence,
+                    translation,
+                    "nom",
+                    suffix,
+                    secondary or keep,
+                    "the sentence does not show which case the new name takes",
+                )
+            case, suffix = found
+        # The suffix is refitted only to a new stem; on the source's own word it stays.
+        after = None if own_word else translation[occurrence.word_end :]
+        attached = self._attached(concept, mention.name, case, suffix, after)
+        if attached is None:
+            return self._uncertain(
+                concept,
+                mention,
+                occurrence,
+                translation,
+                case,
+                suffix,
+                secondary or keep,
+                "the suffix cannot be fitted to the new name with certainty",
             )
-        keep = occurrence.secondary is not None and self.policy.contested == "both"
+        if best.name != mention.name and case == "nom":
+            forms = concept.forms_of(self.language, mention.name)
+            assert forms is not None
+            if self.pack.agreement_breaks(
+                occurrence.form, forms.nom, translation[occurrence.end :]
+            ):
+                return self._uncertain(
+                    concept,
+                    mention,
+                    occurrence,
+                    translation,
+                    case,
+                    suffix,
+                    secondary or keep,
+                    "the words after it agree with the name as written",
+                )
         new = self._bare_rendering(
-            concept, mention.name, case, suffix, secondary or keep, occurrence.capitals
+            concept, mention.name, case, suffix, secondary or keep, occurrence.capitals, after
         )
         if occurrence.capitals and same_in_capitals(self.language, new, old):
-            return old
-        return self._as_written(new, old, translation[occurrence.word_start : occurrence.word_end])
+            return _Outcome(old)
+        return _Outcome(
+            self._as_written(new, old, translation[occurrence.word_start : occurrence.word_end])
+        )
+
+    def _ambiguous(
+        self,
+        concept: Concept,
+        mention: Mention,
+        occurrence: Occurrence,
+        translation: str,
+        own: list[Reading],
+        others: list[Reading],
+    ) -> _Outcome:
+        """Contract 4.2: a spelling the sentence does not settle is left, flagged with both
+        readings and the rendering the other reading would need."""
+        old = translation[occurrence.start : occurrence.end]
+        word = translation[occurrence.word_start : occurrence.word_end]
+        own_nom = self._nom(concept, own[0].name)
+        other = others[0]
+        new = self._bare_rendering(concept, mention.name, "nom", "", True, occurrence.capitals)
+        reason = (
+            f"«{word}» reads as the {_CASE_NAMES.get(own[0].case, own[0].case)} of «{own_nom}» "
+            f"or as «{self._nom(concept, other.name)}» ({other.name}); not rewritten"
+        )
+        suggestion = Suggestion(
+            concept.id,
+            old,
+            new,
+            reason,
+            AMBIGUOUS,
+            occurrence.start,
+            occurrence.end,
+            mention.name,
+        )
+        return _Outcome(None, suggestion)
+
+    def _uncertain(
+        self,
+        concept: Concept,
+        mention: Mention,
+        occurrence: Occurrence,
+        translation: str,
+        case: str,
+        suffix: str,
+        secondary: bool,
+        reason: str,
+    ) -> _Outcome:
+        old = translation[occurrence.start : occurrence.end]
+        new = self._bare_rendering(
+            concept, mention.name, case, suffix, secondary, occurrence.capitals
+        )
+        suggestion = Suggestion(
+            concept.id,
+            old,
+            new,
+            reason,
+            UNCERTAIN,
+            occurrence.start,
+            occurrence.end,
+            mention.name,
+        )
+        return _Outcome(None, suggestion)
 
     def _near_miss_rendering(
         self, concept: Concept, mention: Mention, near: NearMiss, translation: str, secondary: bool
@@ -372,9 +588,10 @@ class DocumentRenderer:
             return self._bare_rendering(concept, mention.name, near.case, near.rest, secondary)
         case, suffix = near.reading.case, near.suffix
         if self._case_hidden(near.reading, suffix):
-            case, suffix = self._case_from_context(
-                concept, mention.name, suffix, translation[: near.start]
+            found = self._case_from_context(
+                concept, mention.name, suffix, translation[: near.start], None
             )
+            case, suffix = found if found is not None else ("nom", suffix)
         return self._bare_rendering(concept, mention.name, case, suffix, secondary)
 
     def _as_written(self, new: str, old: str, old_word: str) -> str:
@@ -389,32 +606,42 @@ class DocumentRenderer:
     def _case_hidden(self, reading: Reading, suffix: str) -> bool:
         """True when the found spelling does not show its case (one form for every case,
         or in hy/az a nominative with a case ending glued on)."""
-        if self.language in SUFFIXING_LANGUAGES:
+        if self.pack.suffixing:
             return bool(suffix) and (reading.case == "nom" or reading.one_form)
         return reading.one_form
 
     def _case_from_context(
-        self, concept: Concept, name: str, suffix: str, before: str
-    ) -> tuple[str, str]:
-        """(case, remaining suffix) read from a case ending (hy/az) or a preposition (ru).
-
-        A case the primary has no form for is not used: the nominative and the engine's
-        own suffix are kept instead, so nothing the engine wrote is lost.
-        """
+        self, concept: Concept, name: str, suffix: str, before: str, governed: str | None
+    ) -> tuple[str, str] | None:
+        """(case, remaining suffix) read from a case ending (hy/az) or from the words
+        before the name (a preposition, a governing noun: the language pack); None when
+        the new name declines and the context does not settle its case (4.11)."""
         forms = concept.forms_of(self.language, name)
         assert forms is not None
-        if self.language in SUFFIXING_LANGUAGES:
-            found = case_ending(self.language, lower(self.language, suffix), forms.cases)
+        if self.pack.suffixing:
+            written = self.pack.lower(suffix)
+            found = self.pack.case_ending(written, forms.cases)
             if found is not None:
                 ending, case = found
                 return case, suffix[len(ending) :]
             return "nom", suffix
-        if self.language == "ru":
-            preceding = _PRECEDING_WORD.search(before)
-            governed = RU_PREPOSITION_CASES.get(preceding.group(1).lower()) if preceding else None
-            if governed is not None and governed in forms.cases:
-                return governed, suffix
-        return "nom", suffix
+        if forms.one_form:
+            return "nom", suffix  # the new name does not decline either
+        governed = governed or self.pack.governed_case(before)
+        if governed is not None and governed in forms.cases:
+            return governed, suffix
+        return None
+
+    def _attached(
+        self, concept: Concept, name: str, case: str, suffix: str, after: str | None = ""
+    ) -> str | None:
+        """The primary's form with the suffix refitted to it (the language pack); `after`
+        is the text after the word, None to keep the suffix as written."""
+        forms = concept.forms_of(self.language, name)
+        assert forms is not None
+        if not suffix or after is None:
+            return forms.form(case) + suffix
+        return self.pack.attach(forms.form(case), suffix, after)
 
     def _bare_rendering(
         self,
@@ -424,18 +651,27 @@ class DocumentRenderer:
         suffix: str,
         secondary: bool,
         capitals: bool = False,
+        after: str | None = "",
     ) -> str:
-        """The primary in `case` with the suffix as written, and the secondary if asked;
-        all in capitals when the occurrence was."""
-        forms = concept.forms_of(self.language, name)
-        assert forms is not None  # mentions() keeps only names with forms
-        primary = forms.form(case)
+        """The primary in `case` with the suffix fitted to it, and the secondary if asked;
+        all in capitals when the occurrence was. A secondary that is the same word as the
+        primary is not written again (`X (X)` never is: 4.2)."""
+        word = self._attached(concept, name, case, suffix, after)
+        if word is None:
+            forms = concept.forms_of(self.language, name)
+            assert forms is not None
+            word = forms.form(case) + suffix
         other = self.index.secondary_for(concept, name) if secondary else None
+        if other is not None and fold(self.language, other) == fold(self.language, word):
+            other = None
         if capitals:
-            primary = upper(self.language, primary)
+            word = upper(self.language, word)
             other = upper(self.language, other) if other else other
-        word = primary + suffix
         return self.policy.decorate(word, other) if other else word
+
+    def _nom(self, concept: Concept, name: str) -> str:
+        forms = concept.forms_of(self.language, name)
+        return forms.nom if forms is not None else name
 
     def _note(self, concept: Concept, mention: Mention, secondary: bool) -> str:
         rendering = self._bare_rendering(concept, mention.name, "nom", "", secondary)

@@ -28,14 +28,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 
-from newsloc.glossary.match import WORD_CHARS, trie_pattern
-from newsloc.glossary.model import (
-    CASES,
-    SUFFIXING_LANGUAGES,
-    Concept,
-    Glossary,
-    NameForms,
-)
+from newsloc.glossary.lang import language_pack
+from newsloc.glossary.match import WORD_CHARS, coordinated_heads, trie_pattern
+from newsloc.glossary.model import Concept, Glossary, NameForms
 from newsloc.glossary.morphology import fold, is_capitals, lower, upper
 
 #: A character that continues a word, exactly as in source matching, so an accented
@@ -46,9 +41,6 @@ FORM = "form"
 VARIANT = "variant"
 SHORT = "short"
 _KIND_ORDER = {FORM: 0, VARIANT: 1, SHORT: 2}
-
-#: Characters Russian matching treats as one (both ways).
-_RU_CLASSES = {"е": "[её]", "ё": "[её]", "Е": "[ЕЁ]", "Ё": "[ЕЁ]"}
 
 
 @dataclass(frozen=True)
@@ -115,7 +107,8 @@ class TargetIndex:
     def __init__(self, glossary: Glossary, language: str):
         self.glossary = glossary
         self.language = language
-        self.suffixing = language in SUFFIXING_LANGUAGES
+        self.pack = language_pack(language)
+        self.suffixing = self.pack.suffixing
         #: folded spelling -> readings, as the glossary writes the spelling
         self.readings: dict[str, list[Reading]] = {}
         #: folded spelling in capitals -> readings, for occurrences written in capitals
@@ -134,7 +127,11 @@ class TargetIndex:
                     known = self.readings.setdefault(key, []) if key else None
                     if known is not None and reading not in known:
                         known.append(reading)
-        order = {case: i for i, case in enumerate(CASES.get(language, ()))}
+        for text, reading in _coordinated_readings(glossary, language):
+            known = self.readings.setdefault(self.key(text), [])
+            if reading not in known:
+                known.append(reading)
+        order = {case: i for i, case in enumerate(self.pack.cases)}
         for readings in self.readings.values():
             readings.sort(key=lambda r: (_KIND_ORDER[r.kind], order.get(r.case, len(order))))
         for key, readings in self.readings.items():
@@ -165,11 +162,7 @@ class TargetIndex:
         return fold(self.language, _normalise(text))
 
     def _char(self, char: str) -> str:
-        if char == " ":
-            return r"\s+"
-        if self.language == "ru" and char in _RU_CLASSES:
-            return _RU_CLASSES[char]
-        return re.escape(char)
+        return self.pack.char_pattern(char)
 
     def secondary_for(self, concept: Concept, name: str) -> str | None:
         """The other names' nominatives joined by ", ", or None when they lack forms."""
@@ -238,6 +231,8 @@ class TargetIndex:
                 suffix = ""
         elif suffix.startswith("-"):
             suffix = ""  # a hyphen ends the word of a name that is no abbreviation
+        if suffix.startswith("-") and suffix[1:2].isupper() and not is_capitals(suffix):
+            suffix = ""  # `ԱՄՆ-Չինաստան`, `ABŞ-Çin`: a capital after the hyphen starts a word
         start = found.start()
         end = found.end() + len(suffix)
         return Occurrence(
@@ -310,6 +305,21 @@ def _readings(
                 yield text, reading
                 if kind == SHORT and text[:1].islower():
                     yield sentence_start(language, text), reading
+
+
+def _coordinated_readings(glossary: Glossary, language: str) -> Iterator[tuple[str, Reading]]:
+    """A fixed phrase's words before its head noun (ru `Агдамского` of `Агдамского района`,
+    hy `Աղդամի`, az `Ağdam`), as a short form of the phrase: coordinated phrases share one
+    head (`Агдамского, Лачинского и Кельбаджарского районов`, contract 4.9)."""
+    for concept_id, name, _ in coordinated_heads(glossary).values():
+        concept = glossary.concept(concept_id)
+        forms = concept.forms_of(language, name)
+        if forms is None or language not in glossary.languages_of(concept):
+            continue
+        for text, case in forms.spellings(language):
+            words = text.split()
+            if len(words) > 1:
+                yield " ".join(words[:-1]), Reading(concept_id, name, case, SHORT)
 
 
 def _split_format(fmt: str) -> tuple[str, str]:

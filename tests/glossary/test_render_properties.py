@@ -100,9 +100,13 @@ def test_arbitrary_unicode_around_names_never_breaks_matching(document):
     results = render_document(language, [(s, t) for s, t, _ in segs])
     introduced: set[str] = set()
     for (_, _, mentioned), result in zip(segs, results, strict=True):
-        assert result.problems == []
+        # A name whose case the words around it do not settle is only suggested (4.11).
+        assert [p for p in result.problems if not p.startswith("glossary: suggest:")] == []
+        suggested = {s.concept_id for s in result.suggestions}
         assert result.mentions == len(mentioned)
         for concept_id, name in mentioned:
+            if concept_id in suggested:
+                continue
             concept = GLOSSARY.concept(concept_id)
             forms = concept.forms_of(language, name)
             assert any(form in result.text for form in forms.cases.values())

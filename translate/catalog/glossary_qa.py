@@ -17,7 +17,7 @@ from pathlib import Path
 
 import polib
 
-from newsloc.glossary.check import CheckEntry, Checker, NearMissHint
+from newsloc.glossary.check import CODES, CheckEntry, Checker, NearMissHint, selected_codes
 from newsloc.glossary.errors import GlossaryError
 from newsloc.glossary.fileio import PlannedWrite, write_files
 from newsloc.glossary.gettext import catalogue_language as header_language
@@ -34,7 +34,7 @@ GLOSSARY_COMMENT_PREFIX = "glossary: "
 
 @dataclass(frozen=True)
 class FileViolation:
-    """One glossary violation in one catalogue, for `file:line: concept: message` output."""
+    """One glossary violation in one catalogue, for `file:line: CODE concept: message`."""
 
     file: str
     line: int
@@ -43,19 +43,41 @@ class FileViolation:
     severity: str
     #: A missing name apply would repair as a near miss: what it found and would write.
     near_misses: tuple[NearMissHint, ...] = ()
+    #: The check's stable code (`NL101`) and name (`missing-name`).
+    code: str = "NL101"
+
+    @property
+    def name(self) -> str:
+        return CODES[self.code].name
 
     def format(self) -> str:
-        """Compiler style; warnings say so after the concept, as `gcc` puts it first."""
+        """Linter style: the code before the concept; warnings say so before the message."""
         label = "warning: " if self.severity == "warning" else ""
-        return f"{self.file}:{self.line}: {self.concept}: {label}{self.message}"
+        return f"{self.file}:{self.line}: {self.code} {self.concept}: {label}{self.message}"
 
     def as_dict(self) -> dict[str, object]:
-        """The JSON object; `near_misses` only on a violation that has them, so every
-        other violation keeps the five keys it always had."""
+        """The JSON object, with the check's `code` and `name`; `near_misses` only on a
+        violation that has them."""
         data = asdict(self)
+        data["name"] = self.name
         if not self.near_misses:
             del data["near_misses"]
         return data
+
+
+def check_codes(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> frozenset[str] | None:
+    """The codes `--select`/`--ignore` leave (each word a code, a name or a comma list);
+    None when neither is given (the policy's own, else every code). UserError on an
+    unknown code."""
+    words = [
+        [w for item in group for w in item.split(",") if w.strip()] for group in (select, ignore)
+    ]
+    if not words[0] and not words[1]:
+        return None
+    try:
+        return selected_codes(words[0], words[1])
+    except GlossaryError as exc:
+        raise UserError(str(exc)) from None
 
 
 @dataclass
@@ -121,14 +143,17 @@ def _document(po: polib.POFile) -> list[polib.POEntry]:
     return [entry for entry in po if not entry.obsolete and entry.msgid]
 
 
-def check_catalogs(paths: Iterable[Path | str], glossary: Glossary) -> list[FileViolation]:
-    """Every glossary violation in the catalogues; every file is read before any is checked,
-    so unusable input fails (UserError) before a partial report is printed."""
+def check_catalogs(
+    paths: Iterable[Path | str], glossary: Glossary, codes: frozenset[str] | None = None
+) -> list[FileViolation]:
+    """Every glossary violation in the catalogues (of the `codes` given, default: the
+    policy's selection); every file is read before any is checked, so unusable input fails
+    (UserError) before a partial report is printed."""
     catalogues = [_read(path, glossary) for path in paths]
     found: list[FileViolation] = []
     for catalogue in catalogues:
         lines = catalogue.text.split("\n")
-        checker = Checker(glossary, catalogue.language)
+        checker = Checker(glossary, catalogue.language, codes)
         for entry in _document(catalogue.po):
             if entry.msgid_plural:
                 checker.check(CheckEntry(entry.msgid, ""))  # counted, not checked
@@ -148,6 +173,7 @@ def check_catalogs(paths: Iterable[Path | str], glossary: Glossary) -> list[File
                         message=violation.message,
                         severity=violation.severity,
                         near_misses=violation.near_misses,
+                        code=violation.code,
                     )
                 )
     return found

@@ -1,0 +1,165 @@
+"""Which source mentions count in a language, and which occurrence each one pairs with.
+
+One home for two rules that rendering, checking and the cross-edition audit share
+(contract 4.1, 4.3, 4.10):
+
+- `counted_mentions`: a mention counts in a language when its concept has that language
+  and a form for the name the source used; rendering also leaves out ambiguous concepts
+  (`ambiguous = true`), which it never rewrites, while checking and the audit keep them.
+- `pair_mentions`: the k-th mention of a concept pairs with the k-th occurrence of any
+  form of that concept. Two refinements of the contract: a mention inside quotation marks
+  pairs first with an occurrence inside quotation marks (4.10), and when a segment holds
+  more occurrences of a concept than the source has mentions, the extra ones that show
+  only a name the source did not use are glosses (`Карвачара (Кельбаджара)`, `(армянское
+  название Мартакерт)`) and are left out of the pairing (4.3).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsloc.glossary.lang import language_pack
+from newsloc.glossary.match import Mention
+from newsloc.glossary.model import Glossary
+
+if TYPE_CHECKING:
+    from newsloc.glossary.target import Occurrence
+
+
+@dataclass
+class Pair:
+    """A source mention and the occurrence it pairs with (None: not found)."""
+
+    mention: Mention
+    occurrence: Occurrence | None
+    #: The mention stands inside quotation marks in the source.
+    quoted: bool = False
+
+
+def counted_mentions(
+    glossary: Glossary, language: str, mentions: Iterable[Mention], *, ambiguous: bool = True
+) -> list[Mention]:
+    """The mentions that count in `language`; `ambiguous=False` leaves out concepts marked
+    ambiguous (rendering never touches them)."""
+    kept = []
+    for mention in mentions:
+        concept = glossary.get(mention.concept_id)
+        if concept is None or language not in glossary.languages_of(concept):
+            continue
+        if concept.ambiguous and not ambiguous:
+            continue
+        if concept.forms_of(language, mention.name) is None:
+            continue
+        kept.append(mention)
+    return kept
+
+
+def quoted_spans(text: str, language: str = "") -> list[tuple[int, int]]:
+    """Spans inside quotation marks (`“…”`, `"…"`, `«…»`, `„…“`), outermost only."""
+    marks = language_pack(language).quotes if language else language_pack("").quotes
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while position < len(text):
+        char = text[position]
+        closing = marks.get(char)
+        if closing is None:
+            position += 1
+            continue
+        end = _closing(text, position + 1, char, closing)
+        if end is None:
+            position += 1
+            continue
+        spans.append((position + 1, end))
+        position = end + 1
+    return spans
+
+
+def _closing(text: str, start: int, opening: str, closing: str) -> int | None:
+    """Where the quotation opened before `start` closes (nested pairs of the same kind
+    skipped); None when it never does."""
+    depth = 0
+    for position in range(start, len(text)):
+        char = text[position]
+        if char == closing and depth == 0:
+            return position
+        if char == closing:
+            depth -= 1
+        elif char == opening and opening != closing:
+            depth += 1
+    return None
+
+
+def inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def pair_mentions(
+    mentions: Sequence[Mention],
+    occurrences: Sequence[Occurrence],
+    *,
+    source_quotes: Sequence[tuple[int, int]] = (),
+    target_quotes: Sequence[tuple[int, int]] = (),
+) -> list[Pair]:
+    """Each mention with its occurrence, in mention order; each occurrence used once."""
+    names: dict[str, set[str]] = {}
+    for mention in mentions:
+        names.setdefault(mention.concept_id, set()).add(mention.name)
+    glosses = _glosses(mentions, occurrences, names)
+    quoted_occurrence = [
+        inside(target_quotes, o.start, o.end) if target_quotes else False for o in occurrences
+    ]
+    used: set[int] = set()
+    pairs = []
+    for mention in mentions:
+        quoted = bool(source_quotes) and inside(source_quotes, mention.start, mention.end)
+        candidates = [
+            i
+            for i, occurrence in enumerate(occurrences)
+            if i not in used and i not in glosses and occurrence.readings_of(mention.concept_id)
+        ]
+        if quoted:
+            # A quoted mention pairs with a quoted occurrence when the translation has one.
+            candidates = [i for i in candidates if quoted_occurrence[i]] or candidates
+        elif any(quoted_occurrence[i] for i in candidates):
+            candidates = [i for i in candidates if not quoted_occurrence[i]] or candidates
+        match = candidates[0] if candidates else None
+        if match is not None:
+            used.add(match)
+        pairs.append(Pair(mention, occurrences[match] if match is not None else None, quoted))
+    return pairs
+
+
+def _glosses(
+    mentions: Sequence[Mention], occurrences: Sequence[Occurrence], names: dict[str, set[str]]
+) -> set[int]:
+    """Indexes of occurrences that are glosses: beyond the source's count of a concept's
+    mentions, showing only names the source did not use."""
+    glosses: set[int] = set()
+    for concept_id, used in names.items():
+        wanted = sum(1 for m in mentions if m.concept_id == concept_id)
+        mine = [i for i, o in enumerate(occurrences) if o.readings_of(concept_id)]
+        excess = len(mine) - wanted
+        for i in mine:
+            if excess <= 0:
+                break
+            shown = {r.name for r in occurrences[i].readings_of(concept_id)}
+            if not shown & used:
+                glosses.add(i)
+                excess -= 1
+    return glosses
+
+
+def other_names_shown(
+    concept_id: str, names: set[str], occurrences: Iterable[Occurrence], paired: set[int]
+) -> bool:
+    """True when the segment gives another name of the concept outside the paired
+    occurrences (a gloss in any case, order or construction): no secondary is added."""
+    for occurrence in occurrences:
+        if id(occurrence) in paired:
+            continue
+        shown = {r.name for r in occurrence.readings_of(concept_id)}
+        if shown and not shown & names:
+            return True
+    return False
