@@ -50,7 +50,6 @@ from newsloc.glossary.render import (
     AMBIGUOUS,
     NEAR_MISS,
     QUOTED,
-    Change,
     DocumentRenderer,
     SegmentRendering,
     Suggestion,
@@ -350,8 +349,16 @@ class Checker:
         spelled = {m.name: m.spelling for m in mentions}
         used = set(counts)
         dual = is_dual(self.glossary, concept)
-        changes = _by_start(rendering.changes if rendering is not None else [], concept.id)
-        suggestions = _by_start(rendering.suggestions if rendering is not None else [], concept.id)
+        changes = {
+            c.start: c
+            for c in (rendering.changes if rendering is not None else [])
+            if c.concept_id == concept.id
+        }
+        suggestions = {
+            s.start: s
+            for s in (rendering.suggestions if rendering is not None else [])
+            if s.concept_id == concept.id
+        }
         source_shown = any(o.names_shown(concept.id) & used for o in found)
         wrong: list[tuple[str, str, tuple[NearMissHint, ...]]] = []
         for occurrence in found:
@@ -394,7 +401,7 @@ class Checker:
                 )
             else:
                 wrong.append((OTHER_NAME, message, ()))
-        for name, wanted in counts.items():
+        for name, times in counts.items():
             have = lacking.get((concept.id, name))
             if have is None or (have == 0 and wrong):
                 continue  # the wrong name found says it (class 7: reported as the wrong name)
@@ -403,7 +410,7 @@ class Checker:
                 message = f'lacks "{nom}" (any case) for "{spelled[name]}"'
             else:
                 message = (
-                    f'"{spelled[name]}" is mentioned {wanted} times but "{nom}" '
+                    f'"{spelled[name]}" is mentioned {times} times but "{nom}" '
                     f"appears {have} time{'s' if have != 1 else ''}"
                 )
             near = tuple(hints.get((concept.id, name), ()))
@@ -500,13 +507,6 @@ class _Quotes:
 
     def quoted_pair(self, mentions: list[Mention], occurrence: Occurrence) -> bool:
         return self.any_quoted(mentions) and inside(self.target, occurrence.start, occurrence.end)
-
-
-def _by_start(items: Iterable[Change | Suggestion], concept_id: str) -> dict[int, _Item]:
-    return {item.start: item for item in items if item.concept_id == concept_id}
-
-
-_Item = Change | Suggestion
 
 
 def check_entries(

@@ -181,12 +181,15 @@ class NearMissFinder:
         self._by_initial: dict[str, list[tuple[str, list[Reading]]]] = {}
         #: concept id -> [(folded spelling, its readings of that concept)]
         self._by_concept: dict[str, list[tuple[str, list[Reading]]]] = {}
-        for key, readings in index.readings.items():
-            self._by_initial.setdefault(key[:1], []).append((key, readings))
-            for concept_id in dict.fromkeys(r.concept_id for r in readings):
-                own = [r for r in readings if r.concept_id == concept_id and r.kind != SHORT]
-                if own and max_distance(_letters(key)):
-                    self._by_concept.setdefault(concept_id, []).append((key, own))
+        for folded, readings in index.readings.items():
+            # Candidates keep their letters (offsets index into them), so a spelling is
+            # compared in each way it may be written (hy `Սև` and `Սեւ`).
+            for key in self.pack.spellings_of(folded):
+                self._by_initial.setdefault(key[:1], []).append((key, readings))
+                for concept_id in dict.fromkeys(r.concept_id for r in readings):
+                    own = [r for r in readings if r.concept_id == concept_id and r.kind != SHORT]
+                    if own and max_distance(_letters(key)):
+                        self._by_concept.setdefault(concept_id, []).append((key, own))
         #: Known spellings long enough to mark a derived word (ru `Азербайджан…`).
         self._stems = sorted(
             (key for key in index.readings if len(key) >= 4 and " " not in key),
@@ -255,6 +258,12 @@ class NearMissFinder:
             return None  # hy `եվրոպական`, az `azərbaycanlı`: a derived word, written small
         return best
 
+    def _fold_in_place(self, word: str) -> str:
+        """`word` folded letter by letter, keeping its length (offsets index into it): a
+        fold that joins or drops letters (hy `եւ`, ru stress marks) is left out here."""
+        folded = (fold(self.language, char) for char in word)
+        return "".join(f if len(f) == 1 else c for f, c in zip(folded, word, strict=True))
+
     def _small_initial(self, text: str, form: str) -> bool:
         """hy/az: `text` starts with the form's first letter in small (`ավստրալիայում`).
 
@@ -321,7 +330,7 @@ class NearMissFinder:
                     text += joiner
                     offsets.append(runs[last - 1][1])
                 last_run = len(text)
-                word = fold(self.language, translation[run_start:run_end])
+                word = self._fold_in_place(translation[run_start:run_end])
                 text += word
                 offsets.extend(range(run_start, run_end))
                 words.append(word)

@@ -302,10 +302,13 @@ class DocumentRenderer:
                 near = near_misses.get(id(occurrence), (None, None))[1]
                 how = NEAR_MISS if near is not None else "form"
                 if quoted and inside(target_quotes, occurrence.start, occurrence.end):
+                    # Inside quotation marks the speaker's name stays: another name is
+                    # flagged, never switched; the source's own name is only spelled as
+                    # the glossary spells it (a variant, a misspelling), nothing added.
                     suggestion = self._quoted(concept, mention, occurrence, translation)
                     if suggestion is not None:
                         result.suggestions.append(suggestion)
-                    continue
+                        continue
                 if near is not None:
                     new: str | None = self._near_miss_rendering(
                         concept, mention, near, translation, secondary
@@ -313,7 +316,7 @@ class DocumentRenderer:
                     result.near_misses += 1
                 else:
                     outcome = self._rendering_for(
-                        concept, mention, occurrence, translation, secondary
+                        concept, mention, occurrence, translation, secondary, names[concept.id]
                     )
                     new = outcome.new
                     if outcome.suggestion is not None:
@@ -337,6 +340,14 @@ class DocumentRenderer:
                 continue
             if not concept.contested and concept.id in found_concepts:
                 continue  # a further mention, rendered by a pronoun or left out (spec 4.8)
+            if any(
+                other.occurrence is not None
+                and other.mention.concept_id == concept.id
+                and other.mention.name != mention.name
+                and mention.name in other.occurrence.names_shown(concept.id)
+                for other in pairs
+            ):
+                continue  # one word shows both names (ru `Шуши`, or `X (Y)`): counts as both
             span = self._located(translation, mention, locate, taken + spans)
             if span is None:
                 expected = self._bare_rendering(concept, mention.name, "nom", "", secondary)
@@ -432,7 +443,10 @@ class DocumentRenderer:
         occurrence: Occurrence,
         translation: str,
         secondary: bool,
+        mentioned: set[str] = frozenset(),  # type: ignore[assignment]
     ) -> _Outcome:
+        """What the occurrence becomes; `mentioned` are the concept's names the source
+        segment uses (a spelling of two of them is no ambiguity)."""
         old = translation[occurrence.start : occurrence.end]
         readings = occurrence.readings_of(concept.id)
         before = translation[: occurrence.word_start]
@@ -443,7 +457,11 @@ class DocumentRenderer:
         if best.kind == SHORT:
             return _Outcome(old)  # a short form counts as the name and is never rewritten
         keep = occurrence.secondary is not None and is_dual(self.glossary, concept)
-        others = [r for r in readings if r.name != mention.name and r.kind == FORM]
+        others = [
+            r
+            for r in readings
+            if r.name != mention.name and r.kind == FORM and r.name not in mentioned
+        ]
         settled_case: str | None = None
         if (
             own
@@ -599,8 +617,11 @@ class DocumentRenderer:
         whole rendering when that is all, else the primary word."""
         if fold(self.language, new) == fold(self.language, old):
             return old
-        if fold(self.language, new).startswith(fold(self.language, old_word)):
-            return old_word + new[len(old_word) :]
+        folded_word = fold(self.language, old_word)
+        if fold(self.language, new).startswith(folded_word):
+            # The fold may join or drop letters (hy `եւ`, ru stress marks): cut `new` at
+            # the folded word's length, which is the glossary spelling's.
+            return old_word + new[len(folded_word) :]
         return new
 
     def _case_hidden(self, reading: Reading, suffix: str) -> bool:

@@ -57,6 +57,11 @@ class Language:
         """The spelling matching compares: typographic variants made one."""
         return text
 
+    def spellings_of(self, folded: str) -> tuple[str, ...]:
+        """The ways a folded spelling may be written letter for letter (for comparisons
+        that cannot fold, such as edit distance on the translation's own letters)."""
+        return (folded,)
+
     def capitals_key(self, text: str) -> str:
         """`text` in capitals, however the capitals were written (for comparison)."""
         return self.fold(self.upper(text))

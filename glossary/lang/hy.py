@@ -28,6 +28,9 @@ class Armenian(Language):
     def fold(self, text: str) -> str:
         return text.replace("եւ", "և").replace("ԵՒ", "ԵՎ")
 
+    def spellings_of(self, folded: str) -> tuple[str, ...]:
+        return (folded, folded.replace("և", "եւ")) if "և" in folded else (folded,)
+
     def capitals_key(self, text: str) -> str:
         return self.upper(text).replace("ԵՒ", "ԵՎ")
 

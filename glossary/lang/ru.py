@@ -102,7 +102,7 @@ _CLASSES = {"е": "[её]", "ё": "[её]", "Е": "[ЕЁ]", "Ё": "[ЕЁ]"}
 def _analyser() -> Any:
     """pymorphy3's analyser, loaded on first use; None when it is not installed."""
     try:
-        import pymorphy3
+        import pymorphy3  # type: ignore[import-untyped]
     except ImportError:  # pragma: no cover - declared as a dependency
         return None
     return pymorphy3.MorphAnalyzer()
