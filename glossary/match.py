@@ -83,8 +83,11 @@ class Matcher:
         self.glossary = glossary
         self.heads = coordinated_heads(glossary)
         plural = sorted({f"{head}s" for _, head in self.heads}, key=len, reverse=True)
-        self._plural_head = (
-            re.compile(r"\s+(" + "|".join(map(re.escape, plural)) + r")\b", re.IGNORECASE)
+        alternatives = "|".join(map(re.escape, plural))
+        self._plural_head = re.compile(rf"\s+({alternatives})\b", re.IGNORECASE) if plural else None
+        #: The head first, then a dash or colon right before the names.
+        self._leading_head = (
+            re.compile(rf"\b({alternatives})\b[^.;:()–—]{{0,60}}(?:\s[-–—]|:)\s*$", re.IGNORECASE)
             if plural
             else None
         )
@@ -138,28 +141,35 @@ class Matcher:
         return self._coordinated(text, mentions) if self._plural_head else mentions
 
     def _coordinated(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """Names coordinated before a plural head noun (`Aghdam, Lachin and Kalbajar
-        districts`) become mentions of the fixed phrases (`Aghdam district`, …)."""
-        assert self._plural_head is not None
+        """Names coordinated with a plural head noun become mentions of the fixed phrases
+        (`Aghdam, Lachin and Kalbajar districts`, or the head first: `three districts -
+        Aghdam, Kalbajar and Lachin -`): `Aghdam district`, …"""
+        assert self._plural_head is not None and self._leading_head is not None
         result = list(mentions)
-        group: list[int] = []
+        groups: list[list[int]] = []
         for i, mention in enumerate(mentions):
-            if group and not _COORDINATOR.fullmatch(text, mentions[group[-1]].end, mention.start):
-                group = []
-            group.append(i)
-            head = self._plural_head.match(text, mention.end)
+            previous = mentions[i - 1] if i else None
+            if previous is not None and _COORDINATOR.fullmatch(text, previous.end, mention.start):
+                groups[-1].append(i)
+            else:
+                groups.append([i])
+        for group in groups:
+            if len(group) < 2:
+                continue  # one name before a plural (`Ganja Gates`) is another name
+            first, last = mentions[group[0]], mentions[group[-1]]
+            head = self._plural_head.match(text, last.end)
+            if head is None:
+                head = self._leading_head.search(text, max(0, first.start - 80), first.start)
             if head is None:
                 continue
             noun = head.group(1).lower()[:-1]
-            if len(group) > 1:  # one name before a plural (`Ganja Gates`) is another name
-                for j in group:
-                    found = self.heads.get((mentions[j].spelling, noun))
-                    if found is not None:
-                        concept_id, name, spelling = found
-                        result[j] = Mention(
-                            concept_id, name, spelling, mentions[j].start, mentions[j].end
-                        )
-            group = []
+            for j in group:
+                found = self.heads.get((mentions[j].spelling, noun))
+                if found is not None:
+                    concept_id, name, spelling = found
+                    result[j] = Mention(
+                        concept_id, name, spelling, mentions[j].start, mentions[j].end
+                    )
         return result
 
     def _capitals(self, text: str, start: int) -> Mention | None:

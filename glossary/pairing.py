@@ -7,7 +7,9 @@ One home for two rules that rendering, checking and the cross-edition audit shar
   and a form for the name the source used; rendering also leaves out ambiguous concepts
   (`ambiguous = true`), which it never rewrites, while checking and the audit keep them.
 - `pair_mentions`: the k-th mention of a concept pairs with the k-th occurrence of any
-  form of that concept. Two refinements of the contract: a mention inside quotation marks
+  form of that concept. Three refinements of the contract: where the source segment uses
+  two names of a place, each mention pairs with an occurrence of its own name first; a
+  mention inside quotation marks
   pairs first with an occurrence inside quotation marks (4.10), and when a segment holds
   more occurrences of a concept than the source has mentions, the extra ones that show
   only a name the source did not use are glosses (`Карвачара (Кельбаджара)`, `(армянское
@@ -119,6 +121,13 @@ def pair_mentions(
             for i, occurrence in enumerate(occurrences)
             if i not in used and i not in glosses and occurrence.readings_of(mention.concept_id)
         ]
+        if len(names[mention.concept_id]) > 1:
+            # The segment itself uses two names of the place: each pairs with its own.
+            candidates = [
+                i
+                for i in candidates
+                if mention.name in occurrences[i].names_shown(mention.concept_id)
+            ] or candidates
         if quoted:
             # A quoted mention pairs with a quoted occurrence when the translation has one.
             candidates = [i for i in candidates if quoted_occurrence[i]] or candidates

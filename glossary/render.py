@@ -471,12 +471,16 @@ class DocumentRenderer:
             and all(r.case != "nom" for r in own)
         ):
             # One spelling, two readings (ru `Шуши`: Шуша's genitive, or the name Shushi).
-            settled_case = self.pack.governed_case(before)
+            # The source's name is read when the words before allow its case (`жители`,
+            # `из`, `города`); the other name when they ask a case the source's name would
+            # show otherwise (`в Шуши`: Шуша's locative is `Шуше`); else it is unsettled.
+            allowed = self.pack.governed_cases(before) - {"nom"}
             own_cases = {r.case for r in own}
-            if settled_case in own_cases:
-                best = next(r for r in own if r.case == settled_case)
-            elif settled_case is not None and settled_case != "nom":
-                best = others[0]  # the context asks a case the source's name would show
+            if allowed & own_cases:
+                best = next(r for r in own if r.case in allowed)
+            elif allowed:
+                best = others[0]
+                settled_case = next(iter(allowed)) if len(allowed) == 1 else None
             else:
                 return self._ambiguous(concept, mention, occurrence, translation, own, others)
         case, suffix = best.case, occurrence.suffix

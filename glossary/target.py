@@ -309,9 +309,11 @@ def _readings(
 
 def _coordinated_readings(glossary: Glossary, language: str) -> Iterator[tuple[str, Reading]]:
     """A fixed phrase's words before its head noun (ru `Агдамского` of `Агдамского района`,
-    hy `Աղդամի`, az `Ağdam`), as a short form of the phrase: coordinated phrases share one
-    head (`Агдамского, Лачинского и Кельбаджарского районов`, contract 4.9)."""
-    for concept_id, name, _ in coordinated_heads(glossary).values():
+    hy `Աղդամի`, az `Ağdam`), and the forms of the place it is named after, as short forms
+    of the phrase: coordinated phrases share one head (`Агдамского, Лачинского и
+    Кельбаджарского районов`, contract 4.9)."""
+    names = {spelling: (c, name) for c in glossary for spelling, name in c.english_spellings()}
+    for (head_of, _), (concept_id, name, _) in coordinated_heads(glossary).items():
         concept = glossary.concept(concept_id)
         forms = concept.forms_of(language, name)
         if forms is None or language not in glossary.languages_of(concept):
@@ -320,6 +322,12 @@ def _coordinated_readings(glossary: Glossary, language: str) -> Iterator[tuple[s
             words = text.split()
             if len(words) > 1:
                 yield " ".join(words[:-1]), Reading(concept_id, name, case, SHORT)
+        # ... and the place's own name, as in `районы Агдам, Кельбаджар и Лачин`.
+        place, place_name = names[head_of]
+        place_forms = place.forms_of(language, place_name)
+        if place_forms is not None:
+            for text, case in place_forms.spellings(language):
+                yield text, Reading(concept_id, name, case, SHORT)
 
 
 def _split_format(fmt: str) -> tuple[str, str]:

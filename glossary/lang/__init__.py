@@ -104,6 +104,12 @@ class Language:
         governs the genitive), or None when they do not settle it."""
         return None
 
+    def governed_cases(self, before: str) -> frozenset[str]:
+        """Every case the words before a name allow (one when `governed_case` settles it,
+        several for a word that is itself ambiguous, none when nothing is known)."""
+        case = self.governed_case(before)
+        return frozenset() if case is None else frozenset((case,))
+
     def gender_of(self, form: str) -> str | None:
         """The grammatical gender of a nominative place name, or None (no gender or not
         known)."""

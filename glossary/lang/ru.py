@@ -129,17 +129,23 @@ class Russian(Language):
         return _CLASSES.get(char, re.escape(char)) + f"{_STRESS}?"
 
     def governed_case(self, before: str) -> str | None:
+        cases = self.governed_cases(before)
+        return next(iter(cases)) if len(cases) == 1 else None
+
+    def governed_cases(self, before: str) -> frozenset[str]:
         if _SENTENCE_START.search(before):
-            return "nom"
+            return frozenset(("nom",))
         found = _LAST_WORD.search(before)
         if found is None:
-            return None
+            return frozenset()
         word = found.group(1).replace(_STRESS, "").lower()
         if word in PREPOSITION_CASES:
-            return None if word in _UNSETTLED_PREPOSITIONS else PREPOSITION_CASES[word]
+            if word in _UNSETTLED_PREPOSITIONS:
+                return frozenset((PREPOSITION_CASES[word], "gen"))
+            return frozenset((PREPOSITION_CASES[word],))
         if word in _CONJUNCTIONS:
-            return _conjunct_case(before[: found.start()])
-        return _case_from_word(word)
+            return _conjunct_cases(before[: found.start()])
+        return _cases_from_word(word)
 
     def gender_of(self, form: str) -> str | None:
         word = form.split()[-1].lower() if form.split() else ""
@@ -170,36 +176,40 @@ _CONJUNCTIONS = frozenset(("и", "или", "либо"))
 _CONJUNCT = re.compile(r"([\w\u0301-]+)[\s\u00a0]*(?:\([^()]*\)[\s\u00a0]*)?,?[\s\u00a0]*$")
 
 
-def _conjunct_case(before: str) -> str | None:
-    """After `и`/`или`: the case of the conjunct before it (`до Лачина (Бердзор) и Шуши`:
-    `Лачина` is a genitive, so is `Шуши`), when its noun shows one case."""
+def _conjunct_cases(before: str) -> frozenset[str]:
+    """After `и`/`или`: the cases of the conjunct before it (`до Лачина (Бердзор) и Шуши`:
+    `Лачина` is a genitive, so is `Шуши`)."""
     found = _CONJUNCT.search(before)
     if found is None:
-        return None
-    cases = {
-        _PYMORPHY_CASES.get(str(parse.tag.case))
+        return frozenset()
+    return frozenset(
+        case
         for parse in _parses(found.group(1).replace(_STRESS, "").lower())
         if parse.tag.POS == "NOUN" and parse.score >= 0.05
-    }
-    return cases.pop() if len(cases) == 1 else None
+        for case in (_PYMORPHY_CASES.get(str(parse.tag.case)),)
+        if case is not None
+    )
 
 
-def _case_from_word(word: str) -> str | None:
-    """The case a noun or adjective just before a name settles, or None."""
+def _cases_from_word(word: str) -> frozenset[str]:
+    """The cases a noun or adjective just before a name allows: a noun governs the
+    genitive, a generic noun in apposition (`город`) and an adjective share their case."""
     parses = _parses(word)
     if not parses:
-        return None
+        return frozenset()
     best = parses[0]
     pos = best.tag.POS
-    if pos == "NOUN":
-        if best.normal_form in APPOSITION_NOUNS:
-            cases = {_PYMORPHY_CASES.get(str(p.tag.case)) for p in parses if p.tag.POS == "NOUN"}
-            return cases.pop() if len(cases) == 1 else None
-        return "gen"  # a noun governs the genitive of the name after it
-    if pos == "ADJF":
-        cases = {_PYMORPHY_CASES.get(str(p.tag.case)) for p in parses if p.tag.POS == "ADJF"}
-        return cases.pop() if len(cases) == 1 and None not in cases else None
-    return None
+    if pos == "NOUN" and best.normal_form not in APPOSITION_NOUNS:
+        return frozenset(("gen",))
+    if pos in ("NOUN", "ADJF"):
+        return frozenset(
+            case
+            for parse in parses
+            if parse.tag.POS == best.tag.POS
+            for case in (_PYMORPHY_CASES.get(str(parse.tag.case)),)
+            if case is not None
+        )
+    return frozenset()
 
 
 register(Russian())
