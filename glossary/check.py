@@ -454,8 +454,8 @@ class Checker:
         secondary = self.index.secondary_for(concept, name)
         if not required or secondary is None:
             return []
-        if any(not o.names_shown(concept.id) & {name} for o in found):
-            return []  # the translation gives another name already (4.3)
+        if any(o.names_shown(concept.id) - {name} for o in found):
+            return []  # the translation gives another name already, in either order (4.3)
         if quotes.any_quoted(mentions):
             return []  # a quoted mention takes nothing added (4.10)
         decorated = [

@@ -456,6 +456,12 @@ class DocumentRenderer:
         best = own[0] if own else readings[0]
         if best.kind == SHORT:
             return _Outcome(old)  # a short form counts as the name and is never rewritten
+        if not own and any(
+            r.name == mention.name
+            for r in occurrence.secondary_readings
+            if r.concept_id == concept.id
+        ):
+            return _Outcome(old)  # both names, the other first (`Karvaçar (Kəlbəcər)`): 4.3
         keep = occurrence.secondary is not None and is_dual(self.glossary, concept)
         others = [
             r
