@@ -449,15 +449,18 @@ class Checker:
         policy = self.glossary.policy
         if not is_dual(self.glossary, concept) or len(counts) != 1:
             return []
-        ((name, wanted),) = counts.items()
-        required = wanted if policy.scope == "every" else (1 if first else 0)
+        ((name, _),) = counts.items()
+        # A quoted mention takes nothing added (4.10): only the others may need it.
+        unquoted = [m for m in mentions if not quotes.any_quoted([m])]
+        if policy.scope == "every":
+            required = len(unquoted)
+        else:
+            required = 1 if first and mentions[0] in unquoted else 0
         secondary = self.index.secondary_for(concept, name)
         if not required or secondary is None:
             return []
-        if any(o.names_shown(concept.id) - {name} for o in found):
+        if any(self._gives_other_name(o, concept, name) for o in found):
             return []  # the translation gives another name already, in either order (4.3)
-        if quotes.any_quoted(mentions):
-            return []  # a quoted mention takes nothing added (4.10)
         decorated = [
             o
             for o in found
@@ -472,6 +475,17 @@ class Checker:
         where = "every mention" if policy.scope == "every" else "its first mention"
         example = policy.decorate(self._nom(concept, name), secondary)
         return [f'lacks the other name at {where}: expected "{example}"']
+
+    @staticmethod
+    def _gives_other_name(occurrence: Occurrence, concept: Concept, name: str) -> bool:
+        """The occurrence puts another name of the concept before the reader: as its
+        secondary, or as a word that is no form of `name` (a spelling that is a form of both,
+        ru `Шуши`, does not count)."""
+        shown = {r.name for r in occurrence.secondary_readings if r.concept_id == concept.id}
+        if shown - {name}:
+            return True
+        readings = occurrence.readings_of(concept.id)
+        return bool(readings) and not any(r.name == name for r in readings)
 
     def _variant_warnings(
         self, concept: Concept, used: set[str], found: list[Occurrence]

@@ -480,7 +480,9 @@ class DocumentRenderer:
             # The source's name is read when the words before allow its case (`жители`,
             # `из`, `города`); the other name when they ask a case the source's name would
             # show otherwise (`в Шуши`: Шуша's locative is `Шуше`); else it is unsettled.
-            allowed = self.pack.governed_cases(before) - {"nom"}
+            allowed = self.pack.governed_cases(before)
+            if allowed == {"nom"}:
+                allowed = frozenset()  # a sentence may begin with a genitive (`Шуши жители`)
             own_cases = {r.case for r in own}
             if allowed & own_cases:
                 best = next(r for r in own if r.case in allowed)
