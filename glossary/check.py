@@ -45,7 +45,12 @@ from newsloc.glossary.lang import language_pack
 from newsloc.glossary.match import Mention, matcher_for
 from newsloc.glossary.model import Concept, Glossary
 from newsloc.glossary.morphology import fold
-from newsloc.glossary.pairing import counted_mentions, inside, quoted_spans
+from newsloc.glossary.pairing import (
+    counted_mentions,
+    inside,
+    other_name_in_small_letters,
+    quoted_spans,
+)
 from newsloc.glossary.render import (
     AMBIGUOUS,
     NEAR_MISS,
@@ -268,6 +273,7 @@ class Checker:
                 hints,
                 rendering,
                 quotes,
+                entry.msgstr,
             )
             for code, message, near in problems:
                 severity = WARNING if concept.ambiguous else CODES[code].severity
@@ -342,8 +348,10 @@ class Checker:
         hints: dict[tuple[str, str], list[NearMissHint]],
         rendering: SegmentRendering | None,
         quotes: _Quotes,
+        text: str,
     ) -> list[tuple[str, str, tuple[NearMissHint, ...]]]:
-        """(code, message, near misses) for each problem of one concept in one entry."""
+        """(code, message, near misses) for each problem of one concept in one entry
+        (`text`: its translation)."""
         problems: list[tuple[str, str, tuple[NearMissHint, ...]]] = []
         counts = Counter(m.name for m in mentions)
         spelled = {m.name: m.spelling for m in mentions}
@@ -359,17 +367,29 @@ class Checker:
             for s in (rendering.suggestions if rendering is not None else [])
             if s.concept_id == concept.id
         }
-        source_shown = any(o.names_shown(concept.id) & used for o in found)
+
+        def read_as(occurrence: Occurrence) -> str:
+            """The name apply read the occurrence as, where it rewrote or suggested."""
+            change, suggestion = changes.get(occurrence.start), suggestions.get(occurrence.start)
+            return (change.read_as if change else "") or (suggestion.read_as if suggestion else "")
+
+        def shows_source(occurrence: Occurrence) -> bool:
+            if read_as(occurrence):
+                return read_as(occurrence) in used or bool(
+                    {r.name for r in occurrence.secondary_readings} & used
+                )
+            return bool(occurrence.names_shown(concept.id) & used)
+
+        source_shown = any(shows_source(o) for o in found)
         wrong: list[tuple[str, str, tuple[NearMissHint, ...]]] = []
         for occurrence in found:
-            shown = occurrence.names_shown(concept.id)
             suggestion = suggestions.get(occurrence.start)
             if suggestion is not None and suggestion.kind == AMBIGUOUS:
                 wrong.append((AMBIGUOUS_READING, self._ambiguous_message(suggestion), ()))
                 continue
-            if shown & used or (source_shown and dual):
+            if shows_source(occurrence) or (source_shown and dual):
                 continue  # the source's name is there: another name beside it is a gloss
-            other = occurrence.readings_of(concept.id)[0].name
+            other = read_as(occurrence) or occurrence.readings_of(concept.id)[0].name
             written = occurrence.form + occurrence.suffix
             if quotes.quoted_pair(mentions, occurrence) or (
                 suggestion is not None and suggestion.kind == QUOTED
@@ -420,7 +440,9 @@ class Checker:
         if not wrong:
             problems.extend(
                 (MISSING_SECONDARY, p, ())
-                for p in self._secondary_problems(concept, counts, found, first, quotes, mentions)
+                for p in self._secondary_problems(
+                    concept, counts, found, first, quotes, mentions, text
+                )
             )
         problems.extend((VARIANT_CODE, w, ()) for w in self._variant_warnings(concept, used, found))
         for occurrence in found:
@@ -445,6 +467,7 @@ class Checker:
         first: bool,
         quotes: _Quotes,
         mentions: list[Mention],
+        text: str,
     ) -> list[str]:
         policy = self.glossary.policy
         if not is_dual(self.glossary, concept) or len(counts) != 1:
@@ -461,6 +484,8 @@ class Checker:
             return []
         if any(self._gives_other_name(o, concept, name) for o in found):
             return []  # the translation gives another name already, in either order (4.3)
+        if other_name_in_small_letters(self.glossary, self.language, concept.id, {name}, text):
+            return []  # ... or as a word in small letters (ru `словом «ханкенди»`)
         decorated = [
             o
             for o in found

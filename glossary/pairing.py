@@ -18,6 +18,7 @@ One home for two rules that rendering, checking and the cross-edition audit shar
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -25,6 +26,8 @@ from typing import TYPE_CHECKING
 from newsloc.glossary.lang import language_pack
 from newsloc.glossary.match import Mention
 from newsloc.glossary.model import Glossary
+
+_WORD_RUN = re.compile(r"\w+")
 
 if TYPE_CHECKING:
     from newsloc.glossary.target import Occurrence
@@ -168,7 +171,39 @@ def other_names_shown(
     for occurrence in occurrences:
         if id(occurrence) in paired:
             continue
-        shown = {r.name for r in occurrence.readings_of(concept_id)}
-        if shown and not shown & names:
+        # Any reading of another name counts, even a spelling that is also a form of the
+        # source's (ru `Шуша (арм. Шуши)`): it stands apart from the paired one.
+        if {r.name for r in occurrence.readings_of(concept_id)} - names:
             return True
     return False
+
+
+def other_name_in_small_letters(
+    glossary: Glossary, language: str, concept_id: str, names: set[str], text: str
+) -> bool:
+    """True when the text gives another name of the concept in small letters, as a word
+    (ru `словом «ханкенди»`: a name quoted as a word, which the index, matching names as
+    written, does not find): no secondary is added beside the source's name."""
+    concept = glossary.get(concept_id)
+    if concept is None:
+        return False
+    pack = language_pack(language)
+    words = _small_words(text, language)
+    for other in concept.names:
+        if other in names:
+            continue
+        forms = concept.forms_of(language, other)
+        if forms is None:
+            continue
+        for form in forms.cases.values():
+            key = pack.lower(pack.fold(form))
+            if " " not in key and (
+                key in words or (pack.suffixing and any(w.startswith(key) for w in words))
+            ):
+                return True
+    return False
+
+
+def _small_words(text: str, language: str) -> set[str]:
+    pack = language_pack(language)
+    return {w for w in _WORD_RUN.findall(pack.fold(text)) if w[:1].islower()}

@@ -45,6 +45,7 @@ from newsloc.glossary.pairing import (
     Pair,
     counted_mentions,
     inside,
+    other_name_in_small_letters,
     other_names_shown,
     pair_mentions,
     quoted_spans,
@@ -80,6 +81,8 @@ class Change:
     #: For a near miss: the name whose spelling the misspelling was taken for (usually
     #: `name`; another name of a contested concept when that one was misspelled).
     misspelt_name: str = ""
+    #: The name the found spelling was read as (another name than `name`: the wrong name).
+    read_as: str = ""
 
     def comment(self) -> str:
         where = {"alignment": " (placed by alignment)", NEAR_MISS: " (near miss)"}.get(self.how, "")
@@ -159,6 +162,8 @@ class Suggestion:
     start: int
     end: int
     name: str = ""
+    #: The name the found spelling was read as, when the sentence settles it.
+    read_as: str = ""
 
     def comment(self) -> str:
         where = f"{self.concept_id}: {self.reason}"
@@ -186,6 +191,8 @@ class _Outcome:
 
     new: str | None
     suggestion: Suggestion | None = None
+    #: The name the occurrence was read as.
+    read_as: str = ""
 
 
 def is_dual(glossary: Glossary, concept: Concept) -> bool:
@@ -276,6 +283,9 @@ class DocumentRenderer:
             concept_id
             for concept_id, shown in names.items()
             if other_names_shown(concept_id, shown, occurrences, paired)
+            or other_name_in_small_letters(
+                self.glossary, self.language, concept_id, shown, translation
+            )
         }
 
         replacements: list[tuple[int, int, str, Change | None]] = []
@@ -309,6 +319,7 @@ class DocumentRenderer:
                     if suggestion is not None:
                         result.suggestions.append(suggestion)
                         continue
+                read_as = ""
                 if near is not None:
                     new: str | None = self._near_miss_rendering(
                         concept, mention, near, translation, secondary
@@ -319,6 +330,7 @@ class DocumentRenderer:
                         concept, mention, occurrence, translation, secondary, names[concept.id]
                     )
                     new = outcome.new
+                    read_as = outcome.read_as
                     if outcome.suggestion is not None:
                         result.suggestions.append(outcome.suggestion)
                 if new is None:
@@ -335,6 +347,7 @@ class DocumentRenderer:
                         occurrence.end,
                         name=mention.name,
                         misspelt_name=near.reading.name if near is not None else "",
+                        read_as=read_as,
                     )
                 replacements.append((occurrence.start, occurrence.end, new, change))
                 continue
@@ -508,6 +521,7 @@ class DocumentRenderer:
                     suffix,
                     secondary or keep,
                     "the sentence does not show which case the new name takes",
+                    best.name,
                 )
             case, suffix = found
         # The suffix is refitted only to a new stem; on the source's own word it stays.
@@ -523,6 +537,7 @@ class DocumentRenderer:
                 suffix,
                 secondary or keep,
                 "the suffix cannot be fitted to the new name with certainty",
+                best.name,
             )
         if best.name != mention.name and case == "nom":
             forms = concept.forms_of(self.language, mention.name)
@@ -539,15 +554,17 @@ class DocumentRenderer:
                     suffix,
                     secondary or keep,
                     "the words after it agree with the name as written",
+                    best.name,
                 )
         new = self._bare_rendering(
             concept, mention.name, case, suffix, secondary or keep, occurrence.capitals, after
         )
         if occurrence.capitals and same_in_capitals(self.language, new, old):
-            return _Outcome(old)
-        return _Outcome(
-            self._as_written(new, old, translation[occurrence.word_start : occurrence.word_end])
+            return _Outcome(old, read_as=best.name)
+        written = self._as_written(
+            new, old, translation[occurrence.word_start : occurrence.word_end]
         )
+        return _Outcome(written, read_as=best.name)
 
     def _ambiguous(
         self,
@@ -591,6 +608,7 @@ class DocumentRenderer:
         suffix: str,
         secondary: bool,
         reason: str,
+        read_as: str = "",
     ) -> _Outcome:
         old = translation[occurrence.start : occurrence.end]
         new = self._bare_rendering(
@@ -605,8 +623,9 @@ class DocumentRenderer:
             occurrence.start,
             occurrence.end,
             mention.name,
+            read_as,
         )
-        return _Outcome(None, suggestion)
+        return _Outcome(None, suggestion, read_as)
 
     def _near_miss_rendering(
         self, concept: Concept, mention: Mention, near: NearMiss, translation: str, secondary: bool
