@@ -48,6 +48,7 @@ from newsloc.glossary.morphology import fold
 from newsloc.glossary.pairing import (
     counted_mentions,
     inside,
+    name_in_small_letters,
     other_name_in_small_letters,
     quoted_spans,
 )
@@ -321,6 +322,12 @@ class Checker:
                     quoted = quotes.quoted_pair(mentions, occurrence)
                     if name in shown or (shown and (not dual or quoted)):
                         have += 1
+                if (
+                    have == 0
+                    and quotes.any_quoted(mentions)
+                    and quotes.small_letters(concept_id, name)
+                ):
+                    continue  # a quoted name quoted as a word, in small letters (`«ханкенди»`)
                 if have == 0 or (have < wanted and concept.contested):
                     lacking[(concept_id, name)] = have
         return lacking
@@ -540,6 +547,13 @@ class _Quotes:
         verbatim = getattr(glossary.policy, "quotes", "verbatim") == "verbatim"
         self.source = quoted_spans(source) if verbatim else []
         self.target = quoted_spans(translation, language) if verbatim else []
+        self._glossary, self._language, self._translation = glossary, language, translation
+
+    def small_letters(self, concept_id: str, name: str) -> bool:
+        """The name stands in the translation as a word in small letters (`«ханкенди»`)."""
+        return name_in_small_letters(
+            self._glossary, self._language, concept_id, {name}, self._translation
+        )
 
     def any_quoted(self, mentions: list[Mention]) -> bool:
         return any(inside(self.source, m.start, m.end) for m in mentions)

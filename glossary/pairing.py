@@ -187,12 +187,22 @@ def other_name_in_small_letters(
     concept = glossary.get(concept_id)
     if concept is None:
         return False
+    others = {name for name in concept.names if name not in names}
+    return name_in_small_letters(glossary, language, concept_id, others, text)
+
+
+def name_in_small_letters(
+    glossary: Glossary, language: str, concept_id: str, names: set[str], text: str
+) -> bool:
+    """True when a one-word form of one of `names` stands in `text` in small letters (in
+    hy and az at the start of a word)."""
+    concept = glossary.get(concept_id)
+    if concept is None:
+        return False
     pack = language_pack(language)
     words = _small_words(text, language)
-    for other in concept.names:
-        if other in names:
-            continue
-        forms = concept.forms_of(language, other)
+    for name in names:
+        forms = concept.forms_of(language, name)
         if forms is None:
             continue
         for form in forms.cases.values():

@@ -45,6 +45,7 @@ from newsloc.glossary.pairing import (
     Pair,
     counted_mentions,
     inside,
+    name_in_small_letters,
     other_name_in_small_letters,
     other_names_shown,
     pair_mentions,
@@ -361,6 +362,10 @@ class DocumentRenderer:
                 for other in pairs
             ):
                 continue  # one word shows both names (ru `Шуши`, or `X (Y)`): counts as both
+            if pair_.quoted and name_in_small_letters(
+                self.glossary, self.language, concept.id, {mention.name}, translation
+            ):
+                continue  # a quoted name quoted as a word, in small letters (`«ханкенди»`)
             span = self._located(translation, mention, locate, taken + spans)
             if span is None:
                 expected = self._bare_rendering(concept, mention.name, "nom", "", secondary)

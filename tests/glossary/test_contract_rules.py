@@ -354,3 +354,15 @@ def test_the_other_name_alone_is_one_error_with_what_apply_writes(language, text
     assert (code, severity) == (OTHER_NAME, ERROR)
     assert message.endswith(f'apply writes "{writes}"')
     assert writes in apply(source, text, language).text
+
+
+def test_the_russian_analyser_is_loaded_only_when_a_case_is_needed():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, newsloc.glossary.render, newsloc.glossary.check\n"
+        "print('pymorphy3' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
