@@ -64,10 +64,11 @@ lint: setup typecheck
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-# The folders install as newsloc.glossary and newsloc.translate; mypy reads them under
+# The folders install as newsloc.base, newsloc.glossary and newsloc.translate; mypy reads them under
 # those names through a tree of links.
 typecheck: setup
 	@mkdir -p build/typecheck/newsloc
+	@ln -sfn ../../../base build/typecheck/newsloc/base
 	@ln -sfn ../../../glossary build/typecheck/newsloc/glossary
 	@ln -sfn ../../../translate build/typecheck/newsloc/translate
 	cd build/typecheck && MYPYPATH=. ../../$(PY) -m mypy --config-file ../../pyproject.toml -p newsloc

@@ -33,9 +33,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import polib
 
 from bench.glossary_bench import synthetic_glossary, synthetic_toml
+from newsloc.base.po.reader import parse_catalogue
 from newsloc.glossary.exchange import export_review, import_review
 from newsloc.glossary.loader import parse_glossary
-from newsloc.glossary.po_parse import parse_catalogue
 from newsloc.translate.catalog.stats import catalog_stats
 from newsloc.translate.pipeline import translate_article
 

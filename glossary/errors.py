@@ -1,13 +1,10 @@
 """Errors the glossary library raises for bad glossary files and bad glossary input."""
 
+from newsloc.base.errors import NewslocError
 
-class GlossaryError(Exception):
+
+class GlossaryError(NewslocError):
     """A glossary file (or a glossary exchange file) cannot be used.
 
-    `problems` holds every problem found, each one line naming the file, the concept id
-    and the line where TOML gives it; str() joins them, so it prints as they read.
+    Each problem names the file, the concept id and the line where TOML gives it.
     """
-
-    def __init__(self, problems: list[str] | str):
-        self.problems = [problems] if isinstance(problems, str) else list(problems)
-        super().__init__("\n".join(self.problems))

@@ -14,8 +14,8 @@ import re
 import tomllib
 from pathlib import Path
 
+from newsloc.base.files import UnreadableFile, atomic_write_bytes, read_user_text
 from newsloc.glossary.errors import GlossaryError
-from newsloc.glossary.fileio import UnreadableFile, atomic_write_bytes, read_user_text
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.toml_lines import KeyLines
 from newsloc.glossary.validation import GlossaryBuilder

@@ -353,11 +353,16 @@ def target_index(glossary: Glossary, language: str) -> TargetIndex:
     if cached is not None and cached[0]() is glossary:
         return cached[1]
     index = TargetIndex(glossary, language)
-    _indexes[key] = (weakref.ref(glossary, partial(_forget, key)), index)
+    _indexes[key] = (weakref.ref(glossary, partial(_forget, _indexes, key)), index)
     return index
 
 
-def _forget(key: tuple[int, str], ref: object) -> None:
-    entry = _indexes.get(key)
+def _forget(
+    cache: dict[tuple[int, str], tuple[weakref.ref[Glossary], TargetIndex]],
+    key: tuple[int, str],
+    ref: object,
+) -> None:
+    """Weakref callback; gets the cache as an argument so it also works at interpreter exit."""
+    entry = cache.get(key)
     if entry is not None and entry[0] is ref:
-        del _indexes[key]
+        del cache[key]

@@ -14,7 +14,7 @@ os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
 def __getattr__(name: str) -> str:
     """`newsloc.translate.__version__`, read from package metadata only when asked for."""
     if name == "__version__":
-        from newsloc.glossary.distribution import newsloc_version
+        from newsloc.base.version import newsloc_version
 
         return newsloc_version()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from newsloc.base.errors import NewslocError
 from newsloc.glossary.model import Glossary
 from newsloc.translate.catalog.files import catalog_path
 from newsloc.translate.engines.base import Engine, Translation
@@ -103,7 +104,7 @@ def reuse_engines(factory: EngineFactory | None) -> EngineFactory | None:
     if factory is None:
         return None
     engines: dict[str, Engine | None] = {}
-    refusals: dict[str, UserError] = {}
+    refusals: dict[str, NewslocError] = {}
 
     def build(language: str) -> Engine | None:
         if language in refusals:
@@ -111,7 +112,7 @@ def reuse_engines(factory: EngineFactory | None) -> EngineFactory | None:
         if language not in engines:
             try:
                 engines[language] = factory(language)
-            except UserError as exc:
+            except NewslocError as exc:
                 refusals[language] = exc
                 raise
         return engines[language]
@@ -153,7 +154,7 @@ def translate_articles(
                     article_date=article_date,
                     progress=progress,
                 )
-            except UserError as exc:
+            except NewslocError as exc:
                 batch.outcomes.append(ArticleOutcome(article, error=str(exc)))
             else:
                 batch.outcomes.append(ArticleOutcome(article, report=report))
@@ -187,7 +188,7 @@ def _new_sentences(article: Path, language: str, out: Path) -> list[str]:
         return []
     try:
         units = read_article(article).units()
-    except UserError:
+    except NewslocError:
         return []  # translate_article reports it
     return [s.text for unit in units for s in split_sentences(unit.text) if s.translatable]
 
@@ -211,7 +212,7 @@ def _translate_ahead(
             continue
         try:
             engine = factory(language)
-        except UserError:
+        except NewslocError:
             continue  # translate_article asks again and reports why
         if engine is None:
             continue

@@ -15,7 +15,8 @@ from pathlib import Path
 import polib
 from babel import Locale, UnknownLocaleError
 
-from newsloc.glossary.fileio import PlannedWrite, WriteConflict, read_bytes, write_files
+from newsloc.base.errors import NewslocError
+from newsloc.base.files import PlannedWrite, WriteConflict, read_bytes, write_files
 from newsloc.glossary.model import SOURCE_LANGUAGE, Glossary
 from newsloc.translate.catalog.discovery import check_domain_name
 from newsloc.translate.catalog.files import (
@@ -292,7 +293,7 @@ class _Run:
         assert self.engine_factory is not None
         try:
             engine = self.engine_factory(language)
-        except UserError as exc:
+        except NewslocError as exc:
             self.warnings[language] = str(exc)
             return
         if engine is None:
@@ -373,7 +374,7 @@ def _old_template(path: Path) -> polib.POFile | None:
         return None
     try:
         return load_catalog(path)
-    except UserError:
+    except NewslocError:
         return None
 
 

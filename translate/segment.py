@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsloc.glossary.fileio import UnreadableFile, decode_user_text, read_user_bytes
+from newsloc.base.files import decode_user_text, read_user_bytes
 from newsloc.translate.errors import UserError
 
 #: Words that end with a full stop without ending a sentence.
@@ -109,13 +109,10 @@ def read_article(path: Path) -> Article:
 
 def read_text(path: Path) -> str:
     """The file's text with line ends normalised, or a one-line UserError saying why not."""
-    try:
-        data = read_user_bytes(path)
-        if b"\x00" in data:
-            raise UserError(f"{path}: not a text file (it contains NUL bytes)")
-        text = decode_user_text(path, data)
-    except UnreadableFile as exc:
-        raise UserError(str(exc)) from None
+    data = read_user_bytes(path)
+    if b"\x00" in data:
+        raise UserError(f"{path}: not a text file (it contains NUL bytes)")
+    text = decode_user_text(path, data)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -5,7 +5,7 @@ Formats and what each one carries are described in docs/glossary-exchange.md.
 
 from __future__ import annotations
 
-from newsloc.glossary.distribution import generator
+from newsloc.base.version import generator
 from newsloc.glossary.errors import GlossaryError
 from newsloc.glossary.exchange.importing import IMPORT_FORMATS, convert_to_toml, import_format
 from newsloc.glossary.exchange.review import export_review, review_catalogue

@@ -6,11 +6,11 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from newsloc.base.files import read_user_text
 from newsloc.glossary.errors import GlossaryError
 from newsloc.glossary.exchange.tabular import read_tabular
 from newsloc.glossary.exchange.tbx import read_tbx
 from newsloc.glossary.exchange.toml_writer import glossary_to_toml
-from newsloc.glossary.fileio import UnreadableFile, read_user_text
 from newsloc.glossary.loader import parse_glossary
 from newsloc.glossary.model import Glossary
 
@@ -28,13 +28,6 @@ def import_format(path: Path, fmt: str | None) -> str:
     return chosen
 
 
-def _read_text(path: Path) -> str:
-    try:
-        return read_user_text(path)
-    except UnreadableFile as exc:
-        raise GlossaryError(str(exc)) from None
-
-
 def convert_to_toml(
     path: str | os.PathLike[str],
     fmt: str | None = None,
@@ -49,7 +42,7 @@ def convert_to_toml(
     """
     source = Path(path)
     chosen = import_format(source, fmt)
-    text = _read_text(source)
+    text = read_user_text(source)
     version = version or dt.date.today().strftime("%Y.%m.%d")
     if chosen == "tbx":
         if language is not None:

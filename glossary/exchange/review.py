@@ -13,11 +13,11 @@ from pathlib import Path
 
 import polib
 
-from newsloc.glossary.distribution import generator
+from newsloc.base.po.conventions import WRAP_WIDTH, plural_forms
+from newsloc.base.po.writer import format_catalogue
+from newsloc.base.version import generator
 from newsloc.glossary.errors import GlossaryError
-from newsloc.glossary.gettext import WRAP_WIDTH, plural_forms
 from newsloc.glossary.model import CASES, CaseForms, Concept, Glossary
-from newsloc.glossary.po_format import format_catalogue
 
 #: Separates the concept id from the name in msgctxt: `stepanakert|Stepanakert`.
 CONTEXT_SEPARATOR = "|"

@@ -16,10 +16,11 @@ import polib
 import tomlkit
 from tomlkit.exceptions import TOMLKitError
 
+from newsloc.base.files import Snapshot, atomic_write_text
+from newsloc.base.po.conventions import read_catalogue
+from newsloc.glossary.catalogue_language import catalogue_language
 from newsloc.glossary.errors import GlossaryError
 from newsloc.glossary.exchange.review import CONTEXT_SEPARATOR
-from newsloc.glossary.fileio import Snapshot, atomic_write_text
-from newsloc.glossary.gettext import catalogue_language, read_catalogue
 from newsloc.glossary.loader import parse_glossary, read_glossary_text
 from newsloc.glossary.model import Concept, Glossary
 

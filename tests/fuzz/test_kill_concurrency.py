@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from newsloc.glossary.gettext import read_catalogue
-from newsloc.glossary.po_format import format_catalogue
+from newsloc.base.po.conventions import read_catalogue
+from newsloc.base.po.writer import format_catalogue
 from tests.fuzz.conftest import DEEP
 
 PARAGRAPHS = [f"Paragraph {i}: residents of Stepanakert left for Goris." for i in range(150)]

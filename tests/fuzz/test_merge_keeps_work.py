@@ -6,8 +6,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsloc.glossary.gettext import read_catalogue
-from newsloc.glossary.po_format import format_catalogue
+from newsloc.base.po.conventions import read_catalogue
+from newsloc.base.po.writer import format_catalogue
 from newsloc.translate.pipeline import translate_article
 from tests.fuzz.support import catalogues, texts
 

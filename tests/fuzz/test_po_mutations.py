@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsloc.glossary.po_format import format_catalogue
-from newsloc.glossary.po_parse import CatalogueSyntaxError, parse_catalogue
+from newsloc.base.po.reader import CatalogueSyntaxError, parse_catalogue
+from newsloc.base.po.writer import format_catalogue
 from tests.fuzz.conftest import DEEP
 from tests.fuzz.support import SEPARATORS, WORDS, catalogues
 

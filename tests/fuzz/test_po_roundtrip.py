@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsloc.glossary import linebreak
-from newsloc.glossary.po_format import format_catalogue
-from newsloc.glossary.po_parse import parse_catalogue
+from newsloc.base.po import linebreak
+from newsloc.base.po.reader import parse_catalogue
+from newsloc.base.po.writer import format_catalogue
 from tests.fuzz.conftest import DEEP
 from tests.fuzz.support import catalogues, content, texts
 

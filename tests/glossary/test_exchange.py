@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsloc.base.errors import NewslocError
 from newsloc.glossary.errors import GlossaryError
 from newsloc.glossary.exchange import convert_to_toml, export_glossary, glossary_to_toml
 from newsloc.glossary.exchange.tbx import XML_LANG
@@ -359,7 +360,7 @@ def test_import_refuses_unknown_extension_and_non_utf8(tmp_path: Path) -> None:
         convert_to_toml(odd)
     latin = tmp_path / "terms.csv"
     latin.write_bytes("en,az\nBaku,Bakı\n".encode("cp1254"))  # Excel on Turkish Windows
-    with pytest.raises(GlossaryError, match="not UTF-8"):
+    with pytest.raises(NewslocError, match="not UTF-8"):
         convert_to_toml(latin)
 
 

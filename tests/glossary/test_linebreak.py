@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsloc.glossary import linebreak
-from newsloc.glossary.po_format import format_catalogue
+from newsloc.base.po import linebreak
+from newsloc.base.po.writer import format_catalogue
 
 PIECES = [
     # Latin, Cyrillic, Armenian words; digits; a word longer than any line

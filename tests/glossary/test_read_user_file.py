@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsloc.glossary.fileio import UnreadableFile, read_user_bytes, read_user_text
+from newsloc.base.files import UnreadableFile, read_user_bytes, read_user_text
 
 
 def problem(path: Path, **kwargs: object) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 import polib
 import pytest
 
+from newsloc.base.errors import NewslocError
 from newsloc.glossary.errors import GlossaryError
 from newsloc.glossary.exchange import export_review, import_review
 from newsloc.glossary.loader import load_glossary
@@ -181,7 +182,7 @@ def test_a_catalogue_with_a_broken_string_is_refused_not_truncated(glossary_file
     text = po.read_text(encoding="utf-8").replace('"Ханкенди-Новый"', '"Ханкенди-Новый')
     po.write_text(text, encoding="utf-8")
     with pytest.raises(
-        GlossaryError,
+        NewslocError,
         match=r"\.po:\d+: not a readable gettext catalogue: "
         "unterminated string",
     ):

@@ -8,7 +8,11 @@ from pathlib import Path
 
 from tests.conftest import REPO
 
-FOLDERS = {"glossary": "newsloc.glossary", "translate": "newsloc.translate"}
+FOLDERS = {
+    "base": "newsloc.base",
+    "glossary": "newsloc.glossary",
+    "translate": "newsloc.translate",
+}
 
 
 def _declared_packages() -> set[str]:
@@ -87,3 +91,15 @@ def test_newslocs_own_catalogues_ship_in_the_wheel() -> None:
     catalogues = set((REPO / "translate" / "locales").rglob("*.po"))
     assert catalogues and catalogues <= shipped
     assert REPO / "translate" / "locales" / "newsloc.pot" in shipped
+
+
+def test_the_base_package_imports_nothing_of_newsloc() -> None:
+    # Files, .po reading and writing, the version and the error root: everything stands on
+    # them, so they may stand on nothing of newsloc's own.
+    offenders = [
+        f"{path.relative_to(REPO)}: {name}"
+        for path in (REPO / "base").rglob("*.py")
+        for name in _imports(path)
+        if name.startswith("newsloc.") and not name.startswith("newsloc.base")
+    ]
+    assert offenders == []

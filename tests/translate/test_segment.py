@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsloc.translate.errors import UserError
+from newsloc.base.errors import NewslocError
 from newsloc.translate.segment import read_article, split_paragraphs, split_sentences
 from tests.conftest import SAMPLE_ARTICLE
 from tests.support.articles import article_paragraphs, unique_paragraphs
@@ -144,7 +144,7 @@ def test_bom_and_crlf_are_fine(tmp_path: Path) -> None:
 def test_bad_input_names_the_file(tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
-    with pytest.raises(UserError) as error:
+    with pytest.raises(NewslocError) as error:
         read_article(path)
     assert str(error.value) == f"{path}: {message}" or str(error.value).startswith(
         f"{path}: {message}"
@@ -153,7 +153,7 @@ def test_bad_input_names_the_file(tmp_path: Path, content: bytes, message: str) 
 
 
 def test_missing_file_and_directory(tmp_path: Path) -> None:
-    with pytest.raises(UserError, match="no such file"):
+    with pytest.raises(NewslocError, match="no such file"):
         read_article(tmp_path / "nope.txt")
-    with pytest.raises(UserError, match="is a directory"):
+    with pytest.raises(NewslocError, match="is a directory"):
         read_article(tmp_path)

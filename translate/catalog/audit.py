@@ -26,6 +26,7 @@ from pathlib import Path
 
 import polib
 
+from newsloc.glossary.catalogue_language import catalogue_language
 from newsloc.glossary.check import CheckEntry, Checker
 from newsloc.glossary.match import Mention, matcher_for
 from newsloc.glossary.model import Glossary
@@ -33,7 +34,6 @@ from newsloc.glossary.pairing import counted_mentions, pair_mentions
 from newsloc.glossary.target import Occurrence, target_index
 from newsloc.translate.catalog.discovery import find_catalogs
 from newsloc.translate.catalog.files import load_catalog
-from newsloc.translate.catalog.glossary_qa import catalogue_language
 from newsloc.translate.catalog.review import live_entries, translation_of
 
 

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import polib
 
-from newsloc.glossary.errors import GlossaryError
-from newsloc.glossary.fileio import PlannedWrite, Snapshot, read_bytes, write_files
-from newsloc.glossary.gettext import read_catalogue_with_bytes, snapshot_of
-from newsloc.glossary.po_format import format_catalogue
+from newsloc.base.files import PlannedWrite, Snapshot, read_bytes, write_files
+from newsloc.base.po.conventions import read_catalogue_with_bytes, snapshot_of
+from newsloc.base.po.writer import format_catalogue
 from newsloc.translate.errors import UserError
 
 
@@ -30,10 +29,7 @@ def load_catalog_with_bytes(path: Path) -> tuple[polib.POFile, bytes]:
     """`load_catalog` and the bytes it read (one read, so the two always agree)."""
     if not path.exists():
         raise UserError(f"{path}: no such catalogue")
-    try:
-        return read_catalogue_with_bytes(path)
-    except GlossaryError as exc:
-        raise UserError(str(exc)) from None
+    return read_catalogue_with_bytes(path)
 
 
 _VOLATILE = re.compile(r'^"(?:POT-Creation-Date|PO-Revision-Date): .*\\n"\n', re.MULTILINE)

@@ -17,11 +17,10 @@ from pathlib import Path
 
 import polib
 
+from newsloc.base.files import PlannedWrite, write_files
+from newsloc.base.po.conventions import snapshot_of
+from newsloc.glossary.catalogue_language import catalogue_language
 from newsloc.glossary.check import CODES, CheckEntry, Checker, NearMissHint, selected_codes
-from newsloc.glossary.errors import GlossaryError
-from newsloc.glossary.fileio import PlannedWrite, write_files
-from newsloc.glossary.gettext import catalogue_language as header_language
-from newsloc.glossary.gettext import snapshot_of
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.render import DocumentRenderer, SegmentRendering
 from newsloc.translate.catalog.files import load_catalog_with_bytes
@@ -67,17 +66,15 @@ class FileViolation:
 
 def check_codes(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> frozenset[str] | None:
     """The codes `--select`/`--ignore` leave (each word a code, a name or a comma list);
-    None when neither is given (the policy's own, else every code). UserError on an
-    unknown code."""
+    None when neither is given (the policy's own, else every code). A GlossaryError names
+    an unknown code."""
     words = [
-        [w for item in group for w in item.split(",") if w.strip()] for group in (select, ignore)
+        [word for item in group for word in item.split(",") if word.strip()]
+        for group in (select, ignore)
     ]
     if not words[0] and not words[1]:
         return None
-    try:
-        return selected_codes(words[0], words[1])
-    except GlossaryError as exc:
-        raise UserError(str(exc)) from None
+    return selected_codes(words[0], words[1])
 
 
 @dataclass
@@ -108,14 +105,6 @@ class _Catalogue:
     text: str
     po: polib.POFile
     language: str
-
-
-def catalogue_language(path: Path, po: polib.POFile, glossary: Glossary) -> str:
-    """The catalogue's target language (`glossary.gettext.catalogue_language`), or a UserError."""
-    try:
-        return header_language(path, po, glossary)
-    except GlossaryError as exc:
-        raise UserError(str(exc)) from None
 
 
 def _read(path: Path | str, glossary: Glossary) -> _Catalogue:

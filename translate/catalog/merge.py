@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import polib
 
-from newsloc.glossary.gettext import WRAP_WIDTH
+from newsloc.base.po.conventions import WRAP_WIDTH
 
 #: How similar an old msgid must be to count as "the same paragraph, changed a little";
 #: GNU msgmerge's fuzzy threshold is the same 0.6.

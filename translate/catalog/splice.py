@@ -14,10 +14,10 @@ from pathlib import Path
 
 import polib
 
-from newsloc.glossary.errors import GlossaryError
-from newsloc.glossary.gettext import WRAP_WIDTH
-from newsloc.glossary.po_format import format_entry
-from newsloc.glossary.po_parse import parse_catalogue
+from newsloc.base.errors import NewslocError
+from newsloc.base.po.conventions import WRAP_WIDTH
+from newsloc.base.po.reader import parse_catalogue
+from newsloc.base.po.writer import format_entry
 from newsloc.translate.errors import UserError
 
 
@@ -102,7 +102,7 @@ def verify(
     """Parse the spliced text back; it must hold exactly the intended entries."""
     try:
         reread = parse_catalogue(path, text.encode("utf-8"), wrapwidth=WRAP_WIDTH)
-    except GlossaryError:
+    except NewslocError:
         raise UserError(
             f"{path}: could not rewrite its entries safely; the file was left as it is"
         ) from None

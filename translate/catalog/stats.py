@@ -10,12 +10,12 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from newsloc.base.errors import NewslocError
 from newsloc.glossary.loader import glossary_or_default
 from newsloc.translate.catalog.discovery import find_every_catalog
 from newsloc.translate.catalog.files import load_catalog
 from newsloc.translate.catalog.glossary_qa import check_catalogs
 from newsloc.translate.catalog.review import EntryState, live_entries, state_of
-from newsloc.translate.errors import UserError
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def glossary_violation_counts(
     for path in paths:
         try:
             violations = check_catalogs([path], glossary)
-        except UserError:
+        except NewslocError:
             counts[path] = None
             continue
         counts[path] = sum(1 for found in violations if found.severity != "warning")

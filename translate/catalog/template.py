@@ -9,8 +9,8 @@ from datetime import date, datetime
 
 import polib
 
-from newsloc.glossary.distribution import generator
-from newsloc.glossary.gettext import WRAP_WIDTH, plural_forms
+from newsloc.base.po.conventions import WRAP_WIDTH, plural_forms
+from newsloc.base.version import generator
 from newsloc.translate.errors import UserError
 from newsloc.translate.segment import Unit
 

@@ -1,7 +1,7 @@
 """The `newsloc` command line: thin Typer commands over functions that tests call directly.
 
 Each command group lives in its own module; this one wires them together and turns the
-user-facing exceptions (`UserError`, `GlossaryError`) and usage errors (a bad option value,
+one error root (`NewslocError`: bad input of any kind) and usage errors (a bad option value,
 a missing argument, an unknown option or command) into one line on stderr and exit 2, never
 a traceback or a boxed panel.
 """
@@ -15,11 +15,10 @@ from typer._click import Context as ClickContext
 from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
-from newsloc.glossary.distribution import newsloc_version
-from newsloc.glossary.errors import GlossaryError
+from newsloc.base.errors import NewslocError
+from newsloc.base.version import newsloc_version
 from newsloc.translate.cli import catalog_cmd, edition_cmd, glossary_cmd, models_cmd, translate_cmd
 from newsloc.translate.cli.output import print_error, usage_error_line
-from newsloc.translate.errors import UserError
 
 
 def _usage_exit(exc: UsageError, command_path: str | None = None) -> typer.Exit:
@@ -76,7 +75,7 @@ class _NewslocGroup(TyperGroup):
             return super().invoke(ctx)
         except UsageError as exc:
             raise _usage_exit(exc, _command_path(ctx, args)) from None
-        except (UserError, GlossaryError) as exc:
+        except NewslocError as exc:
             for line in str(exc).splitlines() or [type(exc).__name__]:
                 print_error(line)
             raise typer.Exit(2) from None

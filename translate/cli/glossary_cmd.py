@@ -214,12 +214,9 @@ def _text_of(source: str) -> str:
                 f"{source}: no such file (to search this text itself, add a word or a space)"
             )
         return source
-    from newsloc.glossary.fileio import UnreadableFile, read_user_text
+    from newsloc.base.files import read_user_text
 
-    try:
-        return read_user_text(path)
-    except UnreadableFile as exc:
-        raise UserError(str(exc)) from None
+    return read_user_text(path)
 
 
 glossary_qa_cmd.register(app)

@@ -15,7 +15,7 @@ import sys
 from contextlib import suppress
 from pathlib import Path
 
-from newsloc.glossary.errors import GlossaryError
+from newsloc.base.errors import NewslocError
 from newsloc.translate.errors import UserError
 
 
@@ -43,12 +43,12 @@ def check_out_file(out: Path, force: bool, source: Path | None = None) -> None:
 
 def write_out_file(out: Path, text: str, force: bool, source: Path | None = None) -> None:
     """Check `out` (see `check_out_file`), then write `text` atomically, or say why not."""
-    from newsloc.glossary.fileio import atomic_write_text
+    from newsloc.base.files import atomic_write_text
 
     check_out_file(out, force, source)
     try:
         atomic_write_text(out, text)
-    except GlossaryError:
+    except NewslocError:
         raise
     except OSError as exc:
         raise _cannot_write(out, exc) from None

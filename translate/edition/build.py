@@ -21,8 +21,8 @@ import polib
 from babel import Locale
 from babel.dates import format_date
 
-from newsloc.glossary.fileio import atomic_write_text
-from newsloc.glossary.gettext import header_language, primary_subtag
+from newsloc.base.files import atomic_write_text
+from newsloc.base.po.conventions import header_language, primary_subtag
 from newsloc.glossary.loader import glossary_or_default
 from newsloc.glossary.model import Glossary
 from newsloc.translate.catalog.discovery import check_language, find_catalogs

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from newsloc.glossary.fileio import atomic_write_text
+from newsloc.base.files import atomic_write_text
 from newsloc.glossary.model import SOURCE_LANGUAGE
 from newsloc.translate.catalog.discovery import check_language, find_catalogs
 from newsloc.translate.catalog.files import load_catalog

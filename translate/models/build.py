@@ -21,7 +21,7 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
-from newsloc.glossary.fileio import UnreadableFile, atomic_write_bytes, read_user_text
+from newsloc.base.files import atomic_write_bytes, read_user_text
 from newsloc.translate.errors import UserError
 from newsloc.translate.models.archive import validate_argosmodel
 from newsloc.translate.models.pairs import parse_pair
@@ -114,8 +114,6 @@ def _check_marian_dir(marian_dir: Path) -> dict:
         raise UserError(f"{marian_dir}: not an OPUS-MT model directory (no decoder.yml)")
     try:
         decoder = yaml.safe_load(read_user_text(decoder_path))
-    except UnreadableFile as exc:
-        raise UserError(str(exc)) from None
     except yaml.YAMLError as exc:
         reason = " ".join(str(exc).split())
         raise UserError(f"{decoder_path}: not valid YAML ({reason})") from exc

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsloc.glossary.fileio import UnreadableFile, atomic_write_bytes, read_user_bytes
+from newsloc.base.files import atomic_write_bytes, read_user_bytes
 from newsloc.translate.errors import UserError
 from newsloc.translate.models.fetch import fetch_bytes
 from newsloc.translate.models.packages import version_key
@@ -72,10 +72,7 @@ def read_local_index() -> list[AvailableModel] | None:
     path = local_index_path()
     if not path.exists():
         return None
-    try:
-        data = read_user_bytes(path, "local package index")
-    except UnreadableFile as exc:
-        raise UserError(str(exc)) from None
+    data = read_user_bytes(path, "local package index")
     return parse_index(data, str(path))
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsloc.translate.errors import UserError
+from newsloc.base.errors import NewslocError
 from newsloc.translate.models.index import (
     AvailableModel,
     index_url,
@@ -82,12 +82,12 @@ def list_models(refresh: bool = False) -> ModelListing:
     if refresh:
         try:
             available = refresh_index()
-        except UserError as exc:
+        except NewslocError as exc:
             problem = str(exc)
     if available is None:
         try:
             available = read_local_index()
-        except UserError as exc:
+        except NewslocError as exc:
             problem = str(exc)
     return ModelListing(
         installed=installed_models(),

@@ -20,7 +20,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsloc.glossary.fileio import atomic_write_bytes
+from newsloc.base.errors import NewslocError
+from newsloc.base.files import atomic_write_bytes
 from newsloc.translate.errors import UserError
 from newsloc.translate.models.archive import PackageInfo, extract, validate_argosmodel
 from newsloc.translate.models.fetch import FetchError, Progress, download_file, fetch_bytes
@@ -89,7 +90,7 @@ def install_file(archive: Path, shown_as: str | None = None) -> InstallResult:
     """
     try:
         return _install(archive)
-    except UserError as exc:
+    except NewslocError as exc:
         if shown_as is None:
             raise
         raise UserError(str(exc).replace(str(archive), shown_as)) from None
@@ -259,7 +260,7 @@ def _download_and_install(
                 raise failure
             try:
                 info = validate_argosmodel(archive)
-            except UserError as exc:
+            except NewslocError as exc:
                 raise UserError(str(exc).replace(str(archive), link)) from None
             _check_matches(link, info, model)
             return install_file(archive, shown_as=link)

@@ -12,7 +12,7 @@ import polib
 import pytest
 from typer.testing import CliRunner
 
-from newsloc.glossary.errors import GlossaryError
+from newsloc.base.errors import NewslocError
 from newsloc.translate.catalog import glossary_qa
 from newsloc.translate.cli import app
 from tests.glossary.test_render import GLOSSARY_TOML, make_glossary
@@ -177,7 +177,7 @@ def test_apply_is_atomic_when_the_final_rename_fails(catalogue, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", refuse)
-    with pytest.raises(GlossaryError, match="cannot write: disk full; nothing was written"):
+    with pytest.raises(NewslocError, match="cannot write: disk full; nothing was written"):
         glossary_qa.apply_to_catalog(catalogue, make_glossary())
     assert catalogue.read_bytes() == CATALOGUE.encode()
     assert sorted(p.name for p in catalogue.parent.iterdir()) == ["seed.po"]

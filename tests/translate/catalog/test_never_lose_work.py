@@ -11,13 +11,12 @@ from pathlib import Path
 import polib
 import pytest
 
-from newsloc.glossary.errors import GlossaryError
-from newsloc.glossary.gettext import read_catalogue
+from newsloc.base.errors import NewslocError
+from newsloc.base.po.conventions import read_catalogue
+from newsloc.base.po.writer import format_catalogue
 from newsloc.glossary.loader import load_default_glossary
-from newsloc.glossary.po_format import format_catalogue
 from newsloc.translate.catalog import glossary_qa
 from newsloc.translate.catalog.compile import compile_catalogs
-from newsloc.translate.errors import UserError
 from newsloc.translate.pipeline import translate_article
 from tests.support.fake_engine import fake_factory
 
@@ -109,7 +108,7 @@ def test_a_save_between_apply_reading_and_writing_is_refused(tmp_path: Path) -> 
     saved = path.read_bytes()
     glossary_qa._plan_apply = reviewer_saves_meanwhile
     try:
-        with pytest.raises(GlossaryError, match="changed on disk while newsloc was working"):
+        with pytest.raises(NewslocError, match="changed on disk while newsloc was working"):
             glossary_qa.apply_to_catalogs([path], glossary)
     finally:
         glossary_qa._plan_apply = real_plan
@@ -225,7 +224,7 @@ def test_a_full_disk_writes_nothing_at_all(tmp_path: Path, article: Path, monkey
         return real_write(fd, data)
 
     monkeypatch.setattr(os, "write", third_write_fails)
-    with pytest.raises(GlossaryError, match="No space left on device; nothing was written"):
+    with pytest.raises(NewslocError, match="No space left on device; nothing was written"):
         translate(article, out, languages=("hy", "az", "ru"))
     monkeypatch.undo()
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
@@ -241,7 +240,7 @@ def test_apply_on_two_files_writes_neither_when_the_second_is_bad(tmp_path: Path
     bad = tmp_path / "b.po"
     bad.write_text('msgid "x"\nmsgstr "unterminated\n', encoding="utf-8")
     saved = good.read_bytes()
-    with pytest.raises(UserError, match=r"b\.po:2: .*unterminated string"):
+    with pytest.raises(NewslocError, match=r"b\.po:2: .*unterminated string"):
         glossary_qa.apply_to_catalogs([good, bad], load_default_glossary())
     assert good.read_bytes() == saved
 
@@ -263,7 +262,7 @@ def test_compile_refuses_a_charset_before_writing_any_mo(
             'msgid "a"\nmsgstr "б"\n',
             encoding="utf-8",
         )
-    with pytest.raises(UserError, match=message):
+    with pytest.raises(NewslocError, match=message):
         compile_catalogs(locales)
     assert not list(locales.rglob("*.mo"))
 
@@ -276,7 +275,7 @@ def test_nul_bytes_never_reach_a_mo(tmp_path: Path, nul: str) -> None:
         'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
         f'msgid "a"\nmsgstr {nul}\n'
     )
-    with pytest.raises(UserError, match=r"story\.po:5: .*NUL"):
+    with pytest.raises(NewslocError, match=r"story\.po:5: .*NUL"):
         compile_catalogs(tmp_path / "loc")
     assert not list(tmp_path.rglob("*.mo"))
 

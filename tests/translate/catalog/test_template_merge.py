@@ -11,7 +11,7 @@ import polib
 import pytest
 from babel.messages.pofile import read_po
 
-from newsloc.glossary.gettext import plural_forms
+from newsloc.base.po.conventions import plural_forms
 from newsloc.translate.pipeline import translate_article
 from tests.support.articles import entry_count, unique_paragraphs
 

@@ -20,12 +20,12 @@ import pytest
 from babel.dates import get_month_names
 from typer.testing import CliRunner
 
+from newsloc.base.errors import NewslocError
 from newsloc.translate.cli import app
 from newsloc.translate.edition.build import EditionRefused, build_edition
 from newsloc.translate.edition.model import EditionFormat
 from newsloc.translate.edition.render import escape_markdown
 from newsloc.translate.edition.typography import apply_typography
-from newsloc.translate.errors import UserError
 from tests.conftest import SAMPLE_ARTICLE
 from tests.support.articles import (
     article_paragraphs,
@@ -394,7 +394,7 @@ def test_bad_input_is_one_line_and_exit_2(locales: Path, args: list[str], messag
 def test_malformed_catalogue_and_several_domains_are_user_errors(locales: Path):
     bad = locales / "hy" / "LC_MESSAGES" / f"{SAMPLE_ARTICLE.stem}.po"
     bad.write_text('msgid "open\nmsgstr ""\n', encoding="utf-8")
-    with pytest.raises(UserError, match=r"\.po:1: not a readable gettext catalogue"):
+    with pytest.raises(NewslocError, match=r"\.po:1: not a readable gettext catalogue"):
         build_edition("hy", locales=locales)
 
     write_catalog(locales, "ru", build_catalog(SAMPLE_ARTICLE, "ru"), domain="second")
@@ -411,7 +411,7 @@ def test_entry_without_line_reference_cannot_be_placed(tmp_path: Path):
     po = build_catalog(SAMPLE_ARTICLE, "hy")
     po[2].occurrences = [(source_path(SAMPLE_ARTICLE), "")]
     path = write_catalog(tmp_path, "hy", po)
-    with pytest.raises(UserError, match=re.escape(f"{path}:")) as error:
+    with pytest.raises(NewslocError, match=re.escape(f"{path}:")) as error:
         build_edition("hy", locales=tmp_path, out=tmp_path / "o")
     assert "no '#: PATH:LINE' reference" in str(error.value)
 

@@ -16,7 +16,7 @@ import polib
 import pytest
 from babel.messages.pofile import read_po
 
-from newsloc.glossary.gettext import plural_forms
+from newsloc.base.po.conventions import plural_forms
 from newsloc.translate.edition.build import EditionOptions, build_edition
 from newsloc.translate.edition.linked import build_editions
 from newsloc.translate.edition.model import EditionFormat

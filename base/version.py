@@ -1,8 +1,8 @@
 """The installed newsloc distribution's version, for `--version` and X-Generator headers.
 
 Read from package metadata once, on first use: importlib.metadata is slow to import, and
-most commands never need it. It lives in the glossary library because both packages write
-the header and the glossary never imports the application.
+most commands never need it. It lives in the base package because the glossary library
+and the application both write the header.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import polib
 
-from newsloc.glossary.errors import GlossaryError
+from newsloc.base.errors import NewslocError
 
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr\[(\d+)\]|msgstr)(?=[\s\"]|$)")
 _SPACE = " \t\r\f\v"
@@ -48,7 +48,7 @@ def _byte(value: int) -> str:
     return chr(value) if value < 0x80 else chr(0xDC00 + value)
 
 
-class CatalogueSyntaxError(GlossaryError):
+class CatalogueSyntaxError(NewslocError):
     """A catalogue newsloc cannot read; the message names the file and the line."""
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 import polib
 
-from newsloc.glossary.linebreak import wrap_positions
+from newsloc.base.po.linebreak import wrap_positions
 
 #: GNU gettext's page width (msgcat, msgmerge, xgettext `--width` default).
 PAGE_WIDTH = 79

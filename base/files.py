@@ -25,7 +25,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsloc.glossary.errors import GlossaryError
+from newsloc.base.errors import NewslocError, UnreadableFile
 
 #: How long a write waits for another newsloc process to finish writing the same folder.
 LOCK_TIMEOUT = 30.0
@@ -42,7 +42,7 @@ class Snapshot:
         return cls(None if data is None else hashlib.sha256(data).hexdigest())
 
 
-class WriteConflict(GlossaryError):
+class WriteConflict(NewslocError):
     """Files changed on disk since they were read; nothing was written."""
 
     def __init__(self, paths: Sequence[Path]):
@@ -63,15 +63,15 @@ class PlannedWrite:
     expected: Snapshot | None = None
 
 
-def write_error(path: Path, exc: OSError, done: Sequence[Path] = ()) -> GlossaryError:
+def write_error(path: Path, exc: OSError, done: Sequence[Path] = ()) -> NewslocError:
     """One line for a failed write, saying what was and was not written."""
     reason = exc.strerror or str(exc) or type(exc).__name__
     if exc.errno == errno.EPERM:
         reason += " (an immutable folder or file?)"
     if done:
         written = ", ".join(str(p) for p in done)
-        return GlossaryError(f"{path}: cannot write: {reason}; already written: {written}")
-    return GlossaryError(f"{path}: cannot write: {reason}; nothing was written")
+        return NewslocError(f"{path}: cannot write: {reason}; already written: {written}")
+    return NewslocError(f"{path}: cannot write: {reason}; nothing was written")
 
 
 def read_bytes(path: Path) -> bytes | None:
@@ -80,19 +80,6 @@ def read_bytes(path: Path) -> bytes | None:
         return path.read_bytes()
     except FileNotFoundError:
         return None
-
-
-class UnreadableFile(Exception):
-    """A user's file cannot be read: `path` and `problem`; str() is "path: problem".
-
-    Not a GlossaryError: the glossary library and the translate commands each turn it
-    into their own one-line error type.
-    """
-
-    def __init__(self, path: str | os.PathLike[str], problem: str):
-        self.path = os.fspath(path)
-        self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
 
 
 def read_user_bytes(path: str | os.PathLike[str], kind: str = "file") -> bytes:
@@ -150,9 +137,9 @@ def real_target(path: Path) -> Path:
     except OSError as exc:
         raise write_error(path, exc) from None
     if stat.S_ISDIR(info.st_mode):
-        raise GlossaryError(f"{path}: is a directory; give a file name")
+        raise NewslocError(f"{path}: is a directory; give a file name")
     if not stat.S_ISREG(info.st_mode):
-        raise GlossaryError(f"{path}: not a regular file (a device, FIFO or socket); not written")
+        raise NewslocError(f"{path}: not a regular file (a device, FIFO or socket); not written")
     return target
 
 
@@ -174,7 +161,7 @@ def _locked(folders: Sequence[Path]) -> Iterator[None]:
                     break
                 except BlockingIOError:
                     if time.monotonic() > deadline:
-                        raise GlossaryError(
+                        raise NewslocError(
                             f"{folder}: another newsloc run is writing here; try again later"
                         ) from None
                     time.sleep(0.05)
@@ -226,7 +213,7 @@ def _make_folder(path: Path, folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise GlossaryError(f"{folder}: exists and is not a folder; cannot write {path}") from None
+        raise NewslocError(f"{folder}: exists and is not a folder; cannot write {path}") from None
     except OSError as exc:
         raise write_error(path, exc) from None
 
@@ -235,7 +222,7 @@ def write_files(plans: Sequence[PlannedWrite]) -> None:
     """Write every planned file, or none when a check or a temporary write fails.
 
     Raises WriteConflict when a file no longer holds what `expected` says, and a one-line
-    GlossaryError saying what was and was not written when the disk refuses.
+    NewslocError saying what was and was not written when the disk refuses.
     """
     targets = [real_target(plan.path) for plan in plans]
     for plan, target in zip(plans, targets, strict=True):

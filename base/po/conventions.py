@@ -1,11 +1,11 @@
 """gettext conventions every newsloc catalogue shares: strict reading, wrap width, plural
 forms and the target language read from the `Language` header.
 
-Reading is strict so that a reviewer's text is never silently cut short: `po_parse`
+Reading is strict so that a reviewer's text is never silently cut short: `reader`
 reads everything GNU gettext accepts (and everything newsloc writes) in one linear pass,
-and refuses anything else with the file and line. Writing goes through `po_format`,
-which writes what msgcat writes. Used for glossary review catalogues here and for
-article catalogues by the application.
+and refuses anything else with the file and line. Writing goes through `writer`,
+which writes what msgcat writes. Used for glossary review catalogues and for article
+catalogues alike.
 """
 
 from __future__ import annotations
@@ -15,11 +15,9 @@ from pathlib import Path
 import polib
 from babel.messages.plurals import get_plural
 
-from newsloc.glossary.errors import GlossaryError
-from newsloc.glossary.fileio import Snapshot, UnreadableFile, read_user_bytes
-from newsloc.glossary.model import CASES, Glossary
-from newsloc.glossary.po_format import PAGE_WIDTH
-from newsloc.glossary.po_parse import parse_catalogue
+from newsloc.base.files import Snapshot, read_user_bytes
+from newsloc.base.po.reader import parse_catalogue
+from newsloc.base.po.writer import PAGE_WIDTH
 
 #: Babel 2.18 gives Armenian one plural form; CLDR and translate-toolkit say two
 #: (docs/catalogues.md), and every newsloc catalogue must agree.
@@ -46,45 +44,22 @@ def header_language(po: polib.POFile) -> str:
     return primary_subtag(po.metadata.get("Language") or "")
 
 
-def catalogue_language(path: Path, po: polib.POFile, glossary: Glossary) -> str:
-    """The target language from the `Language` header (`ru`, `ru_RU` and `ru-RU` all mean
-    `ru`), checked against the languages the contract's case tables and the glossary cover."""
-    raw = (po.metadata.get("Language") or "").strip()
-    language = header_language(po)
-    if not language:
-        raise GlossaryError(f"{path}: no Language header; cannot tell the target language")
-    if language not in CASES:
-        supported = ", ".join(CASES)
-        raise GlossaryError(
-            f"{path}: Language {raw!r} is not supported (newsloc writes {supported})"
-        )
-    if language not in glossary.targets:
-        covered = ", ".join(glossary.targets)
-        raise GlossaryError(
-            f"{path}: Language {raw!r} is not covered by the glossary {glossary.path} ({covered})"
-        )
-    return language
-
-
-#: GNU gettext's page width: msgcat, msgmerge and Poedit wrap at 79 (`po_format`).
+#: GNU gettext's page width: msgcat, msgmerge and Poedit wrap at 79 (`writer`).
 WRAP_WIDTH = PAGE_WIDTH
 
 
 def read_catalogue(path: Path) -> polib.POFile:
-    """The catalogue at `path` (which must exist), or a one-line GlossaryError naming it.
+    """The catalogue at `path` (which must exist), or a one-line NewslocError naming it.
 
     The returned catalogue carries `newsloc_snapshot` (what the file held), so a writer
-    can refuse to replace it if someone saved it in the meantime (`fileio.WriteConflict`).
+    can refuse to replace it if someone saved it in the meantime (`files.WriteConflict`).
     """
     return read_catalogue_with_bytes(path)[0]
 
 
 def read_catalogue_with_bytes(path: Path) -> tuple[polib.POFile, bytes]:
     """`read_catalogue`, and the bytes it was read from (for byte-keeping edits)."""
-    try:
-        data = read_user_bytes(path, "catalogue")
-    except UnreadableFile as exc:
-        raise GlossaryError(str(exc)) from None
+    data = read_user_bytes(path, "catalogue")
     po = parse_catalogue(path, data, wrapwidth=WRAP_WIDTH)
     po.newsloc_snapshot = Snapshot.of(data)  # type: ignore[attr-defined]
     return po, data

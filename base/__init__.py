@@ -1,0 +1,7 @@
+"""newsloc's base package: what every other part stands on, and nothing of newsloc itself.
+
+Atomic, locked, contained file writes and the reading of users' files (`files`); the
+strict `.po` reader, the msgcat-identical writer and gettext conventions (`po`); the
+installed version (`version`); and the one error root every newsloc error derives from
+(`errors`). It imports nothing of `newsloc.glossary` or `newsloc.translate`.
+"""
