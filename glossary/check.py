@@ -60,6 +60,7 @@ from newsloc.glossary.render import (
     SegmentRendering,
     Suggestion,
     is_dual,
+    recognised_only,
 )
 from newsloc.glossary.target import FORM, SHORT, VARIANT, Occurrence, target_index
 
@@ -314,13 +315,13 @@ class Checker:
         lacking: dict[tuple[str, str], int] = {}
         for concept_id, mentions in by_concept.items():
             concept = self.glossary.concept(concept_id)
-            dual = is_dual(self.glossary, concept)
+            recognised = recognised_only(concept)
             for name, wanted in Counter(m.name for m in mentions).items():
                 have = 0
                 for occurrence in found[concept_id]:
                     shown = occurrence.names_shown(concept_id)
                     quoted = quotes.quoted_pair(mentions, occurrence)
-                    if name in shown or (shown and (not dual or quoted)):
+                    if name in shown or (shown and (recognised or quoted)):
                         have += 1
                 if (
                     have == 0
@@ -407,7 +408,7 @@ class Checker:
                 )
                 problems.append((QUOTATION, message, ()))
                 continue
-            if not dual:
+            if recognised_only(concept):
                 wanted = ", ".join(f'"{self._nom(concept, n)}"' for n in counts)
                 message = f'uses "{written}" ({other}) for {wanted}: a recognised name'
                 problems.append((RECOGNISED_NAME, message, ()))

@@ -58,6 +58,18 @@ class Mention:
 
 #: Between two coordinated names: a comma, `and`, `or` (`Aghdam, Lachin and Kalbajar`).
 _COORDINATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+#: A possessor before a name (`Armenia's Basarkechar`), perhaps before a name the glossary
+#: does not know, given in parentheses by one it does (`Armenia's Basarkechar (Vardenis)`).
+_POSSESSIVE = re.compile(r"['’]s\s+(?:[A-Z][\w-]*\s*\(\s*)?")
+#: A name in parentheses right after another (`Basarkechar (Vardenis)`).
+_PARENTHESIS = re.compile(r"\s*\(\s*")
+_CLOSING = re.compile(r"\s*\)")
+
+
+def _after_parenthesis(text: str, end: int) -> int:
+    """`end`, or past the closing parenthesis right after it."""
+    closing = _CLOSING.match(text, end)
+    return closing.end() if closing else end
 
 
 def coordinated_heads(glossary: Glossary) -> dict[tuple[str, str], tuple[str, str, str]]:
@@ -146,18 +158,27 @@ class Matcher:
         Aghdam, Kalbajar and Lachin -`): `Aghdam district`, …"""
         assert self._plural_head is not None and self._leading_head is not None
         result = list(mentions)
-        groups: list[list[int]] = []
+        # A group is a list of items joined by coordinators; a possessor before an item
+        # (`Armenia's Basarkechar`) is no item, and a name in parentheses right after an
+        # item (`Basarkechar (Vardenis)`) is the same item.
+        groups: list[tuple[list[int], int]] = []  # (mention indexes, items)
         for i, mention in enumerate(mentions):
             previous = mentions[i - 1] if i else None
-            if previous is not None and _COORDINATOR.fullmatch(text, previous.end, mention.start):
-                groups[-1].append(i)
+            gap = (previous.end, mention.start) if previous is not None else None
+            if gap is not None and _POSSESSIVE.fullmatch(text, *gap):
+                groups[-1][0][-1] = i  # the possessor gives way to what it possesses
+            elif gap is not None and _PARENTHESIS.fullmatch(text, *gap):
+                groups[-1][0].append(i)
+            elif gap is not None and _COORDINATOR.fullmatch(text, *gap):
+                members, items = groups[-1]
+                groups[-1] = ([*members, i], items + 1)
             else:
-                groups.append([i])
-        for group in groups:
-            if len(group) < 2:
+                groups.append(([i], 1))
+        for group, items in groups:
+            if items < 2:
                 continue  # one name before a plural (`Ganja Gates`) is another name
             first, last = mentions[group[0]], mentions[group[-1]]
-            head = self._plural_head.match(text, last.end)
+            head = self._plural_head.match(text, _after_parenthesis(text, last.end))
             if head is None:
                 head = self._leading_head.search(text, max(0, first.start - 80), first.start)
             if head is None:

@@ -204,6 +204,14 @@ def is_dual(glossary: Glossary, concept: Concept) -> bool:
     return concept.dual
 
 
+def recognised_only(concept: Concept) -> bool:
+    """True for a contested concept whose own setting is `contested = "source"` (the file's,
+    not the policy's): its other names are accepted where a translation uses them, never
+    demanded, inserted or switched."""
+    own = getattr(concept, "contested_own", concept.contested_setting)
+    return concept.contested and own == "source"
+
+
 class DocumentRenderer:
     """Renders a document's segments in order, remembering which concepts were introduced."""
 
@@ -480,6 +488,11 @@ class DocumentRenderer:
             if r.concept_id == concept.id
         ):
             return _Outcome(old)  # both names, the other first (`Karvaçar (Kəlbəcər)`): 4.3
+        if not own and best.kind == FORM and recognised_only(concept):
+            # A place whose own setting is `contested = "source"`: its other names are
+            # recognised spellings, accepted where a translation uses them, never switched
+            # (contract 2). A policy of "source" for every place rewrites them instead.
+            return _Outcome(old, read_as=best.name)
         keep = occurrence.secondary is not None and is_dual(self.glossary, concept)
         others = [
             r
@@ -515,7 +528,9 @@ class DocumentRenderer:
         # name changes is a case ending read, so the new name takes its own case form.
         own_word = best.name == mention.name and best.kind == FORM and bool(suffix)
         if self._case_hidden(best, suffix) and not own_word:
-            found = self._case_from_context(concept, mention.name, suffix, before, settled_case)
+            found = self._case_from_context(
+                concept, mention.name, suffix, before, settled_case, occurrence.form
+            )
             if found is None:
                 return self._uncertain(
                     concept,
@@ -668,7 +683,13 @@ class DocumentRenderer:
         return reading.one_form
 
     def _case_from_context(
-        self, concept: Concept, name: str, suffix: str, before: str, governed: str | None
+        self,
+        concept: Concept,
+        name: str,
+        suffix: str,
+        before: str,
+        governed: str | None,
+        stem: str = "",
     ) -> tuple[str, str] | None:
         """(case, remaining suffix) read from a case ending (hy/az) or from the words
         before the name (a preposition, a governing noun: the language pack); None when
@@ -677,10 +698,14 @@ class DocumentRenderer:
         assert forms is not None
         if self.pack.suffixing:
             written = self.pack.lower(suffix)
-            found = self.pack.case_ending(written, forms.cases)
-            if found is not None:
-                ending, case = found
-                return case, suffix[len(ending) :]
+            # After the old stem's buffer (hy `Եթովպիա` + `յ` + `ում`) the case ending.
+            for joint in self.pack.joints(stem):
+                if not written.startswith(joint):
+                    continue
+                found = self.pack.case_ending(written[len(joint) :], forms.cases)
+                if found is not None:
+                    ending, case = found
+                    return case, suffix[len(joint) + len(ending) :]
             return "nom", suffix
         if forms.one_form:
             return "nom", suffix  # the new name does not decline either

@@ -14,6 +14,8 @@ _BACK, _FRONT = "aıou", "əiöü"
 _TO_FRONT = str.maketrans(_BACK, _FRONT)
 _TO_BACK = str.maketrans(_FRONT, _BACK)
 _VOWELS = frozenset(_BACK + _FRONT + "e")
+#: Consonants Azerbaijani puts between a vowel stem and a vowel suffix.
+_BUFFERS = frozenset("yns")
 _UPPER = str.maketrans({"i": "İ", "ı": "I"})
 _LOWER = str.maketrans({"İ": "i", "I": "ı"})
 _HOMOGLYPHS = {"ә": "ə", "Ә": "Ə"}
@@ -64,10 +66,14 @@ class Azerbaijani(Language):
         return suffix.translate(_TO_BACK if last in _BACK else _TO_FRONT)
 
     def attach(self, stem: str, suffix: str, after: str = "") -> str | None:
-        """Harmony refitted; a suffix that starts with a vowel after a stem that ends with
-        one would need a buffer consonant (`-y-`, `-n-`, `-s-`) which one is not certain."""
-        if suffix[:1].lower() in _VOWELS and stem[-1:].lower() in _VOWELS:
+        """Harmony refitted. A suffix that starts with a vowel after a stem that ends with
+        one would need a buffer consonant (`-y-`, `-n-`, `-s-`), and one that starts with a
+        buffer consonant is wrong after a stem that ends with a consonant: not certain."""
+        first, last = self.lower(suffix[:1]), self.lower(stem[-1:])
+        if first in _VOWELS and last in _VOWELS:
             return None
+        if first in _BUFFERS and last not in _VOWELS:
+            return None  # `Xankəndi` + `ndə`: a buffer consonant after a consonant stem
         return stem + self.harmonise(suffix, stem)
 
 
