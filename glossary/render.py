@@ -11,16 +11,25 @@ Choices where the spec leaves room (a careful editor's reading):
 - A spelling is read first as a form of the name the source used (ru `Шуши` is Шуша's
   genitive for a source that says Shusha), then as a form of another name; within those,
   case forms before variants before short forms, and the first case in the language's
-  case order.
+  case order. A form that is both the primary's form and the secondary is written once
+  (`X (X)` never is); a spelling of two names the words before it do not settle is left
+  and flagged with both readings (a `Suggestion`).
+- Rewrite only what is certain (4.11): a case the found form does not show comes from the
+  words before it (the language pack), a suffix moved to a new stem is refitted (hy
+  article, az harmony), a Russian subject that would change gender before its verb is
+  left; otherwise the text stays and the entry carries `glossary: suggest: «…» for «…»`.
 - An occurrence that already carries a secondary keeps it (re-rendered correctly) even
-  after the first mention, unless the policy is `contested = "source"`: apply never removes
-  text a reviewer added that agrees with the glossary.
+  after the first mention, unless the concept is not dual: apply never removes text a
+  reviewer added that agrees with the glossary. Another name given anywhere in the
+  segment introduces the place (4.3): nothing is added. Inside quotation marks (4.10)
+  nothing is added and another name is not switched.
+- A concept's own `contested = "source"` keeps its other names as written (recognised);
+  a policy of "source" rewrites them to the source's name.
 - A concept counts as introduced at its first source mention, found or not, so the
   secondary stays where a reader first meets the place once the translation is fixed.
-- hy/az: the suffix the translation attached stays exactly as written (the Armenian `-ն`
-  article before a vowel is right after a consonant too); only when the name changes is
-  a case ending glued to a form that does not show its case read as that case, so the
-  new name takes its own case form.
+- hy/az: on the source's own name the suffix stays exactly as written; only when the name
+  changes is a case ending glued to a form that does not show its case read as that case,
+  so the new name takes its own case form.
 - A short form (`США`, `ԱՄՆ-ի`) is left as it is; a variant becomes the primary in the
   variant's case; a right form written with ё for е (or the reverse) is left as written.
 - Counting: once a concept that is not contested has an occurrence in a segment, its
