@@ -150,7 +150,7 @@ def translate_article(
     for _attempt in range(MERGE_ATTEMPTS):
         report, writes = run.plan(existing, old_template)
         try:
-            write_files(writes)
+            write_files(writes, within=out)
         except WriteConflict as conflict:
             changed = {Path(p) for p in conflict.paths}
             existing = {

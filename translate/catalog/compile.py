@@ -57,5 +57,5 @@ def compile_catalogs(locales: Path, domain: str | None = None) -> list[CompiledC
                 skipped_untranslated=states.count(EntryState.UNTRANSLATED),
             )
         )
-    write_files(writes)
+    write_files(writes, within=locales)
     return results

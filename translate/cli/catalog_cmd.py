@@ -57,8 +57,9 @@ def stats(
 
 def _stats_table(domain: str, rows: list[CatalogStats]) -> Table:
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=f"{domain}: review progress", title_justify="left")
+    table = Table(title=Text(f"{domain}: review progress"), title_justify="left")
     for name in ("language", "entries", "reviewed", "fuzzy", "untranslated", "glossary"):
         table.add_column(name, justify="left" if name == "language" else "right")
     table.add_column("reviewed %", justify="right")

@@ -33,25 +33,28 @@ EXIT_REFUSED = 1
 
 
 def _refusal_table(report: ReviewReport) -> Table:
+    """Article text goes in as `Text`, never as markup: `[/b]` is shown, `[bold]` too."""
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(
-        title=f"{report.language}: entries holding the edition back",
+        title=Text(f"{report.language}: entries holding the edition back"),
         title_justify="left",
     )
     table.add_column("line", justify="right", style="cyan")
     table.add_column("state")
     table.add_column("starts with")
     for item in report.pending:
-        table.add_row(", ".join(map(str, item.lines)), item.state.value, item.first_words)
+        table.add_row(", ".join(map(str, item.lines)), item.state.value, Text(item.first_words))
     return table
 
 
 def _contested_table(report: ReviewReport) -> Table:
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(
-        title=f"{report.language}: contested names in entries no reviewer has cleared",
+        title=Text(f"{report.language}: contested names in entries no reviewer has cleared"),
         title_justify="left",
     )
     table.add_column("line", justify="right", style="cyan")
@@ -62,8 +65,8 @@ def _contested_table(report: ReviewReport) -> Table:
         table.add_row(
             ", ".join(map(str, item.lines)),
             item.state.value,
-            ", ".join(item.concepts),
-            item.first_words,
+            Text(", ".join(item.concepts)),
+            Text(item.first_words),
         )
     return table
 

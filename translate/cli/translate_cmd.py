@@ -206,12 +206,14 @@ def _as_dict(report: TranslateReport) -> dict:
 
 
 def _compact_table(title: str) -> Table:
-    """The report tables' one look: a left title, a rule under the head, tight cells."""
+    """The report tables' one look: a left title, a rule under the head, tight cells.
+    Paths and names go in as `Text`: a file called `[/b].txt` is shown, not read as markup."""
     from rich import box
     from rich.table import Table
+    from rich.text import Text
 
     return Table(
-        title=title,
+        title=Text(title),
         title_justify="left",
         box=box.SIMPLE_HEAD,
         collapse_padding=True,
@@ -249,12 +251,16 @@ def _table(report: TranslateReport) -> Table:
             str(lang.placed_by_alignment),
             str(lang.not_found),
         )
-    table.caption = "\n".join(
-        f"{path}{'' if written else ' (unchanged)'}"
-        for path, written in [
-            (report.template, report.template_written),
-            *((lang.path, lang.written) for lang in report.languages),
-        ]
+    from rich.text import Text
+
+    table.caption = Text(
+        "\n".join(
+            f"{path}{'' if written else ' (unchanged)'}"
+            for path, written in [
+                (report.template, report.template_written),
+                *((lang.path, lang.written) for lang in report.languages),
+            ]
+        )
     )
     table.caption_justify = "left"
     return table
@@ -279,13 +285,16 @@ def _batch_table(batch: BatchReport) -> Table:
     columns = ("article", "lang", "entries", "kept", "changed", "MT", "empty", "rendered")
     for name in (*columns, "not found"):
         table.add_column(name, justify="left" if name in columns[:2] else "right")
+    from rich.text import Text
+
     for outcome in batch.outcomes:
+        article = Text(outcome.article.name)
         if outcome.report is None:
-            table.add_row(outcome.article.name, "", "", "", "", "", "", "", "refused")
+            table.add_row(article, "", "", "", "", "", "", "", "refused")
             continue
         for lang in outcome.report.languages:
             table.add_row(
-                outcome.article.name,
+                article,
                 lang.language,
                 str(lang.entries),
                 str(lang.kept),

@@ -280,7 +280,7 @@ def write_edition(language: str, options: EditionOptions) -> EditionResult:
     prepared = prepare_edition(language, options, gate_glossary(options))
     edition = prepared.edition
     path = options.out / edition_filename(edition.domain, language, options.fmt)
-    atomic_write_text(path, render(edition, options.fmt))
+    atomic_write_text(path, render(edition, options.fmt), within=options.out)
     return EditionResult(
         path=path,
         format=options.fmt,

@@ -154,5 +154,5 @@ def build_editions(languages: list[str] | None, options: EditionOptions) -> Edit
     editions = [original] + [result.edition for result in results]
     writes.append((index_path, render_index(domain, editions, alternates, fmt)))
     for path, text in writes:
-        atomic_write_text(path, text)
+        atomic_write_text(path, text, within=options.out)
     return EditionSet(editions=results, original=original_path, index=index_path)

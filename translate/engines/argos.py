@@ -19,6 +19,11 @@ vocabulary, 2 busy cores, 120 sentences, 30 tokens decoded each):
 - max_sentence_tokens=120: longer sentences (rare in news; lists, run-ons) are cut at clause
   punctuation or spaces, translated as parts in the same batch and rejoined, never truncated;
   this also keeps max_decoding_length = min(256, 2 x longest + 10) safe for every part.
+- MAX_ALIGNMENT_CELLS: a rejoined sentence's alignment is a target x source matrix, which
+  grows with the square of the sentence; past a million cells (about 1,000 source tokens,
+  far beyond any news sentence, but an 80 kB base64 paste is 40,000) the sentence is
+  translated without alignment, so memory grows linearly with the input
+  (bench/long_token_bench.py). Its glossary names are then found without the engine's help.
 """
 
 from __future__ import annotations
@@ -46,6 +51,8 @@ DEFAULT_MAX_SENTENCE_TOKENS = 120
 MAX_DECODING_LENGTH = 256
 #: Same length penalty as Argos, so a package's output matches what its users expect.
 LENGTH_PENALTY = 0.2
+#: The largest target x source attention matrix kept for one sentence (see above).
+MAX_ALIGNMENT_CELLS = 1_000_000
 #: Packages built from OPUS-MT (separate vocabularies) decode with this SentencePiece model.
 TARGET_SENTENCEPIECE = "target_sentencepiece.model"
 
@@ -170,10 +177,23 @@ class ArgosEngine:
             piece for index, text in enumerate(sentences) for piece in self._pieces(index, text)
         ]
         results = self._run(pieces, len(sentences))
-        parts: list[list[tuple[_Piece, Translation]]] = [[] for _ in sentences]
+        outputs: list[list[tuple[_Piece, Any]]] = [[] for _ in sentences]
         for piece, result in zip(pieces, results, strict=True):
-            parts[piece.sentence].append((piece, self._decode(piece, result)))
-        return [_join(sentence_parts) for sentence_parts in parts]
+            outputs[piece.sentence].append((piece, result))
+        translations = []
+        for sentence_outputs in outputs:
+            aligned = self.with_attention and _alignment_cells(sentence_outputs) <= (
+                MAX_ALIGNMENT_CELLS
+            )
+            translations.append(
+                _join(
+                    [
+                        (piece, self._decode(piece, result, aligned))
+                        for piece, result in sentence_outputs
+                    ]
+                )
+            )
+        return translations
 
     # -- input --------------------------------------------------------------------------
 
@@ -259,8 +279,9 @@ class ArgosEngine:
 
     # -- output -------------------------------------------------------------------------
 
-    def _decode(self, piece: _Piece, result: Any) -> Translation:
-        """One piece's hypothesis as text, without the target prefix, with its alignment."""
+    def _decode(self, piece: _Piece, result: Any, aligned: bool = True) -> Translation:
+        """One piece's hypothesis as text, without the target prefix, with its alignment
+        unless `aligned` is False (then CTranslate2's attention is never copied out)."""
         tokens = list(result.hypotheses[0])
         skip = (
             len(self._target_prefix)
@@ -268,13 +289,23 @@ class ArgosEngine:
             else 0
         )
         tokens = tokens[skip:]
-        text, target_spans = self._detokenizer.decode(tokens, with_spans=self.with_attention)
-        if not self.with_attention or piece.spans is None or target_spans is None:
+        with_spans = self.with_attention and aligned
+        text, target_spans = self._detokenizer.decode(tokens, with_spans=with_spans)
+        if not with_spans or piece.spans is None or target_spans is None:
             return Translation(text)
         rows = result.attention[0][skip : skip + len(tokens)]
         n_source = len(piece.tokens)
         weights = [_normalized(row[:n_source]) for row in rows]
         return Translation(text, Alignment(piece.spans, target_spans, weights))
+
+
+def _alignment_cells(outputs: Sequence[tuple[_Piece, Any]]) -> int:
+    """How many cells the rejoined sentence's attention matrix would have (target x source)."""
+    if len(outputs) < 2:
+        return 0  # one piece: at most max_sentence_tokens x MAX_DECODING_LENGTH
+    source = sum(len(piece.tokens) for piece, _ in outputs)
+    target = sum(len(result.hypotheses[0]) for _, result in outputs)
+    return source * target
 
 
 def _normalized(row: Sequence[float]) -> list[float]:

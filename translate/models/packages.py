@@ -115,7 +115,7 @@ def version_key(version: str) -> packaging.version.Version:
     """Order package versions ("1.9" < "1.10"); an unreadable one sorts first."""
     try:
         return packaging.version.Version(version or "0")
-    except packaging.version.InvalidVersion:
+    except (packaging.version.InvalidVersion, ValueError):  # ValueError: 5000 digits
         return packaging.version.Version("0")
 
 

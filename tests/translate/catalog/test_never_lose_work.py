@@ -188,7 +188,7 @@ def test_a_bom_and_comments_without_a_space_are_read(tmp_path: Path) -> None:
 def test_a_symlinked_catalogue_is_written_through(tmp_path: Path, article: Path) -> None:
     out = tmp_path / "loc"
     translate(article, out, engine_factory=None)
-    shared = tmp_path / "shared-ru.po"
+    shared = out / "shared-ru.po"
     ru_po(out).rename(shared)
     ru_po(out).symlink_to(shared)
     article.write_text(ARTICLE + "\nAnother paragraph.\n", encoding="utf-8")
@@ -199,10 +199,26 @@ def test_a_symlinked_catalogue_is_written_through(tmp_path: Path, article: Path)
     assert "Another paragraph." in shared.read_text(encoding="utf-8")
 
 
+def test_a_catalogue_linked_out_of_the_folder_is_not_written(tmp_path: Path, article: Path) -> None:
+    # Issue 20 item 7: nothing lands outside the folder the user named (--out).
+    out = tmp_path / "loc"
+    translate(article, out, engine_factory=None)
+    shared = tmp_path / "shared-ru.po"
+    ru_po(out).rename(shared)
+    ru_po(out).symlink_to(shared)
+    before = shared.read_bytes()
+    article.write_text(ARTICLE + "\nAnother paragraph.\n", encoding="utf-8")
+
+    with pytest.raises(NewslocError, match="leads outside"):
+        translate(article, out)
+
+    assert shared.read_bytes() == before
+
+
 def test_temporary_files_left_by_a_kill_are_cleaned_up(tmp_path: Path, article: Path) -> None:
     out = tmp_path / "loc"
     translate(article, out)
-    stale = ru_po(out).parent / ".story.po.k1ll3d.tmp"
+    stale = ru_po(out).parent / ".story.po.k1ll3dxy.tmp"
     stale.write_text("half a catalogue")
     article.write_text(ARTICLE + "\nMore.\n", encoding="utf-8")
     translate(article, out)
