@@ -490,10 +490,6 @@ class Checker:
         secondary = self.index.secondary_for(concept, name)
         if not required or secondary is None:
             return []
-        if any(self._gives_other_name(o, concept, name) for o in found):
-            return []  # the translation gives another name already, in either order (4.3)
-        if other_name_in_small_letters(self.glossary, self.language, concept.id, {name}, text):
-            return []  # ... or as a word in small letters (ru `словом «ханкенди»`)
         decorated = [
             o
             for o in found
@@ -503,6 +499,11 @@ class Checker:
                 or fold(self.language, o.form) == fold(self.language, secondary)
             )
         ]
+        glosses = [o for o in found if o not in decorated]
+        if any(self._gives_other_name(o, concept, name) for o in glosses):
+            return []  # the translation gives another name already, in either order (4.3)
+        if other_name_in_small_letters(self.glossary, self.language, concept.id, {name}, text):
+            return []  # ... or as a word in small letters (ru `словом «ханкенди»`)
         if len(decorated) >= required:
             return []
         where = "every mention" if policy.scope == "every" else "its first mention"
