@@ -366,3 +366,30 @@ def test_the_russian_analyser_is_loaded_only_when_a_case_is_needed():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("language", "first", "every"),
+    [
+        ("ru", "Степанакерт (Ханкенди) спокоен. Степанакерт спит.", "Степанакерт (Ханкенди) спит."),
+        (
+            "hy",
+            "Ստեփանակերտ (Խանքենդի) հանգիստ է։ Ստեփանակերտը քնած է։",
+            "Ստեփանակերտը (Խանքենդի) քնած է։",
+        ),
+        (
+            "az",
+            "Stepanakert (Xankəndi) sakitdir. Stepanakert yatır.",
+            "Stepanakert (Xankəndi) yatır.",
+        ),
+    ],
+)
+def test_a_proper_rendering_is_no_gloss_under_scope_every(language, first, every):
+    from tests.glossary.test_render import make_glossary
+
+    glossary = make_glossary(scope="every")
+    source = "Stepanakert is calm. Stepanakert sleeps."
+    assert [code for code, _, _ in check(source, first, language, glossary)] == ["NL102"]
+    fixed = apply(source, first, language, glossary).text
+    assert fixed.endswith(every)
+    assert check(source, fixed, language, glossary) == []
