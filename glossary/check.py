@@ -47,6 +47,7 @@ from newsloc.glossary.model import Concept, Glossary
 from newsloc.glossary.morphology import fold
 from newsloc.glossary.pairing import (
     counted_mentions,
+    in_edition_order,
     inside,
     name_in_small_letters,
     other_name_in_small_letters,
@@ -248,7 +249,11 @@ class Checker:
     def _check(self, entry: CheckEntry) -> list[Violation]:
         if entry.obsolete:
             return []
-        mentions = counted_mentions(self.glossary, self.language, self.matcher.find(entry.msgid))
+        mentions = in_edition_order(
+            self.glossary,
+            self.language,
+            counted_mentions(self.glossary, self.language, self.matcher.find(entry.msgid)),
+        )
         by_concept: dict[str, list[Mention]] = {}
         for mention in mentions:
             by_concept.setdefault(mention.concept_id, []).append(mention)
@@ -558,7 +563,8 @@ class _Quotes:
         )
 
     def any_quoted(self, mentions: list[Mention]) -> bool:
-        return any(inside(self.source, m.start, m.end) for m in mentions)
+        """A mention inside quotation marks, where the translation quotes too."""
+        return bool(self.target) and any(inside(self.source, m.start, m.end) for m in mentions)
 
     def quoted_pair(self, mentions: list[Mention], occurrence: Occurrence) -> bool:
         return self.any_quoted(mentions) and inside(self.target, occurrence.start, occurrence.end)

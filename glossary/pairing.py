@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsloc.glossary.lang import language_pack
@@ -61,8 +61,33 @@ def counted_mentions(
     return kept
 
 
+def in_edition_order(glossary: Glossary, language: str, mentions: list[Mention]) -> list[Mention]:
+    """Under `order = "edition"`, each mention of a dual place stands for the name the
+    edition language's community uses (`community = { hy = "Stepanakert", … }`), whatever
+    the source says: that name is the primary and the source's the secondary. Mentions of
+    other places, and every mention under `order = "source"`, are returned as they are."""
+    if getattr(glossary.policy, "order", "source") != "edition":
+        return mentions
+    ordered = []
+    for mention in mentions:
+        concept = glossary.get(mention.concept_id)
+        community = getattr(concept, "community", {}) if concept is not None else {}
+        name = community.get(language) if isinstance(community, dict) else None
+        if (
+            concept is not None
+            and concept.dual
+            and name is not None
+            and name != mention.name
+            and concept.forms_of(language, name) is not None
+        ):
+            mention = replace(mention, name=name)
+        ordered.append(mention)
+    return ordered
+
+
 def quoted_spans(text: str, language: str = "") -> list[tuple[int, int]]:
-    """Spans inside quotation marks (`“…”`, `"…"`, `«…»`, `„…“`), outermost only."""
+    """Spans inside quotation marks (`“…”`, `"…"`, `«…»`, `„…“`), outermost only; a
+    quotation never closed runs to the end of the text."""
     marks = language_pack(language).quotes if language else language_pack("").quotes
     spans: list[tuple[int, int]] = []
     position = 0
@@ -74,8 +99,9 @@ def quoted_spans(text: str, language: str = "") -> list[tuple[int, int]]:
             continue
         end = _closing(text, position + 1, char, closing)
         if end is None:
-            position += 1
-            continue
+            # A quotation left open (a segment that ends inside it) runs to the end.
+            spans.append((position + 1, len(text)))
+            break
         spans.append((position + 1, end))
         position = end + 1
     return spans

@@ -53,6 +53,7 @@ from newsloc.glossary.near_miss import NearMiss, near_miss_finder
 from newsloc.glossary.pairing import (
     Pair,
     counted_mentions,
+    in_edition_order,
     inside,
     name_in_small_letters,
     other_name_in_small_letters,
@@ -65,7 +66,11 @@ from newsloc.glossary.target import FORM, SHORT, WORD_CLASS, Occurrence, Reading
 #: `locate(start, end)`: the target span most attended from source characters [start, end).
 Locate = Callable[[int, int], tuple[int, int] | None]
 
-PLACED_BY_ALIGNMENT = "glossary: placed by alignment"
+#: Every comment line the glossary writes into a catalogue starts with this: translator
+#: comments (changes, problems) and notes alike. The catalogue side recognises its own
+#: lines by it (catalog/glossary_qa.py replaces them, catalog/comments.py clears them).
+COMMENT_PREFIX = "glossary: "
+PLACED_BY_ALIGNMENT = f"{COMMENT_PREFIX}placed by alignment"
 NEAR_MISS = "near miss"
 
 _WORD = re.compile(WORD_CLASS)
@@ -96,7 +101,7 @@ class Change:
 
     def comment(self) -> str:
         where = {"alignment": " (placed by alignment)", NEAR_MISS: " (near miss)"}.get(self.how, "")
-        return f'glossary: {self.concept_id}: "{self.old}" → "{self.new}"{where}'
+        return f'{COMMENT_PREFIX}{self.concept_id}: "{self.old}" → "{self.new}"{where}'
 
 
 @dataclass
@@ -177,7 +182,7 @@ class Suggestion:
 
     def comment(self) -> str:
         where = f"{self.concept_id}: {self.reason}"
-        return f"glossary: suggest: «{self.new}» for «{self.old}» ({where})"
+        return f"{COMMENT_PREFIX}suggest: «{self.new}» for «{self.old}» ({where})"
 
 
 AMBIGUOUS = "ambiguous"
@@ -242,7 +247,8 @@ class DocumentRenderer:
     def mentions(self, source: str) -> list[Mention]:
         """The source mentions rendering acts on, in order."""
         found = self.matcher.find(source)
-        return counted_mentions(self.glossary, self.language, found, ambiguous=False)
+        counted = counted_mentions(self.glossary, self.language, found, ambiguous=False)
+        return in_edition_order(self.glossary, self.language, counted)
 
     def wants_secondary(self, concept: Concept, names_in_segment: set[str], first: bool) -> bool:
         """Whether this mention gets the other name(s) beside it (spec 4.3)."""
@@ -318,7 +324,13 @@ class DocumentRenderer:
                 mention.concept_id not in seen_in_segment
             )
             seen_in_segment.add(mention.concept_id)
-            quoted = pair_.quoted and self.verbatim
+            # The quotation rule holds where the translation quotes the mention too.
+            quoted = (
+                pair_.quoted
+                and self.verbatim
+                and pair_.occurrence is not None
+                and inside(target_quotes, pair_.occurrence.start, pair_.occurrence.end)
+            )
             secondary = (
                 self.wants_secondary(concept, names[concept.id], first)
                 and concept.id not in glossed
@@ -329,7 +341,7 @@ class DocumentRenderer:
             if occurrence is not None:
                 near = near_misses.get(id(occurrence), (None, None))[1]
                 how = NEAR_MISS if near is not None else "form"
-                if quoted and inside(target_quotes, occurrence.start, occurrence.end):
+                if quoted:
                     # Inside quotation marks the speaker's name stays: another name is
                     # flagged, never switched; the source's own name is only spelled as
                     # the glossary spells it (a variant, a misspelling), nothing added.
@@ -410,7 +422,8 @@ class DocumentRenderer:
         result.not_found = len(unplaced)
         for mention, expected in unplaced:
             result.problems.append(
-                f'glossary: {mention.concept_id}: expected "{expected}" for "{mention.spelling}"'
+                f'{COMMENT_PREFIX}{mention.concept_id}: expected "{expected}" for '
+                f'"{mention.spelling}"'
             )
         for suggestion in result.suggestions:
             result.problems.append(suggestion.comment())
@@ -766,7 +779,7 @@ class DocumentRenderer:
 
     def _note(self, concept: Concept, mention: Mention, secondary: bool) -> str:
         rendering = self._bare_rendering(concept, mention.name, "nom", "", secondary)
-        return f"glossary: {concept.id}: {mention.spelling} → {rendering}"
+        return f"{COMMENT_PREFIX}{concept.id}: {mention.spelling} → {rendering}"
 
     def _located(
         self,

@@ -19,9 +19,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsloc.translate.engines.argos_packages import version_key
 from newsloc.translate.errors import UserError
 from newsloc.translate.models.archive import MAX_MEMBERS, validate_argosmodel
-from newsloc.translate.models.packages import version_key
 from tests.fuzz.conftest import DEEP
 from tests.fuzz.support import assert_refused, newsloc
 

@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from newsloc.translate.edition.render import escape_markdown
+from newsloc.translate.edition.formats import escape_markdown
 from tests.fuzz.conftest import DEEP
 from tests.fuzz.support import newsloc
 

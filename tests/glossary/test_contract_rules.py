@@ -7,6 +7,8 @@ and the code and message check prints.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newsloc.glossary.check import (
@@ -393,3 +395,51 @@ def test_a_proper_rendering_is_no_gloss_under_scope_every(language, first, every
     fixed = apply(source, first, language, glossary).text
     assert fixed.endswith(every)
     assert check(source, fixed, language, glossary) == []
+
+
+# --- order = "edition" (section 2, profiles) ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def az_desk(tmp_path_factory) -> Glossary:
+    from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH, load_glossary
+
+    profile = Path(__file__).parent / "fixtures" / "spec-profile.toml"
+    path = tmp_path_factory.mktemp("desk") / "desk.toml"
+    path.write_text(
+        DEFAULT_GLOSSARY_PATH.read_text(encoding="utf-8")
+        + "\n"
+        + profile.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    return load_glossary(path).with_profile("az-desk")
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "text", "expected"),
+    [
+        # The edition's community's name first, whatever the source says.
+        (
+            "az",
+            "Shelling in Stepanakert.",
+            "Stepanakertdə atışma.",
+            "Xankəndidə (Stepanakert) atışma.",
+        ),
+        (
+            "hy",
+            "Shelling in Khankendi.",
+            "Հրետակոծություն Խանքենդիում։",
+            "Հրետակոծություն Ստեփանակերտում (Խանքենդի)։",
+        ),
+        # A language whose community the file does not name keeps the source's order.
+        (
+            "ru",
+            "Shelling in Khankendi.",
+            "Обстрел в Ханкенди.",
+            "Обстрел в Ханкенди (Степанакерт).",
+        ),
+    ],
+)
+def test_order_edition_puts_the_editions_name_first(az_desk, language, source, text, expected):
+    assert apply(source, text, language, az_desk).text == expected
+    assert check(source, expected, language, az_desk) == []

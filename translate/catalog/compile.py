@@ -13,8 +13,8 @@ from pathlib import Path
 
 from newsloc.base.files import PlannedWrite, write_files
 from newsloc.translate.catalog.discovery import find_every_catalog
+from newsloc.translate.catalog.entry_state import EntryState, live_entries, state_of
 from newsloc.translate.catalog.files import load_catalog
-from newsloc.translate.catalog.review import EntryState, live_entries, state_of
 
 
 @dataclass(frozen=True)

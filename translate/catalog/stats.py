@@ -13,9 +13,9 @@ from pathlib import Path
 from newsloc.base.errors import NewslocError
 from newsloc.glossary.loader import glossary_or_default
 from newsloc.translate.catalog.discovery import find_every_catalog
+from newsloc.translate.catalog.entry_state import EntryState, live_entries, state_of
 from newsloc.translate.catalog.files import load_catalog
 from newsloc.translate.catalog.glossary_qa import check_catalogs
-from newsloc.translate.catalog.review import EntryState, live_entries, state_of
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ def percent(part: int, whole: int) -> float:
 
 
 def glossary_violation_counts(
-    paths: list[Path], glossary_path: Path | None
+    paths: list[Path], glossary_path: Path | None, profile: str | None = None
 ) -> dict[Path, int | None]:
     """Glossary violations per catalogue, from the same check as `newsloc glossary check`.
 
@@ -51,7 +51,7 @@ def glossary_violation_counts(
     just as they do not change `glossary check`'s exit code. A catalogue in a language
     the glossary does not cover gets None ("n/a"), not an error for the whole table.
     """
-    glossary = glossary_or_default(glossary_path)
+    glossary = glossary_or_default(glossary_path, profile=profile)
     counts: dict[Path, int | None] = {}
     for path in paths:
         try:
@@ -67,12 +67,15 @@ def catalog_stats(
     locales: Path,
     domain: str | None = None,
     glossary_path: Path | None = None,
+    profile: str | None = None,
 ) -> list[CatalogStats]:
     """Review counts for every language's catalogue of `domain` (or of every domain), sorted
-    by domain and language."""
+    by domain and language; glossary violations under the policy profile `profile`."""
     catalogs = find_every_catalog(locales, domain)
     loaded = [(found, load_catalog(found.path)) for found in catalogs]
-    violations = glossary_violation_counts([found.path for found in catalogs], glossary_path)
+    violations = glossary_violation_counts(
+        [found.path for found in catalogs], glossary_path, profile
+    )
     results: list[CatalogStats] = []
     for found, catalog in loaded:
         entries = live_entries(catalog)

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from newsloc.translate.cli.glossary_options import GlossaryOption
+from newsloc.translate.cli.languages import parse_languages
 from newsloc.translate.cli.output import console, print_error, print_json, print_warning
-from newsloc.translate.edition.model import DEFAULT_MIN_REVIEWED, DEFAULT_OUT, EditionFormat
+from newsloc.translate.edition.content import DEFAULT_MIN_REVIEWED, DEFAULT_OUT, EditionFormat
 from newsloc.translate.errors import UserError
 
 if TYPE_CHECKING:
@@ -113,10 +114,7 @@ def _languages(lang: str | None, all_languages: bool) -> list[str] | None:
         return None
     if not lang:
         raise UserError("--lang: give a language (hy, or hy,az,ru) or --all")
-    languages = [part.strip() for part in lang.split(",")]
-    if any(not part for part in languages):
-        raise UserError(f"--lang: {lang!r} has an empty language code")
-    return languages
+    return parse_languages(lang, "--lang")
 
 
 @app.command("build")

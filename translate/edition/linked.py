@@ -26,14 +26,14 @@ from newsloc.translate.edition.build import (
     gate_glossary,
     prepare_edition,
 )
-from newsloc.translate.edition.gate import EditionRefused, EditionsRefused
-from newsloc.translate.edition.model import (
+from newsloc.translate.edition.content import (
     Alternate,
     Edition,
     PublishedParagraph,
     TextOrigin,
 )
-from newsloc.translate.edition.render import render, render_index
+from newsloc.translate.edition.formats import render, render_index
+from newsloc.translate.edition.gate import EditionRefused, EditionsRefused
 from newsloc.translate.errors import UserError
 from newsloc.translate.i18n import language_name
 

@@ -24,10 +24,17 @@ vocabulary, 2 busy cores, 120 sentences, 30 tokens decoded each):
   far beyond any news sentence, but an 80 kB base64 paste is 40,000) the sentence is
   translated without alignment, so memory grows linearly with the input
   (bench/long_token_bench.py). Its glossary names are then found without the engine's help.
+
+Multilingual models (NLLB-200, M2M-100, MADLAD-400; see translate/models/families.py) are
+packaged the same way, with metadata.json naming the tokens that pick the languages:
+`source_prefix` and `source_suffix` (lists of tokens put around every sentence's pieces)
+and Argos's `target_prefix`. The engine adds them, strips the target prefix from the output,
+and leaves the added tokens' attention out of the alignment.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from collections.abc import Callable, Sequence
@@ -40,9 +47,9 @@ import sentencepiece as spm
 from argostranslate.package import Package
 from argostranslate.tokenizer import SentencePieceTokenizer
 
-from newsloc.translate.engines.base import Alignment, Span, Translation
+from newsloc.translate.engines.argos_packages import find_package, install_command, package_name
+from newsloc.translate.engines.interface import Alignment, ProgressCallback, Span, Translation
 from newsloc.translate.errors import UserError
-from newsloc.translate.models.packages import find_package, install_command, package_name
 
 DEFAULT_BEAM_SIZE = 2
 DEFAULT_MAX_BATCH_TOKENS = 4096
@@ -55,8 +62,6 @@ LENGTH_PENALTY = 0.2
 MAX_ALIGNMENT_CELLS = 1_000_000
 #: Packages built from OPUS-MT (separate vocabularies) decode with this SentencePiece model.
 TARGET_SENTENCEPIECE = "target_sentencepiece.model"
-
-ProgressCallback = Callable[[int], None]
 
 _CLAUSE_END = frozenset(",;:)]»”")
 _CLAUSE_START = frozenset("–—([«“")
@@ -111,6 +116,7 @@ class ArgosEngine:
     """Translates a document's sentences with an installed Argos package, in one batch."""
 
     name = "argos"
+    reports_progress = True
 
     def __init__(
         self,
@@ -161,15 +167,31 @@ class ArgosEngine:
         self._tokenizer = _SourceTokenizer(package)
         self._detokenizer = _Detokenizer.for_package(package)
         self._target_prefix = [package.target_prefix] if package.target_prefix else []
+        self._metadata = _read_metadata(Path(package.package_path))
+        self._source_prefix = _token_list(package, self._metadata, "source_prefix")
+        self._source_suffix = _token_list(package, self._metadata, "source_suffix")
+
+    @property
+    def aligns(self) -> bool:
+        """Alignments come with the translations when the engine was asked for attention."""
+        return self.with_attention
 
     def describe(self) -> str:
-        """E.g. "argos en→ru 1.9 (translate-en_ru)", for the catalogue's reviewers."""
+        """The model and its licence, for the catalogue's reviewers, e.g.
+        "argos en→ru 1.9 (translate-en_ru; licence CC0-1.0)" or
+        "argos en→hy 1.0 (NLLB-200 distilled 600M, translate-en_hy-nllb-600m; licence
+        CC-BY-NC-4.0)"."""
         name = package_name(self.package)
         version = self.package.package_version
         suffix = "-" + version.replace(".", "_")
         if version and name.endswith(suffix):
             name = name[: -len(suffix)]
-        return f"argos {self.source}→{self.target} {version} ({name})".replace("  ", " ")
+        title = self._metadata.get("model_title")
+        model = f"{title}, {name}" if isinstance(title, str) and title.strip() else name
+        licence = package_licence(self._metadata)
+        return f"argos {self.source}→{self.target} {version} ({model}; licence {licence})".replace(
+            "  ", " "
+        )
 
     def translate(self, sentences: list[str]) -> list[Translation]:
         """Translate every sentence in one CTranslate2 call; same length and order as input."""
@@ -233,7 +255,7 @@ class ArgosEngine:
         prefix = [list(self._target_prefix) for _ in pieces] if self._target_prefix else None
         asynchronous = self.progress is not None
         results = translator.translate_batch(
-            [piece.tokens for piece in pieces],
+            [[*self._source_prefix, *piece.tokens, *self._source_suffix] for piece in pieces],
             target_prefix=prefix,
             max_batch_size=self.max_batch_tokens,
             batch_type="tokens",
@@ -294,8 +316,10 @@ class ArgosEngine:
         if not with_spans or piece.spans is None or target_spans is None:
             return Translation(text)
         rows = result.attention[0][skip : skip + len(tokens)]
+        # Columns of the language and end tokens the engine added are left out.
+        first = len(self._source_prefix)
         n_source = len(piece.tokens)
-        weights = [_normalized(row[:n_source]) for row in rows]
+        weights = [_normalized(row[first : first + n_source]) for row in rows]
         return Translation(text, Alignment(piece.spans, target_spans, weights))
 
 
@@ -306,6 +330,35 @@ def _alignment_cells(outputs: Sequence[tuple[_Piece, Any]]) -> int:
     source = sum(len(piece.tokens) for piece, _ in outputs)
     target = sum(len(result.hypotheses[0]) for _, result in outputs)
     return source * target
+
+
+def _read_metadata(package_path: Path) -> dict[str, Any]:
+    """The package's metadata.json as a dict (Argos has read it already, so it exists)."""
+    try:
+        metadata = json.loads((package_path / "metadata.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    return metadata if isinstance(metadata, dict) else {}
+
+
+def _token_list(package: Package, metadata: dict[str, Any], key: str) -> list[str]:
+    """A metadata list of tokens (source_prefix, source_suffix); a UserError if malformed."""
+    value = metadata.get(key, [])
+    if isinstance(value, str):
+        value = [value] if value else []
+    if not isinstance(value, list) or not all(isinstance(t, str) and t for t in value):
+        raise UserError(
+            f"{Path(package.package_path) / 'metadata.json'}: {key} must be a list of tokens"
+        )
+    return list(value)
+
+
+def package_licence(metadata: dict[str, Any]) -> str:
+    """The licence a package's metadata.json states, or says it does not."""
+    licence = metadata.get("license") or metadata.get("licence")
+    if isinstance(licence, str) and licence.strip():
+        return licence.strip()
+    return "not stated in the package"
 
 
 def _normalized(row: Sequence[float]) -> list[float]:

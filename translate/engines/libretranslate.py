@@ -21,7 +21,7 @@ from collections import deque
 from collections.abc import Callable, Iterable
 
 from newsloc.base.transport import TransportError, post_json
-from newsloc.translate.engines.base import Translation
+from newsloc.translate.engines.interface import Translation
 from newsloc.translate.errors import UserError
 
 #: Where the servers are when --server is not given: one URL or several, comma-separated.
@@ -42,6 +42,8 @@ class LibreTranslateEngine:
     """Translates through `POST {server}/translate` on one or more servers."""
 
     name = "libretranslate"
+    reports_progress = True
+    aligns = False  # LibreTranslate's API returns text only
 
     def __init__(
         self,

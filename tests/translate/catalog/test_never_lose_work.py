@@ -17,7 +17,7 @@ from newsloc.base.po.writer import format_catalogue
 from newsloc.glossary.loader import load_default_glossary
 from newsloc.translate.catalog import glossary_qa
 from newsloc.translate.catalog.compile import compile_catalogs
-from newsloc.translate.pipeline import translate_article
+from newsloc.translate.pipeline import RunSettings, translate_article
 from tests.support.fake_engine import fake_factory
 
 GNU = shutil.which("msgfmt") and shutil.which("msgcat") and shutil.which("msgmerge")
@@ -35,7 +35,9 @@ Aid convoys waited at the border.
 def translate(article: Path, out: Path, languages=("ru",), **kwargs):
     kwargs.setdefault("engine_factory", fake_factory())
     kwargs.setdefault("glossary", load_default_glossary())
-    return translate_article(article, list(languages), out=out, domain="story", **kwargs)
+    return translate_article(
+        article, RunSettings(list(languages), out=out, **kwargs), domain="story"
+    )
 
 
 @pytest.fixture()
@@ -343,7 +345,7 @@ def test_article_names_with_spaces_are_isolated_like_gnu_gettext(tmp_path: Path)
     article = tmp_path / "my story.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     out = tmp_path / "loc"
-    translate_article(article, ["ru"], out=out, domain="story")
+    translate_article(article, RunSettings(["ru"], out=out), domain="story")
     text = ru_po(out).read_text(encoding="utf-8")
     assert "\u2068" in text and "my story.txt\u2069:1" in text
     entry = read_catalogue(ru_po(out))[0]

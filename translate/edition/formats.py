@@ -13,7 +13,7 @@ import html
 import re
 
 from newsloc.glossary.model import SOURCE_LANGUAGE
-from newsloc.translate.edition.model import (
+from newsloc.translate.edition.content import (
     Alternate,
     Edition,
     EditionFormat,
