@@ -23,6 +23,7 @@ over time at 1x) should stay at or under 11 for linear work; a quadratic step sh
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import random
 import shutil
@@ -37,12 +38,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import polib  # noqa: E402
 
-from newsloc.base.po.reader import parse_catalogue  # noqa: E402
-from newsloc.base.po.writer import format_catalogue  # noqa: E402
-from newsloc.glossary.loader import load_default_glossary  # noqa: E402
-from newsloc.glossary.model import Concept, Glossary  # noqa: E402
+from newsloc.base.po.reader import parse_catalogue
+from newsloc.base.po.writer import format_catalogue
+from newsloc.glossary.loader import load_default_glossary
+from newsloc.glossary.model import Concept, Glossary
 
 NEWSLOC = Path(sys.executable).parent / "newsloc"
 LANGUAGES = ("hy", "az", "ru")
@@ -123,9 +123,7 @@ def make_paragraphs(count: int, concepts: list[Concept], seed: int = 7) -> list[
 
 def run(command: list[str], cwd: Path) -> tuple[float, float]:
     """CPU seconds (user + sys) and peak resident memory (MB) of one process."""
-    process = subprocess.Popen(
-        command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     assert process.stderr is not None
     _, status, usage = os.wait4(process.pid, 0)
     errors = process.stderr.read().decode("utf-8", "replace")
@@ -260,11 +258,13 @@ def main(argv: list[str] | None = None) -> int:
                 * small.size
                 / large.size
                 * 10
-                for small, large in zip(spaces, spaces[1:], strict=False)
+                for small, large in itertools.pairwise(spaces)
             ]
             ratios = "  ".join(f"x{ratio:5.1f}" for ratio in growth)
             print(f"{name:<30} {' '.join(cells)}   per 10x: {ratios}", flush=True)
-        print("per 10x: time ratio between sizes scaled to a tenfold input (linear: 10, goal <= 11)")
+        print(
+            "per 10x: time ratio between sizes scaled to a tenfold input (linear: 10, goal <= 11)"
+        )
     finally:
         shutil.rmtree(root, ignore_errors=True)
     return 0
