@@ -10,7 +10,6 @@ changed entries' blocks are rewritten (`catalog.splice`), every other byte kept.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -24,7 +23,14 @@ from newsloc.glossary.check import CheckEntry, Checker, NearMissHint
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.render import DocumentRenderer, SegmentRendering
 from newsloc.translate.catalog.files import load_catalog_with_bytes
-from newsloc.translate.catalog.splice import splice, split_lines, verify
+from newsloc.translate.catalog.splice import (
+    apply_edits,
+    line_mapping,
+    plan_edits,
+    split_lines,
+    unified_diff,
+    verify,
+)
 from newsloc.translate.errors import UserError
 
 #: Translator-comment lines `apply` owns: replaced (not piled up) when it rewrites an entry.
@@ -98,9 +104,9 @@ def _read(path: Path | str, glossary: Glossary) -> _Catalogue:
     return _Catalogue(path, text, po, catalogue_language(path, po, glossary))
 
 
-def _msgstr_line(lines: Sequence[str], entry: polib.POEntry) -> int:
-    """1-based line of the entry's `msgstr` (where a reviewer fixes it); else its start."""
-    start = entry.linenum or 1
+def _msgstr_line(lines: Sequence[str], start: int) -> int:
+    """1-based line of the `msgstr` of the entry starting at line `start` (where a
+    reviewer fixes it); else its start."""
     for number in range(start, len(lines) + 1):
         if lines[number - 1].lstrip().startswith("msgstr"):
             return number
@@ -127,7 +133,7 @@ def check_catalogs(paths: Iterable[Path | str], glossary: Glossary) -> list[File
             check_entry = CheckEntry(
                 msgid=entry.msgid,
                 msgstr=entry.msgstr,
-                line=_msgstr_line(lines, entry),
+                line=_msgstr_line(lines, entry.linenum or 1),
                 fuzzy=entry.fuzzy,
             )
             for violation in checker.check(check_entry):
@@ -199,13 +205,15 @@ def apply_to_catalog(path: Path | str, glossary: Glossary, dry_run: bool = False
     return apply_to_catalogs([path], glossary, dry_run)[0]
 
 
-def _plan_apply(catalogue: _Catalogue, glossary: Glossary) -> tuple[ApplyReport, str]:
-    """What `apply` makes of one catalogue: the report and the new text (not written)."""
+def _plan_apply(
+    catalogue: _Catalogue, glossary: Glossary, with_diff: bool = False
+) -> tuple[ApplyReport, str]:
+    """What `apply` makes of one catalogue: the report and the new text (not written);
+    the diff only `with_diff` (a dry run prints it)."""
     report = ApplyReport(path=str(catalogue.path), language=catalogue.language)
     renderer = DocumentRenderer(glossary, catalogue.language)
     updates: list[tuple[polib.POEntry, polib.POEntry]] = []
-    flagged: list[tuple[int, list[str]]] = []  # (index in the file's entries, problems)
-    positions = {id(entry): i for i, entry in enumerate(catalogue.po)}
+    flagged: list[tuple[int, list[str]]] = []  # (the entry's first line, problems)
     for entry in _document(catalogue.po):
         report.entries += 1
         if entry.msgid_plural or not entry.msgstr.strip():
@@ -215,27 +223,28 @@ def _plan_apply(catalogue: _Catalogue, glossary: Glossary) -> tuple[ApplyReport,
         report.changed += rendering.changed
         report.flagged += bool(rendering.problems)
         if rendering.problems:
-            flagged.append((positions[id(entry)], rendering.problems))
+            flagged.append((entry.linenum or 1, rendering.problems))
         updated = render_entry(entry, rendering)
         if updated is not None:
             updates.append((entry, updated))
     report.touched = len(updates)
-    text, result = catalogue.text, catalogue.po
-    if updates:
-        text = splice(catalogue.text, catalogue.po, updates)
-        result = verify(catalogue.path, catalogue.po, text, {id(old): new for old, new in updates})
+    if not updates and not flagged:
+        return report, catalogue.text
+    old_lines = split_lines(catalogue.text)
+    edits = plan_edits(old_lines, catalogue.po, updates)
+    verify(catalogue.path, edits)
+    text = apply_edits(old_lines, edits)
     lines = text.split("\n")
-    for index, problems in flagged:
-        line = _msgstr_line(lines, result[index])
+    new_line = line_mapping(edits)
+    for start, problems in flagged:
+        line = _msgstr_line(lines, new_line(start))
         report.problems.extend(f"{catalogue.path}:{line}: {problem}" for problem in problems)
-    if updates:
-        report.diff = "".join(
-            difflib.unified_diff(
-                split_lines(catalogue.text),
-                split_lines(text),
-                fromfile=str(catalogue.path),
-                tofile=f"{catalogue.path} (glossary applied)",
-            )
+    if updates and with_diff:
+        report.diff = unified_diff(
+            old_lines,
+            edits,
+            fromfile=str(catalogue.path),
+            tofile=f"{catalogue.path} (glossary applied)",
         )
     return report, text
 
@@ -248,7 +257,7 @@ def apply_to_catalogs(
     bad or unwritable file leaves every file as it was. A file someone saved since it was
     read is not overwritten (`WriteConflict`)."""
     catalogues = [_read(path, glossary) for path in paths]
-    planned = [(catalogue, *_plan_apply(catalogue, glossary)) for catalogue in catalogues]
+    planned = [(catalogue, *_plan_apply(catalogue, glossary, dry_run)) for catalogue in catalogues]
     writes = [
         PlannedWrite(catalogue.path, text.encode("utf-8"), snapshot_of(catalogue.po))
         for catalogue, report, text in planned
