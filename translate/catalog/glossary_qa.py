@@ -99,7 +99,12 @@ def _read(path: Path | str, glossary: Glossary) -> _Catalogue:
         if not path.exists():
             raise UserError(f"{path}: no such catalogue")
         raise UserError(f"{path}: not a .po catalogue")
-    po, data = load_catalog_with_bytes(path)
+    return loaded_catalogue(path, *load_catalog_with_bytes(path), glossary)
+
+
+def loaded_catalogue(path: Path, po: polib.POFile, data: bytes, glossary: Glossary) -> _Catalogue:
+    """A catalogue already read (`load_catalog_with_bytes`), ready to check: its text and
+    its language (a NewslocError when the glossary does not cover it)."""
     text = data.decode("utf-8")  # the strict reader has checked it is UTF-8
     return _Catalogue(path, text, po, catalogue_language(path, po, glossary))
 
@@ -122,31 +127,35 @@ def check_catalogs(paths: Iterable[Path | str], glossary: Glossary) -> list[File
     """Every glossary violation in the catalogues; every file is read before any is checked,
     so unusable input fails (UserError) before a partial report is printed."""
     catalogues = [_read(path, glossary) for path in paths]
+    return [found for catalogue in catalogues for found in check_catalogue(catalogue, glossary)]
+
+
+def check_catalogue(catalogue: _Catalogue, glossary: Glossary) -> list[FileViolation]:
+    """Every glossary violation in one catalogue already read (`loaded_catalogue`)."""
     found: list[FileViolation] = []
-    for catalogue in catalogues:
-        lines = catalogue.text.split("\n")
-        checker = Checker(glossary, catalogue.language)
-        for entry in _document(catalogue.po):
-            if entry.msgid_plural:
-                checker.check(CheckEntry(entry.msgid, ""))  # counted, not checked
-                continue
-            check_entry = CheckEntry(
-                msgid=entry.msgid,
-                msgstr=entry.msgstr,
-                line=_msgstr_line(lines, entry.linenum or 1),
-                fuzzy=entry.fuzzy,
-            )
-            for violation in checker.check(check_entry):
-                found.append(
-                    FileViolation(
-                        file=str(catalogue.path),
-                        line=violation.line,
-                        concept=violation.concept_id,
-                        message=violation.message,
-                        severity=violation.severity,
-                        near_misses=violation.near_misses,
-                    )
+    lines = catalogue.text.split("\n")
+    checker = Checker(glossary, catalogue.language)
+    for entry in _document(catalogue.po):
+        if entry.msgid_plural:
+            checker.check(CheckEntry(entry.msgid, ""))  # counted, not checked
+            continue
+        check_entry = CheckEntry(
+            msgid=entry.msgid,
+            msgstr=entry.msgstr,
+            line=_msgstr_line(lines, entry.linenum or 1),
+            fuzzy=entry.fuzzy,
+        )
+        for violation in checker.check(check_entry):
+            found.append(
+                FileViolation(
+                    file=str(catalogue.path),
+                    line=violation.line,
+                    concept=violation.concept_id,
+                    message=violation.message,
+                    severity=violation.severity,
+                    near_misses=violation.near_misses,
                 )
+            )
     return found
 
 
