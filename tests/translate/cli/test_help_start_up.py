@@ -71,3 +71,13 @@ def test_help_and_version_do_not_import_pydantic(args: list[str]):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stderr.strip().splitlines()[-1] == "False"
     assert done.stdout.strip()
+
+
+def test_version_answered_early_says_what_the_option_says():
+    done = subprocess.run(
+        [sys.executable, "-c", "from newsloc.translate.cli import main; main()", "--version"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0
+    assert done.stdout == runner.invoke(app, ["--version"]).stdout
