@@ -121,17 +121,28 @@ def make_paragraphs(count: int, concepts: list[Concept], seed: int = 7) -> list[
     return made
 
 
+#: GNU time reports a command's own peak memory; a child of this (large) process would
+#: otherwise start its count at this process's size, which the kernel keeps across exec.
+GNU_TIME = shutil.which("time") if Path("/usr/bin/time").exists() else None
+
+
 def run(command: list[str], cwd: Path) -> tuple[float, float]:
     """CPU seconds (user + sys) and peak resident memory (MB) of one process."""
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    assert process.stderr is not None
-    _, status, usage = os.wait4(process.pid, 0)
-    errors = process.stderr.read().decode("utf-8", "replace")
-    process.stderr.close()
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1, 3):  # 1: check found violations; 3: translate without models
-        raise SystemExit(f"{' '.join(command)}: exit {code}\n{errors}")
-    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
+        wrapped = [GNU_TIME, "-f", "%M", "-o", report.name, *command] if GNU_TIME else command
+        process = subprocess.Popen(
+            wrapped, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
+        assert process.stderr is not None
+        _, status, usage = os.wait4(process.pid, 0)
+        errors = process.stderr.read().decode("utf-8", "replace")
+        process.stderr.close()
+        code = os.waitstatus_to_exitcode(status)
+        if code not in (0, 1, 3):  # 1: check found violations; 3: translate without models
+            raise SystemExit(f"{' '.join(command)}: exit {code}\n{errors}")
+        lines = report.read().split()
+    kilobytes = int(lines[-1]) if GNU_TIME and lines else usage.ru_maxrss
+    return usage.ru_utime + usage.ru_stime, kilobytes / 1024
 
 
 class Workspace:
