@@ -84,6 +84,9 @@ bench: setup libretranslate
 	$(PY) bench/catalog_bench.py
 	$(PY) bench/scale_bench.py
 	$(PY) bench/batch_bench.py
+	$(PY) bench/segment_bench.py
+	$(PY) bench/long_token_bench.py
+	$(PY) bench/families_bench.py
 
 # Re-extract newsloc's own strings into translate/locales/newsloc.pot and merge them into
 # the hy/az/ru catalogues (docs/editions.md, "newsloc's own words").

@@ -6,7 +6,11 @@ Writes take an exclusive lock on the target's folder (`flock` on the directory i
 no lock file is left behind), clean up temporary files a killed run left there, and,
 when the caller says what it read, refuse to replace a file that changed since then (a
 reviewer saved it, or another newsloc run wrote it): `WriteConflict`. A symbolic link is
-written through: its target changes, the link stays. `write_files` writes several files
+written through: its target changes, the link stays; but when the caller names the folder
+the user chose (`within`), a file whose real place (links followed) is outside that folder
+is refused before any folder is created or anything written, so a link planted in a cloned
+repository cannot aim a write at `~/.bashrc`. New files get the permissions the umask
+allows (as `open()` would give them). `write_files` writes several files
 all or nothing as far as the disk allows: every temporary file is written before the
 first rename, so a full disk or a read-only folder leaves every file as it was.
 """
@@ -17,6 +21,7 @@ import errno
 import fcntl
 import hashlib
 import os
+import re
 import stat
 import tempfile
 import time
@@ -75,7 +80,21 @@ def write_error(path: Path, exc: OSError, done: Sequence[Path] = ()) -> NewslocE
 
 
 def read_bytes(path: Path) -> bytes | None:
-    """The file's bytes, or None when it does not exist."""
+    """The file's bytes, or None when it does not exist.
+
+    Something other than a regular file (a FIFO would block forever, a device never end)
+    is a one-line NewslocError, checked before it is opened.
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise UnreadableFile(path, f"cannot read it ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise NewslocError(f"{path}: is a directory; give a file name")
+    if not stat.S_ISREG(info.st_mode):
+        raise NewslocError(f"{path}: not a regular file (a FIFO, socket or device); not read")
     try:
         return path.read_bytes()
     except FileNotFoundError:
@@ -127,9 +146,20 @@ def _article(kind: str) -> str:
     return "an" if kind[:1] in "aeiou" else "a"
 
 
-def real_target(path: Path) -> Path:
-    """Where writing `path` lands: symbolic links followed; only regular files."""
+def real_target(path: Path, within: Path | None = None) -> Path:
+    """Where writing `path` lands: symbolic links followed; only regular files.
+
+    With `within`, the real place must be inside that folder (also followed), or a one-line
+    NewslocError says where the links lead and nothing is written.
+    """
     target = Path(os.path.realpath(path))
+    if within is not None:
+        root = Path(os.path.realpath(within))
+        if target != root and root not in target.parents:
+            raise NewslocError(
+                f"{path}: leads outside {within} (to {target}, through a symbolic link); "
+                "not written"
+            )
     try:
         info = target.stat()
     except FileNotFoundError:
@@ -173,15 +203,40 @@ def _locked(folders: Sequence[Path]) -> Iterator[None]:
             os.close(handle)
 
 
+#: The random part `tempfile.mkstemp` puts in a name (8 characters of this alphabet).
+_TEMP_MIDDLE = re.compile(r"[a-z0-9_]{8}")
+
+
+def _is_temp_of(name: str, target: Path) -> bool:
+    """Whether `name` is one of `_mkstemp(target)`'s names: exact text, no pattern, so a
+    target called `*` or `**` matches only its own temporary files."""
+    prefix, suffix = f".{target.name}.", ".tmp"
+    if not (name.startswith(prefix) and name.endswith(suffix)):
+        return False
+    return _TEMP_MIDDLE.fullmatch(name[len(prefix) : len(name) - len(suffix)]) is not None
+
+
 def _clean_stale(target: Path) -> None:
     """Temporary files of this target left by a killed run (safe: we hold the lock)."""
-    for stale in target.parent.glob(f".{target.name}.*.tmp"):
-        with suppress(OSError):
-            stale.unlink()
+    try:
+        names = os.listdir(target.parent)
+    except OSError:
+        return
+    for name in names:
+        if _is_temp_of(name, target):
+            with suppress(OSError):
+                (target.parent / name).unlink()
+
+
+def _umask() -> int:
+    """The process's umask (read by setting it and back: there is no other portable way)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _write_temp(target: Path, data: bytes) -> str:
-    mode = target.stat().st_mode & 0o7777 if target.exists() else 0o644
+    mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask()
     fd = -1
     name = ""
     try:
@@ -218,13 +273,14 @@ def _make_folder(path: Path, folder: Path) -> None:
         raise write_error(path, exc) from None
 
 
-def write_files(plans: Sequence[PlannedWrite]) -> None:
+def write_files(plans: Sequence[PlannedWrite], within: Path | None = None) -> None:
     """Write every planned file, or none when a check or a temporary write fails.
 
     Raises WriteConflict when a file no longer holds what `expected` says, and a one-line
-    NewslocError saying what was and was not written when the disk refuses.
+    NewslocError saying what was and was not written when the disk refuses. With `within`
+    (the folder the user named), every file must really land inside it (`real_target`).
     """
-    targets = [real_target(plan.path) for plan in plans]
+    targets = [real_target(plan.path, within) for plan in plans]
     for plan, target in zip(plans, targets, strict=True):
         _make_folder(plan.path, target.parent)
     with _locked([target.parent for target in targets]):
@@ -269,14 +325,21 @@ def _sync_folder(folder: Path) -> None:
 
 
 def atomic_write_bytes(
-    path: str | os.PathLike[str], data: bytes, expected: Snapshot | None = None
+    path: str | os.PathLike[str],
+    data: bytes,
+    expected: Snapshot | None = None,
+    within: Path | None = None,
 ) -> None:
-    """Replace `path` with `data` in one rename, keeping the old file's permissions."""
-    write_files([PlannedWrite(Path(path), data, expected)])
+    """Replace `path` with `data` in one rename, keeping the old file's permissions; with
+    `within`, only when the file really lands inside that folder (see `write_files`)."""
+    write_files([PlannedWrite(Path(path), data, expected)], within)
 
 
 def atomic_write_text(
-    path: str | os.PathLike[str], text: str, expected: Snapshot | None = None
+    path: str | os.PathLike[str],
+    text: str,
+    expected: Snapshot | None = None,
+    within: Path | None = None,
 ) -> None:
     """Write UTF-8 text atomically (see `atomic_write_bytes`)."""
-    atomic_write_bytes(path, text.encode("utf-8"), expected)
+    atomic_write_bytes(path, text.encode("utf-8"), expected, within)

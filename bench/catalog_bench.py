@@ -37,7 +37,7 @@ from newsloc.base.po.reader import parse_catalogue
 from newsloc.glossary.exchange import export_review, import_review
 from newsloc.glossary.loader import parse_glossary
 from newsloc.translate.catalog.stats import catalog_stats
-from newsloc.translate.pipeline import translate_article
+from newsloc.translate.pipeline import RunSettings, translate_article
 
 WORDS = (
     "the officials in Stepanakert said a convoy of aid left Goris for Baku on Tuesday while "
@@ -93,9 +93,10 @@ def translate_rerun(root: Path, n: int, repeat: int) -> float:
     folder = Path(tempfile.mkdtemp(dir=root))
     article = folder / "story.txt"
     article.write_text("\n\n".join(paragraphs(n)), encoding="utf-8")
-    translate_article(article, ["ru"], out=folder / "loc", domain="story")
+    translate_article(article, RunSettings(["ru"], out=folder / "loc"), domain="story")
     return best(
-        lambda: translate_article(article, ["ru"], out=folder / "loc", domain="story"), repeat
+        lambda: translate_article(article, RunSettings(["ru"], out=folder / "loc"), domain="story"),
+        repeat,
     )
 
 
@@ -103,7 +104,7 @@ def stats(root: Path, n: int, repeat: int) -> float:
     folder = Path(tempfile.mkdtemp(dir=root))
     article = folder / "story.txt"
     article.write_text("\n\n".join(paragraphs(n)), encoding="utf-8")
-    translate_article(article, ["ru"], out=folder / "loc", domain="story")
+    translate_article(article, RunSettings(["ru"], out=folder / "loc"), domain="story")
     return best(lambda: catalog_stats(folder / "loc"), repeat)
 
 

@@ -61,8 +61,8 @@ from bench.articles import make_article  # noqa: E402
 from newsloc.glossary.loader import glossary_or_default  # noqa: E402
 from newsloc.translate.engines import argos as argos_engine  # noqa: E402
 from newsloc.translate.engines.argos import ArgosEngine  # noqa: E402
-from newsloc.translate.models.packages import find_package  # noqa: E402
-from newsloc.translate.pipeline import translate_article  # noqa: E402
+from newsloc.translate.engines.argos_packages import find_package  # noqa: E402
+from newsloc.translate.pipeline import RunSettings, translate_article  # noqa: E402
 from newsloc.translate.segment import split_sentences  # noqa: E402
 from tests.support import corpus  # noqa: E402
 from tests.support.tiny_argos import (  # noqa: E402
@@ -235,11 +235,13 @@ def main() -> None:
         shutil.rmtree(out, ignore_errors=True)  # every run machine-translates everything
         report = translate_article(
             article_path,
-            [TARGET],
-            out=out,
-            engine_factory=e2e_engine,
-            glossary=glossary_or_default(None),
-            article_date=date(2026, 3, 3),
+            RunSettings(
+                [TARGET],
+                out=out,
+                engine_factory=e2e_engine,
+                glossary=glossary_or_default(None),
+                article_date=date(2026, 3, 3),
+            ),
         )
         assert report.languages[0].machine_translated == report.languages[0].entries
 

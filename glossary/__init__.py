@@ -29,6 +29,7 @@ _EXPORTS = {
     "Glossary": "model",
     "NameForms": "model",
     "Policy": "model",
+    "Profile": "model",
 }
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
         find_mentions,
         locate_mentions,
     )
-    from newsloc.glossary.model import CASES, Concept, Glossary, NameForms, Policy
+    from newsloc.glossary.model import CASES, Concept, Glossary, NameForms, Policy, Profile
 
 
 def __getattr__(name: str) -> Any:
@@ -67,6 +68,7 @@ __all__ = [
     "Mention",
     "NameForms",
     "Policy",
+    "Profile",
     "find_mentions",
     "load_default_glossary",
     "load_glossary",

@@ -41,9 +41,13 @@ def copy_default_glossary(destination: str | os.PathLike[str], replace: bool = F
     return target
 
 
-def glossary_or_default(path: str | os.PathLike[str] | None) -> Glossary:
-    """The glossary at `path`, or the curated default when no path is given."""
-    return load_default_glossary() if path is None else load_glossary(path)
+def glossary_or_default(
+    path: str | os.PathLike[str] | None, profile: str | None = None
+) -> Glossary:
+    """The glossary at `path`, or the curated default when no path is given, under the
+    policy profile `profile` (None: the file's `[policy]` table)."""
+    glossary = load_default_glossary() if path is None else load_glossary(path)
+    return glossary.with_profile(profile) if profile is not None else glossary
 
 
 def load_glossary(path: str | os.PathLike[str]) -> Glossary:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -102,9 +102,17 @@ class Concept:
     forms: dict[str, dict[str, NameForms]] = field(default_factory=dict)
     #: Line of the `[[concept]]` header in the file, for messages.
     line: int | None = None
-    #: The concept's own `contested = "both" | "source"` (None: the policy decides). A
-    #: glossary resolved for a policy profile sets it on every contested concept.
+    #: The setting in effect, `"both"` or `"source"`, on every contested concept of a
+    #: `Glossary` (resolved from the profile, the concept's own setting and the policy); None
+    #: on a concept that is not contested, or one not yet part of a glossary.
     contested_setting: str | None = None
+    #: The concept's own `contested = "both" | "source"`, as the file writes it (None: the
+    #: policy decides). Only a profile's `both`/`single` lists override it.
+    contested_own: str | None = None
+    #: Which name each edition language's community uses (`community = { hy = "Stepanakert",
+    #: az = "Khankendi" }`): the primary under `order = "edition"`. A language not listed
+    #: keeps the source's order.
+    community: dict[str, str] = field(default_factory=dict)
 
     @property
     def contested(self) -> bool:
@@ -118,6 +126,10 @@ class Concept:
         recognised spellings, accepted where a translation uses them, never inserted.
         """
         return self.contested and self.contested_setting != "source"
+
+    def community_name(self, language: str) -> str | None:
+        """The name `language`'s community uses, when the file says (order = "edition")."""
+        return self.community.get(language)
 
     def english_spellings(self) -> Iterator[tuple[str, str]]:
         """(spelling, name) for every English spelling that means one of this concept's names."""
@@ -140,6 +152,9 @@ class Concept:
             "kind": self.kind,
             "names": list(self.names),
             "contested": self.contested,
+            "contested_setting": self.contested_setting if self.contested else None,
+            "contested_own": self.contested_own,
+            "community": dict(self.community),
             "ambiguous": self.ambiguous,
             "note": self.note,
             "source": self.source,
@@ -160,21 +175,117 @@ class Concept:
         }
 
 
+#: Values of the policy keys that take one of a few words (glossary-spec.md, section 2).
+CONTESTED_VALUES = ("both", "source")
+SCOPE_VALUES = ("first", "every")
+QUOTES_VALUES = ("verbatim", "render")
+ORDER_VALUES = ("source", "edition")
+
+
 @dataclass(frozen=True)
 class Policy:
-    """How contested concepts are rendered (the `[policy]` table)."""
+    """How contested concepts are rendered and checked (the `[policy]` table, or a profile)."""
 
     contested: str = "both"  # "both" keeps every name; "source" keeps only the source's
     scope: str = "first"  # secondary at the "first" mention in a document, or at "every" one
     format: str = "{primary} ({secondary})"
+    #: Inside quotation marks: "verbatim" keeps the source's name with nothing added
+    #: (section 4.10); "render" treats quoted text like the rest.
+    quotes: str = "verbatim"
+    #: Which name comes first: "source" (the source's name is the primary) or "edition" (the
+    #: name the edition language's community uses, whatever the source says).
+    order: str = "source"
+    #: Check codes to report (empty: every code) and to leave out.
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    #: The profile this policy comes from (None: the file's `[policy]` table).
+    profile: str | None = None
 
     def decorate(self, primary: str, secondary: str) -> str:
         return self.format.format(primary=primary, secondary=secondary)
 
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "profile": self.profile,
+            "contested": self.contested,
+            "scope": self.scope,
+            "format": self.format,
+            "quotes": self.quotes,
+            "order": self.order,
+            "select": list(self.select),
+            "ignore": list(self.ignore),
+        }
+
+
+#: Policy keys a profile may override, in the order files and exports write them.
+POLICY_FIELDS = ("contested", "scope", "format", "quotes", "order", "select", "ignore")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A named editorial policy profile (`[policy.profile.NAME]`): a desk's house style.
+
+    Each policy key it leaves as None keeps the `[policy]` table's value. `both` lists the
+    concepts kept dual under this profile, `single` those reduced to the source's name; they
+    override the concept's own `contested` setting.
+    """
+
+    name: str
+    contested: str | None = None
+    scope: str | None = None
+    format: str | None = None
+    quotes: str | None = None
+    order: str | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    both: tuple[str, ...] = ()
+    single: tuple[str, ...] = ()
+    #: Line of the `[policy.profile.NAME]` header, for messages.
+    line: int | None = None
+
+    def overrides(self) -> dict[str, Any]:
+        """The policy keys this profile sets, in `POLICY_FIELDS` order."""
+        values = {key: getattr(self, key) for key in POLICY_FIELDS}
+        return {key: value for key, value in values.items() if value is not None}
+
+    def applied_to(self, policy: Policy) -> Policy:
+        """`policy` with this profile's keys put over it."""
+        return replace(policy, profile=self.name, **self.overrides())
+
+    def setting_for(self, concept_id: str) -> str | None:
+        """The setting the profile gives the concept ("both", "source"), else None."""
+        if concept_id in self.both:
+            return "both"
+        if concept_id in self.single:
+            return "source"
+        return None
+
+    def as_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"name": self.name}
+        for key, value in self.overrides().items():
+            data[key] = list(value) if isinstance(value, tuple) else value
+        data["both"] = list(self.both)
+        data["single"] = list(self.single)
+        return data
+
+
+def resolve_setting(concept: Concept, policy: Policy, profile: Profile | None = None) -> str | None:
+    """The contested setting in effect for `concept`: the profile's `both`/`single` first,
+    then the concept's own `contested`, then the policy's; None when not contested."""
+    if not concept.contested:
+        return None
+    chosen = profile.setting_for(concept.id) if profile is not None else None
+    return chosen or concept.contested_own or policy.contested
+
 
 @dataclass(frozen=True)
 class Glossary:
-    """A whole glossary file, loaded and validated."""
+    """A whole glossary file, loaded and validated.
+
+    `policy` is the policy in effect: the file's `[policy]` table, or a profile applied to it
+    by `with_profile`. Every contested concept's `contested_setting` is resolved for it, so
+    `concept.dual` answers the one question render and check ask.
+    """
 
     name: str
     version: str
@@ -183,9 +294,59 @@ class Glossary:
     policy: Policy = field(default_factory=Policy)
     source: str = SOURCE_LANGUAGE
     path: Path | None = None
+    #: The named profiles (`[policy.profile.NAME]`), in file order.
+    profiles: tuple[Profile, ...] = ()
+    #: The `[policy]` table as the file writes it, when a profile is in effect (None: `policy`).
+    file_policy: Policy | None = None
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_id", {c.id: c for c in self.concepts})
+        profile = self.profile(self.policy.profile) if self.policy.profile else None
+        resolved = tuple(
+            concept
+            if concept.contested_setting is not None or not concept.contested
+            else replace(concept, contested_setting=resolve_setting(concept, self.policy, profile))
+            for concept in self.concepts
+        )
+        object.__setattr__(self, "concepts", resolved)
+        object.__setattr__(self, "_by_id", {c.id: c for c in resolved})
+
+    @property
+    def house_policy(self) -> Policy:
+        """The `[policy]` table as the file writes it, whatever profile is in effect."""
+        return self.file_policy if self.file_policy is not None else self.policy
+
+    def profile(self, name: str) -> Profile | None:
+        """The profile called `name`, or None."""
+        return next((profile for profile in self.profiles if profile.name == name), None)
+
+    def with_profile(self, name: str | None) -> Glossary:
+        """This glossary under the profile `name` (None: the file's `[policy]` table).
+
+        The policy becomes the profile's (its keys over `[policy]`), and every contested
+        concept's `contested_setting` is resolved again: the profile's `both`/`single` first,
+        then the concept's own `contested`, then the policy's. An unknown name is a one-line
+        `GlossaryError` listing the profiles.
+        """
+        base = self.house_policy
+        chosen: Profile | None = None
+        if name is not None:
+            chosen = self.profile(name)
+            if chosen is None:
+                where = str(self.path) if self.path is not None else self.name or "glossary"
+                known = ", ".join(p.name for p in self.profiles)
+                have = f"profiles: {known}" if known else "it has no [policy.profile.NAME] tables"
+                raise GlossaryError(f"{where}: no policy profile {name!r} ({have})")
+        policy = chosen.applied_to(base) if chosen is not None else base
+        concepts = tuple(
+            replace(concept, contested_setting=resolve_setting(concept, policy, chosen))
+            for concept in self.concepts
+        )
+        return replace(
+            self,
+            concepts=concepts,
+            policy=policy,
+            file_policy=base if chosen is not None else None,
+        )
 
     def __len__(self) -> int:
         return len(self.concepts)

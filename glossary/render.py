@@ -52,7 +52,11 @@ from newsloc.glossary.target import FORM, SHORT, WORD_CLASS, Occurrence, Reading
 #: `locate(start, end)`: the target span most attended from source characters [start, end).
 Locate = Callable[[int, int], tuple[int, int] | None]
 
-PLACED_BY_ALIGNMENT = "glossary: placed by alignment"
+#: Every comment line the glossary writes into a catalogue starts with this: translator
+#: comments (changes, problems) and notes alike. The catalogue side recognises its own
+#: lines by it (catalog/glossary_qa.py replaces them, catalog/comments.py clears them).
+COMMENT_PREFIX = "glossary: "
+PLACED_BY_ALIGNMENT = f"{COMMENT_PREFIX}placed by alignment"
 NEAR_MISS = "near miss"
 
 _PRECEDING_WORD = re.compile(r"(\w+(?:-\w+)?)\s+$")
@@ -82,7 +86,7 @@ class Change:
 
     def comment(self) -> str:
         where = {"alignment": " (placed by alignment)", NEAR_MISS: " (near miss)"}.get(self.how, "")
-        return f'glossary: {self.concept_id}: "{self.old}" → "{self.new}"{where}'
+        return f'{COMMENT_PREFIX}{self.concept_id}: "{self.old}" → "{self.new}"{where}'
 
 
 @dataclass
@@ -278,7 +282,8 @@ class DocumentRenderer:
         result.not_found = len(unplaced)
         for mention, expected in unplaced:
             result.problems.append(
-                f'glossary: {mention.concept_id}: expected "{expected}" for "{mention.spelling}"'
+                f'{COMMENT_PREFIX}{mention.concept_id}: expected "{expected}" for '
+                f'"{mention.spelling}"'
             )
         if result.placed_by_alignment:
             result.problems.append(PLACED_BY_ALIGNMENT)
@@ -439,7 +444,7 @@ class DocumentRenderer:
 
     def _note(self, concept: Concept, mention: Mention, secondary: bool) -> str:
         rendering = self._bare_rendering(concept, mention.name, "nom", "", secondary)
-        return f"glossary: {concept.id}: {mention.spelling} → {rendering}"
+        return f"{COMMENT_PREFIX}{concept.id}: {mention.spelling} → {rendering}"
 
     def _located(
         self,

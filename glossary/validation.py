@@ -6,6 +6,7 @@ id and the line) and, when there are none, produces the immutable `Glossary`.
 
 from __future__ import annotations
 
+import difflib
 import re
 import string
 from collections.abc import Iterable
@@ -16,22 +17,48 @@ from babel import localedata
 
 from newsloc.glossary.model import (
     CASES,
+    CONTESTED_VALUES,
+    ORDER_VALUES,
+    QUOTES_VALUES,
+    SCOPE_VALUES,
     SOURCE_LANGUAGE,
     CaseForms,
     Concept,
     Glossary,
     NameForms,
     Policy,
+    Profile,
 )
 from newsloc.glossary.toml_lines import KeyLines, KeyPath
 
 #: Keys a `[[concept]]` table may have besides its target-language tables.
-CONCEPT_KEYS = ("id", "names", "kind", "note", "source", "ambiguous", "targets", "en")
+CONCEPT_KEYS = (
+    "id",
+    "names",
+    "kind",
+    "note",
+    "source",
+    "ambiguous",
+    "contested",
+    "community",
+    "targets",
+    "en",
+)
 GLOSSARY_KEYS = ("name", "version", "source", "targets")
-POLICY_KEYS = ("contested", "scope", "format")
+#: `[policy]` keys that set one value each (a profile may override every one of them).
+POLICY_VALUE_KEYS = ("contested", "scope", "format", "quotes", "order", "select", "ignore")
+PROFILE_TABLE = "profile"
+POLICY_KEYS = (*POLICY_VALUE_KEYS, PROFILE_TABLE)
+#: Keys of a `[policy.profile.NAME]` table.
+PROFILE_KEYS = (*POLICY_VALUE_KEYS, "both", "single")
 TOP_LEVEL_KEYS = ("glossary", "policy", "concept")
-CONTESTED_VALUES = ("both", "source")
-SCOPE_VALUES = ("first", "every")
+#: The words each one-word policy key accepts.
+POLICY_WORDS = {
+    "contested": CONTESTED_VALUES,
+    "scope": SCOPE_VALUES,
+    "quotes": QUOTES_VALUES,
+    "order": ORDER_VALUES,
+}
 FORMAT_FIELDS = ("primary", "secondary")
 VARIANTS_KEY = "variants"
 SHORT_KEY = "short"
@@ -41,6 +68,10 @@ SPELLING_LIST_KEYS = (VARIANTS_KEY, SHORT_KEY)
 #: A BCP 47 primary language subtag as used here: two or three lowercase ISO 639 letters.
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
 _BAD_ID = re.compile(r"[\s:]")
+#: A check code or a concept id in a list: no spaces, no commas.
+_BAD_WORD = re.compile(r"[\s,]")
+#: A profile name: a bare TOML key, so `[policy.profile.NAME]` needs no quotes.
+_PROFILE_NAME = re.compile(r"[A-Za-z0-9_-]+")
 #: White space other than single spaces: names and forms are one line, spaced once.
 _ODD_SPACE = re.compile(r"[^\S ]|  ")
 
@@ -73,6 +104,8 @@ class GlossaryBuilder:
         self.lines = lines
         #: (line, message): reported in line order, file-wide problems first.
         self.problems: list[tuple[int, str]] = []
+        #: Every concept id met, with whether the concept has two or more names.
+        self.contested_ids: dict[str, bool] = {}
 
     def problem(self, path: KeyPath, subject: str, message: str) -> None:
         line = self.lines.line_of(path)
@@ -181,8 +214,10 @@ class GlossaryBuilder:
                     f"unknown top-level key {key!r} (allowed: [glossary], [policy], [[concept]])",
                 )
         meta = self.glossary_table(data.get("glossary"), path)
-        policy = self.policy_table(data.get("policy", {}))
+        policy_data = data.get("policy", {})
+        policy = self.policy_table(policy_data)
         concepts = self.concepts(data.get("concept", []), meta[2])
+        profiles = self.profiles(policy_data)
         if self.problems:
             return None
         name, version, targets = meta
@@ -193,6 +228,7 @@ class GlossaryBuilder:
             concepts=tuple(concepts),
             policy=policy,
             path=path,
+            profiles=profiles,
         )
 
     def missing_glossary_table(self, data: dict[str, Any]) -> tuple[str, ...]:
@@ -262,33 +298,137 @@ class GlossaryBuilder:
 
     def policy_table(self, table: Any) -> Policy:
         subject = "[policy]"
-        where = ("policy",)
+        where: KeyPath = ("policy",)
         if not isinstance(table, dict):
             self.problem(where, subject, f"must be a table, not {_kind_of(table)}")
             return Policy()
         self.unknown_keys(table, POLICY_KEYS, where, subject)
-        defaults = Policy()
-        contested = table.get("contested", defaults.contested)
-        if contested not in CONTESTED_VALUES:
+        values = self.policy_values(table, where, subject)
+        return Policy(**values) if values is not None else Policy()
+
+    def policy_values(self, table: dict[str, Any], where: KeyPath, subject: str) -> dict | None:
+        """The policy keys `table` sets, checked; None when one of them is unusable."""
+        values: dict[str, Any] = {}
+        ok = True
+        for key, words in POLICY_WORDS.items():
+            if key in table:
+                value = table[key]
+                if value in words:
+                    values[key] = value
+                else:
+                    ok = False
+                    self.problem(
+                        (*where, key),
+                        subject,
+                        f"{key} must be one of {_quoted(words)}, not {value!r}",
+                    )
+        if "format" in table:
+            problem = _format_problem(table["format"])
+            if problem is None:
+                values["format"] = table["format"]
+            else:
+                ok = False
+                self.problem((*where, "format"), subject, problem)
+        for key in ("select", "ignore"):
+            if key in table:
+                codes = self.words(table[key], (*where, key), subject, key, "check code")
+                if codes is None:
+                    ok = False
+                else:
+                    values[key] = tuple(codes)
+        return values if ok else None
+
+    def words(
+        self, value: Any, path: KeyPath, subject: str, what: str, item: str
+    ) -> list[str] | None:
+        """A list of unique words (check codes, concept ids): no spaces, no commas. An empty
+        list is allowed (a profile may clear `select`)."""
+        if value == []:
+            return []
+        items = self.text_list(value, path, subject, what)
+        if items is None:
+            return None
+        bad = [word for word in items if _BAD_WORD.search(word)]
+        if bad:
+            self.problem(path, subject, f"{what}: {_quoted(map(repr, bad))} is not a {item}")
+            return None
+        return items
+
+    def profiles(self, policy: Any) -> tuple[Profile, ...]:
+        """The `[policy.profile.NAME]` tables, checked against the concepts read before."""
+        if not isinstance(policy, dict) or PROFILE_TABLE not in policy:
+            return ()
+        where: KeyPath = ("policy", PROFILE_TABLE)
+        tables = policy[PROFILE_TABLE]
+        if not isinstance(tables, dict):
             self.problem(
-                (*where, "contested"),
-                subject,
-                f"contested must be one of {_quoted(CONTESTED_VALUES)}, not {contested!r}",
+                where,
+                "[policy.profile]",
+                f"must hold [policy.profile.NAME] tables, not {_kind_of(tables)}",
             )
-        scope = table.get("scope", defaults.scope)
-        if scope not in SCOPE_VALUES:
+            return ()
+        profiles = []
+        for name, table in tables.items():
+            profile = self.profile(name, table, (*where, name))
+            if profile is not None:
+                profiles.append(profile)
+        return tuple(profiles)
+
+    def profile(self, name: str, table: Any, where: KeyPath) -> Profile | None:
+        subject = f"[policy.profile.{name}]"
+        before = len(self.problems)
+        if not _PROFILE_NAME.fullmatch(name):
             self.problem(
-                (*where, "scope"),
+                where,
                 subject,
-                f"scope must be one of {_quoted(SCOPE_VALUES)}, not {scope!r}",
+                f"profile name {name!r}: use letters, digits, '-' and '_' only",
             )
-        fmt = table.get("format", defaults.format)
-        problem = _format_problem(fmt)
-        if problem is not None:
-            self.problem((*where, "format"), subject, problem)
-        if not isinstance(contested, str) or not isinstance(scope, str) or problem is not None:
-            return defaults
-        return Policy(contested=contested, scope=scope, format=fmt)
+        if not isinstance(table, dict):
+            self.problem(where, subject, f"must be a table, not {_kind_of(table)}")
+            return None
+        self.unknown_keys(table, PROFILE_KEYS, where, subject)
+        values = self.policy_values(table, where, subject) or {}
+        lists: dict[str, list[str]] = {}
+        for key in ("both", "single"):
+            if key not in table:
+                continue
+            ids = self.words(table[key], (*where, key), subject, key, "concept id")
+            if ids is None:
+                continue
+            for concept_id in ids:
+                self.profile_concept(concept_id, (*where, key), subject, key)
+            lists[key] = ids
+        twice = [i for i in lists.get("both", []) if i in lists.get("single", [])]
+        if twice:
+            self.problem(
+                (*where, "single"),
+                subject,
+                f"{_quoted(twice)} listed in both and in single; a concept is one or the other",
+            )
+        if len(self.problems) > before:
+            return None
+        return Profile(
+            name=name,
+            **values,
+            both=tuple(lists.get("both", [])),
+            single=tuple(lists.get("single", [])),
+            line=self.lines.line_of(where),
+        )
+
+    def profile_concept(self, concept_id: str, path: KeyPath, subject: str, key: str) -> None:
+        """A concept id a profile names must be a contested concept of this glossary."""
+        contested = self.contested_ids.get(concept_id)
+        if contested is None:
+            close = difflib.get_close_matches(concept_id, list(self.contested_ids), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            self.problem(path, subject, f"{key}: unknown concept id {concept_id!r}{hint}")
+        elif not contested:
+            self.problem(
+                path,
+                subject,
+                f"{key}: {concept_id!r} has one name; only a contested concept can be "
+                "kept dual or reduced to the source's name",
+            )
 
     def concepts(self, items: Any, targets: list[str] | None) -> list[Concept]:
         if not isinstance(items, list):
@@ -405,6 +545,13 @@ class GlossaryBuilder:
                 f"ambiguous must be true or false, not {_kind_of(ambiguous)}",
             )
 
+        contested_own = None
+        if "contested" in table:
+            contested_own = self.concept_contested(table["contested"], where, subject, names)
+        if concept_id is not None:
+            self.contested_ids.setdefault(concept_id, len(names) > 1)
+
+        community = self.community(table.get("community"), where, subject, names, languages)
         en_spellings = self.english(table.get("en"), where, subject, names)
         forms: dict[str, dict[str, NameForms]] = {}
         for language in known:
@@ -441,7 +588,66 @@ class GlossaryBuilder:
             en_spellings={name: tuple(spellings) for name, spellings in en_spellings.items()},
             forms=forms,
             line=self.lines.line_of(where),
+            contested_own=contested_own,
+            community=community,
         )
+
+    def community(
+        self, table: Any, where: KeyPath, subject: str, names: list[str], languages: list[str]
+    ) -> dict[str, str]:
+        """`community = { hy = "Stepanakert", az = "Khankendi" }`: for each listed target
+        language, the one of the concept's names that language's community uses."""
+        if table is None:
+            return {}
+        path = (*where, "community")
+        if not isinstance(table, dict):
+            self.problem(
+                path,
+                subject,
+                f"community must be a table of language = name, not {_kind_of(table)}",
+            )
+            return {}
+        if len(names) < 2:
+            self.problem(path, subject, "community applies to a concept with two or more names")
+            return {}
+        result: dict[str, str] = {}
+        for language, name in table.items():
+            if languages and language not in languages:
+                self.problem(
+                    path,
+                    subject,
+                    f"community.{language}: not a target language ({_quoted(languages)})",
+                )
+            elif name not in names:
+                self.problem(
+                    path,
+                    subject,
+                    f"community.{language}: {name!r} is not one of its names ({_quoted(names)})",
+                )
+            else:
+                result[language] = name
+        return result
+
+    def concept_contested(
+        self, value: Any, where: KeyPath, subject: str, names: list[str]
+    ) -> str | None:
+        """A concept's own `contested = "both" | "source"`, only on a contested concept."""
+        path = (*where, "contested")
+        if value not in CONTESTED_VALUES:
+            self.problem(
+                path,
+                subject,
+                f"contested must be one of {_quoted(CONTESTED_VALUES)}, not {value!r}",
+            )
+            return None
+        if len(names) < 2:
+            self.problem(
+                path,
+                subject,
+                f"contested applies to a concept with two or more names; this one has {len(names)}",
+            )
+            return None
+        return str(value)
 
     def english(
         self, table: Any, where: KeyPath, subject: str, names: list[str]

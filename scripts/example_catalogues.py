@@ -15,7 +15,7 @@ from pathlib import Path
 
 from newsloc.glossary.loader import load_default_glossary
 from newsloc.translate.catalog.files import load_catalog, save_catalog
-from newsloc.translate.pipeline import translate_article
+from newsloc.translate.pipeline import RunSettings, translate_article
 
 ARTICLE = Path("examples/sample-article.txt")
 TRANSLATIONS = Path("examples/sample-translations.toml")
@@ -27,10 +27,12 @@ def main() -> int:
     reference = {p["en"]: p for p in paragraphs}
     report = translate_article(
         ARTICLE,
-        LANGUAGES,
-        out=Path("locales"),
-        glossary=load_default_glossary(),
-        article_date=date(2026, 3, 3),
+        RunSettings(
+            LANGUAGES,
+            out=Path("locales"),
+            glossary=load_default_glossary(),
+            article_date=date(2026, 3, 3),
+        ),
     )
     for language in report.languages:
         po = load_catalog(language.path)

@@ -12,22 +12,23 @@ in a one-article run; the tiny test models happen to agree exactly.)
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newsloc.base.errors import NewslocError
-from newsloc.glossary.model import Glossary
 from newsloc.translate.catalog.files import catalog_path
-from newsloc.translate.engines.base import Engine, Translation
+from newsloc.translate.catalog.template import template_entries
+from newsloc.translate.engines.interface import Engine, ProgressCallback, Translation
 from newsloc.translate.errors import UserError
 from newsloc.translate.pipeline import (
     EngineFactory,
     Progress,
+    RunSettings,
     TranslateReport,
+    engine_work,
     translate_article,
 )
-from newsloc.translate.segment import read_article, split_sentences
+from newsloc.translate.segment import read_article
 
 #: At most this many sentences are translated ahead in one engine call (memory stays small
 #: and progress moves on a long desk); a Transformer-base batch of 4,096 tokens is ~150.
@@ -122,13 +123,8 @@ def reuse_engines(factory: EngineFactory | None) -> EngineFactory | None:
 
 def translate_articles(
     articles: Sequence[Path],
-    languages: Sequence[str],
+    settings: RunSettings,
     *,
-    out: Path = Path("locales"),
-    engine_factory: EngineFactory | None = None,
-    glossary: Glossary | None = None,
-    article_date: date | None = None,
-    progress: Progress | None = None,
     on_article: ArticleProgress | None = None,
 ) -> BatchReport:
     """Translate each article with `translate_article`, in one process, engines shared.
@@ -137,23 +133,15 @@ def translate_articles(
     reported with its reason and the run goes on with the next; what was written for the
     other articles stays written.
     """
-    factory = reuse_engines(engine_factory)
+    factory = reuse_engines(settings.engine_factory)
     batch = BatchReport()
-    for window in _windows(articles, languages, out):
-        cached = _translate_ahead(window, languages, factory, progress)
+    for window in _windows(articles, settings.languages, settings.out):
+        cached = _translate_ahead(window, settings.languages, factory, settings.progress)
         for article, _ in window:
             if on_article:
                 on_article(len(batch.outcomes), len(articles), article)
             try:
-                report = translate_article(
-                    article,
-                    languages,
-                    out=out,
-                    engine_factory=cached,
-                    glossary=glossary,
-                    article_date=article_date,
-                    progress=progress,
-                )
+                report = translate_article(article, replace(settings, engine_factory=cached))
             except NewslocError as exc:
                 batch.outcomes.append(ArticleOutcome(article, error=str(exc)))
             else:
@@ -182,15 +170,15 @@ def _windows(articles: Sequence[Path], languages: Sequence[str], out: Path) -> l
 
 def _new_sentences(article: Path, language: str, out: Path) -> list[str]:
     """What `translate_article` will send to the engine for a catalogue that does not exist
-    yet: every translatable sentence. An existing catalogue (a re-run) is left to
-    `translate_article`, which translates only its untranslated entries."""
+    yet (its entries are the template's), by the same choice (`engine_work`). An existing
+    catalogue (a re-run) is left to `translate_article`."""
     if catalog_path(out, article.stem, language).exists():
         return []
     try:
         units = read_article(article).units()
     except NewslocError:
         return []  # translate_article reports it
-    return [s.text for unit in units for s in split_sentences(unit.text) if s.translatable]
+    return [text for item in engine_work(template_entries(units, "")) for text in item.sent]
 
 
 def _translate_ahead(
@@ -218,7 +206,7 @@ def _translate_ahead(
             continue
         if progress:
             progress(language, 0, len(sentences))
-            if hasattr(engine, "progress"):
+            if engine.reports_progress:
                 engine.progress = _reporter(progress, language, len(sentences))
         results[language] = dict(zip(sentences, engine.translate(sentences), strict=True))
 
@@ -243,15 +231,16 @@ class _Answered:
         self.name = engine.name
         self.source = engine.source
         self.target = engine.target
+        self.reports_progress = engine.reports_progress
+        self.aligns = engine.aligns
 
     @property
-    def progress(self) -> object:
-        return getattr(self._engine, "progress", None)
+    def progress(self) -> ProgressCallback | None:
+        return self._engine.progress
 
     @progress.setter
-    def progress(self, callback: object) -> None:
-        if hasattr(self._engine, "progress"):
-            self._engine.progress = callback
+    def progress(self, callback: ProgressCallback | None) -> None:
+        self._engine.progress = callback
 
     def describe(self) -> str:
         return self._engine.describe()

@@ -7,17 +7,17 @@ name the engine rendered unexpectedly (spec section 4, "placed by alignment").
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 import polib
 
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.render import DocumentRenderer
-from newsloc.translate.engines.base import Span, Translation
+from newsloc.translate.catalog.comments import with_machine_comments
+from newsloc.translate.catalog.entry_state import mark_fuzzy
+from newsloc.translate.engines.interface import Span, Translation
 from newsloc.translate.segment import Sentence
-
-MACHINE_COMMENT = "machine translation: "
 
 
 @dataclass(frozen=True)
@@ -59,22 +59,13 @@ def join_translation(
     return JoinedTranslation(" ".join(texts), tuple(pieces))
 
 
-def mark_machine(entry: polib.POEntry, text: str, engine: str, notes: Sequence[str] = ()) -> None:
-    """Store machine output as an unreviewed (fuzzy) entry that says where it came from."""
-    entry.msgstr = text
-    if "fuzzy" not in entry.flags:
-        entry.flags.append("fuzzy")
-    entry.tcomment = "\n".join([f"{MACHINE_COMMENT}{engine}", *notes])
+@dataclass(frozen=True)
+class MachineText:
+    """An entry's machine output as it goes into the catalogue: the text, and the
+    glossary's translator comments for the reviewer (changes made, names not found)."""
 
-
-def write_machine_output(
-    po: polib.POFile, machine: dict[int, JoinedTranslation], engine: str
-) -> None:
-    """Without a glossary for the language: machine output goes in as it came."""
-    for entry in po:
-        joined = machine.get(id(entry))
-        if joined is not None:
-            mark_machine(entry, joined.text, engine)
+    text: str
+    comments: tuple[str, ...] = ()
 
 
 @dataclass
@@ -87,34 +78,64 @@ class NameCounts:
     not_found: int = 0
 
 
+@dataclass
+class GlossaryPass:
+    """What the glossary made of one catalogue, entry by entry (keyed by msgid)."""
+
+    #: The machine output with the glossary applied, for the entries that had some.
+    output: dict[str, MachineText] = field(default_factory=dict)
+    #: Every entry's `#.` notes: what the glossary expects of its translation.
+    notes: dict[str, list[str]] = field(default_factory=dict)
+    counts: NameCounts = field(default_factory=NameCounts)
+
+
+def as_machine_text(machine: Mapping[str, JoinedTranslation]) -> dict[str, MachineText]:
+    """Without a glossary for the language: the machine output as it came."""
+    return {msgid: MachineText(joined.text) for msgid, joined in machine.items()}
+
+
 def apply_glossary_to_machine_output(
-    po: polib.POFile,
+    entries: Sequence[polib.POEntry],
     glossary: Glossary,
     language: str,
-    machine: dict[int, JoinedTranslation],
-    engine: str,
-) -> NameCounts:
-    """Apply the glossary to this run's machine output, in document order.
+    machine: Mapping[str, JoinedTranslation],
+) -> GlossaryPass:
+    """Apply the glossary to this run's machine output (`machine`, by msgid), in document
+    order; nothing is changed here, the result says what to write.
 
     Every live entry passes through one DocumentRenderer, so first mentions are counted
-    across the whole article, reviewed entries included; only machine output is changed.
-    Every entry gets `#.` notes saying what the glossary expects of it.
+    across the whole article, reviewed entries included; only machine output is rendered.
+    Every entry gets notes saying what the glossary expects of it.
     """
-    counts = NameCounts()
+    result = GlossaryPass()
+    counts = result.counts
     renderer = DocumentRenderer(glossary, language)
-    for entry in po:
-        if entry.obsolete:
-            continue
-        joined = machine.get(id(entry))
+    for entry in entries:
+        joined = machine.get(entry.msgid)
         if joined is None:
-            result = renderer.render(entry.msgid, entry.msgstr)  # keeps document state
+            rendering = renderer.render(entry.msgid, entry.msgstr)  # keeps document state
         else:
             locate = joined.locate if joined.has_alignment else None
-            result = renderer.render(entry.msgid, joined.text, locate)
-            mark_machine(entry, result.text, engine, result.comments())
-            counts.rendered += result.mentions - result.not_found - result.placed_by_alignment
-            counts.placed_by_alignment += result.placed_by_alignment
-            counts.not_found += result.not_found
-        counts.mentions += result.mentions
-        entry.comment = "\n".join(line for line in (entry.comment, *result.notes) if line)
-    return counts
+            rendering = renderer.render(entry.msgid, joined.text, locate)
+            result.output[entry.msgid] = MachineText(rendering.text, tuple(rendering.comments()))
+            counts.rendered += (
+                rendering.mentions - rendering.not_found - rendering.placed_by_alignment
+            )
+            counts.placed_by_alignment += rendering.placed_by_alignment
+            counts.not_found += rendering.not_found
+        counts.mentions += rendering.mentions
+        result.notes[entry.msgid] = list(rendering.notes)
+    return result
+
+
+def write_machine_output(
+    entries: Sequence[polib.POEntry], output: Mapping[str, MachineText], engine: str
+) -> None:
+    """Store machine output as unreviewed (fuzzy) entries that say where it came from; a
+    person's translator comments stay, newsloc's earlier ones are replaced."""
+    for entry in entries:
+        machine = output.get(entry.msgid)
+        if machine is not None:
+            entry.msgstr = machine.text
+            mark_fuzzy(entry)
+            entry.tcomment = with_machine_comments(entry.tcomment, engine, machine.comments)

@@ -13,12 +13,14 @@ from datetime import date
 from pathlib import Path
 
 import polib
-from babel import Locale, UnknownLocaleError
+from babel import Locale
 
 from newsloc.base.errors import NewslocError
 from newsloc.base.files import PlannedWrite, WriteConflict, read_bytes, write_files
-from newsloc.glossary.model import SOURCE_LANGUAGE, Glossary
+from newsloc.glossary.model import Glossary
+from newsloc.translate.catalog.comments import drop_stale_comments
 from newsloc.translate.catalog.discovery import check_domain_name
+from newsloc.translate.catalog.entry_state import live_entries
 from newsloc.translate.catalog.files import (
     catalog_path,
     catalog_text,
@@ -26,17 +28,19 @@ from newsloc.translate.catalog.files import (
     plan_save,
     same_but_dates,
 )
-from newsloc.translate.catalog.merge import has_translation, merge
+from newsloc.translate.catalog.merge import MergeReport, has_translation, merge
 from newsloc.translate.catalog.template import new_catalog, template_entries, timestamp
-from newsloc.translate.engines.base import Engine, Translation
+from newsloc.translate.engines.interface import Engine, Translation
 from newsloc.translate.errors import UserError
 from newsloc.translate.machine import (
+    GlossaryPass,
     JoinedTranslation,
     apply_glossary_to_machine_output,
+    as_machine_text,
     join_translation,
     write_machine_output,
 )
-from newsloc.translate.segment import Article, read_article, split_sentences
+from newsloc.translate.segment import Article, Sentence, read_article, split_sentences
 
 #: Builds an engine for one target language; raises UserError when it cannot.
 EngineFactory = Callable[[str], Engine | None]
@@ -72,25 +76,19 @@ class TranslateReport:
     template_written: bool = False
 
 
-#: Codes Babel accepts that name no language a reader could read.
-_NOT_LANGUAGES = frozenset({"und", "root", "mul", "zxx", "mis"})
+@dataclass(frozen=True)
+class RunSettings:
+    """What a `newsloc translate` run asks, the same for every article in it."""
 
-
-def parse_languages(value: str) -> list[str]:
-    """`hy,az,ru` -> ["hy", "az", "ru"], or a UserError naming the code Babel doesn't know."""
-    codes = [code.strip() for code in value.split(",") if code.strip()]
-    if not codes:
-        raise UserError("--to: give at least one language code, e.g. --to hy,az,ru")
-    for code in codes:
-        if code == SOURCE_LANGUAGE:
-            raise UserError(f"--to: {code!r} is the source language")
-        if not code.isalpha() or not code.islower() or code in _NOT_LANGUAGES:
-            raise UserError(f"--to: {code!r} is not a language code (use e.g. hy, az, ru)")
-        try:
-            Locale.parse(code)
-        except (UnknownLocaleError, ValueError):
-            raise UserError(f"--to: unknown language code {code!r}") from None
-    return list(dict.fromkeys(codes))
+    languages: Sequence[str]
+    out: Path = Path("locales")
+    #: None: no machine translation (catalogues for human translators).
+    engine_factory: EngineFactory | None = None
+    #: None: no glossary applied.
+    glossary: Glossary | None = None
+    #: None: the date an earlier run recorded, else today.
+    article_date: date | None = None
+    progress: Progress | None = None
 
 
 #: How often a run merges again when a catalogue changed on disk while it was working.
@@ -109,20 +107,12 @@ def glossary_coverage_warnings(languages: Sequence[str], glossary: Glossary) -> 
 
 
 def translate_article(
-    article_path: Path,
-    languages: Sequence[str],
-    *,
-    out: Path = Path("locales"),
-    domain: str | None = None,
-    engine_factory: EngineFactory | None = None,
-    glossary: Glossary | None = None,
-    article_date: date | None = None,
-    progress: Progress | None = None,
+    article_path: Path, settings: RunSettings, *, domain: str | None = None
 ) -> TranslateReport:
     """Write `<out>/<domain>.pot` and each language's catalogue; return what was done.
 
     Bad input raises UserError before anything is written. Every file is computed before
-    any is written, and they are written together (`fileio.write_files`): a full disk
+    any is written, and they are written together (`files.write_files`): a full disk
     leaves every catalogue as it was. A catalogue someone saved while the engine was
     working is read and merged again, so the reviewer's save is kept. A language whose
     engine is missing still gets its catalogue (untranslated entries) and a warning.
@@ -130,27 +120,22 @@ def translate_article(
     article = read_article(article_path)
     domain = domain if domain is not None else article_path.stem
     check_domain_name(domain)
+    out = settings.out
     _check_out(out)
-    source = _display_path(article_path)
     template_path = catalog_path(out, domain, None)
-    existing = {lang: _existing(out, domain, lang) for lang in languages}  # fail before writing
+    existing = {lang: _existing(out, domain, lang) for lang in settings.languages}  # fail early
     old_template = _old_template(template_path)
-    day = article_date or _known_date(existing.values()) or date.today()
     run = _Run(
+        settings=settings,
         article=article,
-        languages=list(languages),
-        out=out,
         domain=domain,
-        source=source,
-        day=day,
-        engine_factory=engine_factory,
-        glossary=glossary,
-        progress=progress,
+        source=_display_path(article_path),
+        day=settings.article_date or _known_date(existing.values()) or date.today(),
     )
     for _attempt in range(MERGE_ATTEMPTS):
         report, writes = run.plan(existing, old_template)
         try:
-            write_files(writes)
+            write_files(writes, within=out)
         except WriteConflict as conflict:
             changed = {Path(p) for p in conflict.paths}
             existing = {
@@ -173,20 +158,54 @@ def translate_article(
     )
 
 
+def needs_machine_translation(entry: polib.POEntry) -> bool:
+    """Machine translation fills live, singular entries that hold no one's translation."""
+    return not entry.obsolete and not entry.msgid_plural and not has_translation(entry)
+
+
+@dataclass(frozen=True)
+class EngineWork:
+    """One entry's paragraph as the engine gets it: its sentences, and the ones sent
+    (a dateline's agency credit is not: it stands in the translation as written)."""
+
+    msgid: str
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def sent(self) -> list[str]:
+        return [sentence.text for sentence in self.sentences if sentence.translatable]
+
+
+def engine_work(entries: Iterable[polib.POEntry]) -> list[EngineWork]:
+    """What machine translation does for these entries, in order: the one choice of what
+    to translate, for a run (`translate_article`) and for translating ahead (`batch`)."""
+    return [
+        EngineWork(entry.msgid, tuple(split_sentences(entry.msgid)))
+        for entry in entries
+        if needs_machine_translation(entry)
+    ]
+
+
+@dataclass
+class _LanguageRun:
+    """One language's catalogue for this plan: merged, translated, the glossary applied."""
+
+    po: polib.POFile
+    report: LanguageReport
+    #: The `#.` notes the glossary gave each entry (by msgid), untagged.
+    notes: dict[str, list[str]]
+
+
 @dataclass
 class _Run:
-    """One `translate` run; `plan` can be called again after a conflict, reusing the
-    machine translations it already has (keyed by msgid)."""
+    """One article of a `translate` run; `plan` can be called again after a conflict,
+    reusing the machine translations it already has (keyed by msgid)."""
 
+    settings: RunSettings
     article: Article
-    languages: list[str]
-    out: Path
     domain: str
     source: str
     day: date
-    engine_factory: EngineFactory | None
-    glossary: Glossary | None
-    progress: Progress | None
     machine: dict[str, dict[str, JoinedTranslation]] = field(default_factory=dict)
     engines: dict[str, str] = field(default_factory=dict)
     warnings: dict[str, str] = field(default_factory=dict)
@@ -204,16 +223,12 @@ class _Run:
         )
         for entry in template_entries(self.article.units(), self.source):
             template.append(entry)
-        template_path = catalog_path(self.out, self.domain, None)
+        template_path = catalog_path(self.settings.out, self.domain, None)
         report = TranslateReport(template=template_path)
-        catalogues: list[tuple[str, polib.POFile, polib.POFile | None]] = []
-        notes: dict[str, dict[str, list[str]]] = {}
-        for language in self.languages:
-            po, lang_report, lang_notes = self._language(template, language, existing[language])
-            report.languages.append(lang_report)
-            catalogues.append((language, po, existing[language]))
-            notes[language] = lang_notes
-        _share_notes(template, old_template, notes, [po for _, po, _ in catalogues])
+        runs = [self._language(template, lang, existing[lang]) for lang in self.settings.languages]
+        report.languages = [run.report for run in runs]
+        notes = {run.report.language: run.notes for run in runs}
+        _share_notes(template, old_template, notes, [run.po for run in runs])
         text = catalog_text(template)
         on_disk = read_bytes(template_path)
         unchanged = on_disk is not None and same_but_dates(on_disk.decode("utf-8", "replace"), text)
@@ -222,17 +237,52 @@ class _Run:
             template.metadata["POT-Creation-Date"] = created
             text = catalog_text(template)
         writes = [plan_save(template, template_path, old_template, text)]
-        for (_, po, old), lang_report in zip(catalogues, report.languages, strict=True):
-            po.metadata["POT-Creation-Date"] = created
+        for run in runs:
+            old = existing[run.report.language]
+            run.po.metadata["POT-Creation-Date"] = created
             if old is None:
-                po.metadata["PO-Revision-Date"] = created
-            writes.append(plan_save(po, lang_report.path, old))
+                run.po.metadata["PO-Revision-Date"] = created
+            writes.append(plan_save(run.po, run.report.path, old))
         return report, [plan for plan in writes if plan is not None]
 
     def _language(
         self, template: polib.POFile, language: str, existing: polib.POFile | None
-    ) -> tuple[polib.POFile, LanguageReport, dict[str, list[str]]]:
-        path = catalog_path(self.out, self.domain, language)
+    ) -> _LanguageRun:
+        """Merge, machine-translate what has no translation, apply the glossary, count."""
+        po, merged = self._merged(template, language, existing)
+        report = LanguageReport(
+            language=language,
+            path=catalog_path(self.settings.out, self.domain, language),
+            kept=merged.kept,
+            changed=merged.changed,
+            obsolete=merged.obsolete,
+        )
+        entries = live_entries(po)
+        drop_stale_comments(entries)  # newsloc's comments on what a reviewer approved
+        machine = self._machine_output(language, entries)
+        report.engine = self.engines.get(language, "")
+        report.warning = self.warnings.get(language, "")
+        glossary = self.settings.glossary
+        if glossary is not None and language in glossary.targets:
+            applied = apply_glossary_to_machine_output(entries, glossary, language, machine)
+        else:
+            applied = GlossaryPass(output=as_machine_text(machine))
+        write_machine_output(entries, applied.output, report.engine)
+        report.machine_translated = len(machine)
+        report.mentions = applied.counts.mentions
+        report.rendered = applied.counts.rendered
+        report.placed_by_alignment = applied.counts.placed_by_alignment
+        report.not_found = applied.counts.not_found
+        report.entries = len(entries)
+        report.untranslated = sum(1 for e in entries if not has_translation(e))
+        if machine:
+            po.metadata["PO-Revision-Date"] = timestamp()
+        return _LanguageRun(po, report, applied.notes)
+
+    def _merged(
+        self, template: polib.POFile, language: str, existing: polib.POFile | None
+    ) -> tuple[polib.POFile, MergeReport]:
+        """The language's catalogue brought up to date with the template, nothing lost."""
         fresh = new_catalog(
             domain=self.domain,
             source=self.source,
@@ -246,63 +296,28 @@ class _Run:
             po.metadata["PO-Revision-Date"] = existing.metadata.get(
                 "PO-Revision-Date", fresh.metadata["PO-Revision-Date"]
             )
-        report = LanguageReport(
-            language=language,
-            path=path,
-            kept=merged.kept,
-            changed=merged.changed,
-            obsolete=merged.obsolete,
-        )
-        todo = [e for e in po if not e.obsolete and not e.msgid_plural and not has_translation(e)]
-        cache = self.machine.setdefault(language, {})
-        missing = [e for e in todo if e.msgid not in cache]
-        if missing and self.engine_factory is not None and language not in self.warnings:
-            self._translate(language, missing)
-        report.engine = self.engines.get(language, "")
-        report.warning = self.warnings.get(language, "")
-        machine = {id(e): cache[e.msgid] for e in todo if e.msgid in cache}
-        report.machine_translated = len(machine)
-        comments = {e.msgid: e.comment for e in po if not e.obsolete}
-        if self.glossary is not None and language in self.glossary.targets:
-            counts = apply_glossary_to_machine_output(
-                po, self.glossary, language, machine, report.engine
-            )
-            report.mentions = counts.mentions
-            report.rendered = counts.rendered
-            report.placed_by_alignment = counts.placed_by_alignment
-            report.not_found = counts.not_found
-        elif machine:
-            write_machine_output(po, machine, report.engine)
-        notes = {
-            e.msgid: [
-                line
-                for line in e.comment.split("\n")
-                if line and line not in comments.get(e.msgid, "").split("\n")
-            ]
-            for e in po
-            if not e.obsolete
-        }
-        live = [e for e in po if not e.obsolete]
-        report.entries = len(live)
-        report.untranslated = sum(1 for e in live if not has_translation(e))
-        if machine:
-            po.metadata["PO-Revision-Date"] = timestamp()
-        return po, report, notes
+        return po, merged
 
-    def _translate(self, language: str, entries: list[polib.POEntry]) -> None:
-        assert self.engine_factory is not None
-        try:
-            engine = self.engine_factory(language)
-        except NewslocError as exc:
-            self.warnings[language] = str(exc)
-            return
-        if engine is None:
-            return
-        self.engines[language] = engine.describe()
-        joined = _machine_translate(engine, entries, language, self.progress)
-        cache = self.machine[language]
-        for entry in entries:
-            cache[entry.msgid] = joined[id(entry)]
+    def _machine_output(
+        self, language: str, entries: list[polib.POEntry]
+    ) -> dict[str, JoinedTranslation]:
+        """Machine translations (by msgid) for the entries with no translation; what an
+        earlier plan of this run translated is not sent again."""
+        todo = [entry for entry in entries if needs_machine_translation(entry)]
+        cache = self.machine.setdefault(language, {})
+        missing = [entry for entry in todo if entry.msgid not in cache]
+        factory = self.settings.engine_factory
+        if missing and factory is not None and language not in self.warnings:
+            try:
+                engine = factory(language)
+            except NewslocError as exc:
+                self.warnings[language] = str(exc)
+                engine = None
+            if engine is not None:
+                self.engines[language] = engine.describe()
+                work = engine_work(missing)
+                cache.update(_machine_translate(engine, work, language, self.settings.progress))
+        return {entry.msgid: cache[entry.msgid] for entry in todo if entry.msgid in cache}
 
 
 def _share_notes(
@@ -315,7 +330,8 @@ def _share_notes(
     same extracted comments as the .pot: msgmerge (Poedit's "Update from POT", Weblate)
     replaces a .po's `#.` lines with the .pot's, so this way nothing vanishes. Languages
     not in this run keep the notes the previous .pot had for them."""
-    old = {e.msgid: e.comment.split("\n") for e in old_template or [] if not e.obsolete}
+    old_live = live_entries(old_template) if old_template is not None else []
+    old = {e.msgid: e.comment.split("\n") for e in old_live}
     tags = tuple(f"[{language}] " for language in notes)
     for entry in template:
         lines = [line for line in entry.comment.split("\n") if line]
@@ -329,37 +345,37 @@ def _share_notes(
         entry.comment = "\n".join(lines + kept)
     shared = {entry.msgid: entry.comment for entry in template}
     for po in catalogues:
-        for entry in po:
-            if not entry.obsolete and entry.msgid in shared:
+        for entry in live_entries(po):
+            if entry.msgid in shared:
                 entry.comment = shared[entry.msgid]
 
 
 def _machine_translate(
-    engine: Engine, entries: list[polib.POEntry], language: str, progress: Progress | None
-) -> dict[int, JoinedTranslation]:
-    """Translate every sentence of every entry in one engine call; a joined result per entry."""
-    plans = [(entry, split_sentences(entry.msgid)) for entry in entries]
-    batch = [s.text for _, sentences in plans for s in sentences if s.translatable]
+    engine: Engine, work: list[EngineWork], language: str, progress: Progress | None
+) -> dict[str, JoinedTranslation]:
+    """Translate every sentence of every entry in one engine call; a joined result per
+    entry's msgid."""
+    batch = [text for item in work for text in item.sent]
     if progress:
         progress(language, 0, len(batch))
-        if hasattr(engine, "progress"):  # engines that can report as batches finish
+        if engine.reports_progress:
             engine.progress = lambda done: progress(language, done, len(batch))
     results = engine.translate(batch) if batch else []
     if progress:
         progress(language, len(batch), len(batch))
     if len(results) != len(batch):
         raise RuntimeError(f"engine returned {len(results)} translations for {len(batch)}")
-    machine: dict[int, JoinedTranslation] = {}
+    machine: dict[str, JoinedTranslation] = {}
     position = 0
-    for entry, sentences in plans:
+    for item in work:
         parts: list[Translation] = []
-        for sentence in sentences:
+        for sentence in item.sentences:
             if sentence.translatable:
                 parts.append(results[position])
                 position += 1
             else:
                 parts.append(Translation(sentence.text))
-        machine[id(entry)] = join_translation(sentences, parts)
+        machine[item.msgid] = join_translation(item.sentences, parts)
     return machine
 
 

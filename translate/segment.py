@@ -42,7 +42,13 @@ _DATELINE = re.compile(
 _BYLINE = re.compile(r"^(?:By|BY|Reporting by|Writing by|Editing by)\s+\S.{0,80}$")
 
 # A sentence may end at . ! ? or … (possibly repeated), then closing quotes or brackets.
-_END = re.compile(r"[.!?…]+[" + re.escape(_CLOSING) + r"]*(?=\s)")
+# Linear on any text: a match starts only at the first mark of a run (the lookbehind) and
+# never gives back what it took (possessive quantifiers), so a run of 16 000 dots with no
+# space after it is one failed attempt, not 16 000 attempts that each rescan the run.
+_MARKS = ".!?…"
+_END = re.compile(
+    r"(?<![" + _MARKS + r"])[" + _MARKS + r"]++[" + re.escape(_CLOSING) + r"]*+(?=\s)"
+)
 
 
 @dataclass(frozen=True)
@@ -157,15 +163,44 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
 
 
 def _sentence_spans(text: str, position: int) -> Iterator[tuple[int, int]]:
+    """Sentence spans from `position` on, in one pass: every character is looked at a
+    bounded number of times (bench/segment_bench.py measures it)."""
     start = _skip_space(text, position)
+    quotes = _Quotes(text, start)
     for match in _END.finditer(text, position):
         end = match.end()
-        if end <= start or not _is_boundary(text, start, match.start(), end):
+        if end <= start or not _is_boundary(text, start, match.start(), end, quotes):
             continue
         yield start, end
         start = _skip_space(text, end)
+        quotes.reset(start)
     if start < len(text.rstrip()):
         yield start, len(text.rstrip())
+
+
+class _Quotes:
+    """Whether a quotation is open in text[start:end], kept up to date as `end` moves on
+    (a sentence with many candidate ends is scanned once, not once per candidate)."""
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text = text
+        self.reset(start)
+
+    def reset(self, start: int) -> None:
+        self.closers: list[str] = []
+        self.double = 0
+        self.upto = start
+
+    def open_at(self, end: int) -> bool:
+        for char in self.text[self.upto : end]:
+            if self.closers and char == self.closers[-1]:
+                self.closers.pop()
+            elif char in _QUOTE_PAIRS:
+                self.closers.append(_QUOTE_PAIRS[char])
+            if char == '"':
+                self.double += 1
+        self.upto = max(self.upto, end)
+        return bool(self.closers) or self.double % 2 == 1
 
 
 def _skip_space(text: str, position: int) -> int:
@@ -174,21 +209,23 @@ def _skip_space(text: str, position: int) -> int:
     return position
 
 
-def _is_boundary(text: str, start: int, stop: int, end: int) -> bool:
+def _is_boundary(text: str, start: int, stop: int, end: int, quotes: _Quotes) -> bool:
     """Does the punctuation at text[stop:end] end the sentence that began at `start`?"""
-    following = text[_skip_space(text, end) :]
-    if not following:
+    after = _skip_space(text, end)
+    if after >= len(text):
         return True
-    first = following[0]
+    first = text[after]
     if first.islower() or first.isdigit() or first in ",;:–—-":
         return False
     if not (first.isupper() or first in _OPENING_QUOTES or first == "("):
         return False
-    if _inside_quotation(text[start:end]):
+    if quotes.open_at(end):
         return False
     if text[stop] == ".":
-        word = re.search(r"(\S+)$", text[start:stop])
-        token = word.group(1).lstrip(_OPENING_QUOTES + "(").lower() if word else ""
+        word = stop
+        while word > start and not text[word - 1].isspace():
+            word -= 1
+        token = text[word:stop].lstrip(_OPENING_QUOTES + "(").lower()
         if token in ABBREVIATIONS:
             return False
         if re.fullmatch(r"[^\W\d_]", token):  # an initial: "J. Smith"
@@ -196,14 +233,3 @@ def _is_boundary(text: str, start: int, stop: int, end: int) -> bool:
         if re.fullmatch(r"(?:[^\W\d_]\.)+[^\W\d_]", token):  # "U.S", "a.m"
             return False
     return True
-
-
-def _inside_quotation(span: str) -> bool:
-    """True while a curly or guillemet quotation opened in `span` is still open."""
-    closers: list[str] = []
-    for char in span:
-        if closers and char == closers[-1]:
-            closers.pop()
-        elif char in _QUOTE_PAIRS:
-            closers.append(_QUOTE_PAIRS[char])
-    return bool(closers) or span.count('"') % 2 == 1

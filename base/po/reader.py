@@ -36,7 +36,9 @@ _UNESCAPE = {
 }
 _OCTAL = re.compile(r"[0-7]{1,3}")
 _HEX = re.compile(r"[0-9A-Fa-f]+")
-_CHARSET = re.compile(r"charset=([^\s;]*)", re.IGNORECASE)
+#: The charset in a Content-Type, quoted or not (`charset="UTF-8"`, as msgfmt reads it),
+#: in the header's text or in the raw file (`charset=KOI8-R\\n"`, `charset=\\"UTF-8\\"`).
+_CHARSET = re.compile(r'charset\s*=\s*\\?"?([A-Za-z0-9_.:+()-]*)', re.IGNORECASE)
 _UTF8_NAMES = {"utf8", "charset", "ascii", "usascii"}
 
 
@@ -169,12 +171,17 @@ class _Reader:
             found.append((name, line) if colon and line.isdigit() else (token, ""))
 
     def keyword_line(self, line: str, *, obsolete: bool, previous: bool) -> None:
-        self._keyword_line(line, obsolete=obsolete, previous=previous)
-        if not line.startswith('"') and self.entry is not None:
-            found = _KEYWORD.match(line)
-            self.entry.awaiting = found is not None and not line[found.end() :].strip(_SPACE)
+        """A line of keywords and strings; as in GNU, several keywords may share a line
+        (`msgid "x" msgstr "y"`), so each keyword's strings end where the next begins."""
+        while line:
+            rest = self._keyword_line(line, obsolete=obsolete, previous=previous)
+            if not line.startswith('"') and self.entry is not None:
+                found = _KEYWORD.match(line)
+                self.entry.awaiting = found is not None and not line[found.end() :].strip(_SPACE)
+            line = rest
 
-    def _keyword_line(self, line: str, *, obsolete: bool, previous: bool) -> None:
+    def _keyword_line(self, line: str, *, obsolete: bool, previous: bool) -> str:
+        """Read one keyword (or continuation) and its strings; what follows on the line."""
         if line.startswith('"'):
             entry = self.entry
             if entry is None or entry.current is None:
@@ -183,9 +190,10 @@ class _Reader:
                 raise self.fail("an entry mixes obsolete (#~) and live lines")
             if previous != entry.current.startswith("previous "):
                 raise self.fail("a #| string continues a field that is not #|")
-            self.append(entry, entry.current, self.strings(line))
+            value, rest = self.strings(line)
+            self.append(entry, entry.current, value)
             entry.awaiting = False
-            return
+            return rest
         found = _KEYWORD.match(line)
         if not found:
             word = line.split(None, 1)[0] if line.split() else line
@@ -194,7 +202,7 @@ class _Reader:
             raise self.fail("a keyword without its string")
         keyword = found.group(1)
         rest = line[found.end() :].lstrip(_SPACE)
-        value = self.strings(rest) if rest else ""
+        value, rest = self.strings(rest) if rest else ("", "")
         if previous:
             if keyword.startswith("msgstr"):
                 raise self.fail("#| holds msgctxt, msgid or msgid_plural only")
@@ -206,7 +214,7 @@ class _Reader:
                 raise self.fail(f"a second #| {keyword}")
             entry.previous[keyword] = value
             entry.current = f"previous {keyword}"
-            return
+            return rest
         if keyword in ("msgctxt", "msgid"):
             entry = self.start()
             if keyword == "msgid" and "msgid" in entry.fields:
@@ -226,7 +234,7 @@ class _Reader:
                 raise self.fail(f"msgstr[{index}] out of order")
             entry.plural[index] = value
             entry.current = keyword
-            return
+            return rest
         if keyword == "msgstr" and "msgid_plural" in entry.fields:
             raise self.fail("msgstr in a plural entry (expected msgstr[0])")
         if keyword == "msgid_plural" and ("msgstr" in entry.fields or entry.plural):
@@ -235,6 +243,7 @@ class _Reader:
             raise self.fail(f"a second {keyword}")
         entry.fields[keyword] = value
         entry.current = keyword
+        return rest
 
     def set_obsolete(self, entry: _Entry, obsolete: bool) -> None:
         if entry.obsolete is None:
@@ -252,10 +261,12 @@ class _Reader:
         else:
             entry.fields[name] += value
 
-    def strings(self, text: str) -> str:
-        """The concatenated value of one or more quoted strings filling the rest of a line."""
+    def strings(self, text: str) -> tuple[str, str]:
+        """The concatenated value of the quoted strings that start `text`, and the rest of
+        the line after them (another keyword, or "")."""
         parts: list[str] = []
         position = 0
+        rest = ""
         if not text.startswith('"'):
             raise self.fail("expected a quoted string")
         while position < len(text):
@@ -263,7 +274,10 @@ class _Reader:
                 position += 1
                 continue
             if text[position] != '"':
-                raise self.fail("text after the closing quote")
+                if not _KEYWORD.match(text, position):
+                    raise self.fail("text after the closing quote")
+                rest = text[position:]
+                break
             position = self.string(text, position + 1, parts)
         value = "".join(parts)
         if _BYTE_ESCAPE.search(value):  # \xHH / \ooo above 0x7f are bytes, as in GNU
@@ -271,7 +285,9 @@ class _Reader:
                 value = value.encode("utf-8", "surrogateescape").decode("utf-8")
             except UnicodeDecodeError:
                 raise self.fail("escaped bytes that are not UTF-8") from None
-        return value
+        if "\x04" in value:  # gettext's context separator; msgfmt refuses it in any string
+            raise self.fail("a context separator (EOT, \\x04) in a string")
+        return value, rest
 
     def string(self, text: str, position: int, parts: list[str]) -> int:
         start = position
@@ -407,12 +423,16 @@ def parse_catalogue(path: Path, data: bytes, wrapwidth: int = 79) -> polib.POFil
 
 
 def _metadata(text: str) -> dict[str, str]:
+    """The header's fields; a field given twice keeps its first value, as GNU reads it."""
     metadata: dict[str, str] = {}
-    key = None
+    key: str | None = None
     for line in text.split("\n"):
         name, colon, value = line.partition(":")
         if colon and name.strip() and " " not in name.strip():
             key = name.strip()
+            if key in metadata:
+                key = None  # a repeated field (and its continuation lines) is ignored
+                continue
             metadata[key] = value.strip()
         elif key is not None and line.strip():
             metadata[key] += "\n" + line.strip()

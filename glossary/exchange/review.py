@@ -61,7 +61,16 @@ def _comments(glossary: Glossary, concept: Concept, language: str, name: str) ->
         other_forms = concept.forms_of(language, other)
         others.append(f"{other} ({other_forms.nom})" if other_forms else other)
     if others:
-        lines.append(f"contested: also called {', '.join(others)}; both names are kept")
+        also = f"contested: also called {', '.join(others)}"
+        if concept.dual:
+            lines.append(f"{also}; both names are kept")
+        else:
+            lines.append(f"{also}; only the source's name is written, the other is recognised")
+        if concept.contested_own is not None:
+            lines.append(f"contested setting (this concept's own): {concept.contested_own}")
+        if concept.community:
+            used = "; ".join(f"{lang}: {name}" for lang, name in concept.community.items())
+            lines.append(f"name each community uses: {used}")
     spellings = concept.en_spellings.get(name, ())
     if spellings:
         lines.append(f"English spellings: {'; '.join(spellings)}")

@@ -21,7 +21,16 @@ from xml.sax.saxutils import escape
 from babel import Locale, UnknownLocaleError
 
 from newsloc.glossary.errors import GlossaryError
-from newsloc.glossary.model import CASES, CaseForms, Concept, Glossary, NameForms, Policy
+from newsloc.glossary.model import (
+    CASES,
+    POLICY_FIELDS,
+    CaseForms,
+    Concept,
+    Glossary,
+    NameForms,
+    Policy,
+    Profile,
+)
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 #: The TBX core structure DTD by its public identifier, which TBX Checker resolves to the
@@ -107,7 +116,12 @@ def _contested_notes(concept: Concept, language: str, name: str) -> list[str]:
         others.append(f"{forms.nom} ({other})" if forms else other)
     if not others:
         return []
-    return [f"contested: also called {', '.join(others)}; newsloc keeps both names"]
+    if concept.dual:
+        return [f"contested: also called {', '.join(others)}; newsloc keeps both names"]
+    return [
+        f"contested: also called {', '.join(others)}; newsloc writes the source's name only "
+        "and recognises the other"
+    ]
 
 
 def _entry(body: ET.Element, glossary: Glossary, concept: Concept) -> None:
@@ -120,6 +134,11 @@ def _entry(body: ET.Element, glossary: Glossary, concept: Concept) -> None:
         _sub(entry, "note", f"kind: {concept.kind}")
     if concept.ambiguous:
         _sub(entry, "note", "ambiguous: true")
+    if concept.contested_own is not None:
+        _sub(entry, "note", f"contested: {concept.contested_own}")
+    if concept.community:
+        pairs = "; ".join(f"{lang}={name}" for lang, name in concept.community.items())
+        _sub(entry, "note", f"community: {pairs}")
     if concept.targets is not None:
         _sub(entry, "note", f"targets: {' '.join(concept.targets)}")
     en = _sub(entry, "langSet", **{XML_LANG: glossary.source})
@@ -133,6 +152,27 @@ def _entry(body: ET.Element, glossary: Glossary, concept: Concept) -> None:
         _target_lang_set(entry, concept, language)
 
 
+def _words(value: str | tuple[str, ...]) -> str:
+    return " ".join(value) if isinstance(value, tuple) else value
+
+
+def _policy_paragraphs(glossary: Glossary) -> list[str]:
+    """`policy.KEY: value` for the `[policy]` table, `policy.profile.NAME.KEY: value` for
+    each profile's keys (lists as space-separated words)."""
+    policy = glossary.house_policy
+    lines = [
+        f"policy.{key}: {_words(getattr(policy, key))}"
+        for key in POLICY_FIELDS
+        if getattr(policy, key) != () or key not in ("select", "ignore")
+    ]
+    for profile in glossary.profiles:
+        prefix = f"policy.profile.{profile.name}"
+        settings = {**profile.overrides(), "both": profile.both, "single": profile.single}
+        lines.append(f"{prefix}: {' '.join(settings)}")
+        lines += [f"{prefix}.{key}: {_words(value)}" for key, value in settings.items()]
+    return lines
+
+
 def export_tbx(glossary: Glossary, generator: str = "newsloc") -> str:
     """The glossary as a TBX-Basic document (UTF-8 XML text, declaration included)."""
     root = ET.Element("martif", {"type": "TBX-Basic", XML_LANG: glossary.source})
@@ -140,13 +180,10 @@ def export_tbx(glossary: Glossary, generator: str = "newsloc") -> str:
     file_desc = _sub(header, "fileDesc")
     _sub(_sub(file_desc, "titleStmt"), "title", glossary.name)
     source_desc = _sub(file_desc, "sourceDesc")
-    policy = glossary.policy
     for line in (
         f"version: {glossary.version}",
         f"targets: {' '.join(glossary.targets)}",
-        f"policy.contested: {policy.contested}",
-        f"policy.scope: {policy.scope}",
-        f"policy.format: {policy.format}",
+        *_policy_paragraphs(glossary),
         f"generator: {generator}",
     ):
         _sub(source_desc, "p", line)
@@ -310,6 +347,10 @@ class _EntryReader:
             None,
         )
         targets = tuple(notes["targets"].split()) if "targets" in notes else None
+        own = notes.get("contested")
+        community = dict(
+            pair.split("=", 1) for pair in notes.get("community", "").split("; ") if "=" in pair
+        )
         concept = Concept(
             id=concept_id,
             names=tuple(names),
@@ -320,6 +361,8 @@ class _EntryReader:
             targets=targets,
             en_spellings={name: tuple(spellings) for name, spellings in en_spellings.items()},
             forms=forms,
+            contested_own=own if own in ("both", "source") else None,
+            community=community,
         )
         return concept, list(forms)
 
@@ -454,12 +497,7 @@ def read_tbx(text: str, path: Path, version: str) -> Glossary:
     else:  # written elsewhere: a concept lacking some language says so itself
         targets = tuple(languages)
         concepts = [_narrowed(concept, targets) for concept in concepts]
-    defaults = Policy()
-    policy = Policy(
-        contested=header.get("policy.contested", defaults.contested),
-        scope=header.get("policy.scope", defaults.scope),
-        format=header.get("policy.format", defaults.format),
-    )
+    policy, profiles = _read_policy(header)
     return Glossary(
         name=title or f"Imported from {path.name}",
         version=header.get("version", version),
@@ -467,4 +505,35 @@ def read_tbx(text: str, path: Path, version: str) -> Glossary:
         concepts=tuple(concepts),
         policy=policy,
         source=source,
+        profiles=profiles,
     )
+
+
+_LIST_KEYS = ("select", "ignore", "both", "single")
+
+
+def _setting(key: str, value: str) -> str | tuple[str, ...]:
+    return tuple(value.split()) if key in _LIST_KEYS else value
+
+
+def _read_policy(header: dict[str, str]) -> tuple[Policy, tuple[Profile, ...]]:
+    """The policy and profiles `_policy_paragraphs` wrote; the loader checks them again
+    when the imported glossary is written as TOML and re-read."""
+    values = {
+        key: _setting(key, header[f"policy.{key}"])
+        for key in POLICY_FIELDS
+        if f"policy.{key}" in header
+    }
+    policy = Policy(**values)  # type: ignore[arg-type]
+    profiles = []
+    for key, value in header.items():
+        if not key.startswith("policy.profile.") or key.count(".") != 2:
+            continue
+        name = key.removeprefix("policy.profile.")
+        settings = {
+            setting: _setting(setting, header.get(f"{key}.{setting}", ""))
+            for setting in value.split()
+            if setting in (*POLICY_FIELDS, "both", "single")
+        }
+        profiles.append(Profile(name=name, **settings))  # type: ignore[arg-type]
+    return policy, tuple(profiles)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from newsloc.glossary.model import CASES, CaseForms, Concept, Glossary, NameForms
+from newsloc.glossary.model import CASES, CaseForms, Concept, Glossary, NameForms, Policy, Profile
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _ESCAPES = {
@@ -71,6 +71,14 @@ def _concept_lines(glossary: Glossary, concept: Concept) -> list[str]:
     if concept.kind:
         lines.append(f"kind = {toml_string(concept.kind)}")
     lines.append(f"names = {_array(concept.names)}")
+    if concept.contested_own is not None:
+        lines.append(f"contested = {toml_string(concept.contested_own)}")
+    if concept.community:
+        pairs = ", ".join(
+            f"{toml_key(language)} = {toml_string(name)}"
+            for language, name in concept.community.items()
+        )
+        lines.append(f"community = {{ {pairs} }}")
     if concept.note:
         lines.append(f"note = {toml_string(concept.note)}")
     if concept.source:
@@ -94,6 +102,35 @@ def _concept_lines(glossary: Glossary, concept: Concept) -> list[str]:
     return lines
 
 
+def _value(value: str | tuple[str, ...]) -> str:
+    return _array(value) if isinstance(value, tuple) else toml_string(value)
+
+
+def _policy_lines(policy: Policy) -> list[str]:
+    """The `[policy]` keys: the three every file has, `quotes`, and the others when set."""
+    defaults = Policy()
+    lines = [
+        f"contested = {toml_string(policy.contested)}",
+        f"scope = {toml_string(policy.scope)}",
+        f"format = {toml_string(policy.format)}",
+        f"quotes = {toml_string(policy.quotes)}",
+    ]
+    for key in ("order", "select", "ignore"):
+        value = getattr(policy, key)
+        if value != getattr(defaults, key):
+            lines.append(f"{key} = {_value(value)}")
+    return lines
+
+
+def _profile_lines(profile: Profile) -> list[str]:
+    lines = [f"{key} = {_value(value)}" for key, value in profile.overrides().items()]
+    for key in ("both", "single"):
+        ids = getattr(profile, key)
+        if ids:
+            lines.append(f"{key} = {_array(ids)}")
+    return lines
+
+
 def glossary_to_toml(glossary: Glossary, header_comment: str = "") -> str:
     """The whole glossary as TOML text that `glossary.loader` reads back to an equal model."""
     lines: list[str] = []
@@ -109,10 +146,10 @@ def glossary_to_toml(glossary: Glossary, header_comment: str = "") -> str:
         f"targets = {_array(glossary.targets)}",
         "",
         "[policy]",
-        f"contested = {toml_string(glossary.policy.contested)}",
-        f"scope = {toml_string(glossary.policy.scope)}",
-        f"format = {toml_string(glossary.policy.format)}",
+        *_policy_lines(glossary.house_policy),
     ]
+    for profile in glossary.profiles:
+        lines += ["", f"[policy.profile.{toml_key(profile.name)}]", *_profile_lines(profile)]
     for concept in glossary:
         lines.append("")
         lines += _concept_lines(glossary, concept)

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from newsloc.base.po.conventions import read_catalogue
 from newsloc.base.po.writer import format_catalogue
-from newsloc.translate.pipeline import translate_article
+from newsloc.translate.pipeline import RunSettings, translate_article
 from tests.fuzz.support import catalogues, texts
 
 
@@ -32,6 +32,6 @@ def test_translate_never_drops_a_translation(tmp_path_factory, po, keep, extra) 
     paragraphs = [" ".join(m.split()) for m in chosen] + [" ".join(extra.split()) or "x"]
     (root / "story.txt").write_text("\n\n".join(paragraphs), encoding="utf-8")
 
-    translate_article(root / "story.txt", ["ru"], out=root / "loc", domain="story")
+    translate_article(root / "story.txt", RunSettings(["ru"], out=root / "loc"), domain="story")
 
     assert before <= translations(read_catalogue(path))

@@ -34,6 +34,11 @@ MUTATIONS = [
     lambda t, r: t.replace("charset=UTF-8", r.choice(["charset=NOPE-42", "charset=ISO-8859-1"])),
     lambda t, r: t.replace("#~ ", "#~| ", 1),
     lambda t, r: t.replace("\\n", "\\", 1),
+    # Issue 20: keywords joined onto one line, quoted and foreign charsets, EOT, headers twice.
+    lambda t, r: t.replace('"\nmsg', r.choice(['" msg', '"msg', '"\t msg']), 1 + r.randrange(6)),
+    lambda t, r: t.replace("charset=UTF-8", r.choice(['charset=\\"UTF-8\\"', "charset=KOI8-R"])),
+    lambda t, r: _insert(t, r, r.choice(["\x04", "\\004", "\\x04"])),
+    lambda t, r: t.replace('"Language: ru\\n"', '"Language: ru\\n"\n"Language: hy\\n"'),
 ]
 
 
@@ -95,7 +100,8 @@ def test_whatever_msgfmt_accepts_newsloc_reads(tmp_path: Path) -> None:
         # Refused on purpose (docs/catalogues.md): other charsets, NUL bytes (msgfmt
         # compiles them into the .mo), and GNU's backslash-newline continuation.
         documented = any(
-            mark in data for mark in (b"charset=ISO-8859-1", b"NOPE-42", b"\x00", b"\\\n")
+            mark in data
+            for mark in (b"charset=ISO-8859-1", b"charset=KOI8-R", b"NOPE-42", b"\x00", b"\\\n")
         )
         if gnu.returncode == 0 and not ours and not documented:
             disagreements.append(text)

@@ -90,6 +90,15 @@ ODD_BUT_VALID = [
     ("no trailing newline", 'msgid "a"\nmsgstr "b"'),
     ("comments after the last entry", 'msgid "a"\nmsgstr "b"\n\n# trailing\n'),
     ("empty msgctxt", 'msgctxt ""\nmsgid "a"\nmsgstr "b"\n'),
+    # Issue 20: several keywords on one line, as GNU's lexer reads them.
+    ("entry on one line", 'msgid "x" msgstr "y"\n'),
+    ("context entry on one line", 'msgctxt "c" msgid "x" msgstr "y"\n'),
+    ("one line, no spaces", 'msgid"x"msgstr"y"\n'),
+    ("one line, several strings", 'msgid "x" "z" msgstr "y" "w"\n'),
+    ("plural on one line", '#~ msgid "a" msgid_plural "b" msgstr[0] "y" msgstr[1] "z"\n'),
+    ("continuation then keyword", 'msgid "x"\n"a" msgstr "y"\n'),
+    ("two entries on one line", 'msgid "x" msgstr "y" msgid "q" msgstr "r"\n'),
+    ("obsolete on one line", '#~ msgid "x" msgstr "y"\n'),
 ]
 HEADER = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 

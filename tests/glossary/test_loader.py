@@ -300,7 +300,17 @@ def test_language_forms_must_refer_to_one_of_the_names() -> None:
         ('format = "{primary} {secondary:q}"', "cannot be applied"),
         ('format = "{{{primary}}} {secondary}"', None),
         ("format = 3", "format must be a string, not an integer"),
-        ('contsted = "both"', "unknown key 'contsted' (allowed: contested, scope, format)"),
+        (
+            'contsted = "both"',
+            "unknown key 'contsted' (allowed: contested, scope, format, quotes, order, select, "
+            "ignore, profile)",
+        ),
+        ('quotes = "keep"', "quotes must be one of verbatim, render, not 'keep'"),
+        ('quotes = "render"', None),
+        ('order = "armenian"', "order must be one of source, edition, not 'armenian'"),
+        ('select = "missing-name"', "select must be a list of strings, not a string"),
+        ('ignore = ["variant", "near miss"]', "ignore: 'near miss' is not a check code"),
+        ('ignore = ["variant"]', None),
     ],
 )
 def test_policy_values_are_validated(policy: str, expected: str | None) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import tomllib
+from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 
 from tests.conftest import REPO
@@ -103,3 +104,90 @@ def test_the_base_package_imports_nothing_of_newsloc() -> None:
         if name.startswith("newsloc.") and not name.startswith("newsloc.base")
     ]
     assert offenders == []
+
+
+# The direction of imports (docs: README "How it fits together"): a module may import its
+# own layer or lower ones, never a higher one, and no two modules import each other, even
+# through others. Every import counts: inside functions and under TYPE_CHECKING too.
+LAYERS: tuple[tuple[str, ...], ...] = (
+    ("newsloc.base",),
+    ("newsloc.glossary",),
+    ("newsloc.translate.errors", "newsloc.translate.i18n"),
+    ("newsloc.translate.segment", "newsloc.translate.engines"),
+    (
+        "newsloc.translate.pipeline",
+        "newsloc.translate.batch",
+        "newsloc.translate.machine",
+        "newsloc.translate.catalog",
+        "newsloc.translate.edition",
+        "newsloc.translate.models",
+    ),
+    ("newsloc.translate.cli",),
+)
+
+
+def _module_files() -> dict[str, Path]:
+    """Every newsloc module by its installed dotted name (a package by its __init__)."""
+    modules = {}
+    for folder, dotted in FOLDERS.items():
+        for path in (REPO / folder).rglob("*.py"):
+            parts = path.relative_to(REPO / folder).with_suffix("").parts
+            if parts[-1] == "__init__":
+                parts = parts[:-1]
+            modules[".".join((dotted, *parts))] = path
+    return modules
+
+
+def _layer(module: str) -> int:
+    for rank, prefixes in enumerate(LAYERS):
+        if any(module == prefix or module.startswith(prefix + ".") for prefix in prefixes):
+            return rank
+    # The application's package itself (`newsloc.translate`: the version, a setting).
+    assert module == "newsloc.translate", f"{module} has no place in LAYERS"
+    return 2
+
+
+def _import_graph() -> dict[str, set[str]]:
+    """module -> the newsloc modules it imports (`from pkg import sub` counts as pkg.sub)."""
+    modules = _module_files()
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        found: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                targets = [f"{node.module}.{alias.name}" for alias in node.names]
+                found.update(t if t in modules else node.module for t in targets)
+            elif isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names)
+        graph[name] = {target for target in found if target in modules and target != name}
+    return graph
+
+
+def test_modules_import_only_their_own_layer_or_lower_ones() -> None:
+    upward = [
+        f"{module} -> {target}"
+        for module, targets in _import_graph().items()
+        for target in sorted(targets)
+        if _layer(target) > _layer(module)
+    ]
+    assert upward == []
+
+
+def _cycle(graph: dict[str, set[str]]) -> list[str]:
+    """One import cycle in the graph (its modules, the first repeated at the end), or []."""
+    try:
+        TopologicalSorter(graph).prepare()
+    except CycleError as exc:
+        return list(exc.args[1])
+    return []
+
+
+def test_no_modules_import_each_other() -> None:
+    assert _cycle(_import_graph()) == []
+
+
+def test_the_cycle_finder_finds_a_cycle() -> None:
+    # The test above passes on a graph without cycles; this one shows it would fail on one.
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    cycle = _cycle(graph)
+    assert set(cycle) == {"a", "b", "c"} and cycle[0] == cycle[-1]

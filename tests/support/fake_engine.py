@@ -8,12 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from newsloc.translate.engines.base import Translation
+from newsloc.translate.engines.interface import Translation
 
 
 class FakeEngine:
+    name = "fake"
+    source = "en"
+    reports_progress = False
+    aligns = False
+
     def __init__(self, language: str, before: Callable[[], None] | None = None):
         self.language = language
+        self.target = language
+        self.progress: Callable[[int], None] | None = None
         self.before = before
         self.calls = 0
 

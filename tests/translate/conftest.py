@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from newsloc.translate.models.packages import packages_dir
+from newsloc.translate.engines.argos_packages import packages_dir
 from tests.support.tiny_argos import build_tiny_package, install_package
 
 #: The pairs newsloc serves, each with its own seed so their outputs differ.

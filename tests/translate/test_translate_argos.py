@@ -12,8 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from newsloc.translate.cli import app
-from newsloc.translate.engines.base import Translation
-from newsloc.translate.models.packages import packages_dir
+from newsloc.translate.engines.argos_packages import packages_dir
+from newsloc.translate.engines.interface import Translation
 from newsloc.translate.segment import split_sentences
 from tests.conftest import SAMPLE_ARTICLE
 from tests.support.articles import entry_count
@@ -221,6 +221,7 @@ def test_each_language_builds_its_engine_once_for_the_whole_batch(
 ) -> None:
     from newsloc.translate.batch import translate_articles
     from newsloc.translate.engines.registry import engine_factory
+    from newsloc.translate.pipeline import RunSettings
 
     articles = desk(tmp_path, SAMPLE_ARTICLE, ("a.txt", "b.txt", "c.txt"))
     real = engine_factory("argos")
@@ -232,7 +233,7 @@ def test_each_language_builds_its_engine_once_for_the_whole_batch(
         return real(language)
 
     batch = translate_articles(
-        articles, ["hy", "ru"], out=tmp_path / "loc", engine_factory=counting
+        articles, RunSettings(["hy", "ru"], out=tmp_path / "loc", engine_factory=counting)
     )
     assert built == ["hy", "ru"]
     assert [r.languages[1].machine_translated for r in batch.done] == [2, 3, 4]
@@ -331,6 +332,9 @@ class _Reverser:
 
     name = "reverser"
     source = "en"
+    reports_progress = False
+    progress = None
+    aligns = False
 
     def __init__(self, target: str, calls: list[int]) -> None:
         self.target = target
@@ -346,12 +350,15 @@ class _Reverser:
 
 def test_new_articles_are_translated_ahead_in_one_engine_call(tmp_path: Path) -> None:
     from newsloc.translate.batch import translate_articles
-    from newsloc.translate.pipeline import translate_article
+    from newsloc.translate.pipeline import RunSettings, translate_article
 
     articles = desk(tmp_path, SAMPLE_ARTICLE, ("a.txt", "b.txt", "c.txt"))
     calls: list[int] = []
     batch = translate_articles(
-        articles, ["ru", "az"], out=tmp_path / "batch", engine_factory=lambda t: _Reverser(t, calls)
+        articles,
+        RunSettings(
+            ["ru", "az"], out=tmp_path / "batch", engine_factory=lambda t: _Reverser(t, calls)
+        ),
     )
     # Per language one call for all three articles, each distinct sentence once (the
     # articles share their first paragraphs; c.txt holds all of them).
@@ -365,7 +372,8 @@ def test_new_articles_are_translated_ahead_in_one_engine_call(tmp_path: Path) ->
     assert [r.languages[0].machine_translated for r in batch.done] == [2, 3, 4]
     for article in articles:  # every article got its own sentences back, in place
         translate_article(
-            article, ["ru"], out=tmp_path / "alone", engine_factory=lambda t: _Reverser(t, [])
+            article,
+            RunSettings(["ru"], out=tmp_path / "alone", engine_factory=lambda t: _Reverser(t, [])),
         )
         name = f"ru/LC_MESSAGES/{article.stem}.po"
         batched = polib.pofile(str(tmp_path / "batch" / name))
@@ -373,7 +381,8 @@ def test_new_articles_are_translated_ahead_in_one_engine_call(tmp_path: Path) ->
         assert [e.msgstr for e in batched] == [e.msgstr for e in alone]
     calls.clear()  # a re-run leaves existing catalogues to translate_article: nothing to send
     translate_articles(
-        articles, ["ru"], out=tmp_path / "batch", engine_factory=lambda t: _Reverser(t, calls)
+        articles,
+        RunSettings(["ru"], out=tmp_path / "batch", engine_factory=lambda t: _Reverser(t, calls)),
     )
     assert calls == []
 
@@ -382,6 +391,7 @@ def test_new_articles_are_translated_ahead_in_one_engine_call(tmp_path: Path) ->
 def test_a_batch_with_real_models_calls_each_engine_once(tmp_path: Path) -> None:
     from newsloc.translate.batch import translate_articles
     from newsloc.translate.engines.registry import engine_factory
+    from newsloc.translate.pipeline import RunSettings
 
     articles = desk(tmp_path, SAMPLE_ARTICLE, ("a.txt", "b.txt", "c.txt"))
     real = engine_factory("argos")
@@ -394,7 +404,9 @@ def test_a_batch_with_real_models_calls_each_engine_once(tmp_path: Path) -> None
         engine.translate = lambda sentences: calls.append(len(sentences)) or translate(sentences)
         return engine
 
-    batch = translate_articles(articles, ["ru"], out=tmp_path / "loc", engine_factory=counting)
+    batch = translate_articles(
+        articles, RunSettings(["ru"], out=tmp_path / "loc", engine_factory=counting)
+    )
     assert len(calls) == 1
     for report in batch.done:
         po = polib.pofile(str(report.languages[0].path))

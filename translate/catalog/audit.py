@@ -10,7 +10,8 @@ k-th occurrence of the concept's forms in that entry's translation (the glossary
 - mentions that have no rendering (missing) and mentions in untranslated entries;
 - which of the concept's names the translation shows, so one edition calling the town
   Khankendi where the others say Stepanakert stands out;
-- whether the first mention carries the other name (contested places).
+- whether the first mention carries the other name (contested places whose names the
+  policy keeps both of).
 
 An issue is a difference between languages or a gap in one: a missing or untranslated
 mention, names that differ, the other name kept at the first mention in one edition and
@@ -31,8 +32,8 @@ from newsloc.glossary.match import Matcher, Mention
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.target import Occurrence, TargetIndex
 from newsloc.translate.catalog.discovery import find_catalogs
+from newsloc.translate.catalog.entry_state import live_entries, translation_of
 from newsloc.translate.catalog.files import load_catalog
-from newsloc.translate.catalog.review import live_entries, translation_of
 
 
 @dataclass
@@ -49,7 +50,8 @@ class LanguageRendering:
     names: list[str] = field(default_factory=list)
     #: The rendering at the first mention; None when it is missing or untranslated.
     first: str | None = None
-    #: Whether the first mention carries the other name (None: not contested, or no first).
+    #: Whether the first mention carries the other name (None: not a contested concept whose
+    #: names are both kept under the policy, or no first mention).
     first_has_secondary: bool | None = None
     violations: list[str] = field(default_factory=list)
 
@@ -153,7 +155,7 @@ def _audit_language(
                 rendering.names.append(name)
             if first:
                 rendering.first = text
-                if glossary.concept(mention.concept_id).contested:
+                if glossary.concept(mention.concept_id).dual:
                     rendering.first_has_secondary = occurrence.secondary is not None
     return found
 

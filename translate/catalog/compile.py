@@ -23,8 +23,8 @@ import polib
 
 from newsloc.base.files import PlannedWrite, write_files
 from newsloc.translate.catalog.discovery import find_every_catalog
+from newsloc.translate.catalog.entry_state import EntryState, live_entries, state_of
 from newsloc.translate.catalog.files import load_catalog
-from newsloc.translate.catalog.review import EntryState, live_entries, state_of
 
 #: The magic number of a `.mo` file, written in the machine's byte order as msgfmt does.
 MO_MAGIC = 0x950412DE
@@ -70,7 +70,7 @@ def compile_catalogs(locales: Path, domain: str | None = None) -> list[CompiledC
                 skipped_untranslated=states.count(EntryState.UNTRANSLATED),
             )
         )
-    write_files(writes)
+    write_files(writes, within=locales)
     return results
 
 

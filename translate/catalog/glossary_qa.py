@@ -22,6 +22,8 @@ from newsloc.glossary.catalogue_language import catalogue_language
 from newsloc.glossary.check import CheckEntry, Checker, NearMissHint
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.render import DocumentRenderer, SegmentRendering
+from newsloc.translate.catalog.comments import is_glossary_comment, without_newsloc_lines
+from newsloc.translate.catalog.entry_state import EntryState, live_entries, mark_fuzzy, state_of
 from newsloc.translate.catalog.files import load_catalog_with_bytes
 from newsloc.translate.catalog.splice import (
     apply_edits,
@@ -32,9 +34,6 @@ from newsloc.translate.catalog.splice import (
     verify,
 )
 from newsloc.translate.errors import UserError
-
-#: Translator-comment lines `apply` owns: replaced (not piled up) when it rewrites an entry.
-GLOSSARY_COMMENT_PREFIX = "glossary: "
 
 
 @dataclass(frozen=True)
@@ -120,7 +119,7 @@ def _msgstr_line(lines: Sequence[str], start: int) -> int:
 
 def _document(po: polib.POFile) -> list[polib.POEntry]:
     """The entries that make up the article, in file order (the document order)."""
-    return [entry for entry in po if not entry.obsolete and entry.msgid]
+    return live_entries(po)
 
 
 def check_catalogs(paths: Iterable[Path | str], glossary: Glossary) -> list[FileViolation]:
@@ -162,16 +161,18 @@ def check_catalogue(catalogue: _Catalogue, glossary: Glossary) -> list[FileViola
 def render_entry(entry: polib.POEntry, rendering: SegmentRendering) -> polib.POEntry | None:
     """A copy of `entry` carrying the rendering (fuzzy + comments), or None if nothing moves.
 
-    When the translation changes, earlier `glossary: ` translator comments are replaced by
+    When the translation changes, earlier glossary translator comments are replaced by
     the current ones; when it does not, the comments are kept and only problems not yet
-    noted are added, so applying twice leaves the file alone. Every other comment, flag and
-    field is kept.
+    noted are added, so applying twice leaves the file alone. An entry a reviewer approved
+    first loses newsloc's old comments (`without_stale_comments`): the rendering's own are
+    about the text as it is now. Every other comment, flag and field is kept.
     """
+    cleaned = without_stale_comments(entry)
     if not rendering.needs_review:
-        return None
-    existing = entry.tcomment.splitlines()
+        return cleaned
+    existing = (cleaned or entry).tcomment.splitlines()
     if rendering.changed:
-        kept = [line for line in existing if not line.startswith(GLOSSARY_COMMENT_PREFIX)]
+        kept = [line for line in existing if not is_glossary_comment(line)]
         comments = kept + rendering.comments()
     else:
         comments = existing + [p for p in rendering.problems if p not in existing]
@@ -179,29 +180,41 @@ def render_entry(entry: polib.POEntry, rendering: SegmentRendering) -> polib.POE
     # GNU gettext alike), so they are not written there: the file reads back as meant.
     while comments and not comments[0].strip():
         comments.pop(0)
-    flags = list(entry.flags)
-    if "fuzzy" not in flags:
-        flags.insert(0, "fuzzy")
+    updated = _copy(entry, msgstr=rendering.text, tcomment="\n".join(comments))
+    mark_fuzzy(updated)
     if (
-        rendering.text == entry.msgstr
-        and flags == entry.flags
-        and "\n".join(comments) == entry.tcomment
+        updated.msgstr == entry.msgstr
+        and updated.flags == entry.flags
+        and updated.tcomment == entry.tcomment
     ):
         return None
-    updated = polib.POEntry(
+    return updated
+
+
+def _copy(entry: polib.POEntry, *, msgstr: str, tcomment: str) -> polib.POEntry:
+    """The entry with a new translation and translator comment, everything else kept."""
+    return polib.POEntry(
         msgid=entry.msgid,
-        msgstr=rendering.text,
+        msgstr=msgstr,
         msgctxt=entry.msgctxt,
         occurrences=list(entry.occurrences),
         comment=entry.comment,
-        tcomment="\n".join(comments),
-        flags=flags,
+        tcomment=tcomment,
+        flags=list(entry.flags),
         previous_msgctxt=entry.previous_msgctxt,
         previous_msgid=entry.previous_msgid,
         previous_msgid_plural=entry.previous_msgid_plural,
         linenum=entry.linenum,
     )
-    return updated
+
+
+def without_stale_comments(entry: polib.POEntry) -> polib.POEntry | None:
+    """A copy of an entry a reviewer approved without newsloc's own translator comments
+    (catalog/comments.py), or None when it has none."""
+    if state_of(entry) is not EntryState.REVIEWED:
+        return None
+    kept = without_newsloc_lines(entry.tcomment)
+    return None if kept == entry.tcomment else _copy(entry, msgstr=entry.msgstr, tcomment=kept)
 
 
 def apply_to_catalog(path: Path | str, glossary: Glossary, dry_run: bool = False) -> ApplyReport:
@@ -262,7 +275,7 @@ def apply_to_catalogs(
     paths: Iterable[Path | str], glossary: Glossary, dry_run: bool = False
 ) -> list[ApplyReport]:
     """`apply` on several files: every file is read, checked and rewritten in memory
-    first, then all changed files are written together (`fileio.write_files`), so one
+    first, then all changed files are written together (`base.files.write_files`), so one
     bad or unwritable file leaves every file as it was. A file someone saved since it was
     read is not overwritten (`WriteConflict`)."""
     catalogues = [_read(path, glossary) for path in paths]

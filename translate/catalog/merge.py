@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import polib
 
 from newsloc.base.po.conventions import WRAP_WIDTH
+from newsloc.translate.catalog.entry_state import mark_fuzzy
 
 #: How similar an old msgid must be to count as "the same paragraph, changed a little";
 #: GNU msgmerge's fuzzy threshold is the same 0.6.
@@ -123,8 +124,7 @@ def _changed(old: polib.POEntry, item: polib.POEntry) -> polib.POEntry:
     entry = _carry_over(old, item)
     entry.msgid = item.msgid
     entry.previous_msgid = old.msgid  # kept even when the old one was fuzzy machine output
-    if "fuzzy" not in entry.flags:
-        entry.flags.append("fuzzy")
+    mark_fuzzy(entry)
     return entry
 
 

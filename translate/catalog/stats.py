@@ -15,9 +15,9 @@ import polib
 from newsloc.base.errors import NewslocError
 from newsloc.glossary.loader import glossary_or_default
 from newsloc.translate.catalog.discovery import find_every_catalog
+from newsloc.translate.catalog.entry_state import EntryState, live_entries, state_of
 from newsloc.translate.catalog.files import load_catalog_with_bytes
 from newsloc.translate.catalog.glossary_qa import check_catalogue, loaded_catalogue
-from newsloc.translate.catalog.review import EntryState, live_entries, state_of
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,9 @@ def percent(part: int, whole: int) -> float:
 
 
 def glossary_violation_counts(
-    catalogues: list[tuple[Path, polib.POFile, bytes]], glossary_path: Path | None
+    catalogues: list[tuple[Path, polib.POFile, bytes]],
+    glossary_path: Path | None,
+    profile: str | None = None,
 ) -> dict[Path, int | None]:
     """Glossary violations per catalogue (path, as read, its bytes), from the same check
     as `newsloc glossary check`, on the catalogues as already read (not read again).
@@ -54,7 +56,7 @@ def glossary_violation_counts(
     just as they do not change `glossary check`'s exit code. A catalogue in a language
     the glossary does not cover gets None ("n/a"), not an error for the whole table.
     """
-    glossary = glossary_or_default(glossary_path)
+    glossary = glossary_or_default(glossary_path, profile=profile)
     counts: dict[Path, int | None] = {}
     for path, po, data in catalogues:
         try:
@@ -70,13 +72,15 @@ def catalog_stats(
     locales: Path,
     domain: str | None = None,
     glossary_path: Path | None = None,
+    profile: str | None = None,
 ) -> list[CatalogStats]:
     """Review counts for every language's catalogue of `domain` (or of every domain), sorted
-    by domain and language; each catalogue is read once."""
+    by domain and language; glossary violations under the policy profile `profile`. Each
+    catalogue is read once."""
     catalogs = find_every_catalog(locales, domain)
     loaded = [(found, *load_catalog_with_bytes(found.path)) for found in catalogs]
     violations = glossary_violation_counts(
-        [(found.path, catalog, data) for found, catalog, data in loaded], glossary_path
+        [(found.path, catalog, data) for found, catalog, data in loaded], glossary_path, profile
     )
     results: list[CatalogStats] = []
     for found, catalog, _data in loaded:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from newsloc.translate.cli.glossary_options import GlossaryOption
+from newsloc.translate.cli.glossary_options import GlossaryOption, PolicyOption, load_terms
 from newsloc.translate.cli.output import console, print_json
 
 if TYPE_CHECKING:
@@ -39,6 +39,7 @@ def stats(
     locales: LocalesOption = Path("locales"),
     domain: DomainOption = None,
     glossary: GlossaryOption = None,
+    policy: PolicyOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
 ) -> None:
     """Entries, reviewed, fuzzy, untranslated and glossary violations per language.
@@ -47,7 +48,7 @@ def stats(
     """
     from newsloc.translate.catalog.stats import catalog_stats
 
-    rows = catalog_stats(locales, domain, glossary)
+    rows = catalog_stats(locales, domain, glossary, profile=policy)
     if as_json:
         print_json([row.as_dict() for row in rows])
         return
@@ -57,8 +58,9 @@ def stats(
 
 def _stats_table(domain: str, rows: list[CatalogStats]) -> Table:
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=f"{domain}: review progress", title_justify="left")
+    table = Table(title=Text(f"{domain}: review progress"), title_justify="left")
     for name in ("language", "entries", "reviewed", "fuzzy", "untranslated", "glossary"):
         table.add_column(name, justify="left" if name == "language" else "right")
     table.add_column("reviewed %", justify="right")
@@ -152,6 +154,7 @@ def audit(
     locales: LocalesOption = Path("locales"),
     domain: DomainOption = None,
     glossary: GlossaryOption = None,
+    policy: PolicyOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON report.")] = False,
 ) -> None:
     """How each edition renders every place the article names, side by side.
@@ -159,10 +162,9 @@ def audit(
     Exit 0: the editions agree; 1: they disagree (a name missing, different names, the
     other name kept at the first mention in one and dropped in another); 2: bad input.
     """
-    from newsloc.glossary.loader import glossary_or_default
     from newsloc.translate.catalog.audit import audit_catalogs
 
-    report = audit_catalogs(locales, domain, glossary_or_default(glossary))
+    report = audit_catalogs(locales, domain, load_terms(glossary, policy))
     if as_json:
         print_json(report.as_dict())
     else:

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from newsloc.translate.cli.glossary_options import GlossaryOption
+from newsloc.translate.cli.languages import parse_languages
 from newsloc.translate.cli.output import console, print_error, print_json, print_warning
-from newsloc.translate.edition.model import DEFAULT_MIN_REVIEWED, DEFAULT_OUT, EditionFormat
+from newsloc.translate.edition.content import DEFAULT_MIN_REVIEWED, DEFAULT_OUT, EditionFormat
 from newsloc.translate.errors import UserError
 
 if TYPE_CHECKING:
@@ -33,25 +34,28 @@ EXIT_REFUSED = 1
 
 
 def _refusal_table(report: ReviewReport) -> Table:
+    """Article text goes in as `Text`, never as markup: `[/b]` is shown, `[bold]` too."""
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(
-        title=f"{report.language}: entries holding the edition back",
+        title=Text(f"{report.language}: entries holding the edition back"),
         title_justify="left",
     )
     table.add_column("line", justify="right", style="cyan")
     table.add_column("state")
     table.add_column("starts with")
     for item in report.pending:
-        table.add_row(", ".join(map(str, item.lines)), item.state.value, item.first_words)
+        table.add_row(", ".join(map(str, item.lines)), item.state.value, Text(item.first_words))
     return table
 
 
 def _contested_table(report: ReviewReport) -> Table:
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(
-        title=f"{report.language}: contested names in entries no reviewer has cleared",
+        title=Text(f"{report.language}: contested names in entries no reviewer has cleared"),
         title_justify="left",
     )
     table.add_column("line", justify="right", style="cyan")
@@ -62,8 +66,8 @@ def _contested_table(report: ReviewReport) -> Table:
         table.add_row(
             ", ".join(map(str, item.lines)),
             item.state.value,
-            ", ".join(item.concepts),
-            item.first_words,
+            Text(", ".join(item.concepts)),
+            Text(item.first_words),
         )
     return table
 
@@ -110,10 +114,7 @@ def _languages(lang: str | None, all_languages: bool) -> list[str] | None:
         return None
     if not lang:
         raise UserError("--lang: give a language (hy, or hy,az,ru) or --all")
-    languages = [part.strip() for part in lang.split(",")]
-    if any(not part for part in languages):
-        raise UserError(f"--lang: {lang!r} has an empty language code")
-    return languages
+    return parse_languages(lang, "--lang")
 
 
 @app.command("build")

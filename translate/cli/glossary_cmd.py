@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from newsloc.translate.cli import glossary_exchange_cmd, glossary_qa_cmd
-from newsloc.translate.cli.glossary_options import GlossaryOption
+from newsloc.translate.cli.glossary_options import GlossaryOption, PolicyOption, load_terms
 from newsloc.translate.cli.output import console, print_json
 from newsloc.translate.errors import UserError
 
@@ -58,7 +58,12 @@ def validate(
 
     glossary = glossary_or_default(path)
     shown = path if path is not None else DEFAULT_GLOSSARY_PATH
-    typer.echo(f"{shown}: valid, {len(glossary)} concepts ({glossary.contested_count} contested)")
+    summary = f"{shown}: valid, {len(glossary)} concepts ({glossary.contested_count} contested)"
+    if glossary.profiles:
+        names = ", ".join(profile.name for profile in glossary.profiles)
+        count = len(glossary.profiles)
+        summary += f", {count} policy profile{'' if count == 1 else 's'} ({names})"
+    typer.echo(summary)
 
 
 @app.command("list")
@@ -68,25 +73,29 @@ def list_concepts(
     ] = False,
     json: JsonOption = False,
     glossary_path: GlossaryOption = None,
+    policy: PolicyOption = None,
 ) -> None:
-    """List the glossary's concepts: id, kind, names and languages."""
+    """List the glossary's concepts: id, kind, names, contested setting and languages.
+
+    The setting of a contested concept is `both` (both names kept) or `source` (the source's
+    name only; the other recognised), under the policy profile --policy names.
+    """
     from rich.table import Table
     from rich.text import Text
 
-    from newsloc.glossary.loader import glossary_or_default
-
-    glossary = glossary_or_default(glossary_path)
+    glossary = load_terms(glossary_path, policy)
     concepts = [c for c in glossary if c.contested or not contested]
     if json:
         print_json([_summary(glossary, concept) for concept in concepts])
         return
     table = Table(title=f"{glossary.name} {glossary.version}".strip(), title_justify="left")
-    for column in ("id", "kind", "names", "languages"):
+    for column in ("id", "kind", "names", "contested", "languages"):
         table.add_column(column, overflow="fold")
     for concept in concepts:
         names = " / ".join(concept.names) + (" (ambiguous)" if concept.ambiguous else "")
         languages = " ".join(glossary.languages_of(concept))
-        table.add_row(*map(Text, (concept.id, concept.kind, names, languages)))
+        setting = concept.contested_setting or ""
+        table.add_row(*map(Text, (concept.id, concept.kind, names, setting, languages)))
     console.print(table)
     console.print(f"{len(concepts)} of {len(glossary)} concepts", highlight=False)
 
@@ -96,11 +105,11 @@ def show(
     concept_id: Annotated[str, typer.Argument(metavar="ID", help="Concept id, e.g. stepanakert.")],
     json: JsonOption = False,
     glossary_path: GlossaryOption = None,
+    policy: PolicyOption = None,
 ) -> None:
-    """Everything the glossary says about one concept: names, spellings, forms, note."""
-    from newsloc.glossary.loader import glossary_or_default
-
-    glossary = glossary_or_default(glossary_path)
+    """Everything the glossary says about one concept: names, spellings, forms, note, and
+    for a contested one whether both names are kept (under the profile --policy names)."""
+    glossary = load_terms(glossary_path, policy)
     concept = glossary.require(concept_id)
     if json:
         print_json({**concept.as_dict(), "languages": list(glossary.languages_of(concept))})
@@ -144,9 +153,17 @@ def _summary(glossary: Glossary, concept: Concept) -> dict[str, object]:
         "kind": concept.kind,
         "names": list(concept.names),
         "contested": concept.contested,
+        "contested_setting": concept.contested_setting,
         "ambiguous": concept.ambiguous,
         "languages": list(glossary.languages_of(concept)),
     }
+
+
+#: How `glossary show` describes a contested concept's setting.
+_SETTING_LABELS = {
+    "both": "both names kept",
+    "source": "the source's name only, the other recognised",
+}
 
 
 def _print_concept(glossary: Glossary, concept: Concept) -> None:
@@ -156,7 +173,11 @@ def _print_concept(glossary: Glossary, concept: Concept) -> None:
 
     flags = [
         flag
-        for flag, on in (("contested", concept.contested), ("ambiguous", concept.ambiguous))
+        for flag, on in (
+            (f"contested: {_SETTING_LABELS.get(concept.contested_setting or '')}", concept.dual),
+            (f"contested: {_SETTING_LABELS.get('source')}", concept.contested and not concept.dual),
+            ("ambiguous", concept.ambiguous),
+        )
         if on
     ]
     heading = f"[bold]{escape(concept.id)}[/bold]"
@@ -165,7 +186,9 @@ def _print_concept(glossary: Glossary, concept: Concept) -> None:
     for name in concept.names:
         extra = concept.en_spellings.get(name, ())
         also = f"  also written: {', '.join(extra)}" if extra else ""
-        console.print(f"  name: {name}{also}", highlight=False, markup=False)
+        used = [language for language, used_name in concept.community.items() if used_name == name]
+        by = f"  ({', '.join(used)} community's name)" if used else ""
+        console.print(f"  name: {name}{also}{by}", highlight=False, markup=False)
     table = Table("language", "name", "case", "form")
     required = glossary.languages_of(concept)
     for language in (*required, *(code for code in concept.forms if code not in required)):

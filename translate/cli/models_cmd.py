@@ -55,6 +55,7 @@ def list_command(
         print_json(listing.as_dict())
         return
     _print_installed(listing)
+    _print_families()
     if listing.available is not None:
         _print_available(listing)
     elif not listing.index_problem:
@@ -76,17 +77,47 @@ def install(
         Path | None,
         typer.Option("--from", help="Install this .argosmodel file instead (offline)."),
     ] = None,
+    family_name: Annotated[
+        str | None,
+        typer.Option(
+            "--family",
+            help="Install a multilingual model instead: nllb-600m, nllb-1.3b, m2m100-418m, "
+            "m2m100-1.2b or madlad-3b, fetched from --mirror.",
+        ),
+    ] = None,
+    accept_licence: Annotated[
+        str | None,
+        typer.Option(
+            "--accept-licence",
+            "--accept-license",
+            help="Accept a non-commercial licence by name (NLLB-200: CC-BY-NC-4.0).",
+        ),
+    ] = None,
+    mirror: Annotated[
+        str | None,
+        typer.Option(
+            help="Where --family models are fetched from (a folder, file:// or http(s) URL "
+            "holding FAMILY/model.bin …); default: NEWSLOC_MODEL_MIRROR."
+        ),
+    ] = None,
 ) -> None:
     """Install English→X models from the package index, or one model file with --from.
 
     Armenian, which the index lacks, is built from Helsinki-NLP's OPUS-MT release
-    (NEWSLOC_OPUS_MT_MIRROR may point at a copy).
+    (NEWSLOC_OPUS_MT_MIRROR may point at a copy). With --family, a multilingual model
+    (NLLB-200, M2M-100, MADLAD-400) is fetched from a mirror and installed for each language;
+    NLLB-200 is non-commercial and needs --accept-licence CC-BY-NC-4.0.
     """
     from newsloc.translate.models.store import install_file, install_from_index
 
-    if from_file is not None:
+    if family_name is not None:
+        if from_file is not None:
+            raise UserError("give --family or --from FILE, not both")
+        results = _install_family(languages or [], family_name, accept_licence, mirror)
+    elif from_file is not None:
         if languages:
             raise UserError("give languages to download or --from FILE, not both")
+        _check_file_licence(from_file, accept_licence)
         with err_console.status(f"Installing {from_file} …"):
             results = [install_file(from_file)]
     else:
@@ -143,24 +174,72 @@ def build(
     origin: Annotated[
         str | None, typer.Option(help="Where the model came from (URL or name).")
     ] = None,
+    family_name: Annotated[
+        str | None,
+        typer.Option(
+            "--family",
+            help="The directory is a CTranslate2 conversion (or, with the transformers extra, "
+            "a Hugging Face model) of this family: nllb-600m, nllb-1.3b, m2m100-418m, "
+            "m2m100-1.2b, madlad-3b.",
+        ),
+    ] = None,
+    accept_licence: Annotated[
+        str | None,
+        typer.Option(
+            "--accept-licence",
+            "--accept-license",
+            help="Accept a non-commercial licence by name (NLLB-200: CC-BY-NC-4.0).",
+        ),
+    ] = None,
 ) -> None:
-    """Convert an OPUS-MT (Marian) model into an Argos package, e.g. for English→Armenian."""
+    """Package a model for newsloc: an OPUS-MT (Marian) directory, or with --family a
+    multilingual CTranslate2 model (NLLB-200, M2M-100, MADLAD-400)."""
     from rich.filesize import decimal
 
-    from newsloc.translate.models.build import build_package
+    from newsloc.translate.models.convert import build_package
     from newsloc.translate.models.pairs import format_pair
+    from newsloc.translate.models.store import build_and_install
 
-    with err_console.status(f"Converting {marian_dir} with CTranslate2 …"):
-        result = build_package(
+    installed: InstallResult | None = None
+    if family_name is not None:
+        if licence is not None:
+            raise UserError(
+                f"--licence: a --family model has its family's licence ({family_name}); "
+                "leave --licence out"
+            )
+        _build_family(
             marian_dir,
+            family_name,
             source,
             target,
-            out=out,
-            install=install_it,
-            quantization=quantization,
-            licence=licence,
-            origin=origin,
+            out,
+            install_it,
+            quantization,
+            accept_licence,
+            origin,
         )
+        return
+    with err_console.status(f"Converting {marian_dir} with CTranslate2 …"):
+        if install_it:
+            result, installed = build_and_install(
+                marian_dir,
+                source,
+                target,
+                out=out,
+                quantization=quantization,
+                licence=licence,
+                origin=origin,
+            )
+        else:
+            result = build_package(
+                marian_dir,
+                source,
+                target,
+                out=out,
+                quantization=quantization,
+                licence=licence,
+                origin=origin,
+            )
     meta = result.metadata
     pair = format_pair(meta["from_code"], meta["to_code"])
     if result.archive is not None:
@@ -175,8 +254,107 @@ def build(
             f"{marian_dir}: no licence found in README.md or LICENSE; the package says "
             f"{meta['license']!r}: rebuild with --licence (OPUS-MT models are CC-BY-4.0)"
         )
+    if installed is not None:
+        _print_installed_result(installed)
+
+
+def _install_family(
+    languages: list[str], family_name: str, accept_licence: str | None, mirror: str | None
+) -> list[InstallResult]:
+    """`install --family`: fetch the conversion once, install it for every language."""
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
+
+    from newsloc.translate.models.families import family
+    from newsloc.translate.models.family_build import install_family
+
+    chosen = family(family_name)
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        console=err_console,
+        transient=True,
+        disable=not err_console.is_terminal,
+    )
+
+    def on_file(name: str, size: int | None) -> ProgressCallback:
+        task = progress.add_task(f"{chosen.name}: {name}", total=size)
+
+        def advance(received: int, total: int | None) -> None:
+            progress.update(task, completed=received, total=total)
+
+        return advance
+
+    with progress:
+        results = install_family(
+            languages, chosen, accepted_licence=accept_licence, mirror=mirror, on_file=on_file
+        )
+    _print_licence_line(chosen.title, chosen.licence)
+    return results
+
+
+def _build_family(
+    model_dir: Path,
+    family_name: str,
+    source: str,
+    target: str,
+    out: Path | None,
+    install_it: bool,
+    quantization: str,
+    accept_licence: str | None,
+    origin: str | None,
+) -> None:
+    from rich.filesize import decimal
+
+    from newsloc.translate.models.families import family
+    from newsloc.translate.models.family_build import build_family_package
+    from newsloc.translate.models.pairs import format_pair
+
+    chosen = family(family_name)
+    with err_console.status(f"Packaging {model_dir} ({chosen.title}) …"):
+        result = build_family_package(
+            model_dir,
+            chosen,
+            source,
+            target,
+            accepted_licence=accept_licence,
+            out=out,
+            install=install_it,
+            quantization=quantization,
+            origin=origin,
+        )
+    meta = result.metadata
+    pair = format_pair(meta["from_code"], meta["to_code"])
+    if result.archive is not None:
+        console.print(
+            f"Built {pair} {chosen.title} {meta['package_version']}: {result.archive} "
+            f"({decimal(result.archive.stat().st_size)})",
+            markup=False,
+            soft_wrap=True,
+        )
     if result.installed is not None:
         _print_installed_result(result.installed)
+    _print_licence_line(chosen.title, chosen.licence)
+
+
+def _print_licence_line(title: str, licence: str) -> None:
+    from newsloc.translate.models.families import NON_COMMERCIAL_NOTE, is_non_commercial
+
+    console.print(f"Licence of {title}: {licence}", markup=False, soft_wrap=True)
+    if is_non_commercial(licence):
+        print_warning(NON_COMMERCIAL_NOTE)
+
+
+def _check_file_licence(archive: Path, accept_licence: str | None) -> None:
+    """`install --from` of a non-commercial package needs the same acceptance."""
+    from newsloc.translate.models.archive import validate_argosmodel
+    from newsloc.translate.models.families import check_licence
+
+    metadata = validate_argosmodel(archive).metadata
+    licence = metadata.get("license")
+    if isinstance(licence, str):
+        what = str(metadata.get("model_title") or archive.name)
+        check_licence(licence, what, accept_licence, "nothing installed")
 
 
 @contextmanager
@@ -260,11 +438,61 @@ def _print_installed(listing: ModelListing) -> None:
         )
         return
     table = Table(title="Installed models")
-    for column in ("Pair", "Version", "Size", "Path"):
+    for column in ("Pair", "Model", "Version", "Size", "Licence", "COMET / BLEU", "Path"):
         table.add_column(column)
     for model in listing.installed:
-        table.add_row(model.pair, model.version, decimal(model.size), str(model.path))
+        details = listing.details(model)
+        table.add_row(
+            model.pair,
+            details.title,
+            model.version,
+            decimal(model.size),
+            details.licence,
+            _quality_cell(details.quality),
+            str(model.path),
+        )
     console.print(table)
+
+
+def _quality_cell(quality: object) -> str:
+    from newsloc.translate.models.families import Quality
+
+    if not isinstance(quality, Quality):
+        return ""
+    return f"{quality.comet:.3f} / {quality.bleu:.1f}"
+
+
+def _print_families() -> None:
+    """The multilingual families `install --family` offers, with licence and quality."""
+    from rich.filesize import decimal
+    from rich.table import Table
+
+    from newsloc.translate.models.families import (
+        FAMILIES,
+        MOZILLA_EVALUATION,
+        quality_for,
+        recommendation_line,
+    )
+
+    table = Table(title="Model families (newsloc models install LANG --family NAME)")
+    for column in ("Family", "Parameters", "Size (int8)", "Licence", "en→hy", "en→az", "en→ru"):
+        table.add_column(column)
+    for family in FAMILIES.values():
+        table.add_row(
+            family.name,
+            family.parameters,
+            decimal(family.int8_bytes),
+            family.licence,
+            *(_quality_cell(quality_for(family.name, t)) or "n/a" for t in ("hy", "az", "ru")),
+        )
+    console.print(table)
+    console.print(
+        "COMET / BLEU on FLORES-101 from " + MOZILLA_EVALUATION + "; the NLLB figures are "
+        "Mozilla's 'nllb' system, shown for both sizes. n/a: not in that evaluation.",
+        markup=False,
+        soft_wrap=True,
+    )
+    console.print(recommendation_line(), markup=False, soft_wrap=True)
 
 
 def _print_available(listing: ModelListing) -> None:

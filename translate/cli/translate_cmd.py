@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict
-from datetime import date
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from newsloc.translate.cli.glossary_options import GlossaryOption
+from newsloc.translate.cli.glossary_options import GlossaryOption, PolicyOption, load_terms
+from newsloc.translate.cli.languages import parse_languages
 from newsloc.translate.cli.output import (
     console,
     err_console,
@@ -24,9 +24,8 @@ if TYPE_CHECKING:
     from rich.progress import TaskID
     from rich.table import Table
 
-    from newsloc.glossary.model import Glossary
     from newsloc.translate.batch import BatchReport
-    from newsloc.translate.pipeline import EngineFactory, TranslateReport
+    from newsloc.translate.pipeline import RunSettings, TranslateReport
 
 
 def register(app: typer.Typer) -> None:
@@ -75,6 +74,7 @@ def translate(
         ),
     ] = None,
     glossary: GlossaryOption = None,
+    policy: PolicyOption = None,
     no_glossary: Annotated[
         bool, typer.Option("--no-glossary", help="Do not apply any glossary.")
     ] = False,
@@ -102,13 +102,15 @@ def translate(
     Exit 0: done; 2: bad input, nothing written; 3: partial (a language could not be
     machine-translated, or some articles were refused; see the messages).
     """
-    from newsloc.glossary.loader import glossary_or_default
     from newsloc.translate.batch import collect_articles, is_partial, translate_articles
     from newsloc.translate.catalog.template import parse_date
     from newsloc.translate.engines.registry import EngineOptions, engine_factory
-    from newsloc.translate.pipeline import glossary_coverage_warnings, parse_languages
+    from newsloc.translate.pipeline import RunSettings, glossary_coverage_warnings
 
-    languages = parse_languages(to)
+    if no_glossary and (policy is not None or glossary is not None):
+        given = "--policy" if policy is not None else "--glossary"
+        raise UserError(f"{given} chooses a glossary to apply; drop it or --no-glossary")
+    languages = parse_languages(to, "--to")
     day = parse_date(article_date, "--date") if article_date else None
     factory = engine_factory(
         engine,
@@ -120,25 +122,25 @@ def translate(
             server=",".join(server) if server else None,
         ),
     )
-    terms = None if no_glossary else glossary_or_default(glossary)
-    for warning in glossary_coverage_warnings(languages, terms) if terms else []:
-        print_warning(warning)
+    settings = RunSettings(
+        languages=languages,
+        out=out,
+        engine_factory=factory,
+        glossary=None if no_glossary else load_terms(glossary, policy),
+        article_date=day,
+    )
+    if settings.glossary is not None:
+        for warning in glossary_coverage_warnings(settings.languages, settings.glossary):
+            print_warning(warning)
     paths = collect_articles(articles)
     if len(paths) == 1 and not articles[0].is_dir():
-        _translate_one(paths[0], languages, out, domain, factory, terms, day, as_json)
+        _translate_one(paths[0], settings, domain, as_json)
         return
     if domain is not None:
         raise UserError("--domain names one article's catalogues; give one article with it")
     with _progress(quiet=as_json) as bar:
         batch = translate_articles(
-            paths,
-            languages,
-            out=out,
-            engine_factory=factory,
-            glossary=terms,
-            article_date=day,
-            progress=bar.update,
-            on_article=bar.article,
+            paths, replace(settings, progress=bar.update), on_article=bar.article
         )
     _print_warnings(report for report in batch.done)
     for failure in batch.failed:
@@ -153,30 +155,12 @@ def translate(
         raise typer.Exit(EXIT_PARTIAL)
 
 
-def _translate_one(
-    article: Path,
-    languages: list[str],
-    out: Path,
-    domain: str | None,
-    factory: EngineFactory | None,
-    terms: Glossary | None,
-    day: date | None,
-    as_json: bool,
-) -> None:
+def _translate_one(article: Path, settings: RunSettings, domain: str | None, as_json: bool) -> None:
     from newsloc.translate.batch import is_partial
     from newsloc.translate.pipeline import translate_article
 
     with _progress(quiet=as_json) as bar:
-        report = translate_article(
-            article,
-            languages,
-            out=out,
-            domain=domain,
-            engine_factory=factory,
-            glossary=terms,
-            article_date=day,
-            progress=bar.update,
-        )
+        report = translate_article(article, replace(settings, progress=bar.update), domain=domain)
     _print_warnings([report])
     if as_json:
         print_json(_as_dict(report))
@@ -206,12 +190,14 @@ def _as_dict(report: TranslateReport) -> dict:
 
 
 def _compact_table(title: str) -> Table:
-    """The report tables' one look: a left title, a rule under the head, tight cells."""
+    """The report tables' one look: a left title, a rule under the head, tight cells.
+    Paths and names go in as `Text`: a file called `[/b].txt` is shown, not read as markup."""
     from rich import box
     from rich.table import Table
+    from rich.text import Text
 
     return Table(
-        title=title,
+        title=Text(title),
         title_justify="left",
         box=box.SIMPLE_HEAD,
         collapse_padding=True,
@@ -249,12 +235,16 @@ def _table(report: TranslateReport) -> Table:
             str(lang.placed_by_alignment),
             str(lang.not_found),
         )
-    table.caption = "\n".join(
-        f"{path}{'' if written else ' (unchanged)'}"
-        for path, written in [
-            (report.template, report.template_written),
-            *((lang.path, lang.written) for lang in report.languages),
-        ]
+    from rich.text import Text
+
+    table.caption = Text(
+        "\n".join(
+            f"{path}{'' if written else ' (unchanged)'}"
+            for path, written in [
+                (report.template, report.template_written),
+                *((lang.path, lang.written) for lang in report.languages),
+            ]
+        )
     )
     table.caption_justify = "left"
     return table
@@ -279,13 +269,16 @@ def _batch_table(batch: BatchReport) -> Table:
     columns = ("article", "lang", "entries", "kept", "changed", "MT", "empty", "rendered")
     for name in (*columns, "not found"):
         table.add_column(name, justify="left" if name in columns[:2] else "right")
+    from rich.text import Text
+
     for outcome in batch.outcomes:
+        article = Text(outcome.article.name)
         if outcome.report is None:
-            table.add_row(outcome.article.name, "", "", "", "", "", "", "", "refused")
+            table.add_row(article, "", "", "", "", "", "", "", "refused")
             continue
         for lang in outcome.report.languages:
             table.add_row(
-                outcome.article.name,
+                article,
                 lang.language,
                 str(lang.entries),
                 str(lang.kept),

@@ -1,2 +1,2 @@
-"""Localized editions rebuilt from reviewed catalogues: `model` (what an edition holds),
-`build` (from catalogues, with the review gate), `render` (Markdown, HTML, text)."""
+"""Localized editions rebuilt from reviewed catalogues: `content` (what an edition holds),
+`build` (from catalogues, with the review gate), `formats` (Markdown, HTML, text)."""

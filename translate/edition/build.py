@@ -26,9 +26,18 @@ from newsloc.base.po.conventions import header_language, primary_subtag
 from newsloc.glossary.loader import glossary_or_default
 from newsloc.glossary.model import Glossary
 from newsloc.translate.catalog.discovery import check_language, find_catalogs
+from newsloc.translate.catalog.entry_state import EntryState, live_entries, state_of, translation_of
 from newsloc.translate.catalog.files import load_catalog
-from newsloc.translate.catalog.review import EntryState, live_entries, state_of, translation_of
 from newsloc.translate.catalog.template import parse_date
+from newsloc.translate.edition.content import (
+    DEFAULT_MIN_REVIEWED,
+    DEFAULT_OUT,
+    Edition,
+    EditionFormat,
+    PublishedParagraph,
+    TextOrigin,
+)
+from newsloc.translate.edition.formats import render
 from newsloc.translate.edition.gate import (
     ContestedEntry,
     EditionRefused,
@@ -39,15 +48,6 @@ from newsloc.translate.edition.gate import (
     occurrence_lines,
     review_report,
 )
-from newsloc.translate.edition.model import (
-    DEFAULT_MIN_REVIEWED,
-    DEFAULT_OUT,
-    Edition,
-    EditionFormat,
-    PublishedParagraph,
-    TextOrigin,
-)
-from newsloc.translate.edition.render import render
 from newsloc.translate.edition.typography import apply_typography
 from newsloc.translate.errors import UserError
 from newsloc.translate.i18n import language_name
@@ -280,7 +280,7 @@ def write_edition(language: str, options: EditionOptions) -> EditionResult:
     prepared = prepare_edition(language, options, gate_glossary(options))
     edition = prepared.edition
     path = options.out / edition_filename(edition.domain, language, options.fmt)
-    atomic_write_text(path, render(edition, options.fmt))
+    atomic_write_text(path, render(edition, options.fmt), within=options.out)
     return EditionResult(
         path=path,
         format=options.fmt,

@@ -16,7 +16,7 @@ import polib
 
 from newsloc.glossary.match import find_mentions
 from newsloc.glossary.model import Glossary
-from newsloc.translate.catalog.review import EntryState, live_entries, state_of
+from newsloc.translate.catalog.entry_state import EntryState, live_entries, state_of
 from newsloc.translate.catalog.stats import percent
 from newsloc.translate.errors import UserError
 

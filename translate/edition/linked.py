@@ -26,14 +26,14 @@ from newsloc.translate.edition.build import (
     gate_glossary,
     prepare_edition,
 )
-from newsloc.translate.edition.gate import EditionRefused, EditionsRefused
-from newsloc.translate.edition.model import (
+from newsloc.translate.edition.content import (
     Alternate,
     Edition,
     PublishedParagraph,
     TextOrigin,
 )
-from newsloc.translate.edition.render import render, render_index
+from newsloc.translate.edition.formats import render, render_index
+from newsloc.translate.edition.gate import EditionRefused, EditionsRefused
 from newsloc.translate.errors import UserError
 from newsloc.translate.i18n import language_name
 
@@ -154,5 +154,5 @@ def build_editions(languages: list[str] | None, options: EditionOptions) -> Edit
     editions = [original] + [result.edition for result in results]
     writes.append((index_path, render_index(domain, editions, alternates, fmt)))
     for path, text in writes:
-        atomic_write_text(path, text)
+        atomic_write_text(path, text, within=options.out)
     return EditionSet(editions=results, original=original_path, index=index_path)

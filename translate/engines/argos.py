@@ -19,10 +19,22 @@ vocabulary, 2 busy cores, 120 sentences, 30 tokens decoded each):
 - max_sentence_tokens=120: longer sentences (rare in news; lists, run-ons) are cut at clause
   punctuation or spaces, translated as parts in the same batch and rejoined, never truncated;
   this also keeps max_decoding_length = min(256, 2 x longest + 10) safe for every part.
+- MAX_ALIGNMENT_CELLS: a rejoined sentence's alignment is a target x source matrix, which
+  grows with the square of the sentence; past a million cells (about 1,000 source tokens,
+  far beyond any news sentence, but an 80 kB base64 paste is 40,000) the sentence is
+  translated without alignment, so memory grows linearly with the input
+  (bench/long_token_bench.py). Its glossary names are then found without the engine's help.
+
+Multilingual models (NLLB-200, M2M-100, MADLAD-400; see translate/models/families.py) are
+packaged the same way, with metadata.json naming the tokens that pick the languages:
+`source_prefix` and `source_suffix` (lists of tokens put around every sentence's pieces)
+and Argos's `target_prefix`. The engine adds them, strips the target prefix from the output,
+and leaves the added tokens' attention out of the alignment.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from collections.abc import Callable, Sequence
@@ -35,9 +47,9 @@ import sentencepiece as spm
 from argostranslate.package import Package
 from argostranslate.tokenizer import SentencePieceTokenizer
 
-from newsloc.translate.engines.base import Alignment, Span, Translation
+from newsloc.translate.engines.argos_packages import find_package, install_command, package_name
+from newsloc.translate.engines.interface import Alignment, ProgressCallback, Span, Translation
 from newsloc.translate.errors import UserError
-from newsloc.translate.models.packages import find_package, install_command, package_name
 
 DEFAULT_BEAM_SIZE = 2
 DEFAULT_MAX_BATCH_TOKENS = 4096
@@ -46,10 +58,10 @@ DEFAULT_MAX_SENTENCE_TOKENS = 120
 MAX_DECODING_LENGTH = 256
 #: Same length penalty as Argos, so a package's output matches what its users expect.
 LENGTH_PENALTY = 0.2
+#: The largest target x source attention matrix kept for one sentence (see above).
+MAX_ALIGNMENT_CELLS = 1_000_000
 #: Packages built from OPUS-MT (separate vocabularies) decode with this SentencePiece model.
 TARGET_SENTENCEPIECE = "target_sentencepiece.model"
-
-ProgressCallback = Callable[[int], None]
 
 _CLAUSE_END = frozenset(",;:)]»”")
 _CLAUSE_START = frozenset("–—([«“")
@@ -104,6 +116,7 @@ class ArgosEngine:
     """Translates a document's sentences with an installed Argos package, in one batch."""
 
     name = "argos"
+    reports_progress = True
 
     def __init__(
         self,
@@ -154,15 +167,31 @@ class ArgosEngine:
         self._tokenizer = _SourceTokenizer(package)
         self._detokenizer = _Detokenizer.for_package(package)
         self._target_prefix = [package.target_prefix] if package.target_prefix else []
+        self._metadata = _read_metadata(Path(package.package_path))
+        self._source_prefix = _token_list(package, self._metadata, "source_prefix")
+        self._source_suffix = _token_list(package, self._metadata, "source_suffix")
+
+    @property
+    def aligns(self) -> bool:
+        """Alignments come with the translations when the engine was asked for attention."""
+        return self.with_attention
 
     def describe(self) -> str:
-        """E.g. "argos en→ru 1.9 (translate-en_ru)", for the catalogue's reviewers."""
+        """The model and its licence, for the catalogue's reviewers, e.g.
+        "argos en→ru 1.9 (translate-en_ru; licence CC0-1.0)" or
+        "argos en→hy 1.0 (NLLB-200 distilled 600M, translate-en_hy-nllb-600m; licence
+        CC-BY-NC-4.0)"."""
         name = package_name(self.package)
         version = self.package.package_version
         suffix = "-" + version.replace(".", "_")
         if version and name.endswith(suffix):
             name = name[: -len(suffix)]
-        return f"argos {self.source}→{self.target} {version} ({name})".replace("  ", " ")
+        title = self._metadata.get("model_title")
+        model = f"{title}, {name}" if isinstance(title, str) and title.strip() else name
+        licence = package_licence(self._metadata)
+        return f"argos {self.source}→{self.target} {version} ({model}; licence {licence})".replace(
+            "  ", " "
+        )
 
     def translate(self, sentences: list[str]) -> list[Translation]:
         """Translate every sentence in one CTranslate2 call; same length and order as input."""
@@ -170,10 +199,23 @@ class ArgosEngine:
             piece for index, text in enumerate(sentences) for piece in self._pieces(index, text)
         ]
         results = self._run(pieces, len(sentences))
-        parts: list[list[tuple[_Piece, Translation]]] = [[] for _ in sentences]
+        outputs: list[list[tuple[_Piece, Any]]] = [[] for _ in sentences]
         for piece, result in zip(pieces, results, strict=True):
-            parts[piece.sentence].append((piece, self._decode(piece, result)))
-        return [_join(sentence_parts) for sentence_parts in parts]
+            outputs[piece.sentence].append((piece, result))
+        translations = []
+        for sentence_outputs in outputs:
+            aligned = self.with_attention and _alignment_cells(sentence_outputs) <= (
+                MAX_ALIGNMENT_CELLS
+            )
+            translations.append(
+                _join(
+                    [
+                        (piece, self._decode(piece, result, aligned))
+                        for piece, result in sentence_outputs
+                    ]
+                )
+            )
+        return translations
 
     # -- input --------------------------------------------------------------------------
 
@@ -213,7 +255,7 @@ class ArgosEngine:
         prefix = [list(self._target_prefix) for _ in pieces] if self._target_prefix else None
         asynchronous = self.progress is not None
         results = translator.translate_batch(
-            [piece.tokens for piece in pieces],
+            [[*self._source_prefix, *piece.tokens, *self._source_suffix] for piece in pieces],
             target_prefix=prefix,
             max_batch_size=self.max_batch_tokens,
             batch_type="tokens",
@@ -259,8 +301,9 @@ class ArgosEngine:
 
     # -- output -------------------------------------------------------------------------
 
-    def _decode(self, piece: _Piece, result: Any) -> Translation:
-        """One piece's hypothesis as text, without the target prefix, with its alignment."""
+    def _decode(self, piece: _Piece, result: Any, aligned: bool = True) -> Translation:
+        """One piece's hypothesis as text, without the target prefix, with its alignment
+        unless `aligned` is False (then CTranslate2's attention is never copied out)."""
         tokens = list(result.hypotheses[0])
         skip = (
             len(self._target_prefix)
@@ -268,13 +311,54 @@ class ArgosEngine:
             else 0
         )
         tokens = tokens[skip:]
-        text, target_spans = self._detokenizer.decode(tokens, with_spans=self.with_attention)
-        if not self.with_attention or piece.spans is None or target_spans is None:
+        with_spans = self.with_attention and aligned
+        text, target_spans = self._detokenizer.decode(tokens, with_spans=with_spans)
+        if not with_spans or piece.spans is None or target_spans is None:
             return Translation(text)
         rows = result.attention[0][skip : skip + len(tokens)]
+        # Columns of the language and end tokens the engine added are left out.
+        first = len(self._source_prefix)
         n_source = len(piece.tokens)
-        weights = [_normalized(row[:n_source]) for row in rows]
+        weights = [_normalized(row[first : first + n_source]) for row in rows]
         return Translation(text, Alignment(piece.spans, target_spans, weights))
+
+
+def _alignment_cells(outputs: Sequence[tuple[_Piece, Any]]) -> int:
+    """How many cells the rejoined sentence's attention matrix would have (target x source)."""
+    if len(outputs) < 2:
+        return 0  # one piece: at most max_sentence_tokens x MAX_DECODING_LENGTH
+    source = sum(len(piece.tokens) for piece, _ in outputs)
+    target = sum(len(result.hypotheses[0]) for _, result in outputs)
+    return source * target
+
+
+def _read_metadata(package_path: Path) -> dict[str, Any]:
+    """The package's metadata.json as a dict (Argos has read it already, so it exists)."""
+    try:
+        metadata = json.loads((package_path / "metadata.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    return metadata if isinstance(metadata, dict) else {}
+
+
+def _token_list(package: Package, metadata: dict[str, Any], key: str) -> list[str]:
+    """A metadata list of tokens (source_prefix, source_suffix); a UserError if malformed."""
+    value = metadata.get(key, [])
+    if isinstance(value, str):
+        value = [value] if value else []
+    if not isinstance(value, list) or not all(isinstance(t, str) and t for t in value):
+        raise UserError(
+            f"{Path(package.package_path) / 'metadata.json'}: {key} must be a list of tokens"
+        )
+    return list(value)
+
+
+def package_licence(metadata: dict[str, Any]) -> str:
+    """The licence a package's metadata.json states, or says it does not."""
+    licence = metadata.get("license") or metadata.get("licence")
+    if isinstance(licence, str) and licence.strip():
+        return licence.strip()
+    return "not stated in the package"
 
 
 def _normalized(row: Sequence[float]) -> list[float]:

@@ -6,21 +6,22 @@ A request that fails on one server (unreachable, timed out, refused, a broken an
 to another, and that server gets no more requests in this run. Every batch's answer is put
 back in its place, so no sentence is lost, repeated or moved; when every server has failed,
 the run stops with one line naming each server's problem, before anything is written.
-Only the standard library is used: JSON over HTTP needs no client dependency.
+Only the standard library is used: JSON over HTTP needs no client dependency. A server is
+trusted with text, not with the machine (`base/transport.py`): a transport failure of any kind
+(a redirect, an endless or too slow answer, a broken status line, JSON nested too deep) is
+that server's failure like any other, so its batch goes to the next server.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import threading
-import urllib.error
-import urllib.request
 from collections import deque
 from collections.abc import Callable, Iterable
 
-from newsloc.translate.engines.base import Translation
+from newsloc.base.transport import TransportError, post_json
+from newsloc.translate.engines.interface import Translation
 from newsloc.translate.errors import UserError
 
 #: Where the servers are when --server is not given: one URL or several, comma-separated.
@@ -29,12 +30,20 @@ API_KEY_ENV = "LIBRETRANSLATE_API_KEY"
 #: Most sentences in one request: small enough to spread a document over several servers
 #: and report progress, large enough that HTTP costs little next to translating.
 MAX_BATCH = 32
+#: An answer larger than MAX_ANSWER_BYTES plus ANSWER_FACTOR bytes per character sent is
+#: refused unread (a translation is rarely three times its source, and UTF-8 at most 4).
+MAX_ANSWER_BYTES = 16 * 2**20
+ANSWER_FACTOR = 64
+#: How long one request may take from connecting to the last byte of its answer.
+DEADLINE = 300.0
 
 
 class LibreTranslateEngine:
     """Translates through `POST {server}/translate` on one or more servers."""
 
     name = "libretranslate"
+    reports_progress = True
+    aligns = False  # LibreTranslate's API returns text only
 
     def __init__(
         self,
@@ -44,9 +53,13 @@ class LibreTranslateEngine:
         server: str | Iterable[str] | None = None,
         api_key: str | None = None,
         timeout: float = 120.0,
+        deadline: float = DEADLINE,
         on_answer: Callable[[str, int], None] | None = None,
     ) -> None:
         """`server`: a URL, a comma-separated list or several; None reads LIBRETRANSLATE_URL.
+
+        `timeout` bounds each wait for the network, `deadline` a whole request (see
+        `base.transport.post_json`: no redirects, a size cap, printable error text).
 
         `on_answer(server, sentences)` is called from a worker thread after each answered
         request, e.g. to log which server did what.
@@ -56,6 +69,7 @@ class LibreTranslateEngine:
         self.servers = parse_servers(server if server else os.environ.get(SERVER_ENV, ""))
         self.api_key = api_key if api_key is not None else os.environ.get(API_KEY_ENV)
         self.timeout = timeout
+        self.deadline = deadline
         self.on_answer = on_answer
         #: Set by the pipeline: called with the number of sentences done so far.
         self.progress: Callable[[int], None] | None = None
@@ -107,24 +121,17 @@ class LibreTranslateEngine:
         payload = {"q": batch, "source": self.source, "target": self.target, "format": "text"}
         if self.api_key:
             payload["api_key"] = self.api_key
-        request = urllib.request.Request(
-            f"{server}/translate",
-            data=json.dumps(payload).encode("utf-8"),
-            headers={"Content-Type": "application/json", "Accept": "application/json"},
-            method="POST",
-        )
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                body = json.loads(response.read().decode("utf-8"))
-        except urllib.error.HTTPError as exc:
-            raise UserError(
-                f"{server}: LibreTranslate refused ({exc.code}): {_error_text(exc)}"
-            ) from None
-        except (urllib.error.URLError, OSError) as exc:
-            reason = getattr(exc, "reason", exc)
-            raise UserError(f"{server}: cannot reach LibreTranslate: {reason}") from None
-        except ValueError:
-            raise UserError(f"{server}: LibreTranslate answered with invalid JSON") from None
+            body = post_json(
+                f"{server}/translate",
+                payload,
+                name="LibreTranslate",
+                timeout=self.timeout,
+                deadline=self.deadline,
+                limit=answer_limit(len(batch), sum(map(len, batch))),
+            )
+        except TransportError as exc:
+            raise UserError(f"{server}: {exc}") from None
         return parse_answer(server, body, len(batch))
 
 
@@ -210,8 +217,6 @@ def _all_failed(failures: dict[str, str]) -> str:
     return f"all {len(failures)} LibreTranslate servers failed: " + "; ".join(failures.values())
 
 
-def _error_text(error: urllib.error.HTTPError) -> str:
-    try:
-        return str(json.loads(error.read().decode("utf-8")).get("error", error.reason))
-    except (ValueError, AttributeError):
-        return str(error.reason)
+def answer_limit(sentences: int, characters: int) -> int:
+    """The most bytes an answer may hold: far more than any translation of the batch."""
+    return MAX_ANSWER_BYTES + ANSWER_FACTOR * (characters + 16 * sentences)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsloc.translate.engines.base import Engine
+from newsloc.translate.engines.interface import Engine
 from newsloc.translate.errors import UserError
 
 ENGINES = ("argos", "libretranslate", "none")

@@ -8,5 +8,6 @@ Each submodule has one job:
 - `index`: the Argos package index: where it is, refreshing the local copy, reading it.
 - `archive`: validating an .argosmodel before anything is extracted, and extracting it.
 - `store`: installed models: listing, installing (from a file or the index), removing.
-- `build`: converting an OPUS-MT (Marian) model directory into an .argosmodel.
+- `convert`: converting an OPUS-MT (Marian) model directory into an .argosmodel
+  (`newsloc models build`; `store.build_and_install` installs the result).
 """

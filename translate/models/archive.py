@@ -23,13 +23,19 @@ from newsloc.translate.errors import UserError
 
 _REQUIRED_METADATA = ("from_code", "to_code", "package_version")
 _TOKENIZERS = ("sentencepiece.model", "bpe.model")
-#: What a package may unpack to: real Argos packages are 30-400 MB.
-MAX_UNPACKED_BYTES = 3 * 1024**3
+#: What a package may unpack to: real Argos packages are 30-400 MB, a MADLAD-400 3B
+#: package (translate/models/families.py) about 3 GB in int8.
+MAX_UNPACKED_BYTES = 6 * 1024**3
 #: Unpacked / packed bytes, for the whole archive and for any member over 1 MiB. Model
 #: weights barely compress (about 1.1:1) and text a few times; 1 GiB of zeros packs 1000:1.
 MAX_RATIO = 50
 _RATIO_CHECKED_ABOVE = 1 << 20
 _MAX_METADATA_BYTES = 1 << 20
+#: Members an archive may have: real packages have a few dozen; zipfile reads the whole
+#: table of contents into memory, so the count is checked in the end record before that.
+MAX_MEMBERS = 10_000
+#: A package_version is shown in tables and compared on every translate: "1.9", "1.0.2b".
+_VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z.+_-]{0,39}")
 #: Compression methods Python's zipfile reads; 99 (WinZip AES) and others it cannot.
 _METHODS = {
     zipfile.ZIP_STORED: "stored",
@@ -60,9 +66,11 @@ def validate_argosmodel(path: Path) -> PackageInfo:
         raise UserError(f"{path}: no such file")
     if not zipfile.is_zipfile(path):
         raise UserError(f"{path}: not an Argos model (not a zip archive)")
+    _check_member_count(path, _announced_members(path))
     try:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
+            _check_member_count(path, len(members))
             check_members(path, members)
             top = _single_top_directory(path, members)
             names = {member.filename.rstrip("/") for member in members}
@@ -92,6 +100,39 @@ def extract(path: Path, into: Path) -> None:
         raise UserError(f"{path}: not an Argos model (damaged zip archive: {exc})") from exc
     except OSError as exc:
         raise UserError(f"{path}: cannot extract into {into} ({exc.strerror or exc})") from exc
+
+
+def _check_member_count(path: Path, count: int | None) -> None:
+    if count is not None and count > MAX_MEMBERS:
+        raise UserError(
+            f"{path}: not an Argos model ({count} members, more than the {MAX_MEMBERS} "
+            "newsloc accepts)"
+        )
+
+
+def _announced_members(path: Path) -> int | None:
+    """The member count the zip's end record announces (zip64 too), read without reading
+    the table of contents; None when it cannot be found (zipfile will then say why)."""
+    try:
+        with path.open("rb") as handle:
+            size = handle.seek(0, 2)
+            tail_start = max(0, size - (22 + 0xFFFF + 20))
+            handle.seek(tail_start)
+            tail = handle.read()
+            end = tail.rfind(b"PK\x05\x06")
+            if end < 0 or len(tail) < end + 22:
+                return None
+            count = int.from_bytes(tail[end + 10 : end + 12], "little")
+            locator = end - 20
+            if count == 0xFFFF and locator >= 0 and tail[locator : locator + 4] == b"PK\x06\x07":
+                offset = int.from_bytes(tail[locator + 8 : locator + 16], "little")
+                handle.seek(offset)
+                record = handle.read(56)
+                if len(record) == 56 and record[:4] == b"PK\x06\x06":
+                    count = int.from_bytes(record[32:40], "little")
+            return count
+    except OSError:
+        return None
 
 
 def check_members(path: Path, members: list[zipfile.ZipInfo]) -> None:
@@ -189,7 +230,11 @@ def _read_metadata(path: Path, archive: zipfile.ZipFile, top: str, names: set[st
     member = f"{top}/metadata.json"
     if member not in names:
         raise UserError(f"{path}: not an Argos model (no {member})")
-    if archive.getinfo(member).file_size > _MAX_METADATA_BYTES:
+    try:
+        info = archive.getinfo(member)
+    except KeyError:  # only `metadata.json/`, a folder
+        raise UserError(f"{path}: {member} is a folder, not package metadata") from None
+    if info.file_size > _MAX_METADATA_BYTES:
         raise UserError(f"{path}: {member} is larger than 1 MiB; not package metadata")
     try:
         metadata = json.loads(archive.read(member))
@@ -203,6 +248,11 @@ def _read_metadata(path: Path, archive: zipfile.ZipFile, top: str, names: set[st
         value = metadata.get(key)
         if not isinstance(value, str) or not value.strip():
             raise UserError(f"{path}: {member} has no {key}")
+    if not _VERSION.fullmatch(metadata["package_version"]):
+        raise UserError(
+            f"{path}: {member} package_version {metadata['package_version']!r:.60} is not a "
+            "version (at most 40 letters, digits and . + _ -)"
+        )
     if metadata.get("type", "translate") != "translate":
         raise UserError(
             f"{path}: a {metadata['type']!r} package, not a translation model; newsloc installs "

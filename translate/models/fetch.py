@@ -13,7 +13,9 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from newsloc.base.transport import Watchdog, watched_opener
 from newsloc.translate.errors import UserError
 
 #: Seconds to wait for a server to answer (not for the whole download).
@@ -21,6 +23,11 @@ TIMEOUT = 30.0
 #: The largest download newsloc accepts: real Argos packages and OPUS-MT zips are
 #: 30-400 MB; anything bigger is not a translation model, whatever the server says.
 MAX_DOWNLOAD_BYTES = 2 * 1024**3
+#: The largest resource `fetch_bytes` reads into memory: Argos's index is about 100 kB.
+MAX_FETCH_BYTES = 32 * 1024**2
+#: How long `fetch_bytes` may take in all (TIMEOUT bounds each wait): a server sending a
+#: byte every few seconds is cut off.
+FETCH_DEADLINE = 300.0
 _CHUNK = 1 << 16
 _USER_AGENT = "newsloc (ArgosTranslate-compatible)"
 
@@ -32,13 +39,47 @@ class FetchError(UserError):
     """A URL that could not be read; the message names it and says why."""
 
 
-def fetch_bytes(url: str, what: str) -> bytes:
-    """The whole body of a small resource such as an index; `what` names it in errors."""
-    with _open(url, what) as response:
+def fetch_bytes(
+    url: str, what: str, max_bytes: int = MAX_FETCH_BYTES, deadline: float = FETCH_DEADLINE
+) -> bytes:
+    """The whole body of a small resource such as an index; `what` names it in errors.
+
+    Reading stops at the first byte past `max_bytes` (an index at `file:///dev/zero` or an
+    endless answer would otherwise fill the memory), and at `deadline` seconds.
+    """
+    with Watchdog(deadline) as dog:
         try:
-            return response.read()
+            with _open(url, what, dog) as response:
+                data = _read_capped(response, url, what, max_bytes)
+        except FetchError:
+            if dog.expired.is_set():
+                raise _too_slow(url, what, deadline) from None
+            raise
         except (OSError, http.client.HTTPException) as exc:
+            if dog.expired.is_set():
+                raise _too_slow(url, what, deadline) from None
             raise FetchError(f"cannot read {what} at {url}: {_reason(exc)}") from exc
+        if dog.expired.is_set():
+            raise _too_slow(url, what, deadline)
+    return data
+
+
+def _read_capped(response: Any, url: str, what: str, max_bytes: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := response.read(min(_CHUNK, max_bytes + 1 - size)):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > max_bytes:
+            raise FetchError(
+                f"{url}: {what} is larger than {max_bytes // 1024**2} MB; "
+                "not what newsloc expects there, not read"
+            )
+    return b"".join(chunks)
+
+
+def _too_slow(url: str, what: str, deadline: float) -> FetchError:
+    return FetchError(f"cannot read {what} at {url}: no complete answer within {deadline:g} s")
 
 
 def download_file(
@@ -97,11 +138,13 @@ def download_file(
         )
 
 
-def _open(url: str, what: str):  # -> http.client.HTTPResponse | urllib.response.addinfourl
+def _open(url: str, what: str, dog: Watchdog | None = None):  # -> HTTPResponse | addinfourl
     if not url.startswith(("http://", "https://", "file:")):
         raise FetchError(f"cannot reach {what} at {url}: only http, https and file URLs work")
     request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT})
     try:
+        if dog is not None:
+            return watched_opener(dog, redirects=True).open(request, timeout=TIMEOUT)
         return urllib.request.urlopen(request, timeout=TIMEOUT)
     except (OSError, ValueError, http.client.HTTPException) as exc:
         raise FetchError(f"cannot reach {what} at {url}: {_reason(exc)}") from exc

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsloc.base.files import atomic_write_bytes, read_user_bytes
+from newsloc.translate.engines.argos_dirs import argos_config_dir, argos_data_dir
+from newsloc.translate.engines.argos_packages import version_key
 from newsloc.translate.errors import UserError
 from newsloc.translate.models.fetch import fetch_bytes
-from newsloc.translate.models.packages import version_key
-from newsloc.translate.models.paths import argos_config_dir, argos_data_dir
 
 _CODE = re.compile(r"[a-z]{2,3}")
 _SHA256 = re.compile(r"[0-9a-f]{64}")

@@ -7,7 +7,8 @@ import re
 from newsloc.glossary.model import SOURCE_LANGUAGE
 from newsloc.translate.errors import UserError
 
-#: newsloc translates English news; a bare target code means a pair from English.
+#: A bare target code means a pair from English: the language of the articles newsloc
+#: translates, and so of the glossary's mentions (one constant for both).
 DEFAULT_SOURCE = SOURCE_LANGUAGE
 
 _CODE = re.compile(r"[a-z]{2,3}")

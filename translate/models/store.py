@@ -17,13 +17,20 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from newsloc.base.errors import NewslocError
 from newsloc.base.files import atomic_write_bytes
+from newsloc.translate.engines.argos_packages import (
+    InstalledPackage,
+    installed_for,
+    installed_packages,
+    packages_dir,
+)
 from newsloc.translate.errors import UserError
 from newsloc.translate.models.archive import PackageInfo, extract, validate_argosmodel
+from newsloc.translate.models.convert import BuildResult, archive_name, build_package
 from newsloc.translate.models.fetch import FetchError, Progress, download_file, fetch_bytes
 from newsloc.translate.models.index import (
     AvailableModel,
@@ -38,12 +45,6 @@ from newsloc.translate.models.opus_mt import (
     download_release,
     release_for,
     release_url,
-)
-from newsloc.translate.models.packages import (
-    InstalledPackage,
-    installed_for,
-    installed_packages,
-    packages_dir,
 )
 from newsloc.translate.models.pairs import format_pair, parse_pair
 
@@ -272,8 +273,6 @@ def _build_from_opus_mt(
     on_build: BuildStarted | None,
 ) -> InstallResult:
     """Download the OPUS-MT release, convert it with `models build`, and install it."""
-    from newsloc.translate.models.build import build_package  # build imports this module
-
     url = release_url(release)
     as_model = AvailableModel(
         release.source, release.target, release.name, (url,), release.size, release.sha256
@@ -285,16 +284,44 @@ def _build_from_opus_mt(
         if on_build:
             on_build(release)
         has_licence = any((marian / name).is_file() for name in ("LICENSE", "LICENSE.txt"))
-        built = build_package(
+        _, installed = build_and_install(
             marian,
             release.source,
             release.target,
-            install=True,
             licence=None if has_licence else release.licence,
             origin=f"{url} ({release.name}; model card {release.model_card})",
         )
-    assert built.installed is not None
-    return built.installed
+    return installed
+
+
+def build_and_install(
+    marian_dir: Path,
+    source: str,
+    target: str,
+    *,
+    out: Path | None = None,
+    quantization: str = "int8",
+    licence: str | None = None,
+    origin: str | None = None,
+    version: str = "1.0",
+) -> tuple[BuildResult, InstallResult]:
+    """`models build --install`: build the package and install it. The package file is
+    kept at `out` when one is given; otherwise it is a scratch file, removed once installed.
+    """
+    with tempfile.TemporaryDirectory(prefix="newsloc-build-") as scratch:
+        archive = out or Path(scratch) / archive_name(source, target, version)
+        built = build_package(
+            marian_dir,
+            source,
+            target,
+            out=archive,
+            quantization=quantization,
+            licence=licence,
+            origin=origin,
+            version=version,
+        )
+        installed = install_file(archive)
+    return (built if out else replace(built, archive=None)), installed
 
 
 def _check_matches(url: str, info: PackageInfo, model: AvailableModel) -> None:

@@ -17,7 +17,7 @@ from newsloc.base.po.writer import format_catalogue
 from newsloc.glossary.loader import load_default_glossary
 from newsloc.translate.catalog import glossary_qa
 from newsloc.translate.catalog.compile import compile_catalogs
-from newsloc.translate.pipeline import translate_article
+from newsloc.translate.pipeline import RunSettings, translate_article
 from tests.support.fake_engine import fake_factory
 
 GNU = shutil.which("msgfmt") and shutil.which("msgcat") and shutil.which("msgmerge")
@@ -35,7 +35,9 @@ Aid convoys waited at the border.
 def translate(article: Path, out: Path, languages=("ru",), **kwargs):
     kwargs.setdefault("engine_factory", fake_factory())
     kwargs.setdefault("glossary", load_default_glossary())
-    return translate_article(article, list(languages), out=out, domain="story", **kwargs)
+    return translate_article(
+        article, RunSettings(list(languages), out=out, **kwargs), domain="story"
+    )
 
 
 @pytest.fixture()
@@ -188,7 +190,7 @@ def test_a_bom_and_comments_without_a_space_are_read(tmp_path: Path) -> None:
 def test_a_symlinked_catalogue_is_written_through(tmp_path: Path, article: Path) -> None:
     out = tmp_path / "loc"
     translate(article, out, engine_factory=None)
-    shared = tmp_path / "shared-ru.po"
+    shared = out / "shared-ru.po"
     ru_po(out).rename(shared)
     ru_po(out).symlink_to(shared)
     article.write_text(ARTICLE + "\nAnother paragraph.\n", encoding="utf-8")
@@ -199,10 +201,26 @@ def test_a_symlinked_catalogue_is_written_through(tmp_path: Path, article: Path)
     assert "Another paragraph." in shared.read_text(encoding="utf-8")
 
 
+def test_a_catalogue_linked_out_of_the_folder_is_not_written(tmp_path: Path, article: Path) -> None:
+    # Issue 20 item 7: nothing lands outside the folder the user named (--out).
+    out = tmp_path / "loc"
+    translate(article, out, engine_factory=None)
+    shared = tmp_path / "shared-ru.po"
+    ru_po(out).rename(shared)
+    ru_po(out).symlink_to(shared)
+    before = shared.read_bytes()
+    article.write_text(ARTICLE + "\nAnother paragraph.\n", encoding="utf-8")
+
+    with pytest.raises(NewslocError, match="leads outside"):
+        translate(article, out)
+
+    assert shared.read_bytes() == before
+
+
 def test_temporary_files_left_by_a_kill_are_cleaned_up(tmp_path: Path, article: Path) -> None:
     out = tmp_path / "loc"
     translate(article, out)
-    stale = ru_po(out).parent / ".story.po.k1ll3d.tmp"
+    stale = ru_po(out).parent / ".story.po.k1ll3dxy.tmp"
     stale.write_text("half a catalogue")
     article.write_text(ARTICLE + "\nMore.\n", encoding="utf-8")
     translate(article, out)
@@ -327,7 +345,7 @@ def test_article_names_with_spaces_are_isolated_like_gnu_gettext(tmp_path: Path)
     article = tmp_path / "my story.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     out = tmp_path / "loc"
-    translate_article(article, ["ru"], out=out, domain="story")
+    translate_article(article, RunSettings(["ru"], out=out), domain="story")
     text = ru_po(out).read_text(encoding="utf-8")
     assert "\u2068" in text and "my story.txt\u2069:1" in text
     entry = read_catalogue(ru_po(out))[0]

@@ -12,7 +12,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from newsloc.base.po.conventions import plural_forms
-from newsloc.translate.pipeline import translate_article
+from newsloc.translate.pipeline import RunSettings, translate_article
 from tests.support.articles import entry_count, unique_paragraphs
 
 REQUIRED_HEADERS = (
@@ -40,7 +40,7 @@ Officials in Baku gave no figures.
 
 
 def run(article: Path, out: Path, languages=("hy", "az", "ru")):
-    return translate_article(article, list(languages), out=out, domain="story")
+    return translate_article(article, RunSettings(list(languages), out=out), domain="story")
 
 
 @pytest.fixture()
@@ -76,7 +76,7 @@ def test_headers(tmp_path: Path, article: Path) -> None:
 @pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext's msgfmt is not installed")
 def test_every_file_passes_msgfmt_and_reads_back(tmp_path: Path, news_article: Path) -> None:
     out = tmp_path / "loc"
-    translate_article(news_article, ["hy", "az", "ru"], out=out)
+    translate_article(news_article, RunSettings(["hy", "az", "ru"], out=out))
     name = news_article.stem
     files = [out / f"{name}.pot"] + [
         out / lang / "LC_MESSAGES" / f"{name}.po" for lang in ("hy", "az", "ru")
@@ -95,7 +95,7 @@ def test_every_file_passes_msgfmt_and_reads_back(tmp_path: Path, news_article: P
 
 def test_duplicate_paragraphs_are_one_entry(tmp_path: Path, seed_article: Path) -> None:
     out = tmp_path / "loc"
-    translate_article(seed_article, ["ru"], out=out)
+    translate_article(seed_article, RunSettings(["ru"], out=out))
     po = polib.pofile(str(out / "ru" / "LC_MESSAGES" / "seed-article.po"))
     repeated = [e for e in po if len(e.occurrences) > 1]
     assert [[line for _, line in e.occurrences] for e in repeated] == [["5", "21"], ["7", "23"]]
@@ -107,7 +107,7 @@ def test_every_entry_names_every_line_its_paragraph_starts_at(
 ) -> None:
     # The sample wraps its paragraphs over several lines: the reference is the first one.
     out = tmp_path / "loc"
-    translate_article(news_article, ["ru"], out=out)
+    translate_article(news_article, RunSettings(["ru"], out=out))
     po = polib.pofile(str(out / "ru" / "LC_MESSAGES" / f"{news_article.stem}.po"))
     assert [(e.msgid, [int(line) for _, line in e.occurrences]) for e in po] == [
         (text, lines) for text, lines in unique_paragraphs(news_article)
@@ -235,7 +235,9 @@ def test_rerun_without_a_date_keeps_the_article_date(tmp_path: Path, article: Pa
     from datetime import date
 
     out = tmp_path / "loc"
-    translate_article(article, ["ru"], out=out, domain="story", article_date=date(2023, 9, 19))
+    translate_article(
+        article, RunSettings(["ru"], out=out, article_date=date(2023, 9, 19)), domain="story"
+    )
     article.write_text(ARTICLE + "\nOne more paragraph.\n", encoding="utf-8")
-    translate_article(article, ["ru"], out=out, domain="story")
+    translate_article(article, RunSettings(["ru"], out=out), domain="story")
     assert po_for(out, "ru").metadata["X-Newsloc-Date"] == "2023-09-19"

@@ -54,7 +54,7 @@ def test_validate_lists_every_problem_on_stderr_and_exits_2(tmp_path: Path) -> N
     assert result.stderr.splitlines() == [
         f'newsloc: error: {path}:3: x: missing names (e.g. names = ["Stepanakert"])',
         f"newsloc: error: {path}:5: x: unknown key 'nmaes' (allowed: id, names, kind, note, "
-        "source, ambiguous, targets, en, and the target languages ru)",
+        "source, ambiguous, contested, community, targets, en, and the target languages ru)",
         f"newsloc: error: {path}:9: y: ru.B: a table of forms must have nom",
     ]
 
@@ -75,6 +75,7 @@ def test_list_json_gives_every_concept() -> None:
             "kind": "city",
             "names": ["Stepanakert", "Khankendi"],
             "contested": True,
+            "contested_setting": "both",
             "ambiguous": False,
             "languages": ["hy", "az", "ru"],
         },
@@ -83,6 +84,7 @@ def test_list_json_gives_every_concept() -> None:
             "kind": "city",
             "names": ["Baku"],
             "contested": False,
+            "contested_setting": None,
             "ambiguous": False,
             "languages": ["hy", "az", "ru"],
         },
@@ -128,7 +130,7 @@ def test_show_json_has_names_spellings_and_forms() -> None:
 def test_show_prints_forms_and_the_note() -> None:
     result = run("show", "stepanakert", "-g", str(SPEC_EXAMPLE))
     assert result.exit_code == 0, result.output
-    assert "[contested]" in result.stdout
+    assert "[contested: both names kept]" in result.stdout
     assert "also written: Khankandi, Xankandi" in result.stdout
     assert "Ստեփանակերտում" in result.stdout
     assert "note: Armenian name Stepanakert" in result.stdout
@@ -198,3 +200,36 @@ def test_find_a_file_that_is_not_utf8_exits_2(tmp_path: Path) -> None:
     result = run("find", str(path), "-g", str(SPEC_EXAMPLE))
     assert result.exit_code == 2
     assert result.stderr.startswith(f"newsloc: error: {path}: not UTF-8 text")
+
+
+PROFILE = """
+[policy.profile.one-name]
+contested = "source"
+"""
+
+
+def test_show_and_list_give_the_setting_under_a_profile(tmp_path: Path) -> None:
+    path = tmp_path / "desk.toml"
+    path.write_text(SPEC_EXAMPLE.read_text(encoding="utf-8") + PROFILE, encoding="utf-8")
+    shown = run("show", "stepanakert", "-g", str(path), "--policy", "one-name")
+    assert shown.exit_code == 0, shown.output
+    assert shown.stdout.startswith(
+        "stepanakert (city)  [contested: the source's name only, the other recognised]\n"
+    )
+    as_json = json.loads(run("show", "stepanakert", "-g", str(path), "--json").stdout)
+    assert (as_json["contested_setting"], as_json["contested_own"]) == ("both", None)
+    curated = run("show", "shusha")
+    assert "  name: Shusha  (az community's name)\n" in curated.stdout
+    assert "  name: Shushi  (hy community's name)\n" in curated.stdout
+    validated = run("validate", str(path))
+    assert (
+        validated.stdout
+        == f"{path}: valid, 2 concepts (1 contested), 1 policy profile (one-name)\n"
+    )
+    listed = run("list", "--json", "-g", str(path), "--policy", "one-name")
+    assert [c["contested_setting"] for c in json.loads(listed.stdout)] == ["source", None]
+    unknown = run("list", "-g", str(path), "--policy", "one_name")
+    assert unknown.exit_code == 2
+    assert unknown.stderr == (
+        f"newsloc: error: {path}: no policy profile 'one_name' (profiles: one-name)\n"
+    )

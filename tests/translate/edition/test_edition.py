@@ -23,8 +23,8 @@ from typer.testing import CliRunner
 from newsloc.base.errors import NewslocError
 from newsloc.translate.cli import app
 from newsloc.translate.edition.build import EditionRefused, build_edition
-from newsloc.translate.edition.model import EditionFormat
-from newsloc.translate.edition.render import escape_markdown
+from newsloc.translate.edition.content import EditionFormat
+from newsloc.translate.edition.formats import escape_markdown
 from newsloc.translate.edition.typography import apply_typography
 from tests.conftest import SAMPLE_ARTICLE
 from tests.support.articles import (
@@ -375,7 +375,7 @@ def test_markdown_escapes_what_would_become_markup(tmp_path: Path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--lang", "xx"], "unknown language 'xx'"),
+        (["--lang", "xx"], "--lang: unknown language code 'xx'"),
         (["--lang", "ka"], "ka/LC_MESSAGES: no .po catalogues found"),
         (["--lang", "hy", "--domain", "other"], "hy/LC_MESSAGES/other.po: no such catalogue"),
         (["--lang", "hy", "--date", "19.09.2023"], "--date: '19.09.2023' is not a date"),

@@ -26,8 +26,8 @@ import polib
 import pytest
 
 from newsloc.translate.edition.build import EditionOptions, build_edition
+from newsloc.translate.edition.content import EditionFormat
 from newsloc.translate.edition.linked import build_editions
-from newsloc.translate.edition.model import EditionFormat
 from tests.conftest import REPO
 
 ARMENIAN = "Ա Ճ Ֆ Ք ժ ֆ ղ ռ"

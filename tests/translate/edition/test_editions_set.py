@@ -18,8 +18,8 @@ from newsloc.translate.edition.build import (
     EditionsRefused,
     build_edition,
 )
+from newsloc.translate.edition.content import EditionFormat
 from newsloc.translate.edition.linked import build_editions
-from newsloc.translate.edition.model import EditionFormat
 from tests.conftest import REPO
 
 runner = CliRunner()
@@ -159,9 +159,10 @@ def test_several_editions_are_built_all_or_none(sample: Path, tmp_path: Path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--lang", "hy,,ru"], "--lang: 'hy,,ru' has an empty language code"),
-        (["--lang", "hy,xx"], "unknown language 'xx'"),
-        (["--lang", "hy,en"], "'en' is the source language"),
+        (["--lang", "hy,xx"], "--lang: unknown language code 'xx'"),
+        (["--lang", "hy,en"], "--lang: 'en' is the source language"),
+        (["--lang", "hy,EN-us"], "--lang: 'EN-us' is not a language code"),
+        (["--lang", ","], "--lang: give at least one language code"),
         (["--lang", "hy", "--all"], "--lang and --all: give one of them"),
         ([], "--lang: give a language"),
     ],

@@ -18,8 +18,8 @@ from babel.messages.pofile import read_po
 
 from newsloc.base.po.conventions import plural_forms
 from newsloc.translate.edition.build import EditionOptions, build_edition
+from newsloc.translate.edition.content import EditionFormat
 from newsloc.translate.edition.linked import build_editions
-from newsloc.translate.edition.model import EditionFormat
 from newsloc.translate.i18n import catalogue_languages, language_name, locale_dir, translator
 from tests.conftest import REPO
 

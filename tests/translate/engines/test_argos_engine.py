@@ -14,14 +14,14 @@ from hypothesis import strategies as st
 
 from newsloc.translate.engines import argos
 from newsloc.translate.engines.argos import ArgosEngine
-from newsloc.translate.errors import UserError
-from newsloc.translate.models.packages import (
+from newsloc.translate.engines.argos_packages import (
     find_package,
     install_command,
     installed_packages,
     package_name,
     packages_dir,
 )
+from newsloc.translate.errors import UserError
 from tests.support import corpus
 from tests.support.tiny_argos import build_tiny_package, install_package, train_sentencepiece
 
@@ -185,7 +185,9 @@ def test_progress_reaches_every_sentence(news_article: Path) -> None:
 
 @pytest.mark.usefixtures("installed_argos_packages")
 def test_describe_names_pair_version_and_package() -> None:
-    assert ArgosEngine("en", "ru").describe() == "argos en→ru 1.0 (translate-en_ru)"
+    assert ArgosEngine("en", "ru").describe() == (
+        "argos en→ru 1.0 (translate-en_ru; licence not stated in the package)"
+    )
     assert ArgosEngine("en", "ru").name == "argos"
 
 

@@ -28,7 +28,7 @@ from newsloc.translate.engines.libretranslate import (
     split_batches,
 )
 from newsloc.translate.errors import UserError
-from newsloc.translate.pipeline import translate_article
+from newsloc.translate.pipeline import RunSettings, translate_article
 from tests.support import corpus
 from tests.support.libretranslate_server import (
     VENV,
@@ -289,7 +289,7 @@ def test_a_server_stopped_mid_run_leaves_its_work_to_the_others(
         )
 
     report = translate_article(
-        article, ["ru"], out=tmp_path / "loc", domain="story", engine_factory=factory
+        article, RunSettings(["ru"], out=tmp_path / "loc", engine_factory=factory), domain="story"
     )
     assert not victim.running()
     (language,) = report.languages

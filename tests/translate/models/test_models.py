@@ -20,12 +20,13 @@ import pytest
 
 from newsloc.translate.errors import UserError
 from newsloc.translate.models.archive import validate_argosmodel
-from newsloc.translate.models.build import TARGET_SPM, UNKNOWN_LICENCE, build_package
+from newsloc.translate.models.convert import TARGET_SPM, UNKNOWN_LICENCE, build_package
 from newsloc.translate.models.fetch import Progress
 from newsloc.translate.models.index import AvailableModel, index_url, local_index_path
 from newsloc.translate.models.listing import list_models
 from newsloc.translate.models.pairs import parse_pair
 from newsloc.translate.models.store import (
+    build_and_install,
     install_file,
     install_from_index,
     installed_models,
@@ -475,9 +476,9 @@ def test_build_with_install_keeps_no_file_unless_asked(
 ) -> None:
     marian = build_tiny_marian(tmp_path / "marian")
     monkeypatch.chdir(tmp_path)
-    result = build_package(marian, "en", "hy", install=True, licence="CC-BY-4.0", origin="test")
+    result, installed = build_and_install(marian, "en", "hy", licence="CC-BY-4.0", origin="test")
     assert result.archive is None
-    assert result.installed is not None and result.installed.model.pair == "en→hy"
+    assert installed.model.pair == "en→hy"
     assert list(tmp_path.glob("*.argosmodel")) == []
     assert result.metadata["origin"] == "test"
 

@@ -7,7 +7,7 @@ which the glossary uses to place a name the engine rendered in an unexpected way
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
@@ -58,14 +58,33 @@ class Translation:
     alignment: Alignment | None = None
 
 
+#: Told how many of the sentences given to `translate` are done, as an engine's batches end.
+ProgressCallback = Callable[[int], None]
+
+
 @runtime_checkable
 class Engine(Protocol):
-    """A translator for one language pair."""
+    """A translator for one language pair.
+
+    Every engine takes a whole document's sentences in one `translate` call and batches
+    them as suits it (token-sized batches on CTranslate2, requests spread over servers).
+    What else it offers, it declares: `reports_progress` and `aligns`.
+    """
 
     #: Short engine name for messages and catalogue comments, e.g. "argos".
     name: str
     source: str
     target: str
+    #: True when the engine calls `progress` as its batches end; the caller may set
+    #: `progress` on any engine, and one that cannot report leaves it uncalled.
+    reports_progress: bool
+    progress: ProgressCallback | None
+
+    @property
+    def aligns(self) -> bool:
+        """True when translations carry attention alignments (`Translation.alignment`),
+        with which the glossary places a name the engine rendered unexpectedly."""
+        ...
 
     def describe(self) -> str:
         """What produced the text, for the reviewer: e.g. "argos en→ru 1.9 (translate-en_ru)"."""

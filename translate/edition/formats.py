@@ -13,7 +13,7 @@ import html
 import re
 
 from newsloc.glossary.model import SOURCE_LANGUAGE
-from newsloc.translate.edition.model import (
+from newsloc.translate.edition.content import (
     Alternate,
     Edition,
     EditionFormat,
@@ -110,12 +110,13 @@ def render_text(edition: Edition) -> str:
 
 # ---------------------------------------------------------------- Markdown
 
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>|])")
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|&~])")
 _MD_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])", re.MULTILINE)
 
 
 def escape_markdown(text: str) -> str:
-    """Backslash-escape what Markdown would read as markup, so the text prints as is."""
+    """Backslash-escape what Markdown would read as markup, so the text prints as is
+    (`&` too: `&lt;b&gt;` in an article is shown as written, not as `<b>`)."""
     escaped = _MD_INLINE.sub(r"\\\1", text)
     return _MD_LINE_START.sub(
         lambda m: m.group(1) + re.sub(r"([#>+\-=.)])", r"\\\1", m.group(2)), escaped

@@ -1,7 +1,8 @@
-"""Review state: what state each entry of a catalogue is in.
+"""Review state: what state each entry of a catalogue is in, and marking one for review.
 
 Stats, compilation, editions and the glossary QA agree on one definition of "reviewed"
-(docs/catalogues.md): not fuzzy and a non-empty translation.
+(docs/catalogues.md): not fuzzy and a non-empty translation. Machine output, a changed
+source paragraph and a glossary rewrite all ask for review the same way (`mark_fuzzy`).
 """
 
 from __future__ import annotations
@@ -40,3 +41,10 @@ def state_of(entry: polib.POEntry) -> EntryState:
 def live_entries(catalog: polib.POFile) -> list[polib.POEntry]:
     """Entries of the current article: obsolete (`#~`) ones are history, not content."""
     return [entry for entry in catalog if not entry.obsolete and entry.msgid]
+
+
+def mark_fuzzy(entry: polib.POEntry) -> None:
+    """Ask a reviewer to look at the entry: `fuzzy` comes first among its flags, as GNU
+    gettext writes them (a reviewer clears it to say "reviewed")."""
+    if "fuzzy" not in entry.flags:
+        entry.flags.insert(0, "fuzzy")

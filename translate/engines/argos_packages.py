@@ -1,5 +1,8 @@
 """Finding installed Argos packages, reading the environment at call time.
 
+The engine loads the package that serves its pair from here; `models` (installing,
+listing, removing) stands on this module too, never the other way round.
+
 `argostranslate.settings` reads ARGOS_PACKAGES_DIR once, when it is first imported, and
 creates Argos's data, config, cache and packages folders as it does; a test or a command
 that changes the variable later would still see the old directory, and a `models install`
@@ -21,8 +24,8 @@ import packaging.version
 if TYPE_CHECKING:
     from argostranslate.package import Package
 
+from newsloc.translate.engines.argos_dirs import argos_data_dir
 from newsloc.translate.errors import UserError
-from newsloc.translate.models.paths import argos_data_dir
 
 
 def packages_dir() -> Path:
@@ -115,7 +118,7 @@ def version_key(version: str) -> packaging.version.Version:
     """Order package versions ("1.9" < "1.10"); an unreadable one sorts first."""
     try:
         return packaging.version.Version(version or "0")
-    except packaging.version.InvalidVersion:
+    except (packaging.version.InvalidVersion, ValueError):  # ValueError: 5000 digits
         return packaging.version.Version("0")
 
 

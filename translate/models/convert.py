@@ -25,7 +25,6 @@ from newsloc.base.files import atomic_write_bytes, read_user_text
 from newsloc.translate.errors import UserError
 from newsloc.translate.models.archive import validate_argosmodel
 from newsloc.translate.models.pairs import parse_pair
-from newsloc.translate.models.store import InstallResult, install_file
 
 #: What `--quantization` accepts; "none" keeps the weights as stored (float32).
 QUANTIZATIONS = ("int8", "int8_float32", "int16", "float16", "float32", "none")
@@ -45,12 +44,18 @@ _KNOWN_LICENCES = (
 
 @dataclass(frozen=True)
 class BuildResult:
-    """The package built, what it says about itself, and the install when one was asked."""
+    """The package built (None when it was a scratch file, gone once installed) and what
+    it says about itself."""
 
     archive: Path | None
     metadata: dict
     licence_known: bool
-    installed: InstallResult | None
+
+
+def archive_name(source: str, target: str, version: str = "1.0") -> str:
+    """The package file's name: e.g. translate-en_hy-1_0.argosmodel."""
+    source, target = parse_pair(f"{source}-{target}")
+    return f"translate-{source}_{target}-{version.replace('.', '_')}.argosmodel"
 
 
 def build_package(
@@ -59,16 +64,13 @@ def build_package(
     target: str,
     *,
     out: Path | None = None,
-    install: bool = False,
     quantization: str = "int8",
     licence: str | None = None,
     origin: str | None = None,
     version: str = "1.0",
 ) -> BuildResult:
-    """Convert `marian_dir` into an .argosmodel at `out`, and install it when asked.
-
-    Without `out`, the package is written to ./translate-<src>_<tgt>-<version>.argosmodel,
-    or, with `install`, to a temporary file that is removed once installed.
+    """Convert `marian_dir` into an .argosmodel at `out` (default: `archive_name` in the
+    current folder). Installing it is the installer's job (`store.build_and_install`).
     """
     source, target = parse_pair(f"{source}-{target}")
     if quantization not in QUANTIZATIONS:
@@ -85,6 +87,7 @@ def build_package(
         quantization,
     )
     name = f"translate-{source}_{target}-{version.replace('.', '_')}"
+    archive = out or Path.cwd() / archive_name(source, target, version)
     with tempfile.TemporaryDirectory(prefix="newsloc-build-") as scratch:
         root = Path(scratch) / name
         _convert(marian_dir, decoder, root / "model", quantization)
@@ -94,12 +97,9 @@ def build_package(
             json.dumps(metadata, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
         (root / "README.md").write_text(_package_readme(metadata, readme), encoding="utf-8")
-        archive = out or (Path(scratch) if install else Path.cwd()) / f"{name}.argosmodel"
         atomic_write_bytes(archive, _zip(root))
-        validate_argosmodel(archive)  # what we hand out must pass our own install check
-        installed = install_file(archive) if install else None
-    kept = archive if out or not install else None
-    return BuildResult(kept, metadata, found_licence is not None, installed)
+    validate_argosmodel(archive)  # what we hand out must pass our own install check
+    return BuildResult(archive, metadata, found_licence is not None)
 
 
 def _check_marian_dir(marian_dir: Path) -> dict:
