@@ -27,8 +27,14 @@ def _package_folders() -> set[str]:
         for init in (REPO / folder).rglob("__init__.py"):
             relative = init.parent.relative_to(REPO / folder).parts
             found.add(".".join((dotted, *relative)))
-    # Data folders, package data only: the curated glossary and newsloc's own catalogues.
-    return found | {"newsloc.glossary.data", "newsloc.translate.locales"}
+    # Data folders, package data only: the curated glossary and newsloc's own catalogues,
+    # each language's LC_MESSAGES folder a (namespace) package of its own, as setuptools
+    # wants data in subfolders declared.
+    catalogues = {
+        f"newsloc.translate.locales.{po.parent.parent.name}.LC_MESSAGES"
+        for po in (REPO / "translate" / "locales").glob("*/LC_MESSAGES/*.po")
+    }
+    return found | {"newsloc.glossary.data", "newsloc.translate.locales"} | catalogues
 
 
 def test_every_package_folder_is_declared_for_the_wheel() -> None:
@@ -86,9 +92,12 @@ def test_newslocs_own_catalogues_ship_in_the_wheel() -> None:
     # Editions print newsloc's words from translate/locales/; a catalogue the package-data
     # globs miss would leave an installed newsloc writing English into every edition.
     config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
-    globs = config["tool"]["setuptools"]["package-data"]["newsloc.translate.locales"]
-    folder = REPO / "translate" / "locales"
-    shipped = {path for pattern in globs for path in folder.glob(pattern)}
+    prefix = "newsloc.translate.locales"
+    shipped = set()
+    for package, globs in config["tool"]["setuptools"]["package-data"].items():
+        if package == prefix or package.startswith(prefix + "."):
+            folder = REPO / "translate" / "locales" / Path(*package.split(".")[3:])
+            shipped |= {path for pattern in globs for path in folder.glob(pattern)}
     catalogues = set((REPO / "translate" / "locales").rglob("*.po"))
     assert catalogues and catalogues <= shipped
     assert REPO / "translate" / "locales" / "newsloc.pot" in shipped
@@ -113,7 +122,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("newsloc.base",),
     ("newsloc.glossary",),
     ("newsloc.translate.errors", "newsloc.translate.i18n"),
-    ("newsloc.translate.segment", "newsloc.translate.engines"),
+    ("newsloc.translate.segment", "newsloc.translate.dateline", "newsloc.translate.engines"),
     (
         "newsloc.translate.pipeline",
         "newsloc.translate.batch",
@@ -121,6 +130,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "newsloc.translate.catalog",
         "newsloc.translate.edition",
         "newsloc.translate.models",
+        "newsloc.translate.quality",
     ),
     ("newsloc.translate.cli",),
 )
