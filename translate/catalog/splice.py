@@ -2,8 +2,8 @@
 
 Reviewers' files come from Poedit, Weblate or a text editor, each wrapping lines its own
 way, so a catalogue is never re-serialised whole: only the changed entries' blocks are
-replaced in the original text (found from polib's entry line numbers), and the result is
-parsed back and compared with what was meant before it may replace the file.
+replaced in the original text (found from polib's entry line numbers), and each edited
+block is read back and compared with what was meant before the result may replace the file.
 """
 
 from __future__ import annotations
