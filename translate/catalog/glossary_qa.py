@@ -10,7 +10,6 @@ changed entries' blocks are rewritten (`catalog.splice`), every other byte kept.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -26,7 +25,14 @@ from newsloc.glossary.render import DocumentRenderer, SegmentRendering
 from newsloc.translate.catalog.comments import is_glossary_comment, without_newsloc_lines
 from newsloc.translate.catalog.entry_state import EntryState, live_entries, mark_fuzzy, state_of
 from newsloc.translate.catalog.files import load_catalog_with_bytes
-from newsloc.translate.catalog.splice import splice, split_lines, verify
+from newsloc.translate.catalog.splice import (
+    apply_edits,
+    line_mapping,
+    plan_edits,
+    split_lines,
+    unified_diff,
+    verify,
+)
 from newsloc.translate.errors import UserError
 
 
@@ -112,14 +118,19 @@ def _read(path: Path | str, glossary: Glossary) -> _Catalogue:
         if not path.exists():
             raise UserError(f"{path}: no such catalogue")
         raise UserError(f"{path}: not a .po catalogue")
-    po, data = load_catalog_with_bytes(path)
+    return loaded_catalogue(path, *load_catalog_with_bytes(path), glossary)
+
+
+def loaded_catalogue(path: Path, po: polib.POFile, data: bytes, glossary: Glossary) -> _Catalogue:
+    """A catalogue already read (`load_catalog_with_bytes`), ready to check: its text and
+    its language (a NewslocError when the glossary does not cover it)."""
     text = data.decode("utf-8")  # the strict reader has checked it is UTF-8
     return _Catalogue(path, text, po, catalogue_language(path, po, glossary))
 
 
-def _msgstr_line(lines: Sequence[str], entry: polib.POEntry) -> int:
-    """1-based line of the entry's `msgstr` (where a reviewer fixes it); else its start."""
-    start = entry.linenum or 1
+def _msgstr_line(lines: Sequence[str], start: int) -> int:
+    """1-based line of the `msgstr` of the entry starting at line `start` (where a
+    reviewer fixes it); else its start."""
     for number in range(start, len(lines) + 1):
         if lines[number - 1].lstrip().startswith("msgstr"):
             return number
@@ -138,32 +149,41 @@ def check_catalogs(
     policy's selection); every file is read before any is checked, so unusable input fails
     (UserError) before a partial report is printed."""
     catalogues = [_read(path, glossary) for path in paths]
+    return [
+        found for catalogue in catalogues for found in check_catalogue(catalogue, glossary, codes)
+    ]
+
+
+def check_catalogue(
+    catalogue: _Catalogue, glossary: Glossary, codes: frozenset[str] | None = None
+) -> list[FileViolation]:
+    """Every glossary violation in one catalogue already read (`loaded_catalogue`), of the
+    `codes` given (default: the policy's selection)."""
     found: list[FileViolation] = []
-    for catalogue in catalogues:
-        lines = catalogue.text.split("\n")
-        checker = Checker(glossary, catalogue.language, codes)
-        for entry in _document(catalogue.po):
-            if entry.msgid_plural:
-                checker.check(CheckEntry(entry.msgid, ""))  # counted, not checked
-                continue
-            check_entry = CheckEntry(
-                msgid=entry.msgid,
-                msgstr=entry.msgstr,
-                line=_msgstr_line(lines, entry),
-                fuzzy=entry.fuzzy,
-            )
-            for violation in checker.check(check_entry):
-                found.append(
-                    FileViolation(
-                        file=str(catalogue.path),
-                        line=violation.line,
-                        concept=violation.concept_id,
-                        message=violation.message,
-                        severity=violation.severity,
-                        near_misses=violation.near_misses,
-                        code=violation.code,
-                    )
+    lines = catalogue.text.split("\n")
+    checker = Checker(glossary, catalogue.language, codes)
+    for entry in _document(catalogue.po):
+        if entry.msgid_plural:
+            checker.check(CheckEntry(entry.msgid, ""))  # counted, not checked
+            continue
+        check_entry = CheckEntry(
+            msgid=entry.msgid,
+            msgstr=entry.msgstr,
+            line=_msgstr_line(lines, entry.linenum or 1),
+            fuzzy=entry.fuzzy,
+        )
+        for violation in checker.check(check_entry):
+            found.append(
+                FileViolation(
+                    file=str(catalogue.path),
+                    line=violation.line,
+                    concept=violation.concept_id,
+                    message=violation.message,
+                    severity=violation.severity,
+                    near_misses=violation.near_misses,
+                    code=violation.code,
                 )
+            )
     return found
 
 
@@ -236,13 +256,15 @@ def apply_to_catalog(path: Path | str, glossary: Glossary, dry_run: bool = False
     return apply_to_catalogs([path], glossary, dry_run)[0]
 
 
-def _plan_apply(catalogue: _Catalogue, glossary: Glossary) -> tuple[ApplyReport, str]:
-    """What `apply` makes of one catalogue: the report and the new text (not written)."""
+def _plan_apply(
+    catalogue: _Catalogue, glossary: Glossary, with_diff: bool = False
+) -> tuple[ApplyReport, str]:
+    """What `apply` makes of one catalogue: the report and the new text (not written);
+    the diff only `with_diff` (a dry run prints it)."""
     report = ApplyReport(path=str(catalogue.path), language=catalogue.language)
     renderer = DocumentRenderer(glossary, catalogue.language)
     updates: list[tuple[polib.POEntry, polib.POEntry]] = []
-    flagged: list[tuple[int, list[str]]] = []  # (index in the file's entries, problems)
-    positions = {id(entry): i for i, entry in enumerate(catalogue.po)}
+    flagged: list[tuple[int, list[str]]] = []  # (the entry's first line, problems)
     for entry in _document(catalogue.po):
         report.entries += 1
         if entry.msgid_plural or not entry.msgstr.strip():
@@ -252,27 +274,28 @@ def _plan_apply(catalogue: _Catalogue, glossary: Glossary) -> tuple[ApplyReport,
         report.changed += rendering.changed
         report.flagged += bool(rendering.problems)
         if rendering.problems:
-            flagged.append((positions[id(entry)], rendering.problems))
+            flagged.append((entry.linenum or 1, rendering.problems))
         updated = render_entry(entry, rendering)
         if updated is not None:
             updates.append((entry, updated))
     report.touched = len(updates)
-    text, result = catalogue.text, catalogue.po
-    if updates:
-        text = splice(catalogue.text, catalogue.po, updates)
-        result = verify(catalogue.path, catalogue.po, text, {id(old): new for old, new in updates})
+    if not updates and not flagged:
+        return report, catalogue.text
+    old_lines = split_lines(catalogue.text)
+    edits = plan_edits(old_lines, catalogue.po, updates)
+    verify(catalogue.path, edits)
+    text = apply_edits(old_lines, edits)
     lines = text.split("\n")
-    for index, problems in flagged:
-        line = _msgstr_line(lines, result[index])
+    new_line = line_mapping(edits)
+    for start, problems in flagged:
+        line = _msgstr_line(lines, new_line(start))
         report.problems.extend(f"{catalogue.path}:{line}: {problem}" for problem in problems)
-    if updates:
-        report.diff = "".join(
-            difflib.unified_diff(
-                split_lines(catalogue.text),
-                split_lines(text),
-                fromfile=str(catalogue.path),
-                tofile=f"{catalogue.path} (glossary applied)",
-            )
+    if updates and with_diff:
+        report.diff = unified_diff(
+            old_lines,
+            edits,
+            fromfile=str(catalogue.path),
+            tofile=f"{catalogue.path} (glossary applied)",
         )
     return report, text
 
@@ -293,7 +316,7 @@ def apply_to_catalogs(
         if progress is not None:
             progress(done, len(paths))
         catalogue = _read(path, glossary)
-        planned.append((catalogue, *_plan_apply(catalogue, glossary)))
+        planned.append((catalogue, *_plan_apply(catalogue, glossary, dry_run)))
     if progress is not None:
         progress(len(paths), len(paths))
     writes = [
