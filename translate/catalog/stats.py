@@ -5,7 +5,7 @@ is one, as editions read it (`catalog.current`): a paragraph of the article the 
 lacks is *out of date*, so a catalogue older than the article, or one with entries
 deleted, is never 100 % reviewed.
 
-The glossary-violations column comes from `glossary_qa.check_catalogs`, the same check
+The glossary-violations column comes from `glossary_qa.check_catalogue`, the same check
 `newsloc glossary check` runs, so the two commands never disagree.
 """
 
@@ -15,13 +15,15 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import polib
+
 from newsloc.base.errors import NewslocError
 from newsloc.glossary.loader import glossary_or_default
 from newsloc.translate.catalog.current import current_entries, find_template
 from newsloc.translate.catalog.discovery import find_every_catalog
 from newsloc.translate.catalog.entry_state import EntryState
-from newsloc.translate.catalog.files import load_catalog
-from newsloc.translate.catalog.glossary_qa import check_catalogs
+from newsloc.translate.catalog.files import load_catalog_with_bytes
+from newsloc.translate.catalog.glossary_qa import check_catalogue, loaded_catalogue
 
 
 @dataclass(frozen=True)
@@ -52,9 +54,12 @@ def percent(part: int, whole: int) -> float:
 
 
 def glossary_violation_counts(
-    paths: list[Path], glossary_path: Path | None, profile: str | None = None
+    catalogues: list[tuple[Path, polib.POFile, bytes]],
+    glossary_path: Path | None,
+    profile: str | None = None,
 ) -> dict[Path, int | None]:
-    """Glossary violations per catalogue, from the same check as `newsloc glossary check`.
+    """Glossary violations per catalogue (path, as read, its bytes), from the same check
+    as `newsloc glossary check`, on the catalogues as already read (not read again).
 
     Only errors count: warnings (an ambiguous name left alone) do not block publication,
     just as they do not change `glossary check`'s exit code. A catalogue in a language
@@ -62,9 +67,9 @@ def glossary_violation_counts(
     """
     glossary = glossary_or_default(glossary_path, profile=profile)
     counts: dict[Path, int | None] = {}
-    for path in paths:
+    for path, po, data in catalogues:
         try:
-            violations = check_catalogs([path], glossary)
+            violations = check_catalogue(loaded_catalogue(path, po, data, glossary), glossary)
         except NewslocError:
             counts[path] = None
             continue
@@ -79,15 +84,16 @@ def catalog_stats(
     profile: str | None = None,
 ) -> list[CatalogStats]:
     """Review counts for every language's catalogue of `domain` (or of every domain), sorted
-    by domain and language; glossary violations under the policy profile `profile`."""
+    by domain and language; glossary violations under the policy profile `profile`. Each
+    catalogue is read once."""
     catalogs = find_every_catalog(locales, domain)
-    loaded = [(found, load_catalog(found.path)) for found in catalogs]
+    loaded = [(found, *load_catalog_with_bytes(found.path)) for found in catalogs]
     violations = glossary_violation_counts(
-        [found.path for found in catalogs], glossary_path, profile
+        [(found.path, catalog, data) for found, catalog, data in loaded], glossary_path, profile
     )
     templates = {name: find_template(locales, name) for name in {c.domain for c in catalogs}}
     results: list[CatalogStats] = []
-    for found, catalog in loaded:
+    for found, catalog, _data in loaded:
         entries = current_entries(catalog, found.path, templates[found.domain])
         outdated = sum(1 for item in entries if item.outdated)
         states = Counter(item.state for item in entries if not item.outdated)
