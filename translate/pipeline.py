@@ -24,13 +24,6 @@ from newsloc.translate.catalog.comments import drop_stale_comments
 from newsloc.translate.catalog.current import check_complete
 from newsloc.translate.catalog.discovery import check_domain_name
 from newsloc.translate.catalog.entry_state import live_entries
-from newsloc.translate.catalog.files import (
-    catalog_path,
-    catalog_text,
-    load_catalog,
-    plan_save,
-    same_but_dates,
-)
 from newsloc.translate.catalog.kept_output import (
     MachineRecord,
     plan_sidecar,
@@ -38,6 +31,13 @@ from newsloc.translate.catalog.kept_output import (
     updated_records,
 )
 from newsloc.translate.catalog.merge import MergeReport, has_translation, merge
+from newsloc.translate.catalog.storage import (
+    catalog_path,
+    catalog_text,
+    load_catalog,
+    plan_save,
+    same_but_dates,
+)
 from newsloc.translate.catalog.template import (
     after,
     check_source_path,

@@ -35,7 +35,7 @@ from newsloc.glossary.pairing import counted_mentions, pair_mentions
 from newsloc.glossary.target import Occurrence, target_index
 from newsloc.translate.catalog.discovery import find_catalogs
 from newsloc.translate.catalog.entry_state import live_entries, translation_of
-from newsloc.translate.catalog.files import load_catalog
+from newsloc.translate.catalog.storage import load_catalog
 
 
 @dataclass

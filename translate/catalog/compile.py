@@ -24,7 +24,7 @@ import polib
 from newsloc.base.files import PlannedWrite, write_files
 from newsloc.translate.catalog.discovery import find_every_catalog
 from newsloc.translate.catalog.entry_state import EntryState, live_entries, state_of
-from newsloc.translate.catalog.files import load_catalog
+from newsloc.translate.catalog.storage import load_catalog
 
 #: The magic number of a `.mo` file, written in the machine's byte order as msgfmt does.
 MO_MAGIC = 0x950412DE

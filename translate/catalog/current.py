@@ -17,7 +17,7 @@ import polib
 
 from newsloc.base.errors import NewslocError
 from newsloc.translate.catalog.entry_state import EntryState, live_entries, state_of
-from newsloc.translate.catalog.files import catalog_path, load_catalog
+from newsloc.translate.catalog.storage import catalog_path, load_catalog
 from newsloc.translate.errors import UserError
 
 

@@ -25,7 +25,6 @@ from newsloc.glossary.render import DocumentRenderer, SegmentRendering
 from newsloc.translate.catalog.comments import is_glossary_comment, without_newsloc_lines
 from newsloc.translate.catalog.current import check_complete_beside
 from newsloc.translate.catalog.entry_state import EntryState, live_entries, mark_fuzzy, state_of
-from newsloc.translate.catalog.files import load_catalog_with_bytes
 from newsloc.translate.catalog.splice import (
     apply_edits,
     line_mapping,
@@ -34,6 +33,7 @@ from newsloc.translate.catalog.splice import (
     unified_diff,
     verify,
 )
+from newsloc.translate.catalog.storage import load_catalog_with_bytes
 from newsloc.translate.errors import UserError
 
 

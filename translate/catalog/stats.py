@@ -22,8 +22,8 @@ from newsloc.glossary.loader import glossary_or_default
 from newsloc.translate.catalog.current import current_entries, find_template
 from newsloc.translate.catalog.discovery import find_every_catalog
 from newsloc.translate.catalog.entry_state import EntryState
-from newsloc.translate.catalog.files import load_catalog_with_bytes
 from newsloc.translate.catalog.glossary_qa import check_catalogue, loaded_catalogue
+from newsloc.translate.catalog.storage import load_catalog_with_bytes
 
 
 @dataclass(frozen=True)

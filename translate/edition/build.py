@@ -38,7 +38,7 @@ from newsloc.translate.catalog.current import (
 )
 from newsloc.translate.catalog.discovery import check_language, find_catalogs
 from newsloc.translate.catalog.entry_state import EntryState, translation_of
-from newsloc.translate.catalog.files import load_catalog
+from newsloc.translate.catalog.storage import load_catalog
 from newsloc.translate.catalog.template import parse_date
 from newsloc.translate.edition.content import (
     DEFAULT_MIN_REVIEWED,

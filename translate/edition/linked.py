@@ -16,7 +16,7 @@ from newsloc.base.files import PlannedWrite, write_files
 from newsloc.glossary.model import SOURCE_LANGUAGE
 from newsloc.translate.catalog.current import current_entries
 from newsloc.translate.catalog.discovery import check_language, find_catalogs
-from newsloc.translate.catalog.files import load_catalog
+from newsloc.translate.catalog.storage import load_catalog
 from newsloc.translate.edition.build import (
     EditionOptions,
     EditionResult,

@@ -1,4 +1,5 @@
-"""Catalogue files on disk: where they live, strict reading, and atomic, quiet writing."""
+"""Catalogue storage: where catalogues live on disk, strict reading, and atomic, quiet writing
+(the file primitives themselves are `newsloc.base.files`)."""
 
 from __future__ import annotations
 
