@@ -191,11 +191,10 @@ def _language_name(code: str) -> str:
         return code
 
 
-def _metadata(
-    source: str, target: str, version: str, origin: str, licence: str, quantization: str
+def argos_metadata(
+    source: str, target: str, version: str, origin: str, licence: str, converted_with: str
 ) -> dict:
-    import ctranslate2
-
+    """The metadata.json fields every package newsloc builds carries, as Argos names them."""
     return {
         "package_version": version,
         "argos_version": "1.0",
@@ -207,8 +206,21 @@ def _metadata(
         "links": [],
         "origin": origin,
         "license": licence,
-        "converted_with": f"newsloc models build (CTranslate2 {ctranslate2.__version__} "
-        f"OpusMTConverter, quantization {quantization})",
+        "converted_with": converted_with,
+    }
+
+
+def _metadata(
+    source: str, target: str, version: str, origin: str, licence: str, quantization: str
+) -> dict:
+    import ctranslate2
+
+    converted_with = (
+        f"newsloc models build (CTranslate2 {ctranslate2.__version__} "
+        f"OpusMTConverter, quantization {quantization})"
+    )
+    return {
+        **argos_metadata(source, target, version, origin, licence, converted_with),
         "target_sentencepiece": TARGET_SPM,
     }
 

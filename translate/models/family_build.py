@@ -27,6 +27,7 @@ from pathlib import Path
 
 from newsloc.translate.errors import UserError
 from newsloc.translate.models.archive import validate_argosmodel
+from newsloc.translate.models.convert import argos_metadata
 from newsloc.translate.models.families import Family, check_licence
 from newsloc.translate.models.fetch import FetchError, Progress, download_file
 from newsloc.translate.models.pairs import format_pair, parse_pair
@@ -303,36 +304,18 @@ def _metadata(
 ) -> dict:
     import ctranslate2
 
+    converted_with = (
+        f"newsloc models build --family {family.name} (CTranslate2 {ctranslate2.__version__})"
+    )
     return {
-        "package_version": version,
-        "argos_version": "1.0",
-        "from_code": source,
-        "from_name": _language_name(source),
-        "to_code": target,
-        "to_name": _language_name(target),
-        "type": "translate",
-        "links": [],
+        **argos_metadata(source, target, version, origin, family.licence, converted_with),
         "family": family.name,
         "model_title": family.title,
         "parameters": family.parameters,
-        "origin": origin,
-        "license": family.licence,
         "source_prefix": prefix,
         "source_suffix": suffix,
         "target_prefix": target_prefix[0] if target_prefix else "",
-        "converted_with": f"newsloc models build --family {family.name} "
-        f"(CTranslate2 {ctranslate2.__version__})",
     }
-
-
-def _language_name(code: str) -> str:
-    """English name of a language code, as Argos's metadata gives it ("Armenian")."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        return Locale.parse(code).english_name or code
-    except (UnknownLocaleError, ValueError):
-        return code
 
 
 def _readme(family: Family, metadata: dict) -> str:
