@@ -40,7 +40,8 @@ from newsloc.translate.machine import (
     join_translation,
     write_machine_output,
 )
-from newsloc.translate.segment import Article, Sentence, read_article, split_sentences
+from newsloc.translate.reading import read_article
+from newsloc.translate.segment import Article, Sentence, split_sentences
 
 #: Builds an engine for one target language; raises UserError when it cannot.
 EngineFactory = Callable[[str], Engine | None]
@@ -89,6 +90,8 @@ class RunSettings:
     #: None: the date an earlier run recorded, else today.
     article_date: date | None = None
     progress: Progress | None = None
+    #: The articles' format (translate/reading.FORMATS); None: by each file's extension.
+    article_format: str | None = None
 
 
 #: How often a run merges again when a catalogue changed on disk while it was working.
@@ -117,7 +120,7 @@ def translate_article(
     working is read and merged again, so the reviewer's save is kept. A language whose
     engine is missing still gets its catalogue (untranslated entries) and a warning.
     """
-    article = read_article(article_path)
+    article = read_article(article_path, settings.article_format)
     domain = domain if domain is not None else article_path.stem
     check_domain_name(domain)
     out = settings.out

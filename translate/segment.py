@@ -67,7 +67,9 @@ class Paragraph:
 
     text: str
     line: int
-    kind: str = "body"  # "body", "byline"
+    #: "body", or the element it is: "headline", "standfirst", "byline", "dateline",
+    #: "caption", "alt", "pullquote" (translate/reading).
+    kind: str = "body"
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -141,8 +143,17 @@ def split_paragraphs(text: str) -> Iterator[Paragraph]:
 
 def _paragraph(lines: list[str], start: int) -> Paragraph:
     text = " ".join(lines)
-    kind = "byline" if _BYLINE.match(text) else "body"
-    return Paragraph(text=text, line=start, kind=kind)
+    return Paragraph(text=text, line=start, kind=byline_kind(text))
+
+
+def byline_kind(text: str) -> str:
+    """`byline` for a "By …" line, else `body`."""
+    return "byline" if _BYLINE.match(text) else "body"
+
+
+def opens_with_dateline(text: str) -> bool:
+    """Does the paragraph open with a wire dateline, `YEREVAN, 3 March (Newsloc) –`?"""
+    return _DATELINE.match(text) is not None
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:

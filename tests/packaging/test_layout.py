@@ -113,6 +113,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("newsloc.glossary",),
     ("newsloc.translate.errors", "newsloc.translate.i18n"),
     ("newsloc.translate.segment", "newsloc.translate.engines"),
+    ("newsloc.translate.reading",),
     (
         "newsloc.translate.pipeline",
         "newsloc.translate.batch",
