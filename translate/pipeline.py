@@ -40,6 +40,7 @@ from newsloc.translate.machine import (
     join_translation,
     write_machine_output,
 )
+from newsloc.translate.markup import protect, restore
 from newsloc.translate.reading import read_article
 from newsloc.translate.segment import Article, Sentence, split_sentences
 
@@ -176,7 +177,9 @@ class EngineWork:
 
     @property
     def sent(self) -> list[str]:
-        return [sentence.text for sentence in self.sentences if sentence.translatable]
+        """What the engine gets: each translatable sentence's words, its inline markup
+        (`<1>…</1>`) left out (translate/markup.py puts it back)."""
+        return [protect(s.text).plain for s in self.sentences if s.translatable]
 
 
 def engine_work(entries: Iterable[polib.POEntry]) -> list[EngineWork]:
@@ -372,13 +375,16 @@ def _machine_translate(
     position = 0
     for item in work:
         parts: list[Translation] = []
+        exact = True
         for sentence in item.sentences:
             if sentence.translatable:
-                parts.append(results[position])
+                restored = restore(protect(sentence.text), results[position])
+                parts.append(restored.translation)
+                exact = exact and restored.exact
                 position += 1
             else:
                 parts.append(Translation(sentence.text))
-        machine[item.msgid] = join_translation(item.sentences, parts)
+        machine[item.msgid] = join_translation(item.sentences, parts, markup_placed=exact)
     return machine
 
 

@@ -112,7 +112,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("newsloc.base",),
     ("newsloc.glossary",),
     ("newsloc.translate.errors", "newsloc.translate.i18n"),
-    ("newsloc.translate.segment", "newsloc.translate.engines"),
+    ("newsloc.translate.segment", "newsloc.translate.engines", "newsloc.translate.markup"),
     ("newsloc.translate.reading",),
     (
         "newsloc.translate.pipeline",

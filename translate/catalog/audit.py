@@ -32,6 +32,7 @@ from newsloc.glossary.match import Matcher, Mention
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.target import Occurrence, TargetIndex
 from newsloc.translate.catalog.discovery import find_catalogs
+from newsloc.translate.catalog.display import as_placed
 from newsloc.translate.catalog.entry_state import live_entries, translation_of
 from newsloc.translate.catalog.files import load_catalog
 
@@ -117,7 +118,9 @@ def _audit_language(
     found: dict[str, LanguageRendering] = {}
     for entry in entries:
         translation = translation_of(entry)
-        for violation in checker.check(CheckEntry(entry.msgid, translation)):
+        with as_placed(entry, checker, glossary):
+            violations = checker.check(CheckEntry(entry.msgid, translation))
+        for violation in violations:
             rendering = found.setdefault(violation.concept_id, LanguageRendering(language))
             rendering.violations.append(violation.message)
         mentions = [

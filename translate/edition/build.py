@@ -51,6 +51,9 @@ from newsloc.translate.edition.gate import (
 from newsloc.translate.edition.typography import apply_typography
 from newsloc.translate.errors import UserError
 from newsloc.translate.i18n import language_name
+from newsloc.translate.markup import markup_of
+from newsloc.translate.markup import problems as markup_problems
+from newsloc.translate.segment import ELEMENTS
 
 # The dateline's date pattern is the newsroom's house style, owned here so that an edition
 # does not change when a Babel release brings new CLDR data (Babel 2.19 moved the Armenian
@@ -126,12 +129,24 @@ def edition_paragraphs(
             text, origin = translation_of(entry), TextOrigin.MACHINE
         else:
             text, origin = entry.msgid, TextOrigin.SOURCE
+        if origin is not TextOrigin.SOURCE and markup_problems(entry.msgid, text):
+            # Broken inline markup is never published: the paragraph counts as untranslated.
+            text, origin = entry.msgid, TextOrigin.SOURCE
         if language is not None and origin is not TextOrigin.SOURCE:
             text = apply_typography(text, language)
         byline = _is_byline(entry)
+        kind = entry.msgctxt if entry.msgctxt in ELEMENTS else "body"
+        markup = tuple((n, what, href) for n, (what, href) in markup_of(entry.comment).items())
         for line in occurrence_lines(entry, catalog_path):
             paragraphs.append(
-                PublishedParagraph(line=line, text=text, origin=origin, is_byline=byline)
+                PublishedParagraph(
+                    line=line,
+                    text=text,
+                    origin=origin,
+                    is_byline=byline,
+                    kind=kind,
+                    markup=markup,
+                )
             )
     paragraphs.sort(key=lambda p: p.line)
     return tuple(paragraphs)

@@ -42,6 +42,11 @@ class PublishedParagraph:
     text: str
     origin: TextOrigin
     is_byline: bool = False
+    #: The article element it is (its msgctxt): "body", "headline", "standfirst", "byline",
+    #: "dateline", "caption", "alt", "pullquote".
+    kind: str = "body"
+    #: What its inline tags stand for: (tag number, what, link target).
+    markup: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,11 @@ class Edition:
     alternates: tuple[Alternate, ...] = ()
     #: The index page listing every version, for `hreflang="x-default"`.
     index_href: str | None = None
+
+    @property
+    def headline(self) -> PublishedParagraph | None:
+        """The article's headline, if it has one."""
+        return next((p for p in self.paragraphs if p.kind == "headline"), None)
 
     @property
     def machine_paragraphs(self) -> int:

@@ -29,7 +29,6 @@ from newsloc.translate.edition.build import (
 from newsloc.translate.edition.content import (
     Alternate,
     Edition,
-    PublishedParagraph,
     TextOrigin,
 )
 from newsloc.translate.edition.formats import render, render_index
@@ -74,9 +73,7 @@ def _original_edition(
         path = find_catalogs(options.locales, domain, languages[0])[0].path
     catalog = load_catalog(path)
     paragraphs = tuple(
-        PublishedParagraph(
-            line=p.line, text=p.text, origin=TextOrigin.ORIGINAL, is_byline=p.is_byline
-        )
+        replace(p, origin=TextOrigin.ORIGINAL)
         for p in edition_paragraphs(catalog, path, allow_fuzzy=False)
     )
     locale = check_language(SOURCE_LANGUAGE)

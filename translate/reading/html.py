@@ -95,8 +95,9 @@ class _Walker:
             yield Paragraph(alt, self.line(image), "alt")
 
     def leaf(self, element: lxml.html.HtmlElement, kind: str) -> Paragraph:
-        text = inline_text(element)
-        return Paragraph(text, self.line(element), kind or byline_kind(text))
+        text, markup = inline_text(element)
+        kind = kind or byline_kind(plain_inline_text(element))
+        return Paragraph(text, self.line(element), kind, markup)
 
 
 def _class_kind(element: lxml.html.HtmlElement) -> str:
@@ -106,20 +107,48 @@ def _class_kind(element: lxml.html.HtmlElement) -> str:
     return ""
 
 
-def inline_text(element: lxml.html.HtmlElement) -> str:
-    """An element's words, markup left out, `<br>` and line ends as spaces."""
-    parts: list[str] = []
+#: Inline elements kept as numbered tags `<1>…</1>` (translate/markup.py), and what each
+#: stands for; other inline markup is left out.
+_TAGGED = {"a": "link", "em": "emphasis", "i": "emphasis", "strong": "strong", "b": "strong"}
+_TAGGED["code"] = "code"
 
-    def walk(node: lxml.html.HtmlElement) -> None:
+
+def inline_text(element: lxml.html.HtmlElement) -> tuple[str, tuple[str, ...]]:
+    """An element's words with links, emphasis and code as `<1>…</1>` and `<br>` as
+    `<2/>`, numbered in order, and what each tag stands for; other markup left out,
+    line ends as spaces."""
+    parts: list[str] = []
+    markup: list[str] = []
+    count = 0
+
+    def walk(node: lxml.html.HtmlElement, top: bool) -> None:
+        nonlocal count
         if node.tag == "br":
-            parts.append(" ")
+            count += 1
+            markup.append("break")
+            parts.append(f"<{count}/> ")
         elif node.tag == "img":
             parts.append(str(node.get("alt", "")))
         elif isinstance(node.tag, str) and node.tag not in _SKIPPED:
+            number = 0
+            if not top and node.tag in _TAGGED:
+                count += 1
+                number = count
+                href = " ".join(str(node.get("href", "")).split())
+                what = _TAGGED[node.tag]
+                markup.append(f"link {href}" if what == "link" and href else what)
+                parts.append(f"<{number}>")
             parts.append(node.text or "")
             for child in node:
-                walk(child)
+                walk(child, False)
                 parts.append(child.tail or "")
+            if number:
+                parts.append(f"</{number}>")
 
-    walk(element)
-    return " ".join("".join(parts).split())
+    walk(element, True)
+    return " ".join("".join(parts).split()), tuple(markup)
+
+
+def plain_inline_text(element: lxml.html.HtmlElement) -> str:
+    """An element's words with no tags (alt text, bylines)."""
+    return " ".join(" ".join(element.itertext()).split())

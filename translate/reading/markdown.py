@@ -35,7 +35,8 @@ def read(path: Path) -> Iterator[Paragraph]:
         if opener.type == "heading_open":
             last_kind = "headline" if opener.tag == "h1" and not headline_seen else "body"
             headline_seen = headline_seen or last_kind == "headline"
-            yield Paragraph(plain_text(token.children), line, last_kind)
+            text, markup = tagged_text(token.children)
+            yield Paragraph(text, line, last_kind, markup)
             continue
         images = [child for child in token.children if child.type == "image"]
         if images and not plain_text([c for c in token.children if c.type != "image"]):
@@ -46,15 +47,16 @@ def read(path: Path) -> Iterator[Paragraph]:
                     yield Paragraph(" ".join(caption.split()), line, "caption")
             last_kind = "caption"
             continue
-        text = plain_text(token.children)
+        text, markup = tagged_text(token.children)
         if quote_depth:
             kind = "pullquote"
         elif last_kind == "headline" and _wholly_emphasised(token.children):
             kind = "standfirst"
+            text, markup = plain_text(token.children), ()  # the emphasis marks the element
         else:
-            kind = byline_kind(text)
+            kind = byline_kind(plain_text(token.children))
         last_kind = kind
-        yield Paragraph(text, line, kind)
+        yield Paragraph(text, line, kind, markup)
 
 
 def plain_text(children: list[Token]) -> str:
@@ -68,6 +70,45 @@ def plain_text(children: list[Token]) -> str:
         elif child.type == "image":
             parts.append(plain_text(child.children or []))
     return " ".join("".join(parts).split())
+
+
+#: Inline markup kept as numbered tags (translate/markup.py), and what each stands for.
+_PAIRED = {"em_open": "emphasis", "strong_open": "strong", "link_open": "link"}
+
+
+def tagged_text(children: list[Token]) -> tuple[str, tuple[str, ...]]:
+    """The words of an inline run with links, emphasis and code as `<1>…</1>` and hard
+    line breaks as `<2/>`, numbered in order (translate/markup.py); and what each tag
+    stands for ("link URL", "emphasis", "strong", "code", "break")."""
+    parts: list[str] = []
+    numbers: list[int] = []
+    markup: list[str] = []
+    count = 0
+    for child in children:
+        if child.type in ("text", "html_inline"):
+            parts.append(child.content)
+        elif child.type == "softbreak":
+            parts.append(" ")
+        elif child.type == "hardbreak":
+            count += 1
+            markup.append("break")
+            parts.append(f"<{count}/> ")
+        elif child.type == "code_inline":
+            count += 1
+            markup.append("code")
+            parts.append(f"<{count}>{child.content}</{count}>")
+        elif child.type in _PAIRED:
+            count += 1
+            numbers.append(count)
+            what = _PAIRED[child.type]
+            href = " ".join(str(child.attrGet("href") or "").split())
+            markup.append(f"link {href}" if what == "link" and href else what)
+            parts.append(f"<{count}>")
+        elif child.type.endswith("_close") and child.type.replace("_close", "_open") in _PAIRED:
+            parts.append(f"</{numbers.pop()}>" if numbers else "")
+        elif child.type == "image":
+            parts.append(plain_text(child.children or []))
+    return " ".join("".join(parts).split()), tuple(markup)
 
 
 def _wholly_emphasised(children: list[Token]) -> bool:

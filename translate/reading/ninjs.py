@@ -5,7 +5,8 @@
 `contentType`, else text); 2.x: `headline`, `description_text`/`description_html`,
 `byline`, `located`, `body_html`/`body_text`. Pictures among `associations` give their
 descriptions as caption and alt text (a description whose role names alt text).
-Line references point at the line of the field in the JSON file.
+Line references point at the line of the field in the JSON file (every paragraph of a
+body has its body's line; catalogues keep document order).
 """
 
 from __future__ import annotations
@@ -75,10 +76,12 @@ def _picture(doc: Mapping[str, Any], lines: _LineFinder) -> Iterator[Paragraph]:
             "",
         )
     caption = caption or _text(doc.get("description_text")) or _text(doc.get("body_text"))
+    # One picture, one place: alt text and caption share the first of their lines.
+    line = min(lines.find(text) for text in (alt, caption) if text) if alt or caption else 1
     if alt:
-        yield Paragraph(_one_line(alt), lines.find(alt), "alt")
+        yield Paragraph(_one_line(alt), line, "alt")
     if caption:
-        yield Paragraph(_one_line(caption), lines.find(caption), "caption")
+        yield Paragraph(_one_line(caption), line, "caption")
 
 
 def _described(doc: Mapping[str, Any]) -> tuple[str, bool]:
@@ -108,17 +111,17 @@ def _rich(
 ) -> Iterator[Paragraph]:
     """A text or HTML field's paragraphs, `kind` given to each (body keeps its own kinds)."""
     line = lines.find(value)
+    # A JSON string is one line of the file: every paragraph in it has the field's line.
     found = (
-        html.read_html(value, path, line)
+        (Paragraph(p.text, line, p.kind, p.markup) for p in html.read_html(value, path, line))
         if is_html
         else (
-            Paragraph(p.text, line + p.line - 1, p.kind)
-            for p in split_paragraphs(value.replace("\r\n", "\n"))
+            Paragraph(p.text, line, p.kind) for p in split_paragraphs(value.replace("\r\n", "\n"))
         )
     )
     for paragraph in found:
         if kind and paragraph.kind in ("body", ""):
-            yield Paragraph(paragraph.text, paragraph.line, kind)
+            yield Paragraph(paragraph.text, paragraph.line, kind, paragraph.markup)
         else:
             yield paragraph
 

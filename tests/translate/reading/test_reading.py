@@ -39,11 +39,12 @@ def test_each_format_gives_the_articles_structure(name: str) -> None:
     assert ("alt", ALT) in found
     assert ("pullquote", "The inspection is a technical step, not a political one.") in found
     assert kinds.count("headline") == 1
-    # Links and emphasis are left out of the words (step 3 keeps them as placeholders).
+    # Links and emphasis are numbered tags, as reviewers see them.
     assert any(
-        "organised by the International Committee of the Red Cross, will" in t for _, t in found
+        "organised by the <1>International Committee of the Red Cross</1>, will" in t
+        for _, t in found
     )
-    assert any("a technical step, not a political one, and" in t for _, t in found)
+    assert any("a technical step, <1>not</1> a political one, and" in t for _, t in found)
     assert kinds.count("body") == 6
 
 
@@ -90,7 +91,7 @@ def test_ninjs_2_fields(tmp_path: Path) -> None:
         ("standfirst", "Engineers finish their work."),
         ("byline", "By A. Writer"),
         ("dateline", "BAKU"),
-        ("body", "First paragraph."),
+        ("body", "First <1>paragraph</1>."),
         ("body", "Second one."),
         ("caption", "The road at dawn."),
     ]
@@ -148,7 +149,9 @@ def test_translate_reads_each_format(tmp_path: Path) -> None:
         )
         assert result.exit_code == 0, result.output
         template = (out / "sample-article.pot").read_text(encoding="utf-8")
-        assert f'msgid "{HEADLINE}"' in template
+        assert f'msgctxt "headline"\nmsgid "{HEADLINE}"' in template
+        assert "#. headline: the article's title, also the page title" in template
+        assert 'msgctxt "caption"' in template and 'msgctxt "alt"' in template
         assert "<h1>" not in template and "](" not in template and "\\u" not in template
     result = CliRunner().invoke(
         app,
