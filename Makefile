@@ -20,6 +20,8 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
+	@echo "note: setuptools' 'Editable installation' notice, if shown above, is information only:"
+	@echo "      newsloc runs from this checkout (base/, glossary/, translate/ install as newsloc.*)"
 	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext >/dev/null) \
 		|| echo "note: GNU gettext (msgfmt) is missing; the tests that run msgfmt will skip"
 	@command -v xmllint >/dev/null || (apt-get update -qq && apt-get install -y -qq libxml2-utils >/dev/null) \
@@ -38,9 +40,13 @@ test: setup browser wheelhouse libretranslate typecheck
 # Wheels for the test that installs newsloc beside translate-toolkit in throwaway venvs:
 # fetched here, by package name, so the tests themselves never reach an index.
 WHEELHOUSE := build/wheelhouse
+# The lowest typer pyproject.toml allows, for tests/packaging/test_typer_lowest.py.
+TYPER_LOWEST := build/wheelhouse-typer-lowest
 wheelhouse: setup
 	@$(PY) -m pip wheel --quiet --disable-pip-version-check -w $(WHEELHOUSE) . translate-toolkit setuptools wheel 2>/dev/null \
 		|| echo "note: could not fill $(WHEELHOUSE); the translate-toolkit test will skip"
+	@$(PY) -m pip wheel --quiet --disable-pip-version-check -w $(TYPER_LOWEST) 'typer==0.16.0' 2>/dev/null \
+		|| echo "note: could not fill $(TYPER_LOWEST); the lowest-typer test will skip"
 
 # Chromium and fonts for the test that looks at an HTML edition; that test skips (saying
 # why) only where they cannot be installed.

@@ -49,8 +49,10 @@ if models_ready; then
 elif step "$newsloc" models install hy az ru 2>"$demo/models-install.log"; then
   machine=yes
 else
-  problem=$(sed '/^[[:space:]]*$/d' "$demo/models-install.log" | tail -n 1)
-  echo "No machine translation in this demo (the model index cannot be reached): ${problem#newsloc: error: }"
+  # One line per language and a hint at what works offline: show the first, keep the rest.
+  problem=$(grep -m 1 '^newsloc: error: ' "$demo/models-install.log" || sed '/^[[:space:]]*$/d' "$demo/models-install.log" | tail -n 1)
+  echo "No machine translation in this demo (the models cannot be downloaded): ${problem#newsloc: error: }"
+  echo "(every language's outcome and what works offline: $demo/models-install.log)"
 fi
 
 # Re-translating the reviewed catalogues keeps every reviewed translation: nothing changes.

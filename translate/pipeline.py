@@ -2,11 +2,13 @@
 
 The flow follows docs/catalogues.md: segment the article, merge every language's
 catalogue with the new template (nothing reviewed is lost), machine-translate only what
-has no translation yet, apply the glossary to that machine output, and write atomically.
+has no translation yet, apply the glossary to that machine output, and write atomically,
+keeping that machine output beside each catalogue (`catalog.kept_output`) in the same write.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -28,8 +30,15 @@ from newsloc.translate.catalog.files import (
     plan_save,
     same_but_dates,
 )
+from newsloc.translate.catalog.kept_output import (
+    MachineRecord,
+    plan_sidecar,
+    read_kept_output,
+    updated_records,
+)
 from newsloc.translate.catalog.merge import MergeReport, has_translation, merge
 from newsloc.translate.catalog.template import new_catalog, template_entries, timestamp
+from newsloc.translate.dateline import dateline_date
 from newsloc.translate.engines.interface import Engine, Translation
 from newsloc.translate.errors import UserError
 from newsloc.translate.machine import (
@@ -128,13 +137,17 @@ def translate_article(
     _check_out(out)
     template_path = catalog_path(out, domain, None)
     existing = {lang: _existing(out, domain, lang) for lang in settings.languages}  # fail early
+    for lang in settings.languages:
+        read_kept_output(catalog_path(out, domain, lang))  # fail early too
     old_template = _old_template(template_path)
+    day, day_source = _article_day(settings.article_date, article, existing.values())
     run = _Run(
         settings=settings,
         article=article,
         domain=domain,
         source=_display_path(article_path),
-        day=settings.article_date or _known_date(existing.values()) or date.today(),
+        day=day,
+        day_source=day_source,
     )
     for _attempt in range(MERGE_ATTEMPTS):
         report, writes = run.plan(existing, old_template)
@@ -200,6 +213,8 @@ class _LanguageRun:
     report: LanguageReport
     #: The `#.` notes the glossary gave each entry (by msgid), untagged.
     notes: dict[str, list[str]]
+    #: What this run's machine output was, for the sidecar (`catalog.kept_output`).
+    records: list[MachineRecord] = field(default_factory=list)
 
 
 @dataclass
@@ -211,7 +226,9 @@ class _Run:
     article: Article
     domain: str
     source: str
-    day: date
+    day: date | None
+    #: Where `day` comes from: "--date" or "dateline" ("" when there is no date).
+    day_source: str
     machine: dict[str, dict[str, JoinedTranslation]] = field(default_factory=dict)
     engines: dict[str, str] = field(default_factory=dict)
     warnings: dict[str, str] = field(default_factory=dict)
@@ -224,6 +241,7 @@ class _Run:
             domain=self.domain,
             source=self.source,
             article_date=self.day,
+            date_source=self.day_source,
             language=None,
             created=created,
         )
@@ -234,7 +252,7 @@ class _Run:
         runs = [self._language(template, lang, existing[lang]) for lang in self.settings.languages]
         report.languages = [run.report for run in runs]
         notes = {run.report.language: run.notes for run in runs}
-        _share_notes(template, old_template, notes, [run.po for run in runs])
+        _share_notes(template, old_template, notes, [(run.report.language, run.po) for run in runs])
         text = catalog_text(template)
         on_disk = read_bytes(template_path)
         unchanged = on_disk is not None and same_but_dates(on_disk.decode("utf-8", "replace"), text)
@@ -249,6 +267,8 @@ class _Run:
             if old is None:
                 run.po.metadata["PO-Revision-Date"] = created
             writes.append(plan_save(run.po, run.report.path, old))
+            kept = read_kept_output(run.report.path)
+            writes.append(plan_sidecar(kept, updated_records(kept.records, run.po, run.records)))
         return report, [plan for plan in writes if plan is not None]
 
     def _language(
@@ -274,6 +294,7 @@ class _Run:
         else:
             applied = GlossaryPass(output=as_machine_text(machine))
         write_machine_output(entries, applied.output, report.engine)
+        records = _records(entries, machine, applied, report.engine)
         report.machine_translated = len(machine)
         report.mentions = applied.counts.mentions
         report.rendered = applied.counts.rendered
@@ -283,7 +304,7 @@ class _Run:
         report.untranslated = sum(1 for e in entries if not has_translation(e))
         if machine:
             po.metadata["PO-Revision-Date"] = timestamp()
-        return _LanguageRun(po, report, applied.notes)
+        return _LanguageRun(po, report, applied.notes, records)
 
     def _merged(
         self, template: polib.POFile, language: str, existing: polib.POFile | None
@@ -293,11 +314,15 @@ class _Run:
             domain=self.domain,
             source=self.source,
             article_date=self.day,
+            date_source=self.day_source,
             language=language,
             created=template.metadata["POT-Creation-Date"],
             english_name=Locale.parse(language).english_name or language,
         )
         po, merged = merge(existing, list(template), fresh.metadata, fresh.header)
+        if self.day is None:  # no dateline, no --date: an older run's date (its day) goes
+            for key in ("X-Newsloc-Date", "X-Newsloc-Date-Source"):
+                po.metadata.pop(key, None)
         if existing is not None:
             po.metadata["PO-Revision-Date"] = existing.metadata.get(
                 "PO-Revision-Date", fresh.metadata["PO-Revision-Date"]
@@ -326,16 +351,44 @@ class _Run:
         return {entry.msgid: cache[entry.msgid] for entry in todo if entry.msgid in cache}
 
 
+#: A glossary note's language tag, `[ru] glossary: …`.
+_NOTE_TAG = re.compile(r"\[([A-Za-z]{2,3}(?:[_-][A-Za-z0-9]+)*)\] ")
+
+
+def _records(
+    entries: Sequence[polib.POEntry],
+    machine: dict[str, JoinedTranslation],
+    applied: GlossaryPass,
+    engine: str,
+) -> list[MachineRecord]:
+    """The machine output this run wrote into entries, before and after the glossary."""
+    today = date.today().isoformat()
+    return [
+        MachineRecord(
+            msgctxt=entry.msgctxt,
+            msgid=entry.msgid,
+            engine=engine,
+            machine=machine[entry.msgid].text,
+            written=applied.output[entry.msgid].text,
+            date=today,
+        )
+        for entry in entries
+        if entry.msgid in machine and entry.msgid in applied.output
+    ]
+
+
 def _share_notes(
     template: polib.POFile,
     old_template: polib.POFile | None,
     notes: dict[str, dict[str, list[str]]],
-    catalogues: Sequence[polib.POFile],
+    catalogues: Sequence[tuple[str, polib.POFile]],
 ) -> None:
-    """Glossary notes go into the .pot too, tagged `[ru]`, and every catalogue carries the
-    same extracted comments as the .pot: msgmerge (Poedit's "Update from POT", Weblate)
-    replaces a .po's `#.` lines with the .pot's, so this way nothing vanishes. Languages
-    not in this run keep the notes the previous .pot had for them."""
+    """Glossary notes go into the .pot, tagged `[ru]`, every language's; each catalogue
+    carries the .pot's extracted comments filtered to its own language (untagged lines and
+    its `[ru]` notes), so a reviewer's notes pane shows only what concerns them. msgmerge
+    (Poedit's "Update from POT", Weblate, pybabel update) replaces a .po's `#.` lines with
+    the .pot's: it brings the other languages' notes back, loses nothing, and the next run
+    filters them again. Languages not in this run keep the notes the previous .pot had."""
     old_live = live_entries(old_template) if old_template is not None else []
     old = {e.msgid: e.comment.split("\n") for e in old_live}
     tags = tuple(f"[{language}] " for language in notes)
@@ -350,10 +403,20 @@ def _share_notes(
             lines += [f"[{language}] {note}" for note in per_entry.get(entry.msgid, [])]
         entry.comment = "\n".join(lines + kept)
     shared = {entry.msgid: entry.comment for entry in template}
-    for po in catalogues:
+    for language, po in catalogues:
         for entry in live_entries(po):
             if entry.msgid in shared:
-                entry.comment = shared[entry.msgid]
+                entry.comment = _notes_for(shared[entry.msgid], language)
+
+
+def _notes_for(comment: str, language: str) -> str:
+    """The extracted-comment lines a `language` catalogue shows: untagged ones and its own."""
+    lines = []
+    for line in comment.split("\n"):
+        tag = _NOTE_TAG.match(line)
+        if tag is None or tag.group(1) == language:
+            lines.append(line)
+    return "\n".join(lines)
 
 
 def _machine_translate(
@@ -403,15 +466,25 @@ def _old_template(path: Path) -> polib.POFile | None:
         return None
 
 
-def _known_date(catalogs: Iterable[polib.POFile | None]) -> date | None:
-    """The article date an earlier run recorded, so a re-run does not move it to today."""
+def _article_day(
+    given: date | None, article: Article, catalogs: Iterable[polib.POFile | None]
+) -> tuple[date | None, str]:
+    """The article's date and where it comes from: `--date`, else the article's dateline,
+    else a `--date` an earlier run recorded; never the day this run happens on. An
+    article without either has no date (the edition says so)."""
+    if given is not None:
+        return given, "--date"
+    from_dateline = dateline_date(article.paragraphs[0].text) if article.paragraphs else None
+    if from_dateline is not None:
+        return from_dateline, "dateline"
     for po in catalogs:
-        value = po.metadata.get("X-Newsloc-Date", "") if po is not None else ""
+        if po is None or po.metadata.get("X-Newsloc-Date-Source", "") != "--date":
+            continue
         try:
-            return date.fromisoformat(value)
+            return date.fromisoformat(po.metadata.get("X-Newsloc-Date", "")), "--date"
         except ValueError:
             continue
-    return None
+    return None, ""
 
 
 def _check_out(out: Path) -> None:

@@ -140,7 +140,7 @@ def test_glossary_find_with_a_missing_file_or_a_folder(tmp_path: Path, source: s
 
 def test_glossary_find_still_takes_text(tmp_path: Path) -> None:
     result = newsloc("glossary", "find", "Shelling in Stepanakert.")
-    assert result.exit_code == 0 and "1 mentions" in result.stdout
+    assert result.exit_code == 0 and "1 mention\n" in result.stdout
 
 
 def test_article_names_with_spaces_make_an_edition(tmp_path: Path) -> None:

@@ -115,3 +115,26 @@ def test_newsloc_first_then_toolkit_and_newsloc_survives_its_removal(
     assert removed.returncode == 0, removed.stderr
     version = _run(bin_dir / "newsloc", "--version", cwd=tmp_path)
     assert (version.returncode, version.stdout.strip()) == (0, "newsloc 0.1.0")
+
+
+def test_pofilter_flags_dual_names_as_brackets_and_the_documented_option_quiets_it(
+    tmp_path: Path,
+) -> None:
+    """A contested place is written with both names, `Степанакерт (Ханкенди)`: pofilter's
+    `brackets` check flags every such entry; docs/catalogues.md says to run it with
+    `--excludefilter=brackets`, and that leaves the other checks' findings alone."""
+    bin_dir = _venv(tmp_path / "venv")
+    _install(bin_dir, "translate-toolkit")
+    catalogue = REPO / "locales" / "ru" / "LC_MESSAGES" / "sample-article.po"
+
+    def findings(*options: str) -> list[str]:
+        out = tmp_path / f"report{len(options)}.po"
+        done = _run(bin_dir / "pofilter", *options, catalogue, out, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        text = out.read_text(encoding="utf-8") if out.exists() else ""
+        return [line.split(":")[0] for line in text.splitlines() if line.startswith("# (pofilter)")]
+
+    assert "# (pofilter) brackets" in findings()
+    quiet = findings("--excludefilter=brackets")
+    assert "# (pofilter) brackets" not in quiet
+    assert "# (pofilter) acronyms" in quiet  # the dateline's YEREVAN/BAKU: still reported

@@ -11,7 +11,7 @@ changed entries' blocks are rewritten (`catalog.splice`), every other byte kept.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -272,14 +272,24 @@ def _plan_apply(catalogue: _Catalogue, glossary: Glossary) -> tuple[ApplyReport,
 
 
 def apply_to_catalogs(
-    paths: Iterable[Path | str], glossary: Glossary, dry_run: bool = False
+    paths: Iterable[Path | str],
+    glossary: Glossary,
+    dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[ApplyReport]:
     """`apply` on several files: every file is read, checked and rewritten in memory
     first, then all changed files are written together (`base.files.write_files`), so one
     bad or unwritable file leaves every file as it was. A file someone saved since it was
-    read is not overwritten (`WriteConflict`)."""
-    catalogues = [_read(path, glossary) for path in paths]
-    planned = [(catalogue, *_plan_apply(catalogue, glossary)) for catalogue in catalogues]
+    read is not overwritten (`WriteConflict`). `progress(done, total)` follows the files."""
+    paths = list(paths)
+    planned = []
+    for done, path in enumerate(paths):
+        if progress is not None:
+            progress(done, len(paths))
+        catalogue = _read(path, glossary)
+        planned.append((catalogue, *_plan_apply(catalogue, glossary)))
+    if progress is not None:
+        progress(len(paths), len(paths))
     writes = [
         PlannedWrite(catalogue.path, text.encode("utf-8"), snapshot_of(catalogue.po))
         for catalogue, report, text in planned

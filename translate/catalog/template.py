@@ -38,12 +38,16 @@ def new_catalog(
     *,
     domain: str,
     source: str,
-    article_date: date,
+    article_date: date | None,
     language: str | None,
     created: str,
     english_name: str = "",
+    date_source: str = "",
 ) -> polib.POFile:
-    """An empty catalogue with every header reviewers' tools expect."""
+    """An empty catalogue with every header reviewers' tools expect.
+
+    `X-Newsloc-Date` is the article's date and `X-Newsloc-Date-Source` where it came from
+    (`dateline` or `--date`); an article with neither has no date headers."""
     po = polib.POFile(wrapwidth=WRAP_WIDTH, check_for_duplicates=False)
     what = f"{english_name} translation" if language else "Template"
     po.header = f"{what} of {source}, made with newsloc. Review it in Poedit or Weblate."
@@ -61,8 +65,10 @@ def new_catalog(
         "Plural-Forms": plural_forms(language) if language else "",
         "X-Generator": generator(),
         "X-Newsloc-Source": source,
-        "X-Newsloc-Date": article_date.isoformat(),
     }
+    if article_date is not None:
+        po.metadata["X-Newsloc-Date"] = article_date.isoformat()
+        po.metadata["X-Newsloc-Date-Source"] = date_source
     if not language:  # a template has no language and no plural rule yet
         del po.metadata["Plural-Forms"]
     return po

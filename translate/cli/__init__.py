@@ -11,21 +11,41 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import typer
-from typer._click import Context as ClickContext
-from typer._click.exceptions import NoArgsIsHelpError, UsageError
+from typer import Context as ClickContext
 from typer.core import TyperGroup
 
 from newsloc.base.errors import NewslocError
 from newsloc.base.version import newsloc_version
-from newsloc.translate.cli import catalog_cmd, edition_cmd, glossary_cmd, models_cmd, translate_cmd
+from newsloc.translate.cli import (
+    catalog_cmd,
+    edition_cmd,
+    glossary_cmd,
+    models_cmd,
+    quality_cmd,
+    translate_cmd,
+)
+from newsloc.translate.cli.help_style import tidy
 from newsloc.translate.cli.output import print_error, usage_error_line
 
+#: click's usage error (a missing argument, an unknown option or command), reached through
+#: typer's public names: `typer.BadParameter` is click's BadParameter, a UsageError. Typer
+#: 0.12 to 0.20 use click itself, later versions a copy of it inside typer, so neither
+#: `click.UsageError` nor a typer submodule names the class every supported typer raises.
+UsageError: type[Exception] = next(
+    cls for cls in typer.BadParameter.__mro__ if cls.__name__ == "UsageError"
+)
 
-def _usage_exit(exc: UsageError, command_path: str | None = None) -> typer.Exit:
+
+def _is_help_request(exc: Any) -> bool:
+    """A group run without a command (`no_args_is_help`): click 8.2+ raises a usage error
+    whose message is the group's help, older click printed the help itself."""
+    return exc.ctx is not None and exc.message == exc.ctx.get_help()
+
+
+def _usage_exit(exc: Any, command_path: str | None = None) -> typer.Exit:
     """Print a usage error as one line; a group run without a command shows its help."""
-    if isinstance(exc, NoArgsIsHelpError):
-        if exc.ctx is not None:
-            typer.echo(exc.ctx.get_help())
+    if _is_help_request(exc):
+        typer.echo(exc.ctx.get_help())
     else:
         print_error(usage_error_line(exc, command_path))
     return typer.Exit(2)
@@ -49,6 +69,10 @@ def _command_path(ctx: ClickContext, args: list[str]) -> str:
     return " ".join(words)
 
 
+#: Where the root keeps the command line's words in the context's (public) `meta` dict.
+_WORDS = "newsloc.words"
+
+
 class _NewslocGroup(TyperGroup):
     """Reports user errors and usage errors as `newsloc: error: …` lines with exit code 2.
 
@@ -61,16 +85,20 @@ class _NewslocGroup(TyperGroup):
         self,
         info_name: str | None,
         args: list[str],
-        parent: ClickContext | None = None,
+        parent: Any = None,
         **extra: Any,
-    ) -> ClickContext:
+    ) -> Any:  # click's Context (typer.Context is a subclass of it)
+        words = list(args)  # the parser consumes `args`; errors name the command they pick
+        tidy(self)  # one help style for every command (help_style.py)
         try:
-            return super().make_context(info_name, args, parent=parent, **extra)
+            ctx = super().make_context(info_name, args, parent=parent, **extra)
         except UsageError as exc:
             raise _usage_exit(exc) from None
+        ctx.meta[_WORDS] = words
+        return ctx
 
     def invoke(self, ctx: typer.Context):  # type: ignore[override]
-        args = [*ctx._protected_args, *ctx.args]  # what TyperGroup.invoke resolves and clears
+        args = ctx.meta.get(_WORDS, [])
         try:
             return super().invoke(ctx)
         except UsageError as exc:
@@ -122,6 +150,7 @@ app.add_typer(models_cmd.app, name="models")
 app.add_typer(glossary_cmd.app, name="glossary")
 app.add_typer(catalog_cmd.app, name="catalog")
 app.add_typer(edition_cmd.app, name="edition")
+app.add_typer(quality_cmd.app, name="quality")
 
 
 def main() -> None:

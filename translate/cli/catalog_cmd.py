@@ -61,9 +61,17 @@ def _stats_table(domain: str, rows: list[CatalogStats]) -> Table:
     from rich.text import Text
 
     table = Table(title=Text(f"{domain}: review progress"), title_justify="left")
-    for name in ("language", "entries", "reviewed", "fuzzy", "untranslated", "glossary"):
-        table.add_column(name, justify="left" if name == "language" else "right")
-    table.add_column("reviewed %", justify="right")
+    # Each heading is the JSON key (`--json`) with spaces for underscores.
+    for key in (
+        "language",
+        "entries",
+        "reviewed",
+        "fuzzy",
+        "untranslated",
+        "glossary_violations",
+        "percent_reviewed",
+    ):
+        table.add_column(key.replace("_", " "), justify="left" if key == "language" else "right")
     for row in rows:
         violations = "n/a" if row.glossary_violations is None else str(row.glossary_violations)
         table.add_row(
@@ -133,7 +141,7 @@ def _audit_table(report: AuditReport) -> Table:
         show_lines=True,
     )
     table.add_column("concept")
-    table.add_column("source", justify="right")
+    table.add_column("mentions", justify="right")  # the JSON key
     for language in report.languages:
         table.add_column(language)
     table.add_column("issues")

@@ -120,8 +120,13 @@ def _languages(lang: str | None, all_languages: bool) -> list[str] | None:
 @app.command("build")
 def build(
     lang: Annotated[
-        str | None,
-        typer.Option("--lang", help="Target language(s), e.g. hy or hy,az,ru."),
+        list[str] | None,
+        typer.Option(
+            "--lang",
+            metavar="LANGS",
+            help="Target language(s): hy, or hy,az,ru, or repeated (--lang hy --lang az).",
+            show_default=False,
+        ),
     ] = None,
     all_languages: Annotated[
         bool, typer.Option("--all", help="Every language with a catalogue.")
@@ -189,7 +194,7 @@ def build(
     """
     from newsloc.translate.edition.build import EditionOptions
 
-    languages = _languages(lang, all_languages)
+    languages = _languages(",".join(lang) if lang else None, all_languages)
     options = EditionOptions(
         locales=locales,
         domain=domain,

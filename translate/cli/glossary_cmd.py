@@ -13,7 +13,7 @@ import typer
 
 from newsloc.translate.cli import glossary_exchange_cmd, glossary_qa_cmd
 from newsloc.translate.cli.glossary_options import GlossaryOption, PolicyOption, load_terms
-from newsloc.translate.cli.output import console, print_json
+from newsloc.translate.cli.output import console, err_console, print_json
 from newsloc.translate.errors import UserError
 
 if TYPE_CHECKING:
@@ -102,7 +102,14 @@ def list_concepts(
 
 @app.command()
 def show(
-    concept_id: Annotated[str, typer.Argument(metavar="ID", help="Concept id, e.g. stepanakert.")],
+    concept_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID|NAME",
+            help="Concept id (stepanakert), or any of its names or spellings in any language "
+            "(khankendi, Ханкенди).",
+        ),
+    ],
     json: JsonOption = False,
     glossary_path: GlossaryOption = None,
     policy: PolicyOption = None,
@@ -110,7 +117,17 @@ def show(
     """Everything the glossary says about one concept: names, spellings, forms, note, and
     for a contested one whether both names are kept (under the profile --policy names)."""
     glossary = load_terms(glossary_path, policy)
-    concept = glossary.require(concept_id)
+    concept = glossary.get(concept_id)
+    if concept is None:
+        named = _concepts_named(glossary, concept_id)
+        if len(named) > 1:
+            raise UserError(
+                f"{concept_id!r} names {len(named)} concepts: "
+                f"{', '.join(c.id for c in named)}; give one of these ids"
+            )
+        concept = named[0] if named else glossary.require(concept_id)  # require: the error
+        if not json:
+            err_console.print(f"{concept_id}: a name of {concept.id}", markup=False)
     if json:
         print_json({**concept.as_dict(), "languages": list(glossary.languages_of(concept))})
         return
@@ -144,7 +161,23 @@ def find(
         table.add_row(*map(Text, (span, mention.concept_id, mention.name, mention.spelling)))
     if located:
         console.print(table)
-    console.print(f"{len(located)} mentions", highlight=False)
+    console.print(f"{len(located)} mention{'' if len(located) == 1 else 's'}", highlight=False)
+
+
+def _concepts_named(glossary: Glossary, text: str) -> list[Concept]:
+    """The concepts one of whose names, English spellings or target forms (any case,
+    variant or short form) is `text`, letter case aside."""
+    wanted = text.strip().casefold()
+    found = []
+    for concept in glossary:
+        spellings = {spelling for spelling, _ in concept.english_spellings()}
+        for by_name in concept.forms.values():
+            for forms in by_name.values():
+                for one in (forms, *forms.variants, *forms.short):
+                    spellings.update(one.cases.values())
+        if wanted in {spelling.casefold() for spelling in spellings}:
+            found.append(concept)
+    return found
 
 
 def _summary(glossary: Glossary, concept: Concept) -> dict[str, object]:

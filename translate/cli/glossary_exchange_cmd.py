@@ -28,23 +28,23 @@ ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing 
 
 EXPORT_HELP = (
     "Export the glossary for machine-translation services or CAT tools.\n\n"
-    "[b]tsv[/b] (DeepL glossary entries, Google unidirectional glossary): "
-    "[i]English<TAB>target[/i], one target language (--lang required), no header.\n\n"
-    "[b]csv[/b] (Amazon Translate custom terminology, Google equivalent term sets): a header "
-    "row of language codes ([i]en,hy,az,ru[/i], or [i]en,ru[/i] with --lang), then one row per "
+    "tsv (DeepL glossary entries, Google unidirectional glossary): "
+    "`English<TAB>target`, one target language (--lang required), no header.\n\n"
+    "csv (Amazon Translate custom terminology, Google equivalent term sets): a header "
+    "row of language codes (`en,hy,az,ru`, or `en,ru` with --lang), then one row per "
     "English spelling; UTF-8 without a BOM.\n\n"
-    "[b]tbx[/b]: TBX-Basic (martif) with every name, case form, variant, note and source.\n\n"
-    "[b]xcs[/b]: the constraint specification the TBX names (its data categories and "
+    "tbx: TBX-Basic (martif) with every name, case form, variant, note and source.\n\n"
+    "xcs: the constraint specification the TBX names (its data categories and "
     "languages); put it beside the .tbx for TBX Checker.\n\n"
     "A term row maps each English spelling of a name to that name's nominative: Stepanakert -> "
     "Степанакерт, Khankendi -> Ханкенди. These services cannot keep both names of a contested "
-    "place or inflect them: run [i]newsloc glossary apply[/i] on their output for that. "
+    "place or inflect them: run `newsloc glossary apply` on their output for that. "
     "Ambiguous concepts (Georgia) are left out of tsv and csv."
 )
 
 IMPORT_HELP = (
     "Convert a TSV, CSV or TBX file into a glossary TOML file that newsloc can load.\n\n"
-    "A TBX written by [i]newsloc glossary export[/i] comes back whole. A term list carries only "
+    "A TBX written by `newsloc glossary export` comes back whole. A term list carries only "
     "English -> nominative pairs: English terms with the same targets become one concept with "
     "one name (the first term) and English spellings (the others). The TOML is validated "
     "before it is written."
@@ -52,10 +52,10 @@ IMPORT_HELP = (
 
 REVIEW_EXPORT_HELP = (
     "Write a .po catalogue for reviewing the glossary's names in one language.\n\n"
-    "One entry per name: msgctxt [i]concept|Name[/i], msgid the English name, msgstr its "
+    "One entry per name: msgctxt `concept|Name`, msgid the English name, msgstr its "
     "nominative; kind, note, source, case forms, variants and the contested partner are "
     "extracted comments. Reviewers correct msgstr in Poedit or Weblate, then run "
-    "[i]newsloc glossary review import[/i]."
+    "`newsloc glossary review import`."
 )
 
 REVIEW_IMPORT_HELP = (

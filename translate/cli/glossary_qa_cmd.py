@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from newsloc.translate.cli.glossary_options import GlossaryOption, PolicyOption, load_terms
-from newsloc.translate.cli.output import console, err_console, print_json
+from newsloc.translate.cli.output import console, counting_progress, err_console, print_json
 
 if TYPE_CHECKING:
     from newsloc.translate.catalog import glossary_qa
@@ -20,8 +20,28 @@ if TYPE_CHECKING:
 
 FilesArgument = Annotated[
     list[Path],
-    typer.Argument(metavar="FILE.po...", help="Catalogues to work on.", show_default=False),
+    typer.Argument(
+        metavar="CATALOGUE",
+        help="Catalogues (.po) to work on, or folders to search for them (e.g. locales).",
+        show_default=False,
+    ),
 ]
+
+
+def catalogue_files(paths: list[Path]) -> list[Path]:
+    """The .po files named, and those found under each folder named (sorted)."""
+    from newsloc.translate.errors import UserError
+
+    files: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            files.append(path)
+            continue
+        found = sorted(p for p in path.rglob("*.po") if p.is_file())
+        if not found:
+            raise UserError(f"{path}: no .po catalogues in this folder")
+        files.extend(found)
+    return files
 
 
 def apply(
@@ -39,7 +59,10 @@ def apply(
     """
     from newsloc.translate.catalog import glossary_qa
 
-    reports = glossary_qa.apply_to_catalogs(files, load_terms(glossary, policy), dry_run=dry_run)
+    terms = load_terms(glossary, policy)
+    paths = catalogue_files(files)
+    with counting_progress("applying the glossary", "catalogues") as progress:
+        reports = glossary_qa.apply_to_catalogs(paths, terms, dry_run=dry_run, progress=progress)
     for report in reports:
         if dry_run and report.diff:
             console.print(
@@ -76,7 +99,7 @@ def check(
     """
     from newsloc.translate.catalog import glossary_qa
 
-    violations = glossary_qa.check_catalogs(files, load_terms(glossary, policy))
+    violations = glossary_qa.check_catalogs(catalogue_files(files), load_terms(glossary, policy))
     if json_output:
         print_json([violation.as_dict() for violation in violations])
     else:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from newsloc.translate.models.opus_mt import OpusMtRelease
     from newsloc.translate.models.store import InstallResult
 
-from .output import console, err_console, print_json, print_warning
+from .output import console, err_console, print_error, print_hint, print_json, print_warning
 
 if TYPE_CHECKING:
     from rich.progress import TaskID
@@ -67,15 +67,39 @@ def list_command(
         )
 
 
-@app.command()
+#: Exit code when some of the languages asked for were installed and some were not.
+EXIT_PARTIAL = 3
+
+OFFLINE_WAYS = (
+    "offline, install from copies: "
+    "newsloc models install --from FILE.argosmodel (a package file from another machine); "
+    "ARGOS_PACKAGE_INDEX=file:///MIRROR/ newsloc models install az ru (a copy of the index "
+    "with its packages); NEWSLOC_OPUS_MT_MIRROR=file:///MIRROR/ newsloc models install hy "
+    "(a copy of the OPUS-MT release); newsloc models build OPUS_MT_DIR --to hy --install (an "
+    "unpacked OPUS-MT model); see the README, Models: without network"
+)
+
+
+@app.command(
+    short_help="Install English→X models from the package index, or a model file.",
+    epilog="Offline: --from FILE installs a package file; ARGOS_PACKAGE_INDEX=file:///MIRROR/ "
+    "and NEWSLOC_OPUS_MT_MIRROR=file:///MIRROR/ point at local copies of the index and of the "
+    "OPUS-MT releases; newsloc models build turns an unpacked OPUS-MT model into a package.",
+)
 def install(
     languages: Annotated[
         list[str] | None,
-        typer.Argument(help="Target languages (az ru) or pairs (en-ru) to install."),
+        typer.Argument(
+            metavar="LANGUAGE",
+            help="Target languages (az ru) or pairs (en-ru) to install.",
+            show_default=False,
+        ),
     ] = None,
     from_file: Annotated[
         Path | None,
-        typer.Option("--from", help="Install this .argosmodel file instead (offline)."),
+        typer.Option(
+            "--from", metavar="FILE", help="Install this .argosmodel file instead (offline)."
+        ),
     ] = None,
     family_name: Annotated[
         str | None,
@@ -104,29 +128,43 @@ def install(
     """Install English→X models from the package index, or one model file with --from.
 
     Armenian, which the index lacks, is built from Helsinki-NLP's OPUS-MT release
-    (NEWSLOC_OPUS_MT_MIRROR may point at a copy). With --family, a multilingual model
+    (NEWSLOC_OPUS_MT_MIRROR may point at a copy). Each language is reported: one that
+    cannot be installed does not stop the others. With --family, a multilingual model
     (NLLB-200, M2M-100, MADLAD-400) is fetched from a mirror and installed for each language;
     NLLB-200 is non-commercial and needs --accept-licence CC-BY-NC-4.0.
+    Exit 0: all installed; 2: none; 3: some (see the messages).
     """
-    from newsloc.translate.models.store import install_file, install_from_index
+    from newsloc.translate.models.store import InstallFailure, install_file, install_from_index
 
     if family_name is not None:
         if from_file is not None:
             raise UserError("give --family or --from FILE, not both")
         results = _install_family(languages or [], family_name, accept_licence, mirror)
+        failures: list[InstallFailure] = []
     elif from_file is not None:
         if languages:
             raise UserError("give languages to download or --from FILE, not both")
         _check_file_licence(from_file, accept_licence)
         with err_console.status(f"Installing {from_file} …"):
             results = [install_file(from_file)]
+        failures = []
     else:
+        failures = []
         with _download_progress() as (on_download, on_build):
             results = install_from_index(
-                languages or [], on_download=on_download, on_build=on_build
+                languages or [],
+                on_download=on_download,
+                on_build=on_build,
+                on_failure=failures.append,
             )
     for result in results:
         _print_installed_result(result)
+    for failure in failures:
+        print_error(f"{failure.pair} (from {failure.origin}): not installed: {failure.error}")
+    if any(failure.unreachable for failure in failures):
+        print_hint(OFFLINE_WAYS)
+    if failures:
+        raise typer.Exit(EXIT_PARTIAL if results else 2)
 
 
 @app.command("remove")
@@ -145,14 +183,22 @@ def remove_command(
 @app.command()
 def build(
     marian_dir: Annotated[
-        Path, typer.Argument(help="OPUS-MT model directory (decoder.yml, *.npz, *.spm).")
+        Path,
+        typer.Argument(
+            metavar="OPUS_MT_DIR", help="OPUS-MT model directory (decoder.yml, *.npz, *.spm)."
+        ),
     ],
-    target: Annotated[str, typer.Option("--to", help="Target language code, e.g. hy.")],
-    source: Annotated[str, typer.Option("--from", help="Source language code.")] = "en",
+    target: Annotated[
+        str, typer.Option("--to", metavar="LANG", help="Target language code, e.g. hy.")
+    ],
+    source: Annotated[
+        str, typer.Option("--from", metavar="LANG", help="Source language code.")
+    ] = "en",
     out: Annotated[
         Path | None,
         typer.Option(
             "--out",
+            metavar="FILE",
             help="Where to write the .argosmodel (default: ./translate-SRC_TGT-1_0.argosmodel; "
             "with --install and no --out, no file is kept).",
         ),

@@ -7,30 +7,109 @@ The rich consoles are made on first use: importing rich's console costs start-up
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from typer._click.exceptions import UsageError
 
 
 class _LazyConsole:
-    """A rich Console created the first time something is printed through it."""
+    """A placeholder that becomes a real rich Console the first time it is used.
+
+    Importing rich's console costs start-up time that `newsloc --version`, JSON output and
+    one-line errors never need, so the two module-level consoles are made on first use. A
+    forwarding proxy is not enough: rich's live displays (Progress, Status, Live) use the
+    console as a context manager and look its special methods up on its type, which a
+    proxy's `__getattr__` never sees. So the first use turns this very object into a
+    `Console` (its class is replaced and `Console.__init__` runs on it): from then on it is
+    one, to rich and to `isinstance`, under the same name every module imported.
+    """
 
     def __init__(self, **options: Any) -> None:
-        self._options = options
+        self._lazy_options = options
 
-    @cache  # noqa: B019 - two module-level instances, kept for the process's life
-    def _console(self) -> Console:
-        from rich.console import Console
-
-        return Console(**self._options)
+    def _become_console(self) -> Console:
+        with _BECOMING:
+            if type(self) is _LazyConsole:  # another thread may have done it meanwhile
+                options = self.__dict__.pop("_lazy_options")
+                cls = _console_class()
+                self.__class__ = cls  # type: ignore[assignment]
+                cls.__init__(self, **options)  # type: ignore[arg-type]
+        return self  # type: ignore[return-value]
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._console(), name)
+        # Only reached for names the placeholder lacks, i.e. before it became a Console.
+        if name == "_lazy_options":
+            raise AttributeError(name)
+        return getattr(self._become_console(), name)
+
+    def __enter__(self) -> Console:
+        return self._become_console().__enter__()
+
+    def __exit__(self, *exc: Any) -> None:
+        # `with` looked this method up before `__enter__` made the object a Console.
+        _console_class().__exit__(self, *exc)  # type: ignore[arg-type]
+
+
+_BECOMING = threading.Lock()
+
+#: How wide piped output may be: wide enough that no table cell is cut and no file path
+#: wrapped; COLUMNS still wins where set.
+PIPE_WIDTH = 1000
+
+_TRAILING_BLANKS = re.compile(r"[ \t]+(?=\n)")
+
+
+class _Stream:
+    """sys.stdout or sys.stderr as they are when written to (tests swap them), with the
+    blanks rich pads a table's lines with dropped when the stream is not a terminal."""
+
+    def __init__(self, stderr: bool) -> None:
+        self._stderr = stderr
+
+    @property
+    def target(self) -> Any:
+        return sys.stderr if self._stderr else sys.stdout
+
+    def write(self, text: str) -> int:
+        target = self.target
+        if not target.isatty():
+            text = _TRAILING_BLANKS.sub("", text)
+        return target.write(text)
+
+    def __getattr__(self, name: str) -> Any:  # flush, isatty, fileno, encoding, …
+        return getattr(self.target, name)
+
+
+@cache
+def _console_class() -> type[Console]:
+    from rich.console import Console, ConsoleDimensions
+
+    class NewslocConsole(Console):
+        """rich's Console, but piped output is neither padded nor cut at 80 columns."""
+
+        def __init__(self, **options: Any) -> None:
+            super().__init__(file=_Stream(options.get("stderr", False)), **options)  # type: ignore[arg-type]
+
+        @property
+        def size(self) -> ConsoleDimensions:
+            size = Console.size.fget(self)  # type: ignore[attr-defined]
+            if self.is_terminal or os.environ.get("COLUMNS", "").isdigit():
+                return size
+            return ConsoleDimensions(PIPE_WIDTH, size.height)
+
+        @size.setter
+        def size(self, new_size: tuple[int, int]) -> None:
+            Console.size.fset(self, new_size)  # type: ignore[attr-defined]
+
+    return NewslocConsole
 
 
 console: Console = _LazyConsole()  # type: ignore[assignment]
@@ -42,7 +121,7 @@ def print_error(message: str) -> None:
     err_console.print(f"newsloc: error: {message}", markup=False)
 
 
-def usage_error_line(exc: UsageError, command_path: str | None = None) -> str:
+def usage_error_line(exc: Any, command_path: str | None = None) -> str:
     """Click's usage error as one line: the message, then where the help is.
 
     `Invalid value for '--beam-size': …` becomes `invalid value for '--beam-size': …; see
@@ -64,6 +143,37 @@ def print_warning(message: str) -> None:
     err_console.print(f"newsloc: warning: {message}", markup=False)
 
 
+def print_hint(message: str) -> None:
+    """What to do next, after errors: on stderr, one line, like them."""
+    err_console.print(f"newsloc: hint: {message}", markup=False)
+
+
 def print_json(data: Any) -> None:
     """Machine-readable output: UTF-8, non-ASCII kept as letters, stable key order."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@contextmanager
+def counting_progress(description: str, unit: str) -> Iterator[Callable[[int, int], None]]:
+    """A bar on stderr counting `unit`s, in a terminal only; yields `update(done, total)`.
+
+    Logs and pipes get the result lines alone. The bar disappears when the work is done.
+    """
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total} " + unit),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+        disable=not err_console.is_terminal,
+    )
+    task = bar.add_task(description, total=None)
+
+    def update(done: int, total: int) -> None:
+        bar.update(task, completed=done, total=total)
+
+    with bar:
+        yield update

@@ -48,9 +48,15 @@ def translate(
             show_default=False,
         ),
     ],
-    to: Annotated[str, typer.Option("--to", help="Target languages, comma-separated.")] = (
-        "hy,az,ru"
-    ),
+    to: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--to",
+            metavar="LANGS",
+            help="Target languages, comma-separated or repeated (--to ru --to az).",
+            show_default="hy,az,ru",
+        ),
+    ] = None,
     domain: Annotated[
         str | None,
         typer.Option(
@@ -119,7 +125,7 @@ def translate(
     if no_glossary and (policy is not None or glossary is not None):
         given = "--policy" if policy is not None else "--glossary"
         raise UserError(f"{given} chooses a glossary to apply; drop it or --no-glossary")
-    languages = parse_languages(to, "--to")
+    languages = parse_languages(",".join(to) if to else "hy,az,ru", "--to")
     if article_format is not None:
         check_format(article_format)
     day = parse_date(article_date, "--date") if article_date else None
@@ -160,7 +166,7 @@ def translate(
     if as_json:
         print_json(_batch_as_dict(batch))
     else:
-        console.print(_batch_table(batch))
+        console.print(_batch_table(batch, machine=factory is not None))
     if batch.outcomes and len(batch.failed) == len(batch.outcomes):
         raise typer.Exit(2)
     if batch.failed or any(is_partial(report) for report in batch.done):
@@ -218,35 +224,31 @@ def _compact_table(title: str) -> Table:
     )
 
 
+#: The report's columns: each heading is its JSON key (`--json`) with spaces for underscores.
+_COLUMNS = (
+    "entries",
+    "kept",
+    "changed",
+    "machine_translated",
+    "untranslated",
+    "mentions",
+    "rendered",
+    "placed_by_alignment",
+    "not_found",
+)
+
+
+def _heading(key: str) -> str:
+    return key.replace("_", " ")
+
+
 def _table(report: TranslateReport) -> Table:
     table = _compact_table(f"Catalogues from {report.template}")
-    columns = (
-        "lang",
-        "entries",
-        "kept",
-        "changed",
-        "MT",
-        "empty",
-        "mentions",
-        "rendered",
-        "aligned",
-        "not found",
-    )
-    for name in columns:
-        table.add_column(name, justify="left" if name == "lang" else "right", min_width=len(name))
+    table.add_column("language", justify="left")
+    for key in _COLUMNS:
+        table.add_column(_heading(key), justify="right")
     for lang in report.languages:
-        table.add_row(
-            lang.language,
-            str(lang.entries),
-            str(lang.kept),
-            str(lang.changed),
-            str(lang.machine_translated),
-            str(lang.untranslated),
-            str(lang.mentions),
-            str(lang.rendered),
-            str(lang.placed_by_alignment),
-            str(lang.not_found),
-        )
+        table.add_row(lang.language, *(str(getattr(lang, key)) for key in _COLUMNS))
     from rich.text import Text
 
     table.caption = Text(
@@ -275,31 +277,34 @@ def _batch_as_dict(batch: BatchReport) -> dict:
     }
 
 
-def _batch_table(batch: BatchReport) -> Table:
-    """One table for the whole run: a row per article and language, refused ones included."""
-    table = _compact_table(f"{len(batch.done)} of {len(batch.outcomes)} articles translated")
-    columns = ("article", "lang", "entries", "kept", "changed", "MT", "empty", "rendered")
-    for name in (*columns, "not found"):
-        table.add_column(name, justify="left" if name in columns[:2] else "right")
+def _batch_table(batch: BatchReport, machine: bool = True) -> Table:
+    """One table for the whole run: a row per article and language, refused ones included.
+
+    Without an engine (`--engine none`) nothing is translated: the title says what was done.
+    """
+    done = f"{len(batch.done)} of {len(batch.outcomes)} articles"
+    table = _compact_table(
+        f"{done} translated"
+        if machine
+        else f"{done} made into catalogues for translators (--engine none)"
+    )
+    keys = ("entries", "kept", "changed", "machine_translated", "untranslated", "rendered")
+    table.add_column("article", justify="left")
+    table.add_column("language", justify="left")
+    for key in (*keys, "not_found"):
+        table.add_column(_heading(key), justify="right")
     from rich.text import Text
 
     for outcome in batch.outcomes:
         article = Text(outcome.article.name)
         if outcome.report is None:
-            table.add_row(article, "", "", "", "", "", "", "", "refused")
+            table.add_row(article, "", *[""] * len(keys), "refused")
             continue
         for lang in outcome.report.languages:
-            table.add_row(
-                article,
-                lang.language,
-                str(lang.entries),
-                str(lang.kept),
-                str(lang.changed),
-                str(lang.machine_translated) if not lang.warning else "none",
-                str(lang.untranslated),
-                str(lang.rendered),
-                str(lang.not_found),
-            )
+            cells = [str(getattr(lang, key)) for key in keys]
+            if lang.warning:
+                cells[keys.index("machine_translated")] = "none"
+            table.add_row(article, lang.language, *cells, str(lang.not_found))
     return table
 
 

@@ -90,6 +90,7 @@ class EditionResult:
             "domain": self.edition.domain,
             "format": self.format.value,
             "date": self.edition.date.isoformat() if self.edition.date else None,
+            "date_source": self.edition.date_source,
             "entries": self.report.entries,
             "percent_usable": self.report.percent_usable,
             "paragraphs": len(self.edition.paragraphs),
@@ -97,6 +98,7 @@ class EditionResult:
                 1 for p in self.edition.paragraphs if p.origin is TextOrigin.REVIEWED
             ),
             "machine_paragraphs": self.edition.machine_paragraphs,
+            "outdated_paragraphs": self.edition.outdated_paragraphs,
             "source_paragraphs": self.edition.source_paragraphs,
             "unreviewed": self.edition.unreviewed,
             "warnings": list(self.warnings),
@@ -126,7 +128,9 @@ def edition_paragraphs(
         if state is EntryState.REVIEWED:
             text, origin = translation_of(entry), TextOrigin.REVIEWED
         elif state is EntryState.FUZZY and allow_fuzzy:
-            text, origin = translation_of(entry), TextOrigin.MACHINE
+            outdated = entry.previous_msgid is not None  # the paragraph changed since
+            text = translation_of(entry)
+            origin = TextOrigin.OUTDATED if outdated else TextOrigin.MACHINE
         else:
             text, origin = entry.msgid, TextOrigin.SOURCE
         if origin is not TextOrigin.SOURCE and markup_problems(entry.msgid, text):
@@ -152,18 +156,30 @@ def edition_paragraphs(
     return tuple(paragraphs)
 
 
+#: What an edition says about where its date comes from (`Edition.date_source`).
+DATE_SOURCES = {
+    "--date": "given with --date",
+    "dateline": "from the article's dateline",
+}
+
+
 def _edition_date(
     catalog: polib.POFile, catalog_path: Path, date: str | None, warnings: list[str]
-) -> dt.date | None:
+) -> tuple[dt.date | None, str | None]:
+    """The edition's date and where it comes from: --date here, else the catalogue's
+    X-Newsloc-Date (its X-Newsloc-Date-Source says: the article's dateline or --date)."""
     if date is not None:
-        return parse_date(date, "--date")
+        return parse_date(date, "--date"), DATE_SOURCES["--date"]
     header = catalog.metadata.get("X-Newsloc-Date", "").strip()
     if header:
-        return parse_date(header, f"{catalog_path}: X-Newsloc-Date")
+        source = catalog.metadata.get("X-Newsloc-Date-Source", "").strip()
+        said = DATE_SOURCES.get(source, "from the catalogue's X-Newsloc-Date header")
+        return parse_date(header, f"{catalog_path}: X-Newsloc-Date"), said
     warnings.append(
-        f"{catalog_path}: no X-Newsloc-Date header and no --date; the edition has no date"
+        f"{catalog_path}: no X-Newsloc-Date header (the article's dateline gives no date) and "
+        "no --date; the edition has no date"
     )
-    return None
+    return None, None
 
 
 def _check_header_language(
@@ -213,7 +229,7 @@ def prepare_edition(
     found = find_catalogs(options.locales, options.domain, language)[0]
     catalog = load_catalog(found.path)
     _check_header_language(catalog, found.path, language, warnings)
-    edition_date = _edition_date(catalog, found.path, options.date, warnings)
+    edition_date, date_source = _edition_date(catalog, found.path, options.date, warnings)
 
     gate = None if options.allow_unreviewed_names else glossary
     report = review_report(
@@ -230,6 +246,7 @@ def prepare_edition(
         language_name=language_name(language, language) or locale.display_name or language,
         date=edition_date,
         date_text=format_edition_date(edition_date, locale) if edition_date else None,
+        date_source=date_source,
         paragraphs=edition_paragraphs(
             catalog, found.path, options.allow_fuzzy, language if options.typography else None
         ),

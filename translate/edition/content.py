@@ -29,6 +29,10 @@ class TextOrigin(enum.Enum):
 
     REVIEWED = "reviewed"  # a reviewer's translation
     MACHINE = "machine"  # fuzzy machine output, only with allow_fuzzy
+    #: A translation of an earlier version of a paragraph that has changed since (fuzzy,
+    #: with the old source kept as `#| msgid`): someone's work, but not of this text. Only
+    #: with allow_fuzzy, and marked as such in every format.
+    OUTDATED = "outdated"
     SOURCE = "source"  # nothing usable: the English source, marked as such
     ORIGINAL = "original"  # the English original edition: the source, published as it is
 
@@ -73,6 +77,9 @@ class Edition:
     alternates: tuple[Alternate, ...] = ()
     #: The index page listing every version, for `hreflang="x-default"`.
     index_href: str | None = None
+    #: Where the date comes from, in words ("from the article's dateline", "given with
+    #: --date"); None without a date.
+    date_source: str | None = None
 
     @property
     def headline(self) -> PublishedParagraph | None:
@@ -88,6 +95,11 @@ class Edition:
         return sum(1 for p in self.paragraphs if p.origin is TextOrigin.SOURCE)
 
     @property
+    def outdated_paragraphs(self) -> int:
+        return sum(1 for p in self.paragraphs if p.origin is TextOrigin.OUTDATED)
+
+    @property
     def unreviewed(self) -> bool:
-        """True when machine text not checked by an editor is published."""
-        return self.machine_paragraphs > 0
+        """True when text no editor has checked against this article is published:
+        machine output, or a translation of a paragraph that has changed since."""
+        return self.machine_paragraphs + self.outdated_paragraphs > 0

@@ -41,10 +41,28 @@ def machine_title(language: str) -> str:
     return _("machine translation, not reviewed")
 
 
+def outdated_title(language: str) -> str:
+    """The mark on a translation of an earlier version of a paragraph."""
+    _ = translator(language).gettext
+    # TRANSLATORS: mark on a paragraph whose English original has changed
+    # since it was translated: the text shown translates the earlier
+    # version, and no editor has checked it against the new one.
+    return _("translation of an earlier version of this paragraph, not reviewed")
+
+
+def unreviewed_title(paragraph: PublishedParagraph, language: str) -> str | None:
+    """The mark of a paragraph no editor has checked against this article, else None."""
+    if paragraph.origin is TextOrigin.MACHINE:
+        return machine_title(language)
+    if paragraph.origin is TextOrigin.OUTDATED:
+        return outdated_title(language)
+    return None
+
+
 def unreviewed_banner(edition: Edition) -> str:
     """One sentence saying how much of the edition no editor has checked."""
     ngettext = translator(edition.language).ngettext
-    count = edition.machine_paragraphs
+    count = edition.machine_paragraphs + edition.outdated_paragraphs
     total = len(edition.paragraphs)
     # TRANSLATORS: banner at the top of an edition; count is the number
     # of paragraphs still machine-translated, total all paragraphs. The
@@ -118,8 +136,11 @@ def render_text(edition: Edition) -> str:
     mark = untranslated_mark(edition.language)
     for paragraph in edition.paragraphs:
         text = plain(paragraph)
+        unchecked = unreviewed_title(paragraph, edition.language)
         if paragraph.origin is TextOrigin.SOURCE:
             blocks.append(f"[{mark}] {text}")
+        elif unchecked:
+            blocks.append(f"[{unchecked}] {text}")
         else:
             blocks.append(text)
     others = _others(edition)
@@ -176,16 +197,17 @@ def _markdown_paragraph(paragraph: PublishedParagraph, language: str) -> str:
     text = markdown_inline(paragraph)
     if paragraph.origin is TextOrigin.SOURCE:
         text = f"**[{escape_markdown(untranslated_mark(language))}]** {text}"
+    elif paragraph.is_byline or paragraph.kind in ("standfirst", "caption", "byline", "dateline"):
+        text = f"*{text}*"
+    unchecked = unreviewed_title(paragraph, language)
+    if unchecked:  # as HTML's title on the paragraph, but visible: Markdown has no tooltips
+        text = f"*\\[{escape_markdown(unchecked)}\\]* {text}"
     if paragraph.kind == "headline":
         return f"# {text}"
     if paragraph.kind == "pullquote":
         return f"> {text}"
     if paragraph.kind == "alt":
         return f"![{escape_markdown(plain(paragraph))}]()"
-    if paragraph.origin is not TextOrigin.SOURCE and (
-        paragraph.is_byline or paragraph.kind in ("standfirst", "caption", "byline", "dateline")
-    ):
-        return f"*{text}*"
     return text
 
 
@@ -228,6 +250,7 @@ p {{ margin: 0 0 1.1em; }}
 .banner {{ margin: 0 0 1.75rem; padding: 0.75rem 1rem; background: #fff3cd;
   border-left: 4px solid #d39e00; font-size: 0.95rem; }}
 .machine {{ border-left: 3px solid #f0d58a; padding-left: 0.8rem; margin-left: -0.95rem; }}
+.machine.outdated {{ border-left-color: #e3a36b; }}
 .untranslated {{ margin: 0 0 1.1em; padding: 0.6rem 0.9rem; background: #f1f0ec; color: #57554f;
   border-left: 3px dashed #9a978e; }}
 .untranslated p {{ margin: 0; }}
@@ -316,12 +339,14 @@ def _html_paragraph(paragraph: PublishedParagraph, language: str) -> str:
             (element_class, bool(element_class) and element_class != "byline"),
             ("byline", paragraph.is_byline or paragraph.kind == "byline"),
             ("machine", paragraph.origin is TextOrigin.MACHINE),
+            ("machine outdated", paragraph.origin is TextOrigin.OUTDATED),
         )
         if on
     ]
     attrs = f' class="{" ".join(classes)}"' if classes else ""
-    if paragraph.origin is TextOrigin.MACHINE:
-        attrs += f' title="{html.escape(machine_title(language), quote=True)}"'
+    unchecked = unreviewed_title(paragraph, language)
+    if unchecked:
+        attrs += f' title="{html.escape(unchecked, quote=True)}"'
     return f"<{tag}{attrs}>{text}</{tag}>"
 
 
@@ -392,6 +417,13 @@ def _html_switcher(edition: Edition) -> str:
     return f'<nav class="languages"><span>{label}</span><ul>{items}</ul></nav>'
 
 
+def _date_source(edition: Edition) -> str:
+    """`data-source` on the masthead's date: where it comes from (dateline or --date)."""
+    if not edition.date_source:
+        return ""
+    return f' data-source="{html.escape(edition.date_source, quote=True)}"'
+
+
 def render_html(edition: Edition) -> str:
     """A self-contained page: inline CSS, no scripts, no external resources."""
     lang = _lang(edition.language)
@@ -401,7 +433,8 @@ def render_html(edition: Edition) -> str:
     if edition.date_text and edition.date:
         masthead += (
             '<span class="sep">·</span>'
-            f'<time datetime="{edition.date.isoformat()}">{html.escape(edition.date_text)}</time>'
+            f'<time datetime="{edition.date.isoformat()}"{_date_source(edition)}>'
+            f"{html.escape(edition.date_text)}</time>"
         )
     paragraphs = list(edition.paragraphs)
     body = []

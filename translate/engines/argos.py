@@ -44,12 +44,26 @@ from typing import Any
 
 import ctranslate2
 import sentencepiece as spm
-from argostranslate.package import Package
-from argostranslate.tokenizer import SentencePieceTokenizer
 
-from newsloc.translate.engines.argos_packages import find_package, install_command, package_name
-from newsloc.translate.engines.interface import Alignment, ProgressCallback, Span, Translation
-from newsloc.translate.errors import UserError
+from newsloc.translate.engines.argos_dirs import import_argos_settings
+
+import_argos_settings()  # before Argos's own modules: it would create folders when imported
+
+from argostranslate.package import Package  # noqa: E402
+from argostranslate.tokenizer import SentencePieceTokenizer  # noqa: E402
+
+from newsloc.translate.engines.argos_packages import (  # noqa: E402
+    find_package,
+    install_command,
+    package_name,
+)
+from newsloc.translate.engines.interface import (  # noqa: E402
+    Alignment,
+    ProgressCallback,
+    Span,
+    Translation,
+)
+from newsloc.translate.errors import UserError  # noqa: E402
 
 DEFAULT_BEAM_SIZE = 2
 DEFAULT_MAX_BATCH_TOKENS = 4096
@@ -150,7 +164,9 @@ class ArgosEngine:
         if package is None:
             raise UserError(
                 f"no Argos package for {source}→{target} is installed; "
-                f"install one with: {install_command(source, target)}"
+                f"install one with: {install_command(source, target)} (offline: "
+                "newsloc models install --from FILE.argosmodel, or a local mirror: "
+                "newsloc models install --help)"
             )
         self.source = source
         self.target = target

@@ -7,6 +7,8 @@ XDG_DATA_HOME / XDG_CACHE_HOME later would write somewhere else than it reads.
 from __future__ import annotations
 
 import os
+import sys
+import threading
 from pathlib import Path
 
 
@@ -30,3 +32,32 @@ def downloads_dir() -> Path:
 def argos_config_dir() -> Path:
     """Where Argos keeps settings.json (ARGOS_PACKAGE_INDEX and others can be set there)."""
     return Path(os.environ.get("XDG_CONFIG_HOME") or _home() / ".config") / "argos-translate"
+
+
+_IMPORTING = threading.Lock()
+
+
+def import_argos_settings() -> None:
+    """Import `argostranslate.settings` without the folders it creates when imported.
+
+    Argos makes its data, config, cache, download and packages folders as a side effect of
+    `import argostranslate.settings` (which `argostranslate.package` and the tokenizer pull
+    in), so `newsloc translate` used to leave `~/.local/share/argos-translate/packages` and
+    a download cache behind even when it installed nothing. newsloc creates a folder only
+    when it writes into it (an install makes the packages folder), so the import here runs
+    with folder creation turned off. Call it before the first import of any `argostranslate`
+    module.
+    """
+    with _IMPORTING:
+        if "argostranslate.settings" in sys.modules:
+            return
+        makedirs = os.makedirs
+        os.makedirs = _no_folder
+        try:
+            import argostranslate.settings  # noqa: F401
+        finally:
+            os.makedirs = makedirs
+
+
+def _no_folder(*_args: object, **_kwargs: object) -> None:
+    return None

@@ -24,7 +24,7 @@ import packaging.version
 if TYPE_CHECKING:
     from argostranslate.package import Package
 
-from newsloc.translate.engines.argos_dirs import argos_data_dir
+from newsloc.translate.engines.argos_dirs import argos_data_dir, import_argos_settings
 from newsloc.translate.errors import UserError
 
 
@@ -108,6 +108,7 @@ def find_package(source: str, target: str) -> Package | None:
     matches = installed_for(source, target)
     if not matches:
         return None
+    import_argos_settings()
     from argostranslate.package import Package
 
     newest = max(matches, key=lambda pkg: version_key(pkg.package_version))

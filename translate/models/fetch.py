@@ -39,6 +39,11 @@ class FetchError(UserError):
     """A URL that could not be read; the message names it and says why."""
 
 
+class Unreachable(FetchError):
+    """The server could not be reached at all (offline, a proxy, a firewall, no such host):
+    `models install` then names what works without network."""
+
+
 def fetch_bytes(
     url: str, what: str, max_bytes: int = MAX_FETCH_BYTES, deadline: float = FETCH_DEADLINE
 ) -> bytes:
@@ -147,7 +152,7 @@ def _open(url: str, what: str, dog: Watchdog | None = None):  # -> HTTPResponse 
             return watched_opener(dog, redirects=True).open(request, timeout=TIMEOUT)
         return urllib.request.urlopen(request, timeout=TIMEOUT)
     except (OSError, ValueError, http.client.HTTPException) as exc:
-        raise FetchError(f"cannot reach {what} at {url}: {_reason(exc)}") from exc
+        raise Unreachable(f"cannot reach {what} at {url}: {_reason(exc)}") from exc
 
 
 def _reason(exc: BaseException) -> str:

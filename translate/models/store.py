@@ -31,7 +31,13 @@ from newsloc.translate.engines.argos_packages import (
 from newsloc.translate.errors import UserError
 from newsloc.translate.models.archive import PackageInfo, extract, validate_argosmodel
 from newsloc.translate.models.convert import BuildResult, archive_name, build_package
-from newsloc.translate.models.fetch import FetchError, Progress, download_file, fetch_bytes
+from newsloc.translate.models.fetch import (
+    FetchError,
+    Progress,
+    Unreachable,
+    download_file,
+    fetch_bytes,
+)
 from newsloc.translate.models.index import (
     AvailableModel,
     find_available,
@@ -169,10 +175,23 @@ def _no_new_folders(path: Path) -> Iterator[None]:
         raise
 
 
+@dataclass(frozen=True)
+class InstallFailure:
+    """A pair that could not be installed, and why: the run went on with the others."""
+
+    pair: str
+    #: Where the pair was to come from: "the Argos package index" or the OPUS-MT release.
+    origin: str
+    error: str
+    #: The failure was reaching a server (offline, a proxy, a firewall), not bad data.
+    unreachable: bool
+
+
 def install_from_index(
     languages: Sequence[str],
     on_download: DownloadStarted | None = None,
     on_build: BuildStarted | None = None,
+    on_failure: Callable[[InstallFailure], None] | None = None,
 ) -> list[InstallResult]:
     """Install source→target packages for `languages` ("hy", "en-ru"…).
 
@@ -180,37 +199,57 @@ def install_from_index(
     release newsloc builds it from (en→hy), before anything is downloaded, so a typo or a
     missing language installs nothing. Without a reachable index, pairs built from OPUS-MT
     still install. The local copy of the index is updated only when every install worked.
+
+    Without `on_failure` the first pair that fails raises; with it, each failure is passed
+    to it and the other pairs are still installed (the results hold the ones that were).
     """
     pairs = list(dict.fromkeys(parse_pair(language) for language in languages))
     if not pairs:
         raise UserError("name at least one language to install, e.g. newsloc models install ru")
     url = index_url()
     index_data: bytes | None = None
+    index_problem: FetchError | None = None
     available: list[AvailableModel] = []
     try:
         index_data = fetch_bytes(url, "the Argos package index")
         available = parse_index(index_data, url)
-    except FetchError:
-        if not all(release_for(*pair) for pair in pairs):
+    except FetchError as exc:
+        if on_failure is None and not all(release_for(*pair) for pair in pairs):
             raise
-    chosen: list[AvailableModel | OpusMtRelease] = []
+        index_problem = exc
+    chosen: list[tuple[tuple[str, str], AvailableModel | OpusMtRelease | None]] = []
     for source, target in pairs:
         model = find_available(available, source, target)
         release = release_for(source, target)
-        if model is None and release is None:
+        if model is None and release is None and index_problem is None:
             raise UserError(
                 f"the Argos package index ({url}) has no {format_pair(source, target)} "
                 f"package; build one from an OPUS-MT model: newsloc models build OPUS_MT_DIR "
                 f"--from {source} --to {target} --install"
             )
-        chosen.append(model or release)  # type: ignore[arg-type]
+        chosen.append(((source, target), model or release))
     results = []
-    for choice in chosen:
-        if isinstance(choice, OpusMtRelease):
-            results.append(_build_from_opus_mt(choice, on_download, on_build))
-        else:
-            results.append(_download_and_install(choice, on_download))
-    if index_data is not None:
+    failed = False
+    for (source, target), choice in chosen:
+        origin = choice.name if isinstance(choice, OpusMtRelease) else "the Argos package index"
+        try:
+            if choice is None:
+                assert index_problem is not None
+                raise index_problem
+            if isinstance(choice, OpusMtRelease):
+                results.append(_build_from_opus_mt(choice, on_download, on_build))
+            else:
+                results.append(_download_and_install(choice, on_download))
+        except NewslocError as exc:
+            if on_failure is None:
+                raise
+            failed = True
+            on_failure(
+                InstallFailure(
+                    format_pair(source, target), origin, str(exc), isinstance(exc, Unreachable)
+                )
+            )
+    if index_data is not None and not failed:
         atomic_write_bytes(local_index_path(), index_data)
     return results
 

@@ -225,7 +225,7 @@ def test_temporary_files_left_by_a_kill_are_cleaned_up(tmp_path: Path, article: 
     article.write_text(ARTICLE + "\nMore.\n", encoding="utf-8")
     translate(article, out)
     assert not stale.exists()
-    assert sorted(p.name for p in ru_po(out).parent.iterdir()) == ["story.po"]
+    assert sorted(p.name for p in ru_po(out).parent.iterdir()) == ["story.mt.json", "story.po"]
 
 
 def test_a_full_disk_writes_nothing_at_all(tmp_path: Path, article: Path, monkeypatch) -> None:
@@ -298,22 +298,62 @@ def test_nul_bytes_never_reach_a_mo(tmp_path: Path, nul: str) -> None:
     assert not list(tmp_path.rglob("*.mo"))
 
 
+def _work(path: Path) -> dict[str, tuple[str, list[str], str]]:
+    """What people did in a catalogue: translation, flags and translator comment per entry."""
+    return {
+        e.msgid: (e.msgstr, sorted(e.flags), e.tcomment)
+        for e in read_catalogue(path)
+        if not e.obsolete
+    }
+
+
+def _tags(path: Path) -> set[str]:
+    text = path.read_text(encoding="utf-8")
+    return {language for language in ("hy", "az", "ru") if f"#. [{language}] " in text}
+
+
 @needs_gnu
-def test_msgmerge_keeps_the_glossary_notes_and_changes_nothing(
+def test_each_catalogue_shows_its_own_notes_and_msgmerge_loses_nothing(
     tmp_path: Path, article: Path
 ) -> None:
     out = tmp_path / "loc"
+    pot = out / "story.pot"
     translate(article, out, languages=("hy", "az", "ru"))
+    assert _tags(pot) == {"hy", "az", "ru"}  # the template stays complete
     for language in ("hy", "az", "ru"):
         po = out / language / "LC_MESSAGES" / "story.po"
-        merged = subprocess.run(
-            ["msgmerge", "--quiet", "-o", "-", str(po), str(out / "story.pot")],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        assert merged == po.read_text(encoding="utf-8")
-        assert f"#. [{language}] glossary: stepanakert: Stepanakert → " in merged
+        assert _tags(po) == {language}  # a reviewer sees their language's notes only
+        assert f"#. [{language}] glossary: stepanakert: Stepanakert → " in po.read_text()
+
+    # A reviewer approves a paragraph and notes something, then updates from the .pot
+    # the way Poedit does (msgmerge), and with pybabel update.
+    review(ru_po(out), {"Officials": "Официальные лица в Баку не назвали цифр."})
+    po = read_catalogue(ru_po(out))
+    next(e for e in po if e.msgid.startswith("Officials")).tcomment = "checked: Anna"
+    ru_po(out).write_text(format_catalogue(po), encoding="utf-8")
+    work = _work(ru_po(out))
+    subprocess.run(
+        ["msgmerge", "--quiet", "--update", "--backup=off", str(ru_po(out)), str(pot)],
+        check=True,
+    )
+    assert _work(ru_po(out)) == work
+    assert _tags(ru_po(out)) == {"hy", "az", "ru"}  # msgmerge copies the .pot's notes
+    from babel.messages.frontend import CommandLineInterface
+
+    CommandLineInterface().run(
+        ["pybabel", "-q", "update", "-i", str(pot), "-o", str(ru_po(out)), "-l", "ru"]
+    )
+    assert {k: v[0] for k, v in _work(ru_po(out)).items()} == {k: v[0] for k, v in work.items()}
+    assert "checked: Anna" in ru_po(out).read_text(encoding="utf-8")
+
+    # The next run filters the notes again and keeps everything the reviewer did.
+    translate(article, out, languages=("ru",))
+    assert _tags(ru_po(out)) == {"ru"}
+    assert reviewed(ru_po(out))[
+        "Officials in Baku gave no figures, and the road through Lachin stayed open."
+    ] == ("Официальные лица в Баку не назвали цифр.")
+    assert "checked: Anna" in ru_po(out).read_text(encoding="utf-8")
+    assert _tags(pot) == {"hy", "az", "ru"}  # a run for ru alone keeps hy's and az's notes
 
 
 @needs_gnu

@@ -348,7 +348,10 @@ def test_html_edition_is_self_contained_escaped_and_declares_language(tmp_path: 
     # Nothing is fetched from elsewhere.
     assert not re.search(r"https?:|<link|<img|src=|@import|url\(", page)
     september = get_month_names("wide", locale="hy")[9]
-    assert f'<time datetime="2023-09-19">19 {september} 2023 թ.</time>' in page
+    # Where the date comes from: this catalogue's header names no source (no dateline).
+    source = "from the catalogue&#x27;s X-Newsloc-Date header"
+    time = f'<time datetime="2023-09-19" data-source="{source}">'
+    assert f"{time}19 {september} 2023 թ.</time>" in page
     byline = article_paragraphs(SAMPLE_ARTICLE)[-1][1]
     assert byline.startswith("By ")
     assert f'<p class="byline">{translated("hy", byline)}</p>' in page
@@ -524,8 +527,10 @@ def test_banner_counts_a_single_machine_paragraph(tmp_path: Path, news_article: 
         f"[Непроверенный машинный перевод. Не проверено редактором абзацев: 1 из {total}.]"
     )
     (position,) = paragraphs_of(news_article, [index])
-    # After the dateline and the banner.
-    assert lines[2 + position] == translated("ru", unique_paragraphs(news_article)[index][0])
+    # After the dateline and the banner, marked as HTML marks it (its title), in Russian.
+    assert lines[2 + position] == "[машинный перевод, не проверен] " + translated(
+        "ru", unique_paragraphs(news_article)[index][0]
+    )
 
 
 def test_json_summary_counts_what_the_edition_holds(tmp_path: Path, news_article: Path):

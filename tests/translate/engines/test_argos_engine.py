@@ -274,7 +274,8 @@ def test_a_missing_pair_names_the_exact_install_command(
         ArgosEngine("en", target)
     message = str(raised.value)
     assert f"en→{target}" in message
-    assert message.endswith(command)
+    assert f"install one with: {command} (offline: " in message  # and what works offline
+    assert "newsloc models install --from FILE.argosmodel" in message
     assert "\n" not in message
 
 

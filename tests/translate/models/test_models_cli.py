@@ -74,13 +74,22 @@ def test_list_refresh_offline_warns_in_one_line_and_still_lists() -> None:
     )
 
 
-def test_install_without_network_is_one_line_and_exit_2() -> None:
+def test_install_without_network_says_each_language_and_what_works_offline() -> None:
     result = newsloc("install", "hy", "az", "ru")
-    assert result.exit_code == 2
-    (line,) = error_lines(result)
-    assert line.startswith(
-        f"newsloc: error: cannot reach the Argos package index at {UNREACHABLE_INDEX}index.json"
+    assert result.exit_code == 2  # nothing installed
+    *errors, hint = error_lines(result)
+    assert [line.split(" (from ")[0] for line in errors] == [
+        "newsloc: error: en→hy",  # from OPUS-MT, not the index
+        "newsloc: error: en→az",
+        "newsloc: error: en→ru",
+    ]
+    assert "(from OPUS-MT eng-hye opus-2020-06-16): not installed: cannot reach" in errors[0]
+    assert errors[1].endswith(
+        f"(from the Argos package index): not installed: cannot reach the Argos package index "
+        f"at {UNREACHABLE_INDEX}index.json: Connection refused"
     )
+    assert hint.startswith("newsloc: hint: offline, install from copies: ")
+    assert "newsloc models install --from FILE.argosmodel" in hint
     assert "Traceback" not in result.output
 
 

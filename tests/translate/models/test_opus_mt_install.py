@@ -148,3 +148,29 @@ def test_models_install_hy_from_the_command_line(
     assert "Installed en→hy 1.0" in result.stdout
     listed = CliRunner().invoke(app, ["models", "list", "--json"])
     assert [m["pair"] for m in json.loads(listed.stdout)["installed"]] == ["en→hy"]
+
+
+def test_offline_install_reports_each_language_and_keeps_going(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, marian_zip: Path
+) -> None:
+    """The index is unreachable (loopback, nothing listening); the OPUS-MT copy is not:
+    Armenian installs, az and ru each say why not, and the hint names what works offline."""
+    opus_mirror(tmp_path / "opus", marian_zip)
+    monkeypatch.setenv("NEWSLOC_OPUS_MT_MIRROR", (tmp_path / "opus").as_uri())
+    result = CliRunner().invoke(app, ["models", "install", "hy", "az", "ru"])
+    assert result.exit_code == 3, result.output  # partial: some installed
+    assert "Installed en→hy 1.0" in result.stdout
+    errors = result.stderr.splitlines()
+    assert errors[0].startswith(
+        "newsloc: error: en→az (from the Argos package index): not installed: cannot reach"
+    )
+    assert errors[1].startswith("newsloc: error: en→ru (from the Argos package index)")
+    (hint,) = errors[2:]
+    for way in (
+        "newsloc models install --from FILE.argosmodel",
+        "ARGOS_PACKAGE_INDEX=file:///",
+        "NEWSLOC_OPUS_MT_MIRROR=file:///",
+        "newsloc models build OPUS_MT_DIR --to hy --install",
+    ):
+        assert way in hint
+    assert [m.pair for m in installed_models()] == ["en→hy"]

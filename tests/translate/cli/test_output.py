@@ -1,0 +1,48 @@
+"""The shared consoles: made on first use, yet a real rich Console to everything rich does."""
+
+from __future__ import annotations
+
+import io
+import sys
+
+import pytest
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from newsloc.translate.cli import output
+
+
+def test_a_lazy_console_becomes_a_real_console_on_first_use() -> None:
+    lazy = output._LazyConsole(stderr=True)
+    assert not isinstance(lazy, Console)
+    with lazy:  # the first use is the context manager rich's live displays need
+        pass
+    assert isinstance(lazy, Console)
+    assert lazy.stderr
+
+
+def test_a_lazy_console_drives_a_progress_display(capsys: pytest.CaptureFixture[str]) -> None:
+    lazy = output._LazyConsole(force_terminal=True, width=60)
+    with Progress(console=lazy, transient=True) as progress:  # type: ignore[arg-type]
+        task = progress.add_task("counting", total=3)
+        progress.update(task, completed=3)
+    assert "counting" in capsys.readouterr().out
+
+
+def test_piped_tables_are_neither_padded_nor_cut(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.setattr("sys.stdout", io.StringIO())
+    lazy = output._LazyConsole()
+    long_name = "a-concept-with-a-very-long-identifier-" * 4
+    table = Table(title="Names")
+    for column in ("concept", "issues"):
+        table.add_column(column)
+    table.add_row(long_name, "none")
+    table.add_row("short", "none")
+    lazy.print(table)
+    text = sys.stdout.getvalue()  # type: ignore[attr-defined]
+    assert long_name in text  # not cut with an ellipsis at 80 columns
+    assert all(line == line.rstrip() for line in text.splitlines()), text

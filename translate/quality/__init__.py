@@ -1,0 +1,1 @@
+"""Translation quality a desk can act on: scores against reference translations."""
