@@ -268,7 +268,7 @@ def gate_glossary(options: EditionOptions) -> Glossary | None:
 
 
 def edition_filename(domain: str, language: str, fmt: EditionFormat) -> str:
-    return f"{domain}.{language}.{fmt.value}"
+    return f"{domain}.{language}.{fmt.extension}"
 
 
 def build_edition(

@@ -22,6 +22,12 @@ class EditionFormat(enum.StrEnum):
     MD = "md"
     HTML = "html"
     TXT = "txt"
+    #: IPTC ninjs 3 JSON, one document per language (files end in .json).
+    NINJS = "ninjs"
+
+    @property
+    def extension(self) -> str:
+        return "json" if self is EditionFormat.NINJS else self.value
 
 
 class TextOrigin(enum.Enum):

@@ -10,6 +10,7 @@ label is in the edition's language.
 from __future__ import annotations
 
 import html
+import json
 import re
 
 from newsloc.glossary.model import SOURCE_LANGUAGE
@@ -489,6 +490,17 @@ def render_index(
     link per version, named by its language and its own headline, with its date.
     """
     entries = _index_entries(editions, alternates)
+    if fmt is EditionFormat.NINJS:  # a ninjs package: the versions as associations
+        package = {
+            "uri": f"urn:newsloc:{domain}",
+            "type": "composite",
+            "associations": [
+                {"name": f"version-{e.language}", "uri": a.href, "type": "text",
+                 "language": e.language.replace("_", "-")}
+                for e, a, _ in entries
+            ],
+        }  # fmt: skip
+        return json.dumps(package, ensure_ascii=False, indent=2) + "\n"
     heading = next((h for h in map(headline_text, editions) if h), domain)
     named = [(e, a, _with_headline(label, e)) for e, a, label in entries]
     entries = named
@@ -533,6 +545,57 @@ def render_index(
     )
 
 
+# ---------------------------------------------------------------- ninjs
+
+
+def render_ninjs(edition: Edition) -> str:
+    """An IPTC ninjs 3 document: language, headline, standfirst as description, the body
+    as HTML, byline, dateline as `located`, and the other language versions as
+    associations with rel "translation"."""
+    by_kind: dict[str, list[PublishedParagraph]] = {}
+    for paragraph in edition.paragraphs:
+        by_kind.setdefault(paragraph.kind, []).append(paragraph)
+    document: dict[str, object] = {
+        "uri": f"urn:newsloc:{edition.domain}:{edition.language}",
+        "type": "text",
+        "language": edition.language.replace("_", "-"),
+    }
+    if edition.date is not None:
+        document["contentCreated"] = edition.date.isoformat()
+    if edition.unreviewed:  # a note to the receiving desk, in the edition's language
+        document["edNote"] = unreviewed_banner(edition)
+    headline = headline_text(edition)
+    if headline:
+        document["headlines"] = [{"role": "main", "value": headline}]
+    standfirst = " ".join(plain(p) for p in by_kind.get("standfirst", []))
+    if standfirst:
+        document["descriptions"] = [{"role": "summary", "value": standfirst}]
+    body = [p for p in edition.paragraphs if p.kind not in ("headline", "standfirst", "byline")]
+    body = [p for p in body if not p.is_byline and p.kind != "dateline"]
+    if body:
+        html_body = "\n".join(_html_blocks(body, edition.language))
+        document["bodies"] = [{"role": "main", "contentType": "text/html", "value": html_body}]
+    bylines = [plain(p) for p in edition.paragraphs if p.kind == "byline" or p.is_byline]
+    if bylines:
+        document["by"] = " ".join(bylines)
+    datelines = [plain(p) for p in by_kind.get("dateline", [])]
+    if datelines:
+        document["located"] = datelines[0]
+    others = _others(edition)
+    if others:
+        document["associations"] = [
+            {
+                "name": alternate_label(a, edition.language),
+                "uri": a.href,
+                "rel": "translation",
+                "type": "text",
+                "language": a.language.replace("_", "-"),
+            }
+            for a in others
+        ]
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
 def _with_headline(label: str, edition: Edition) -> str:
     """`հայերեն: Ինժեներները …`: the version's language and, when it has one, its headline."""
     headline = headline_text(edition)
@@ -543,6 +606,7 @@ _RENDERERS = {
     EditionFormat.MD: render_markdown,
     EditionFormat.HTML: render_html,
     EditionFormat.TXT: render_text,
+    EditionFormat.NINJS: render_ninjs,
 }
 
 

@@ -134,7 +134,7 @@ def build_editions(languages: list[str] | None, options: EditionOptions) -> Edit
             for p in prepared
         ),
     )
-    index_name = f"{domain}.index.{fmt.value}"
+    index_name = f"{domain}.index.{fmt.extension}"
     index_href = base + index_name
 
     writes: list[tuple[Path, str]] = []
