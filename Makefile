@@ -79,11 +79,16 @@ typecheck: setup
 	@ln -sfn ../../../translate build/typecheck/newsloc/translate
 	cd build/typecheck && MYPYPATH=. ../../$(PY) -m mypy --config-file ../../pyproject.toml -p newsloc
 
+# The figures in the README's "Speed" section (the long ones take tens of minutes on two
+# cores); tests/bench runs each of them at a tiny size as part of `make test`.
 bench: setup libretranslate
+	$(PY) bench/startup_bench.py
 	$(PY) bench/glossary_bench.py
+	$(PY) bench/glossary_scale_bench.py
 	$(PY) bench/translate_bench.py
 	$(PY) bench/libretranslate_bench.py
 	$(PY) bench/catalog_bench.py
+	$(PY) bench/scale_bench.py
 	$(PY) bench/batch_bench.py
 	$(PY) bench/segment_bench.py
 	$(PY) bench/long_token_bench.py

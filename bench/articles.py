@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import random
 import re
 from pathlib import Path
 
-SEED_ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "articles" / "seed-article.txt"
+REPO = Path(__file__).resolve().parents[1]
+#: The team's seed article (NEWSLOC_SHARED, as for the tests, or ../shared beside the
+#: checkout); where neither has it, the sample article that ships in examples/.
+SHARED = Path(os.environ.get("NEWSLOC_SHARED") or REPO.parent / "shared")
+SEED_ARTICLE = SHARED / "articles" / "seed-article.txt"
+if not SEED_ARTICLE.is_file():
+    SEED_ARTICLE = REPO / "examples" / "sample-article.txt"
 PLACES = ["Stepanakert", "Khankendi", "Shusha", "Shushi", "Baku", "Yerevan", "Lachin", "Agdam"]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 

@@ -56,11 +56,53 @@ class Mention:
     end: int
 
 
+#: Between two coordinated names: a comma, `and`, `or` (`Aghdam, Lachin and Kalbajar`).
+_COORDINATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+#: A possessor before a name (`Armenia's Basarkechar`), perhaps before a name the glossary
+#: does not know, given in parentheses by one it does (`Armenia's Basarkechar (Vardenis)`).
+_POSSESSIVE = re.compile(r"['’]s\s+(?:[A-Z][\w-]*\s*\(\s*)?")
+#: A name in parentheses right after another (`Basarkechar (Vardenis)`).
+_PARENTHESIS = re.compile(r"\s*\(\s*")
+_CLOSING = re.compile(r"\s*\)")
+
+
+def _after_parenthesis(text: str, end: int) -> int:
+    """`end`, or past the closing parenthesis right after it."""
+    closing = _CLOSING.match(text, end)
+    return closing.end() if closing else end
+
+
+def coordinated_heads(glossary: Glossary) -> dict[tuple[str, str], tuple[str, str, str]]:
+    """(name, head noun) -> (concept id, name, spelling) for fixed phrases made of another
+    concept's name and a head noun (`Kalbajar district`): in `Aghdam, Lachin and Kalbajar
+    districts` each name is a mention of its district (contract 4.9)."""
+    spellings = {
+        spelling: concept.id for concept in glossary for spelling, _ in concept.english_spellings()
+    }
+    heads: dict[tuple[str, str], tuple[str, str, str]] = {}
+    for concept in glossary:
+        for spelling, name in concept.english_spellings():
+            head_of, _, head = spelling.rpartition(" ")
+            if head_of and head[:1].isalpha() and spellings.get(head_of, concept.id) != concept.id:
+                heads.setdefault((head_of, head.lower()), (concept.id, name, spelling))
+    return heads
+
+
 class Matcher:
     """Finds every mention of a glossary's names in a text, with one compiled pattern."""
 
     def __init__(self, glossary: Glossary):
         self.glossary = glossary
+        self.heads = coordinated_heads(glossary)
+        plural = sorted({f"{head}s" for _, head in self.heads}, key=len, reverse=True)
+        alternatives = "|".join(map(re.escape, plural))
+        self._plural_head = re.compile(rf"\s+({alternatives})\b", re.IGNORECASE) if plural else None
+        #: The head first, then a dash or colon right before the names.
+        self._leading_head = (
+            re.compile(rf"\b({alternatives})\b[^.;:()–—]{{0,60}}(?:\s[-–—]|:)\s*$", re.IGNORECASE)
+            if plural
+            else None
+        )
         #: spelling -> (concept id, canonical name)
         self.spellings: dict[str, tuple[str, str]] = {}
         for concept in glossary:
@@ -108,7 +150,48 @@ class Matcher:
                 continue
             concept_id, name = spellings[spelling]
             mentions.append(Mention(concept_id, name, spelling, start, end))
-        return mentions
+        return self._coordinated(text, mentions) if self._plural_head else mentions
+
+    def _coordinated(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Names coordinated with a plural head noun become mentions of the fixed phrases
+        (`Aghdam, Lachin and Kalbajar districts`, or the head first: `three districts -
+        Aghdam, Kalbajar and Lachin -`): `Aghdam district`, …"""
+        assert self._plural_head is not None and self._leading_head is not None
+        result = list(mentions)
+        # A group is a list of items joined by coordinators; a possessor before an item
+        # (`Armenia's Basarkechar`) is no item, and a name in parentheses right after an
+        # item (`Basarkechar (Vardenis)`) is the same item.
+        groups: list[tuple[list[int], int]] = []  # (mention indexes, items)
+        for i, mention in enumerate(mentions):
+            previous = mentions[i - 1] if i else None
+            gap = (previous.end, mention.start) if previous is not None else None
+            if gap is not None and _POSSESSIVE.fullmatch(text, *gap):
+                groups[-1][0][-1] = i  # the possessor gives way to what it possesses
+            elif gap is not None and _PARENTHESIS.fullmatch(text, *gap):
+                groups[-1][0].append(i)
+            elif gap is not None and _COORDINATOR.fullmatch(text, *gap):
+                members, items = groups[-1]
+                groups[-1] = ([*members, i], items + 1)
+            else:
+                groups.append(([i], 1))
+        for group, items in groups:
+            if items < 2:
+                continue  # one name before a plural (`Ganja Gates`) is another name
+            first, last = mentions[group[0]], mentions[group[-1]]
+            head = self._plural_head.match(text, _after_parenthesis(text, last.end))
+            if head is None:
+                head = self._leading_head.search(text, max(0, first.start - 80), first.start)
+            if head is None:
+                continue
+            noun = head.group(1).lower()[:-1]
+            for j in group:
+                found = self.heads.get((mentions[j].spelling, noun))
+                if found is not None:
+                    concept_id, name, spelling = found
+                    result[j] = Mention(
+                        concept_id, name, spelling, mentions[j].start, mentions[j].end
+                    )
+        return result
 
     def _capitals(self, text: str, start: int) -> Mention | None:
         """The name in capitals that starts at `start`, if one does."""

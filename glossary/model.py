@@ -16,16 +16,10 @@ from newsloc.glossary.errors import GlossaryError
 
 SOURCE_LANGUAGE = "en"
 
-#: Case keys per target language, in the order the contract uses to break ties when one
-#: spelling belongs to several cases (glossary-spec.md, section 4.2).
-CASES: dict[str, tuple[str, ...]] = {
-    "ru": ("nom", "gen", "dat", "acc", "ins", "loc"),
-    "hy": ("nom", "gen", "dat", "abl", "ins", "loc"),
-    "az": ("nom", "gen", "dat", "acc", "loc", "abl"),
-}
-
-#: Languages whose forms also match at the start of a longer word (suffixes attach freely).
-SUFFIXING_LANGUAGES = frozenset({"hy", "az"})
+# Case keys per target language (CASES) and the languages whose forms also match at the
+# start of a longer word (SUFFIXING_LANGUAGES) belong to the language packs; kept importable.
+from newsloc.glossary.lang import CASES as CASES  # noqa: E402
+from newsloc.glossary.lang import SUFFIXING_LANGUAGES as SUFFIXING_LANGUAGES  # noqa: E402
 
 
 @dataclass(frozen=True)

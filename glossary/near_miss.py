@@ -42,15 +42,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from newsloc.glossary.model import SUFFIXING_LANGUAGES, Concept
-from newsloc.glossary.morphology import (
-    INFLECTED_TAILS,
-    case_ending,
-    fold,
-    harmonise,
-    joints,
-    lower,
-)
+from newsloc.glossary.lang import language_pack
+from newsloc.glossary.model import Concept
+from newsloc.glossary.morphology import case_ending, fold, harmonise, joints, lower
 from newsloc.glossary.target import SHORT, WORD_CLASS, Reading, TargetIndex
 
 #: Shortest form (in letters) that a near miss may stand for.
@@ -61,8 +55,6 @@ _RUN = re.compile(f"{WORD_CLASS}+")
 _WORD = re.compile(WORD_CLASS)
 #: What may stand between the words of a multi-word candidate: spaces and one hyphen.
 _GAP = re.compile(r"[ \u00a0]*-?[ \u00a0]*")
-#: ru: letters at the end of a word where another inflection differs (`морей`/`моря`).
-RU_ENDING = 3
 
 
 @dataclass(frozen=True)
@@ -88,7 +80,7 @@ def _letters(text: str) -> int:
     return sum(char.isalpha() for char in text)
 
 
-def another_inflection(form: str, text: str) -> bool:
+def another_inflection(form: str, text: str, ending: int = 3) -> bool:
     """ru: `text` is `form` word by word but for the last few letters of some words, an
     ending (`Каспийского морей` / `Каспийского моря`, `Гренланд` / `Гренландия`): another
     inflection of the name or a word made from it, not a misspelling."""
@@ -99,7 +91,7 @@ def another_inflection(form: str, text: str) -> bool:
         common = 0
         while common < min(len(a), len(b)) and a[common] == b[common]:
             common += 1
-        if max(len(a), len(b)) - common > RU_ENDING:
+        if max(len(a), len(b)) - common > ending:
             return False
     return True
 
@@ -183,17 +175,21 @@ class NearMissFinder:
     def __init__(self, index: TargetIndex):
         self.index = index
         self.language = index.language
-        self.suffixing = index.language in SUFFIXING_LANGUAGES
+        self.pack = language_pack(index.language)
+        self.suffixing = self.pack.suffixing
         #: first letter -> [(folded spelling, readings)], for the ambiguity guard
         self._by_initial: dict[str, list[tuple[str, list[Reading]]]] = {}
         #: concept id -> [(folded spelling, its readings of that concept)]
         self._by_concept: dict[str, list[tuple[str, list[Reading]]]] = {}
-        for key, readings in index.readings.items():
-            self._by_initial.setdefault(key[:1], []).append((key, readings))
-            for concept_id in dict.fromkeys(r.concept_id for r in readings):
-                own = [r for r in readings if r.concept_id == concept_id and r.kind != SHORT]
-                if own and max_distance(_letters(key)):
-                    self._by_concept.setdefault(concept_id, []).append((key, own))
+        for folded, readings in index.readings.items():
+            # Candidates keep their letters (offsets index into them), so a spelling is
+            # compared in each way it may be written (hy `Սև` and `Սեւ`).
+            for key in self.pack.spellings_of(folded):
+                self._by_initial.setdefault(key[:1], []).append((key, readings))
+                for concept_id in dict.fromkeys(r.concept_id for r in readings):
+                    own = [r for r in readings if r.concept_id == concept_id and r.kind != SHORT]
+                    if own and max_distance(_letters(key)):
+                        self._by_concept.setdefault(concept_id, []).append((key, own))
         #: Known spellings long enough to mark a derived word (ru `Азербайджан…`).
         self._stems = sorted(
             (key for key in index.readings if len(key) >= 4 and " " not in key),
@@ -257,10 +253,16 @@ class NearMissFinder:
             return None
         best = self._with_case(concept, name, best)
         if self._small_initial(translation[best.start :], best.form) and (
-            best.rest not in INFLECTED_TAILS.get(self.language, ())
+            best.rest not in self.pack.inflected_tails
         ):
             return None  # hy `եվրոպական`, az `azərbaycanlı`: a derived word, written small
         return best
+
+    def _fold_in_place(self, word: str) -> str:
+        """`word` folded letter by letter, keeping its length (offsets index into it): a
+        fold that joins or drops letters (hy `եւ`, ru stress marks) is left out here."""
+        folded = (fold(self.language, char) for char in word)
+        return "".join(f if len(f) == 1 else c for f, c in zip(folded, word, strict=True))
 
     def _small_initial(self, text: str, form: str) -> bool:
         """hy/az: `text` starts with the form's first letter in small (`ավստրալիայում`).
@@ -328,7 +330,7 @@ class NearMissFinder:
                     text += joiner
                     offsets.append(runs[last - 1][1])
                 last_run = len(text)
-                word = fold(self.language, translation[run_start:run_end])
+                word = self._fold_in_place(translation[run_start:run_end])
                 text += word
                 offsets.extend(range(run_start, run_end))
                 words.append(word)
@@ -353,7 +355,9 @@ class NearMissFinder:
             found, end = distance(form, text, limit), len(text)
             if found > limit or any(text.startswith(stem) for stem in self._stems):
                 return None
-            if another_inflection(form, text):
+            if self.pack.inflection_ending and another_inflection(
+                form, text, self.pack.inflection_ending
+            ):
                 return None  # `морей` is the plural of `моря`, not a misspelling
         if end < len(form) and form.startswith(text[:end]):
             return None  # a name cut short is another word: hy `Թուրքի` (a Turk's), not `Թուրքիա`

@@ -28,14 +28,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 
-from newsloc.glossary.match import WORD_CHARS, trie_pattern
-from newsloc.glossary.model import (
-    CASES,
-    SUFFIXING_LANGUAGES,
-    Concept,
-    Glossary,
-    NameForms,
-)
+from newsloc.glossary.lang import language_pack
+from newsloc.glossary.match import WORD_CHARS, coordinated_heads, trie_pattern
+from newsloc.glossary.model import Concept, Glossary, NameForms
 from newsloc.glossary.morphology import fold, is_capitals, lower, upper
 
 #: A character that continues a word, exactly as in source matching, so an accented
@@ -46,9 +41,6 @@ FORM = "form"
 VARIANT = "variant"
 SHORT = "short"
 _KIND_ORDER = {FORM: 0, VARIANT: 1, SHORT: 2}
-
-#: Characters Russian matching treats as one (both ways).
-_RU_CLASSES = {"е": "[её]", "ё": "[её]", "Е": "[ЕЁ]", "Ё": "[ЕЁ]"}
 
 
 @dataclass(frozen=True)
@@ -115,7 +107,8 @@ class TargetIndex:
     def __init__(self, glossary: Glossary, language: str):
         self.glossary = glossary
         self.language = language
-        self.suffixing = language in SUFFIXING_LANGUAGES
+        self.pack = language_pack(language)
+        self.suffixing = self.pack.suffixing
         #: folded spelling -> readings, as the glossary writes the spelling
         self.readings: dict[str, list[Reading]] = {}
         #: folded spelling in capitals -> readings, for occurrences written in capitals
@@ -134,7 +127,11 @@ class TargetIndex:
                     known = self.readings.setdefault(key, []) if key else None
                     if known is not None and reading not in known:
                         known.append(reading)
-        order = {case: i for i, case in enumerate(CASES.get(language, ()))}
+        for text, reading in _coordinated_readings(glossary, language):
+            known = self.readings.setdefault(self.key(text), [])
+            if reading not in known:
+                known.append(reading)
+        order = {case: i for i, case in enumerate(self.pack.cases)}
         for readings in self.readings.values():
             readings.sort(key=lambda r: (_KIND_ORDER[r.kind], order.get(r.case, len(order))))
         for key, readings in self.readings.items():
@@ -165,11 +162,7 @@ class TargetIndex:
         return fold(self.language, _normalise(text))
 
     def _char(self, char: str) -> str:
-        if char == " ":
-            return r"\s+"
-        if self.language == "ru" and char in _RU_CLASSES:
-            return _RU_CLASSES[char]
-        return re.escape(char)
+        return self.pack.char_pattern(char)
 
     def secondary_for(self, concept: Concept, name: str) -> str | None:
         """The other names' nominatives joined by ", ", or None when they lack forms."""
@@ -238,6 +231,8 @@ class TargetIndex:
                 suffix = ""
         elif suffix.startswith("-"):
             suffix = ""  # a hyphen ends the word of a name that is no abbreviation
+        if suffix.startswith("-") and suffix[1:2].isupper() and not is_capitals(suffix):
+            suffix = ""  # `ԱՄՆ-Չինաստան`, `ABŞ-Çin`: a capital after the hyphen starts a word
         start = found.start()
         end = found.end() + len(suffix)
         return Occurrence(
@@ -312,6 +307,29 @@ def _readings(
                     yield sentence_start(language, text), reading
 
 
+def _coordinated_readings(glossary: Glossary, language: str) -> Iterator[tuple[str, Reading]]:
+    """A fixed phrase's words before its head noun (ru `Агдамского` of `Агдамского района`,
+    hy `Աղդամի`, az `Ağdam`), and the forms of the place it is named after, as short forms
+    of the phrase: coordinated phrases share one head (`Агдамского, Лачинского и
+    Кельбаджарского районов`, contract 4.9)."""
+    names = {spelling: (c, name) for c in glossary for spelling, name in c.english_spellings()}
+    for (head_of, _), (concept_id, name, _) in coordinated_heads(glossary).items():
+        concept = glossary.concept(concept_id)
+        forms = concept.forms_of(language, name)
+        if forms is None or language not in glossary.languages_of(concept):
+            continue
+        for text, case in forms.spellings(language):
+            words = text.split()
+            if len(words) > 1:
+                yield " ".join(words[:-1]), Reading(concept_id, name, case, SHORT)
+        # ... and the place's own name, as in `районы Агдам, Кельбаджар и Лачин`.
+        place, place_name = names[head_of]
+        place_forms = place.forms_of(language, place_name)
+        if place_forms is not None:
+            for text, case in place_forms.spellings(language):
+                yield text, Reading(concept_id, name, case, SHORT)
+
+
 def _split_format(fmt: str) -> tuple[str, str]:
     """Split a policy format around `{primary}` into (lead, trail) templates on `{secondary}`.
 
@@ -335,11 +353,16 @@ def target_index(glossary: Glossary, language: str) -> TargetIndex:
     if cached is not None and cached[0]() is glossary:
         return cached[1]
     index = TargetIndex(glossary, language)
-    _indexes[key] = (weakref.ref(glossary, partial(_forget, key)), index)
+    _indexes[key] = (weakref.ref(glossary, partial(_forget, _indexes, key)), index)
     return index
 
 
-def _forget(key: tuple[int, str], ref: object) -> None:
-    entry = _indexes.get(key)
+def _forget(
+    cache: dict[tuple[int, str], tuple[weakref.ref[Glossary], TargetIndex]],
+    key: tuple[int, str],
+    ref: object,
+) -> None:
+    """Weakref callback; gets the cache as an argument so it also works at interpreter exit."""
+    entry = cache.get(key)
     if entry is not None and entry[0] is ref:
-        del _indexes[key]
+        del cache[key]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 import string
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -92,6 +93,15 @@ def _kind_of(value: Any) -> str:
     return "a date or time"
 
 
+def _control_character(value: str, allowed: str = "") -> str | None:
+    """The first control character (Unicode category Cc) of `value` outside `allowed`, as
+    U+XXXX, or None."""
+    for char in value:
+        if char not in allowed and unicodedata.category(char) == "Cc":
+            return f"U+{ord(char):04X}"
+    return None
+
+
 def _quoted(items: Iterable[str]) -> str:
     return ", ".join(items)
 
@@ -132,7 +142,7 @@ class GlossaryBuilder:
             self.problem(path, subject, f"{what} is empty")
             return None
         if prose:
-            return value.strip()  # a multi-line string's closing line break is no mistake
+            return self._no_control(value, path, subject, what, "\t\n\r") and value.strip()
         if value != value.strip():
             self.problem(path, subject, f"{what} {value!r} has leading or trailing spaces")
             return None
@@ -141,7 +151,19 @@ class GlossaryBuilder:
                 path, subject, f"{what} {value!r} has a tab, line break or double space inside"
             )
             return None
-        return value
+        return self._no_control(value, path, subject, what)
+
+    def _no_control(
+        self, value: str, path: KeyPath, subject: str, what: str, allowed: str = ""
+    ) -> str | None:
+        """`value`, or None after recording its first control character: NUL and the like
+        break catalogues, review files and TBX (a multi-line string's closing line break
+        is no mistake, so prose may have line breaks and tabs)."""
+        control = _control_character(value, allowed)
+        if control is None:
+            return value
+        self.problem(path, subject, f"{what} {value!r} has a control character ({control})")
+        return None
 
     def text_list(self, value: Any, path: KeyPath, subject: str, what: str) -> list[str] | None:
         """A non-empty list of unique non-empty strings."""

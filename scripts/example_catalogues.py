@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from newsloc.glossary.loader import load_default_glossary
-from newsloc.translate.catalog.files import load_catalog, save_catalog
+from newsloc.translate.catalog.storage import load_catalog, save_catalog
 from newsloc.translate.pipeline import RunSettings, translate_article
 
 ARTICLE = Path("examples/sample-article.txt")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newsloc.base.errors import NewslocError
-from newsloc.translate.catalog.files import catalog_path
+from newsloc.translate.catalog.storage import catalog_path
 from newsloc.translate.catalog.template import template_entries
 from newsloc.translate.engines.interface import Engine, ProgressCallback, Translation
 from newsloc.translate.errors import UserError

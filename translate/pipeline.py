@@ -21,15 +21,9 @@ from newsloc.base.errors import NewslocError
 from newsloc.base.files import PlannedWrite, WriteConflict, read_bytes, write_files
 from newsloc.glossary.model import Glossary
 from newsloc.translate.catalog.comments import drop_stale_comments
+from newsloc.translate.catalog.current import check_complete
 from newsloc.translate.catalog.discovery import check_domain_name
 from newsloc.translate.catalog.entry_state import live_entries
-from newsloc.translate.catalog.files import (
-    catalog_path,
-    catalog_text,
-    load_catalog,
-    plan_save,
-    same_but_dates,
-)
 from newsloc.translate.catalog.kept_output import (
     MachineRecord,
     plan_sidecar,
@@ -37,7 +31,20 @@ from newsloc.translate.catalog.kept_output import (
     updated_records,
 )
 from newsloc.translate.catalog.merge import MergeReport, has_translation, merge
-from newsloc.translate.catalog.template import new_catalog, template_entries, timestamp
+from newsloc.translate.catalog.storage import (
+    catalog_path,
+    catalog_text,
+    load_catalog,
+    plan_save,
+    same_but_dates,
+)
+from newsloc.translate.catalog.template import (
+    after,
+    check_source_path,
+    new_catalog,
+    template_entries,
+    timestamp,
+)
 from newsloc.translate.dateline import dateline_date
 from newsloc.translate.engines.interface import Engine, Translation
 from newsloc.translate.errors import UserError
@@ -130,22 +137,26 @@ def translate_article(
     working is read and merged again, so the reviewer's save is kept. A language whose
     engine is missing still gets its catalogue (untranslated entries) and a warning.
     """
+    source = _display_path(article_path)
+    check_source_path(source)  # first: every other message would print the name raw
     article = read_article(article_path, settings.article_format)
     domain = domain if domain is not None else article_path.stem
     check_domain_name(domain)
     out = settings.out
     _check_out(out)
     template_path = catalog_path(out, domain, None)
-    existing = {lang: _existing(out, domain, lang) for lang in settings.languages}  # fail early
+    old_template = _old_template(template_path)
+    existing = {  # fail before writing
+        lang: _existing(out, domain, lang, old_template) for lang in settings.languages
+    }
     for lang in settings.languages:
         read_kept_output(catalog_path(out, domain, lang))  # fail early too
-    old_template = _old_template(template_path)
     day, day_source = _article_day(settings.article_date, article, existing.values())
     run = _Run(
         settings=settings,
         article=article,
         domain=domain,
-        source=_display_path(article_path),
+        source=source,
         day=day,
         day_source=day_source,
     )
@@ -155,14 +166,14 @@ def translate_article(
             write_files(writes, within=out)
         except WriteConflict as conflict:
             changed = {Path(p) for p in conflict.paths}
+            if template_path in changed:
+                old_template = _old_template(template_path)
             existing = {
-                lang: _existing(out, domain, lang)
+                lang: _existing(out, domain, lang, old_template)
                 if catalog_path(out, domain, lang) in changed
                 else po
                 for lang, po in existing.items()
             }
-            if template_path in changed:
-                old_template = _old_template(template_path)
             continue
         written = {plan.path for plan in writes}
         for language in report.languages:
@@ -258,6 +269,10 @@ class _Run:
         unchanged = on_disk is not None and same_but_dates(on_disk.decode("utf-8", "replace"), text)
         if old_template is not None and unchanged:
             created = old_template.metadata.get("POT-Creation-Date", created)
+            template.metadata["POT-Creation-Date"] = created
+            text = catalog_text(template)
+        elif old_template is not None:  # changed: never the date of an older template
+            created = after(created, old_template.metadata.get("POT-Creation-Date", ""))
             template.metadata["POT-Creation-Date"] = created
             text = catalog_text(template)
         writes = [plan_save(template, template_path, old_template, text)]
@@ -451,9 +466,16 @@ def _machine_translate(
     return machine
 
 
-def _existing(out: Path, domain: str, language: str) -> polib.POFile | None:
+def _existing(
+    out: Path, domain: str, language: str, template: polib.POFile | None
+) -> polib.POFile | None:
+    """The language's catalogue, refused when it was read short (`check_complete`)."""
     path = catalog_path(out, domain, language)
-    return load_catalog(path) if path.exists() or path.is_symlink() else None
+    if not path.exists() and not path.is_symlink():
+        return None
+    po = load_catalog(path)
+    check_complete(po, path, template, catalog_path(out, domain, None))
+    return po
 
 
 def _old_template(path: Path) -> polib.POFile | None:

@@ -78,6 +78,22 @@ def commands(root: Path) -> dict[str, tuple[list[str], str]]:
             ],
             "story.ru.md",
         ),
+        "edition build --all": (
+            [
+                "edition",
+                "build",
+                "--all",
+                "--locales",
+                loc,
+                "--out",
+                str(root / "loc" / "ed"),
+                "--allow-fuzzy",
+                "--allow-unreviewed-names",
+                "--min-reviewed",
+                "0",
+            ],
+            "story.ru.md",
+        ),
         "glossary export": (
             ["glossary", "export", "--format", "csv", "--out", str(root / "loc" / "terms.csv")],
             "terms.csv",

@@ -13,13 +13,6 @@ from newsloc.glossary.match import find_mentions
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.render import DocumentRenderer
 
-#: `contested = "source"` concepts are not dual; render and check honour that once they read
-#: `concept.dual` (the engine branch of issue 18) instead of the policy alone.
-needs_dual_engine = pytest.mark.xfail(
-    reason="render/check read policy.contested, not concept.dual, until the engine branch",
-    strict=False,
-)
-
 
 @pytest.fixture(scope="module")
 def glossary() -> Glossary:
@@ -78,7 +71,7 @@ CLEAN = [
         "Միացեալ Նահանգներու նախագահը ստորագրեց զայն։",
     ),
     *(
-        pytest.param(*case, marks=needs_dual_engine)
+        pytest.param(*case)
         for case in [
             # Under contested = "source" the other name is recognised, not demanded: a
             # translation that keeps the source's name alone is complete.
@@ -173,8 +166,8 @@ TRANSLATED = [
     ("az", "The Armenia-Azerbaijan peace agreement.", "Sülh sazişi paraflanıb."),
     ("ru", "Flights from Lachin airport.", "Рейсы из аэропорта Лачин."),
     ("az", "Flights from Lachin airport.", "Laçın hava limanından uçuşlar."),
-    pytest.param("ru", "Trains to Julfa.", "Поезда в Джульфу.", marks=needs_dual_engine),
-    pytest.param("hy", "Trains to Jugha.", "Գնացքներ դեպի Ջուղա։", marks=needs_dual_engine),
+    pytest.param("ru", "Trains to Julfa.", "Поезда в Джульфу."),
+    pytest.param("hy", "Trains to Jugha.", "Գնացքներ դեպի Ջուղա։"),
 ]
 
 

@@ -48,9 +48,16 @@ def correct_segments(draw, glossary: Glossary = FIXTURE_GLOSSARY):
         concept = glossary.concept(concept_id)
         name = draw(st.sampled_from(concept.names))
         forms = concept.forms_of(language, name)
-        word = draw(st.sampled_from(sorted(set(forms.cases.values()))))
+        # A case form spelled like another name (ru Шуши) is ambiguous without words that
+        # settle it (4.2), so bare it is no "correct rendering" of either name.
+        theirs = {
+            text
+            for o in concept.others(name)
+            for text in concept.forms_of(language, o).cases.values()
+        }
+        word = draw(st.sampled_from(sorted(set(forms.cases.values()) - theirs or {forms.nom})))
         others = [concept.forms_of(language, o).nom for o in concept.others(name)]
-        if others:
+        if others and ", ".join(others) != word:  # `X (X)` is never written (4.2)
             word = glossary.policy.decorate(word, ", ".join(others))
         source.append(f"{name} said.")
         target.append(f"{draw(filler)} {word} {draw(filler)}")

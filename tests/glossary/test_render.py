@@ -141,14 +141,14 @@ def test_ru_secondary_only_at_first_mention_of_the_document(glossary):
             ("Shelling in Stepanakert.", "Обстрел в Степанакерте."),
             ("Stepanakert is calm.", "Степанакерт спокоен."),
             ("Khankendi is calm.", "Ханкенди спокоен."),  # source now says Khankendi
-            ("Stepanakert again.", "Снова Ханкенди."),
+            ("Stepanakert again.", "Снова в Ханкенди."),
         ],
     )
     assert [r.text for r in results] == [
         "Обстрел в Степанакерте (Ханкенди).",
         "Степанакерт спокоен.",
         "Ханкенди спокоен.",
-        "Снова Степанакерт.",
+        "Снова в Степанакерте.",
     ]
     assert [r.changed for r in results] == [True, False, False, True]
 
@@ -202,14 +202,17 @@ def test_ru_forms_match_whole_words_only(glossary):
 
 
 def test_ru_shusha_genitive_is_read_as_the_source_name_first(glossary):
-    # "Шуши" is Шуша's genitive and the other name: for a source saying Shusha, the
-    # genitive of Шуша (spec 4.2), so the reviewer's "Шуши (Шуши)" is already right.
-    plain = render_one(glossary, "ru", "Shusha was taken.", "Шуши была взята.")
-    assert plain.text == "Шуши (Шуши) была взята."
+    # "Шуши" is Шуша's genitive and the other name. After a word that governs the
+    # genitive it is Шуша's genitive (spec 4.2), written once: it counts as both names and
+    # `X (X)` is never written (the contract changed: it used to be "Шуши (Шуши)").
     near = render_one(glossary, "ru", "Near Shusha.", "Около Шуши.")
-    assert near.text == "Около Шуши (Шуши)."
-    again = render_one(glossary, "ru", "Near Shusha.", near.text)
-    assert again.text == near.text and not again.changed
+    assert near.text == "Около Шуши." and not near.needs_review
+    collapsed = render_one(glossary, "ru", "Near Shusha.", "Около Шуши (Шуши).")
+    assert collapsed.text == "Около Шуши."
+    # Where the sentence does not settle the reading, it is left and flagged (4.2, 4.11).
+    plain = render_one(glossary, "ru", "Shusha was taken.", "Шуши была взята.")
+    assert plain.text == "Шуши была взята." and plain.needs_review
+    assert any("suggest: «Шуша (Шуши)» for «Шуши»" in p for p in plain.problems)
     # Source Shushi, engine wrote Шуша's locative: Shushi has one form for every case.
     other = render_one(glossary, "ru", "In Shushi.", "В Шуше.")
     assert other.text == "В Шуши (Шуша)."
@@ -220,9 +223,9 @@ def test_kth_mention_pairs_with_kth_occurrence(glossary):
         glossary,
         "ru",
         "Stepanakert and Shusha, then Stepanakert again.",
-        "Ханкенди и Шуша, потом снова Ханкенди.",
+        "Ханкенди и Шуша, потом снова в Ханкенди.",
     )
-    assert result.text == "Степанакерт (Ханкенди) и Шуша (Шуши), потом снова Степанакерт."
+    assert result.text == "Степанакерт (Ханкенди) и Шуша (Шуши), потом снова в Степанакерте."
 
 
 # --- Armenian: suffixes and the article ----------------------------------------------------
@@ -234,11 +237,15 @@ def test_hy_case_form_and_secondary_after_the_whole_word(glossary):
 
 
 def test_hy_suffix_stays_exactly_as_written_when_the_name_changes(glossary):
-    # The article the translation attached is kept (spec 4.1): never re-derived.
+    # A new stem takes the article allomorph it needs (4.11; this used to keep the old
+    # one and write `Խանքենդիը`): `-ը` after a consonant, `-ն` after a vowel.
     result = render_one(glossary, "hy", "Stepanakert is calm.", "Խանքենդին հանգիստ է։")
-    assert result.text == "Ստեփանակերտն (Խանքենդի) հանգիստ է։"
+    assert result.text == "Ստեփանակերտը (Խանքենդի) հանգիստ է։"
     back = render_one(glossary, "hy", "Khankendi is calm.", "Ստեփանակերտը հանգիստ է։")
-    assert back.text == "Խանքենդիը (Ստեփանակերտ) հանգիստ է։"
+    assert back.text == "Խանքենդին (Ստեփանակերտ) հանգիստ է։"
+    # ... and `-ն` before a word that starts with a vowel, whatever the stem ends with.
+    vowel = render_one(glossary, "hy", "Stepanakert is calm.", "Խանքենդին այսօր հանգիստ է։")
+    assert vowel.text == "Ստեփանակերտն (Խանքենդի) այսօր հանգիստ է։"
 
 
 def test_hy_later_mentions_take_the_found_case_without_secondary(glossary):
@@ -259,9 +266,10 @@ def test_az_locative_with_deki_keeps_the_suffix_and_secondary_follows_the_word(g
 
 
 def test_az_case_ending_on_a_one_form_name_is_read_and_the_rest_kept(glossary):
-    # Shushi has one form in az; "Şuşidə" is its locative, and "-ki" stays as written.
+    # Shushi has one form in az; "Şuşidə" is its locative, and "-ki" is re-harmonised to
+    # the new stem (4.11; it used to stay as written, giving `Şuşadaki`).
     result = render_one(glossary, "az", "People in Shusha.", "Şuşidəki insanlar.")
-    assert result.text == "Şuşadaki (Şuşi) insanlar."
+    assert result.text == "Şuşadakı (Şuşi) insanlar."
 
 
 def test_az_uncontested_names_with_suffixes_are_left_alone(glossary):
@@ -333,9 +341,11 @@ def test_applying_twice_over_a_document_changes_nothing(glossary):
     assert once[0] == "Обстрел в Степанакерте (Ханкенди)."
 
 
-def test_an_existing_decoration_in_the_wrong_order_is_turned_round(glossary):
+def test_an_existing_decoration_in_the_other_order_is_left_as_written(glossary):
+    # Contract 4.3 (changed): both names in parentheses, in either order, introduce the
+    # place and the text stays; it used to be turned round to "В Степанакерте (Ханкенди)".
     result = render_one(glossary, "ru", "In Stepanakert.", "В Ханкенди (Степанакерт).")
-    assert result.text == "В Степанакерте (Ханкенди)."
+    assert result.text == "В Ханкенди (Степанакерт)." and not result.needs_review
 
 
 def test_policy_source_never_adds_a_secondary():

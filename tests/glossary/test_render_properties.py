@@ -100,14 +100,19 @@ def test_arbitrary_unicode_around_names_never_breaks_matching(document):
     results = render_document(language, [(s, t) for s, t, _ in segs])
     introduced: set[str] = set()
     for (_, _, mentioned), result in zip(segs, results, strict=True):
-        assert result.problems == []
+        # A name whose case the words around it do not settle is only suggested (4.11).
+        assert [p for p in result.problems if not p.startswith("glossary: suggest:")] == []
+        suggested = {s.concept_id for s in result.suggestions}
         assert result.mentions == len(mentioned)
         for concept_id, name in mentioned:
+            if concept_id in suggested:
+                continue
             concept = GLOSSARY.concept(concept_id)
             forms = concept.forms_of(language, name)
             assert any(form in result.text for form in forms.cases.values())
             names_here = {n for cid, n in mentioned if cid == concept_id}
             if concept.contested and concept_id not in introduced and len(names_here) == 1:
                 others = ", ".join(concept.forms_of(language, o).nom for o in concept.others(name))
-                assert f" ({others})" in result.text
+                # ... or the primary's form is the other name itself, written once (4.2).
+                assert f" ({others})" in result.text or others in result.text.split()
         introduced.update(cid for cid, _ in mentioned)

@@ -4,7 +4,8 @@
 three editions out together also asks whether they agree with each other. For every
 concept the source mentions, the audit pairs the k-th source mention in an entry with the
 k-th occurrence of the concept's forms in that entry's translation (the glossary's own
-`Matcher` and `TargetIndex`, as rendering pairs them) and reports per language:
+`pairing.counted_mentions` and `pairing.pair_mentions`, the functions rendering and checking
+use) and reports per language:
 
 - how the place is rendered (every distinct form, the first mention first);
 - mentions that have no rendering (missing) and mentions in untranslated entries;
@@ -28,13 +29,14 @@ import polib
 
 from newsloc.glossary.catalogue_language import catalogue_language
 from newsloc.glossary.check import CheckEntry, Checker
-from newsloc.glossary.match import Matcher, Mention
+from newsloc.glossary.match import Mention, matcher_for
 from newsloc.glossary.model import Glossary
-from newsloc.glossary.target import Occurrence, TargetIndex
+from newsloc.glossary.pairing import counted_mentions, pair_mentions
+from newsloc.glossary.target import Occurrence, target_index
 from newsloc.translate.catalog.discovery import find_catalogs
 from newsloc.translate.catalog.display import as_placed
 from newsloc.translate.catalog.entry_state import live_entries, translation_of
-from newsloc.translate.catalog.files import load_catalog
+from newsloc.translate.catalog.storage import load_catalog
 
 
 @dataclass
@@ -112,8 +114,8 @@ def _audit_language(
     glossary: Glossary, language: str, entries: list[polib.POEntry]
 ) -> dict[str, LanguageRendering]:
     """Every concept mentioned in `entries`, as this language renders it."""
-    matcher = Matcher(glossary)
-    index = TargetIndex(glossary, language)
+    matcher = matcher_for(glossary)
+    index = target_index(glossary, language)
     checker = Checker(glossary, language)
     found: dict[str, LanguageRendering] = {}
     for entry in entries:
@@ -123,32 +125,20 @@ def _audit_language(
         for violation in violations:
             rendering = found.setdefault(violation.concept_id, LanguageRendering(language))
             rendering.violations.append(violation.message)
-        mentions = [
-            m
-            for m in matcher.find(entry.msgid)
-            if language in glossary.languages_of(glossary.concept(m.concept_id))
-        ]
+        # The mentions that count and their pairing are the glossary's own (one home).
+        mentions = counted_mentions(glossary, language, matcher.find(entry.msgid))
         occurrences = index.find(translation) if translation.strip() else []
-        used: set[int] = set()
-        for mention in mentions:
+        for pair in pair_mentions(mentions, occurrences):
+            mention = pair.mention
             rendering = found.setdefault(mention.concept_id, LanguageRendering(language))
             first = rendering.mentions == 0
             rendering.mentions += 1
             if not translation.strip():
                 rendering.untranslated += 1
                 continue
-            match = next(
-                (
-                    i
-                    for i, occurrence in enumerate(occurrences)
-                    if i not in used and occurrence.readings_of(mention.concept_id)
-                ),
-                None,
-            )
-            if match is None:
+            occurrence = pair.occurrence
+            if occurrence is None:
                 continue
-            used.add(match)
-            occurrence = occurrences[match]
             rendering.found += 1
             text = translation[occurrence.start : occurrence.end]
             if text not in rendering.renderings:

@@ -10,7 +10,6 @@ changed entries' blocks are rewritten (`catalog.splice`), every other byte kept.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -20,14 +19,22 @@ import polib
 from newsloc.base.files import PlannedWrite, write_files
 from newsloc.base.po.conventions import snapshot_of
 from newsloc.glossary.catalogue_language import catalogue_language
-from newsloc.glossary.check import CheckEntry, Checker, NearMissHint
+from newsloc.glossary.check import CODES, CheckEntry, Checker, NearMissHint, selected_codes
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.render import DocumentRenderer, SegmentRendering
 from newsloc.translate.catalog.comments import is_glossary_comment, without_newsloc_lines
+from newsloc.translate.catalog.current import check_complete_beside
 from newsloc.translate.catalog.display import as_placed
 from newsloc.translate.catalog.entry_state import EntryState, live_entries, mark_fuzzy, state_of
-from newsloc.translate.catalog.files import load_catalog_with_bytes
-from newsloc.translate.catalog.splice import splice, split_lines, verify
+from newsloc.translate.catalog.splice import (
+    apply_edits,
+    line_mapping,
+    plan_edits,
+    split_lines,
+    unified_diff,
+    verify,
+)
+from newsloc.translate.catalog.storage import load_catalog_with_bytes
 from newsloc.translate.errors import UserError
 from newsloc.translate.markup import MARKUP_CODE, MARKUP_NAME, source_tags
 from newsloc.translate.markup import problems as markup_problems
@@ -35,7 +42,7 @@ from newsloc.translate.markup import problems as markup_problems
 
 @dataclass(frozen=True)
 class FileViolation:
-    """One glossary violation in one catalogue, for `file:line: concept: message` output."""
+    """One glossary violation in one catalogue, for `file:line: CODE concept: message`."""
 
     file: str
     line: int
@@ -44,19 +51,39 @@ class FileViolation:
     severity: str
     #: A missing name apply would repair as a near miss: what it found and would write.
     near_misses: tuple[NearMissHint, ...] = ()
+    #: The check's stable code (`NL101`) and name (`missing-name`).
+    code: str = "NL101"
+
+    @property
+    def name(self) -> str:
+        return CODES[self.code].name
 
     def format(self) -> str:
-        """Compiler style; warnings say so after the concept, as `gcc` puts it first."""
+        """Linter style: the code before the concept; warnings say so before the message."""
         label = "warning: " if self.severity == "warning" else ""
-        return f"{self.file}:{self.line}: {self.concept}: {label}{self.message}"
+        return f"{self.file}:{self.line}: {self.code} {self.concept}: {label}{self.message}"
 
     def as_dict(self) -> dict[str, object]:
-        """The JSON object; `near_misses` only on a violation that has them, so every
-        other violation keeps the five keys it always had."""
+        """The JSON object, with the check's `code` and `name`; `near_misses` only on a
+        violation that has them."""
         data = asdict(self)
+        data["name"] = self.name
         if not self.near_misses:
             del data["near_misses"]
         return data
+
+
+def check_codes(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> frozenset[str] | None:
+    """The codes `--select`/`--ignore` leave (each word a code, a name or a comma list);
+    None when neither is given (the policy's own, else every code). A GlossaryError names
+    an unknown code."""
+    words = [
+        [word for item in group for word in item.split(",") if word.strip()]
+        for group in (select, ignore)
+    ]
+    if not words[0] and not words[1]:
+        return None
+    return selected_codes(words[0], words[1])
 
 
 @dataclass
@@ -95,14 +122,19 @@ def _read(path: Path | str, glossary: Glossary) -> _Catalogue:
         if not path.exists():
             raise UserError(f"{path}: no such catalogue")
         raise UserError(f"{path}: not a .po catalogue")
-    po, data = load_catalog_with_bytes(path)
+    return loaded_catalogue(path, *load_catalog_with_bytes(path), glossary)
+
+
+def loaded_catalogue(path: Path, po: polib.POFile, data: bytes, glossary: Glossary) -> _Catalogue:
+    """A catalogue already read (`load_catalog_with_bytes`), ready to check: its text and
+    its language (a NewslocError when the glossary does not cover it)."""
     text = data.decode("utf-8")  # the strict reader has checked it is UTF-8
     return _Catalogue(path, text, po, catalogue_language(path, po, glossary))
 
 
-def _msgstr_line(lines: Sequence[str], entry: polib.POEntry) -> int:
-    """1-based line of the entry's `msgstr` (where a reviewer fixes it); else its start."""
-    start = entry.linenum or 1
+def _msgstr_line(lines: Sequence[str], start: int) -> int:
+    """1-based line of the `msgstr` of the entry starting at line `start` (where a
+    reviewer fixes it); else its start."""
     for number in range(start, len(lines) + 1):
         if lines[number - 1].lstrip().startswith("msgstr"):
             return number
@@ -119,44 +151,57 @@ def _markup_violations(path: Path, entry: CheckEntry) -> list[FileViolation]:
     wrong = markup_problems(entry.msgid, entry.msgstr)
     if not wrong:
         return []
-    message = f"{MARKUP_CODE}: the translation {'; '.join(wrong)} (the source has " + (
+    message = f"the translation {'; '.join(wrong)} (the source has " + (
         f"{' '.join(source_tags(entry.msgid)) or 'none'})"
     )
-    return [FileViolation(str(path), entry.line, MARKUP_NAME, message, "error")]
+    return [FileViolation(str(path), entry.line, MARKUP_NAME, message, "error", code=MARKUP_CODE)]
 
 
-def check_catalogs(paths: Iterable[Path | str], glossary: Glossary) -> list[FileViolation]:
-    """Every glossary violation in the catalogues; every file is read before any is checked,
-    so unusable input fails (UserError) before a partial report is printed."""
+def check_catalogs(
+    paths: Iterable[Path | str], glossary: Glossary, codes: frozenset[str] | None = None
+) -> list[FileViolation]:
+    """Every glossary violation in the catalogues (of the `codes` given, default: the
+    policy's selection); every file is read before any is checked, so unusable input fails
+    (UserError) before a partial report is printed."""
     catalogues = [_read(path, glossary) for path in paths]
+    return [
+        found for catalogue in catalogues for found in check_catalogue(catalogue, glossary, codes)
+    ]
+
+
+def check_catalogue(
+    catalogue: _Catalogue, glossary: Glossary, codes: frozenset[str] | None = None
+) -> list[FileViolation]:
+    """Every glossary violation in one catalogue already read (`loaded_catalogue`), of the
+    `codes` given (default: the policy's selection)."""
     found: list[FileViolation] = []
-    for catalogue in catalogues:
-        lines = catalogue.text.split("\n")
-        checker = Checker(glossary, catalogue.language)
-        for entry in _document(catalogue.po):
-            if entry.msgid_plural:
-                checker.check(CheckEntry(entry.msgid, ""))  # counted, not checked
-                continue
-            check_entry = CheckEntry(
-                msgid=entry.msgid,
-                msgstr=entry.msgstr,
-                line=_msgstr_line(lines, entry),
-                fuzzy=entry.fuzzy,
-            )
-            found.extend(_markup_violations(catalogue.path, check_entry))
-            with as_placed(entry, checker, glossary):
-                violations = checker.check(check_entry)
-            for violation in violations:
-                found.append(
-                    FileViolation(
-                        file=str(catalogue.path),
-                        line=violation.line,
-                        concept=violation.concept_id,
-                        message=violation.message,
-                        severity=violation.severity,
-                        near_misses=violation.near_misses,
-                    )
+    lines = catalogue.text.split("\n")
+    checker = Checker(glossary, catalogue.language, codes)
+    for entry in _document(catalogue.po):
+        if entry.msgid_plural:
+            checker.check(CheckEntry(entry.msgid, ""))  # counted, not checked
+            continue
+        check_entry = CheckEntry(
+            msgid=entry.msgid,
+            msgstr=entry.msgstr,
+            line=_msgstr_line(lines, entry.linenum or 1),
+            fuzzy=entry.fuzzy,
+        )
+        found.extend(_markup_violations(catalogue.path, check_entry))
+        with as_placed(entry, checker, glossary):
+            violations = checker.check(check_entry)
+        for violation in violations:
+            found.append(
+                FileViolation(
+                    file=str(catalogue.path),
+                    line=violation.line,
+                    concept=violation.concept_id,
+                    message=violation.message,
+                    severity=violation.severity,
+                    near_misses=violation.near_misses,
+                    code=violation.code,
                 )
+            )
     return found
 
 
@@ -229,13 +274,15 @@ def apply_to_catalog(path: Path | str, glossary: Glossary, dry_run: bool = False
     return apply_to_catalogs([path], glossary, dry_run)[0]
 
 
-def _plan_apply(catalogue: _Catalogue, glossary: Glossary) -> tuple[ApplyReport, str]:
-    """What `apply` makes of one catalogue: the report and the new text (not written)."""
+def _plan_apply(
+    catalogue: _Catalogue, glossary: Glossary, with_diff: bool = False
+) -> tuple[ApplyReport, str]:
+    """What `apply` makes of one catalogue: the report and the new text (not written);
+    the diff only `with_diff` (a dry run prints it)."""
     report = ApplyReport(path=str(catalogue.path), language=catalogue.language)
     renderer = DocumentRenderer(glossary, catalogue.language)
     updates: list[tuple[polib.POEntry, polib.POEntry]] = []
-    flagged: list[tuple[int, list[str]]] = []  # (index in the file's entries, problems)
-    positions = {id(entry): i for i, entry in enumerate(catalogue.po)}
+    flagged: list[tuple[int, list[str]]] = []  # (the entry's first line, problems)
     for entry in _document(catalogue.po):
         report.entries += 1
         with as_placed(entry, renderer, glossary):
@@ -246,27 +293,28 @@ def _plan_apply(catalogue: _Catalogue, glossary: Glossary) -> tuple[ApplyReport,
         report.changed += rendering.changed
         report.flagged += bool(rendering.problems)
         if rendering.problems:
-            flagged.append((positions[id(entry)], rendering.problems))
+            flagged.append((entry.linenum or 1, rendering.problems))
         updated = render_entry(entry, rendering)
         if updated is not None:
             updates.append((entry, updated))
     report.touched = len(updates)
-    text, result = catalogue.text, catalogue.po
-    if updates:
-        text = splice(catalogue.text, catalogue.po, updates)
-        result = verify(catalogue.path, catalogue.po, text, {id(old): new for old, new in updates})
+    if not updates and not flagged:
+        return report, catalogue.text
+    old_lines = split_lines(catalogue.text)
+    edits = plan_edits(old_lines, catalogue.po, updates)
+    verify(catalogue.path, edits)
+    text = apply_edits(old_lines, edits)
     lines = text.split("\n")
-    for index, problems in flagged:
-        line = _msgstr_line(lines, result[index])
+    new_line = line_mapping(edits)
+    for start, problems in flagged:
+        line = _msgstr_line(lines, new_line(start))
         report.problems.extend(f"{catalogue.path}:{line}: {problem}" for problem in problems)
-    if updates:
-        report.diff = "".join(
-            difflib.unified_diff(
-                split_lines(catalogue.text),
-                split_lines(text),
-                fromfile=str(catalogue.path),
-                tofile=f"{catalogue.path} (glossary applied)",
-            )
+    if updates and with_diff:
+        report.diff = unified_diff(
+            old_lines,
+            edits,
+            fromfile=str(catalogue.path),
+            tofile=f"{catalogue.path} (glossary applied)",
         )
     return report, text
 
@@ -287,7 +335,8 @@ def apply_to_catalogs(
         if progress is not None:
             progress(done, len(paths))
         catalogue = _read(path, glossary)
-        planned.append((catalogue, *_plan_apply(catalogue, glossary)))
+        check_complete_beside(catalogue.po, catalogue.path)  # never written back short
+        planned.append((catalogue, *_plan_apply(catalogue, glossary, dry_run)))
     if progress is not None:
         progress(len(paths), len(paths))
     writes = [

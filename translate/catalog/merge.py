@@ -8,7 +8,11 @@ Conventions: docs/catalogues.md.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+import heapq
+import itertools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import polib
@@ -52,14 +56,15 @@ def merge(
     old_live = [e for e in existing if not e.obsolete] if existing else []
     old_obsolete = [e for e in existing if e.obsolete] if existing else []
     # Entries are keyed by (msgctxt, msgid): an article's headline and a body paragraph
-    # with the same words are two entries.
-    by_key = {_key(e): e for e in old_live + old_obsolete}
+    # with the same words are two entries. A live entry and an obsolete one may share a
+    # key (GNU allows it): the live one is the current, reviewed text, so it wins.
+    by_key = {_key(e): e for e in old_obsolete + old_live}
     used: set[int] = set()
 
     exact_keys = {_key(t) for t in template}
     # Built once: an old entry can only be the changed form of a paragraph if it has a
     # translation and its own text is gone from the article.
-    candidates = [e for e in old_live if has_translation(e) and _key(e) not in exact_keys]
+    candidates = _Similar([e for e in old_live if has_translation(e) and _key(e) not in exact_keys])
     for item in template:
         old = by_key.get(_key(item))
         if old is None and item.msgctxt and (None, item.msgid) not in exact_keys:
@@ -71,10 +76,7 @@ def merge(
             po.append(_carry_over(old, item))
             report.kept += 1
             continue
-        similar = _most_similar(
-            item.msgid,
-            (e for e in candidates if id(e) not in used and e.msgctxt == item.msgctxt),
-        )
+        similar = candidates.take(item.msgid)
         if similar is not None:
             used.add(id(similar))
             po.append(_changed(similar, item))
@@ -156,16 +158,76 @@ def _copy_entry(entry: polib.POEntry) -> polib.POEntry:
     )
 
 
-def _most_similar(msgid: str, candidates: Iterable[polib.POEntry]) -> polib.POEntry | None:
-    best: polib.POEntry | None = None
+def _most_similar(msgid: str, candidates: Sequence[str]) -> int | None:
+    """Which candidate text is most like `msgid` (difflib's ratio, at least
+    FUZZY_THRESHOLD; of equal ones the last), or None."""
+    best: int | None = None
     best_ratio = FUZZY_THRESHOLD
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(msgid)
-    for candidate in candidates:
-        matcher.set_seq1(candidate.msgid)
+    for position, candidate in enumerate(candidates):
+        matcher.set_seq1(candidate)
         if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
             continue
         ratio = matcher.ratio()
         if ratio >= best_ratio:
-            best, best_ratio = candidate, ratio
+            best, best_ratio = position, ratio
     return best
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _features(text: str) -> set[str]:
+    """The words of a text and its pairs of adjacent words, in small letters."""
+    words = _WORD.findall(text.lower())
+    return {*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))}
+
+
+class _Similar:
+    """The old entries a changed paragraph may come from, each taken at most once.
+
+    With few of them every one is compared (difflib), as msgmerge does. With many, that
+    is quadratic in the number of edits, so an index of their words and word pairs
+    proposes the few that share the most of the paragraph's rarer ones, and only those
+    are compared: an edited paragraph keeps most of its words, so its old form is among
+    them.
+    """
+
+    #: Up to this many candidates, compare with every one.
+    EVERY = 200
+    #: Words or pairs found in more candidates than this say little and are not looked up.
+    COMMON = 48
+    #: How many of the best-sharing candidates are compared.
+    SHORTLIST = 8
+
+    def __init__(self, entries: list[polib.POEntry]) -> None:
+        self.entries = entries
+        self.taken: set[int] = set()
+        self.postings: dict[str, list[int]] | None = None
+        if len(entries) > self.EVERY:
+            self.postings = defaultdict(list)
+            for index, entry in enumerate(entries):
+                for feature in _features(entry.msgid):
+                    self.postings[feature].append(index)
+
+    def take(self, msgid: str) -> polib.POEntry | None:
+        """The candidate most like `msgid`, now taken; None when none is like enough."""
+        if self.postings is None:
+            indexes = [index for index in range(len(self.entries)) if index not in self.taken]
+        else:
+            postings = [self.postings.get(feature, []) for feature in _features(msgid)]
+            telling = [found for found in postings if len(found) <= self.COMMON]
+            if not telling and postings:  # only common words: the rarest of them, then
+                telling = [min(postings, key=len)]
+            shared: Counter[int] = Counter()
+            for found in telling:
+                shared.update(found)
+            free = (index for index in shared if index not in self.taken)
+            best = heapq.nlargest(self.SHORTLIST, free, key=shared.__getitem__)
+            indexes = sorted(best)  # in file order, as the full comparison goes
+        chosen = _most_similar(msgid, [self.entries[index].msgid for index in indexes])
+        if chosen is None:
+            return None
+        self.taken.add(indexes[chosen])
+        return self.entries[indexes[chosen]]

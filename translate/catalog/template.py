@@ -4,8 +4,9 @@ distinct paragraph of the article. Conventions: docs/catalogues.md."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import polib
 
@@ -23,6 +24,23 @@ def timestamp(moment: datetime | None = None) -> str:
     return (moment or datetime.now().astimezone()).strftime(_DATE_FORMAT)
 
 
+def after(created: str, previous: str) -> str:
+    """`created`, or a minute after `previous` when `created` is not later.
+
+    A template whose content changed gets a POT-Creation-Date of its own, even when two
+    changes fall in one minute: a catalogue carrying the template's date was then merged
+    with that very template (`catalog.current.check_complete` relies on it).
+    """
+    try:
+        new, old = (
+            datetime.strptime(created, _DATE_FORMAT),
+            datetime.strptime(previous, _DATE_FORMAT),
+        )
+    except ValueError:
+        return created
+    return created if new > old else timestamp(old + timedelta(minutes=1))
+
+
 def parse_date(value: str, where: str) -> date:
     """An ISO `YYYY-MM-DD` date; `where` names the option or file for the error."""
     text = value.strip()
@@ -32,6 +50,20 @@ def parse_date(value: str, where: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise UserError(f"{where}: {value!r} is not a date (expected YYYY-MM-DD)") from None
+
+
+def check_source_path(source: str) -> None:
+    """Refuse an article path a catalogue cannot hold: a control character (a newline, a
+    carriage return, a NUL…) would break its `#:` references and its X-Newsloc-Source
+    header, so the catalogue would not read back as written. A tab is fine (GNU gettext's
+    isolation marks keep it, docs/catalogues.md)."""
+    for char in source:
+        if char != "\t" and unicodedata.category(char) == "Cc":
+            raise UserError(
+                f"{source!r}: the article's path holds a control character "
+                f"(U+{ord(char):04X}), which a catalogue's '#:' references and its "
+                "X-Newsloc-Source header cannot hold; rename it"
+            )
 
 
 def new_catalog(

@@ -8,6 +8,7 @@ a traceback or a boxed panel.
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated, Any
 
 import typer
@@ -69,6 +70,33 @@ def _command_path(ctx: ClickContext, args: list[str]) -> str:
     return " ".join(words)
 
 
+def _help_at_once(
+    root: TyperGroup, info_name: str | None, args: list[str], extra: dict[str, Any]
+) -> None:
+    """`newsloc [GROUP] COMMAND --help`: print that help and exit, before any option is
+    parsed.
+
+    Parsing would give each group's unset options (`--help`, `--install-completion`) their
+    values through typer's validation, which imports pydantic: three times the start-up
+    of `import typer` for a help screen (bench/startup_bench.py). Only the plain form,
+    command names then `--help`, is answered here; anything else is parsed as usual.
+    """
+    ctx = root.context_class(root, info_name=info_name, **{**root.context_settings, **extra})
+    if len(args) < 2 or args[-1] not in root.get_help_option_names(ctx):
+        return
+    command: Any = root
+    for name in args[:-1]:
+        sub = command.get_command(ctx, name) if isinstance(command, TyperGroup) else None
+        if sub is None:
+            return
+        command = sub
+        ctx = command.context_class(command, info_name=name, parent=ctx, **command.context_settings)
+    if args[-1] not in command.get_help_option_names(ctx):
+        return
+    typer.echo(ctx.get_help(), color=ctx.color)
+    raise typer.Exit()
+
+
 #: Where the root keeps the command line's words in the context's (public) `meta` dict.
 _WORDS = "newsloc.words"
 
@@ -90,6 +118,8 @@ class _NewslocGroup(TyperGroup):
     ) -> Any:  # click's Context (typer.Context is a subclass of it)
         words = list(args)  # the parser consumes `args`; errors name the command they pick
         tidy(self)  # one help style for every command (help_style.py)
+        if parent is None and not extra.get("resilient_parsing"):
+            _help_at_once(self, info_name, args, extra)
         try:
             ctx = super().make_context(info_name, args, parent=parent, **extra)
         except UsageError as exc:
@@ -154,5 +184,9 @@ app.add_typer(quality_cmd.app, name="quality")
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point. `newsloc --version` is answered before typer builds
+    every command's options (a third of its start-up)."""
+    if sys.argv[1:] == ["--version"]:
+        typer.echo(f"newsloc {newsloc_version()}")
+        return
     app()

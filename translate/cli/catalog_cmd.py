@@ -44,6 +44,9 @@ def stats(
 ) -> None:
     """Entries, reviewed, fuzzy, untranslated and glossary violations per language.
 
+    Counted against the article's template (LOCALES/<domain>.pot): paragraphs a
+    catalogue lacks are shown as out of date.
+
     Without --domain, every article (domain) under LOCALES gets its own table.
     """
     from newsloc.translate.catalog.stats import catalog_stats
@@ -61,28 +64,26 @@ def _stats_table(domain: str, rows: list[CatalogStats]) -> Table:
     from rich.text import Text
 
     table = Table(title=Text(f"{domain}: review progress"), title_justify="left")
-    # Each heading is the JSON key (`--json`) with spaces for underscores.
+    # Each heading is the JSON key (`--json`) with spaces for underscores; `outdated` only
+    # when some catalogue is older than the article (it says so loudly).
+    outdated = any(row.outdated for row in rows)
     for key in (
         "language",
         "entries",
         "reviewed",
         "fuzzy",
         "untranslated",
+        *(["outdated"] if outdated else []),
         "glossary_violations",
         "percent_reviewed",
     ):
         table.add_column(key.replace("_", " "), justify="left" if key == "language" else "right")
     for row in rows:
         violations = "n/a" if row.glossary_violations is None else str(row.glossary_violations)
-        table.add_row(
-            row.language,
-            str(row.entries),
-            str(row.reviewed),
-            str(row.fuzzy),
-            str(row.untranslated),
-            violations,
-            f"{row.percent_reviewed:.1f}",
-        )
+        counts = [row.entries, row.reviewed, row.fuzzy, row.untranslated]
+        if outdated:
+            counts.append(row.outdated)
+        table.add_row(row.language, *map(str, counts), violations, f"{row.percent_reviewed:.1f}")
     return table
 
 

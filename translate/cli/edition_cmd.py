@@ -46,7 +46,22 @@ def _refusal_table(report: ReviewReport) -> Table:
     table.add_column("state")
     table.add_column("starts with")
     for item in report.pending:
-        table.add_row(", ".join(map(str, item.lines)), item.state.value, Text(item.first_words))
+        table.add_row(", ".join(map(str, item.lines)), item.label, Text(item.first_words))
+    return table
+
+
+def _outdated_table(report: ReviewReport) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(
+        title=Text(f"{report.language}: paragraphs of the article the catalogue lacks"),
+        title_justify="left",
+    )
+    table.add_column("line", justify="right", style="cyan")
+    table.add_column("starts with")
+    for item in report.outdated:
+        table.add_row(", ".join(map(str, item.lines)), Text(item.first_words))
     return table
 
 
@@ -83,8 +98,17 @@ def _refusal_json(report: ReviewReport) -> dict[str, object]:
         "min_reviewed": report.min_reviewed,
         "allow_fuzzy": report.allow_fuzzy,
         "pending": [
-            {"lines": list(item.lines), "state": item.state.value, "starts_with": item.first_words}
+            {
+                "lines": list(item.lines),
+                "state": item.state.value,
+                "outdated": item.outdated,
+                "starts_with": item.first_words,
+            }
             for item in report.pending
+        ],
+        "template": str(report.template) if report.template else None,
+        "outdated": [
+            {"lines": list(item.lines), "starts_with": item.first_words} for item in report.outdated
         ],
         "contested": [
             {
@@ -100,7 +124,9 @@ def _refusal_json(report: ReviewReport) -> dict[str, object]:
 
 def _report_refusal(refused: EditionRefused) -> None:
     """The table of what holds one edition back (to stdout); the reason goes to stderr."""
-    if refused.contested_only:
+    if refused.reason == "outdated":
+        console.print(_outdated_table(refused.report))
+    elif refused.contested_only:
         console.print(_contested_table(refused.report))
     else:
         console.print(_refusal_table(refused.report))
@@ -163,6 +189,14 @@ def build(
             help="Publish even when entries naming a contested place are unreviewed.",
         ),
     ] = False,
+    allow_outdated: Annotated[
+        bool,
+        typer.Option(
+            "--allow-outdated",
+            help="Build from a catalogue older than the article: the paragraphs it lacks "
+            "are printed in English, marked as untranslated.",
+        ),
+    ] = False,
     typography: Annotated[
         bool,
         typer.Option(
@@ -189,8 +223,8 @@ def build(
     Several languages (--lang hy,az,ru or --all) are built all or none, with the English
     original and an index page, every page linking to the others (hreflang).
 
-    Exit 0: written; 1: refused (too few entries reviewed, or contested names unreviewed;
-    nothing written); 2: bad input.
+    Exit 0: written; 1: refused (the catalogue lacks paragraphs of the article, too few
+    entries reviewed, or contested names unreviewed; nothing written); 2: bad input.
     """
     from newsloc.translate.edition.build import EditionOptions
 
@@ -207,6 +241,7 @@ def build(
         allow_unreviewed_names=allow_unreviewed_names,
         glossary=glossary,
         base_url=base_url,
+        allow_outdated=allow_outdated,
     )
     if languages is not None and len(languages) == 1:
         _build_one(languages[0], options, as_json)

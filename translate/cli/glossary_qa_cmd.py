@@ -91,15 +91,31 @@ def check(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print violations only, no summary line.")
     ] = False,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select",
+            metavar="CODES",
+            help="Report only these checks: codes or names, comma-separated (NL101,variant); "
+            "a prefix such as NL2 selects a family.",
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", metavar="CODES", help="Leave these checks out (codes or names)."),
+    ] = None,
 ) -> None:
-    """Report every translation that breaks the glossary, one `file:line:` line each.
+    """Report every translation that breaks the glossary, one `file:line: CODE` line each.
 
     Exit 1 when there are errors (warnings alone exit 0), 2 when a file or the glossary
     cannot be used.
     """
     from newsloc.translate.catalog import glossary_qa
 
-    violations = glossary_qa.check_catalogs(catalogue_files(files), load_terms(glossary, policy))
+    codes = glossary_qa.check_codes(select or (), ignore or ())
+    violations = glossary_qa.check_catalogs(
+        catalogue_files(files), load_terms(glossary, policy), codes
+    )
     if json_output:
         print_json([violation.as_dict() for violation in violations])
     else:

@@ -7,6 +7,11 @@ refuses (`EditionRefused`) when too few entries are reviewed, and above the thre
 paragraph that is not reviewed keeps its English source, visibly marked, so no part of
 the story silently disappears.
 
+The article is the template `LOCALES/<domain>.pot` when there is one: its entries give
+the paragraphs and their lines, the catalogue only their translations. A catalogue older
+than the article (or with entries deleted) lacks some of them; the build refuses, naming
+them, unless `allow_outdated` prints them in English, marked (`edition.gate`).
+
 Contested names get a gate of their own (`edition.gate`). Several languages at once, with
 the English original, an index and links between them, are `edition.linked`.
 """
@@ -25,9 +30,15 @@ from newsloc.base.files import atomic_write_text
 from newsloc.base.po.conventions import header_language, primary_subtag
 from newsloc.glossary.loader import glossary_or_default
 from newsloc.glossary.model import Glossary
+from newsloc.translate.catalog.current import (
+    CurrentEntry,
+    current_entries,
+    find_template,
+    retired_entries,
+)
 from newsloc.translate.catalog.discovery import check_language, find_catalogs
-from newsloc.translate.catalog.entry_state import EntryState, live_entries, state_of, translation_of
-from newsloc.translate.catalog.files import load_catalog
+from newsloc.translate.catalog.entry_state import EntryState, translation_of
+from newsloc.translate.catalog.storage import load_catalog
 from newsloc.translate.catalog.template import parse_date
 from newsloc.translate.edition.content import (
     DEFAULT_MIN_REVIEWED,
@@ -101,6 +112,7 @@ class EditionResult:
             "outdated_paragraphs": self.edition.outdated_paragraphs,
             "source_paragraphs": self.edition.source_paragraphs,
             "unreviewed": self.edition.unreviewed,
+            "outdated_lines": sorted(line for item in self.report.outdated for line in item.lines),
             "warnings": list(self.warnings),
         }
 
@@ -112,36 +124,36 @@ def _is_byline(entry: polib.POEntry) -> bool:
 
 
 def edition_paragraphs(
-    catalog: polib.POFile,
-    catalog_path: Path,
+    entries: list[CurrentEntry],
     allow_fuzzy: bool,
     language: str | None = None,
 ) -> tuple[PublishedParagraph, ...]:
-    """Every occurrence of every live entry, in source line order.
+    """Every occurrence of every paragraph of the article, in source line order.
 
     With `language`, translations get that language's typography (the English source
     shown in place of a missing translation never does).
     """
     paragraphs: list[PublishedParagraph] = []
-    for entry in live_entries(catalog):
-        state = state_of(entry)
-        if state is EntryState.REVIEWED:
+    for item in entries:
+        state, entry = item.state, item.translation
+        if entry is not None and state is EntryState.REVIEWED:
             text, origin = translation_of(entry), TextOrigin.REVIEWED
-        elif state is EntryState.FUZZY and allow_fuzzy:
+        elif entry is not None and state is EntryState.FUZZY and allow_fuzzy:
             outdated = entry.previous_msgid is not None  # the paragraph changed since
             text = translation_of(entry)
             origin = TextOrigin.OUTDATED if outdated else TextOrigin.MACHINE
         else:
-            text, origin = entry.msgid, TextOrigin.SOURCE
-        if origin is not TextOrigin.SOURCE and markup_problems(entry.msgid, text):
+            text, origin = item.source.msgid, TextOrigin.SOURCE
+        if origin is not TextOrigin.SOURCE and markup_problems(item.source.msgid, text):
             # Broken inline markup is never published: the paragraph counts as untranslated.
-            text, origin = entry.msgid, TextOrigin.SOURCE
+            text, origin = item.source.msgid, TextOrigin.SOURCE
         if language is not None and origin is not TextOrigin.SOURCE:
             text = apply_typography(text, language)
-        byline = _is_byline(entry)
-        kind = entry.msgctxt if entry.msgctxt in ELEMENTS else "body"
-        markup = tuple((n, what, href) for n, (what, href) in markup_of(entry.comment).items())
-        for line in occurrence_lines(entry, catalog_path):
+        byline = _is_byline(item.source)
+        kind = item.source.msgctxt if item.source.msgctxt in ELEMENTS else "body"
+        comment = item.source.comment
+        markup = tuple((n, what, href) for n, (what, href) in markup_of(comment).items())
+        for line in occurrence_lines(item.source, item.where):
             paragraphs.append(
                 PublishedParagraph(
                     line=line,
@@ -207,6 +219,9 @@ class EditionOptions:
     glossary: Path | None = None
     #: Prefix for the `hreflang` links (a site's URL); default: file names, relative.
     base_url: str | None = None
+    #: Build from a catalogue older than the article: the paragraphs it lacks are printed
+    #: in English, marked, instead of refusing.
+    allow_outdated: bool = False
 
 
 @dataclass(frozen=True)
@@ -231,13 +246,22 @@ def prepare_edition(
     _check_header_language(catalog, found.path, language, warnings)
     edition_date, date_source = _edition_date(catalog, found.path, options.date, warnings)
 
+    template = find_template(options.locales, found.domain)
+    entries = current_entries(catalog, found.path, template)
     gate = None if options.allow_unreviewed_names else glossary
     report = review_report(
-        catalog, found.path, language, options.min_reviewed, options.allow_fuzzy, gate
+        entries,
+        found.path,
+        language,
+        options.min_reviewed,
+        options.allow_fuzzy,
+        gate,
+        template=template.path if template else None,
+        allow_outdated=options.allow_outdated,
     )
     if report.entries == 0:
         raise UserError(f"{found.path}: the catalogue has no entries to publish")
-    if not report.meets_threshold or report.contested:
+    if report.out_of_date or not report.meets_threshold or report.contested:
         raise EditionRefused(report)
 
     edition = Edition(
@@ -248,15 +272,27 @@ def prepare_edition(
         date_text=format_edition_date(edition_date, locale) if edition_date else None,
         date_source=date_source,
         paragraphs=edition_paragraphs(
-            catalog, found.path, options.allow_fuzzy, language if options.typography else None
+            entries, options.allow_fuzzy, language if options.typography else None
         ),
     )
+    outdated = {line for item in report.outdated for line in item.lines}
     for paragraph in edition.paragraphs:
-        if paragraph.origin is TextOrigin.SOURCE:
+        if paragraph.line in outdated:
+            warnings.append(
+                f"{found.path}: line {paragraph.line}: not in the catalogue (new or changed "
+                "in the article since it was translated); the English source is printed, "
+                f"marked as untranslated: {first_words(paragraph.text)}"
+            )
+        elif paragraph.origin is TextOrigin.SOURCE:
             warnings.append(
                 f"{found.path}: line {paragraph.line}: not reviewed; the English source "
                 f"is printed, marked as untranslated: {first_words(paragraph.text)}"
             )
+    for entry in retired_entries(catalog, template):
+        warnings.append(
+            f"{found.path}:{entry.linenum}: no longer in the article ({report.template}); "
+            f"not printed: {first_words(entry.msgid)}"
+        )
     return PreparedEdition(edition, report, warnings)
 
 
@@ -269,6 +305,17 @@ def gate_glossary(options: EditionOptions) -> Glossary | None:
 
 def edition_filename(domain: str, language: str, fmt: EditionFormat) -> str:
     return f"{domain}.{language}.{fmt.extension}"
+
+
+def check_output_paths(paths: list[Path]) -> None:
+    """Refuse, before anything is written, an edition name that is a folder or a device."""
+    for path in paths:
+        if path.is_dir():
+            raise UserError(f"{path}: is a folder, not an edition file; no edition written")
+        if path.exists() and not path.is_file():
+            raise UserError(
+                f"{path}: not a regular file (a device, FIFO or socket); no edition written"
+            )
 
 
 def build_edition(
@@ -284,12 +331,15 @@ def build_edition(
     typography: bool = True,
     allow_unreviewed_names: bool = False,
     glossary: Path | None = None,
+    allow_outdated: bool = False,
 ) -> EditionResult:
     """Rebuild the article in `language` and write `OUT/<domain>.<language>.<ext>`.
 
-    Raises `EditionRefused` (nothing written) when fewer than `min_reviewed` percent of
-    the entries are reviewed (with `allow_fuzzy`: reviewed or machine-translated), or when
-    an unreviewed entry names a contested place and `allow_unreviewed_names` is not set.
+    Raises `EditionRefused` (nothing written) when the catalogue lacks paragraphs of the
+    article's template and `allow_outdated` is not set, when fewer than `min_reviewed`
+    percent of the entries are reviewed (with `allow_fuzzy`: reviewed or
+    machine-translated), or when an unreviewed entry names a contested place and
+    `allow_unreviewed_names` is not set.
     """
     options = EditionOptions(
         locales=locales,
@@ -302,6 +352,7 @@ def build_edition(
         typography=typography,
         allow_unreviewed_names=allow_unreviewed_names,
         glossary=glossary,
+        allow_outdated=allow_outdated,
     )
     return write_edition(language, options)
 
@@ -312,6 +363,7 @@ def write_edition(language: str, options: EditionOptions) -> EditionResult:
     prepared = prepare_edition(language, options, gate_glossary(options))
     edition = prepared.edition
     path = options.out / edition_filename(edition.domain, language, options.fmt)
+    check_output_paths([path])
     atomic_write_text(path, render(edition, options.fmt), within=options.out)
     return EditionResult(
         path=path,

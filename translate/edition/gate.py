@@ -1,9 +1,11 @@
 """The review gate of an edition: what may be published, and what holds it back.
 
-Two checks, both outcomes a desk acts on (exit 1), never bad input: too few entries
-reviewed (below `--min-reviewed`), and contested names in entries no reviewer has cleared.
-The second holds whatever the percentage: a contested place (a concept with two or more
-names) named by unchecked machine text, or by an English paragraph printed in place of a
+Three checks, all outcomes a desk acts on (exit 1), never bad input: paragraphs of the
+article (its template) the catalogue lacks, because it is older than the article or
+entries were deleted from it (unless `--allow-outdated`); too few entries reviewed
+(below `--min-reviewed`); and contested names in entries no reviewer has cleared. The
+last holds whatever the percentage: a contested place (a concept with two or more names)
+named by unchecked machine text, or by an English paragraph printed in place of a
 translation, may say it the way one side does.
 """
 
@@ -16,7 +18,8 @@ import polib
 
 from newsloc.glossary.match import find_mentions
 from newsloc.glossary.model import Glossary
-from newsloc.translate.catalog.entry_state import EntryState, live_entries, state_of
+from newsloc.translate.catalog.current import CurrentEntry
+from newsloc.translate.catalog.entry_state import EntryState
 from newsloc.translate.catalog.stats import percent
 from newsloc.translate.errors import UserError
 
@@ -28,6 +31,13 @@ class PendingEntry:
     lines: tuple[int, ...]
     state: EntryState
     first_words: str
+    #: The catalogue lacks this paragraph of the article (it is older than the article).
+    outdated: bool = False
+
+    @property
+    def label(self) -> str:
+        """The state as the refusal table shows it."""
+        return "out of date" if self.outdated else self.state.value
 
 
 @dataclass(frozen=True)
@@ -54,6 +64,17 @@ class ReviewReport:
     pending: tuple[PendingEntry, ...]
     #: Unreviewed entries with contested names (empty when the gate is off).
     contested: tuple[ContestedEntry, ...] = ()
+    #: The template the catalogue was read against (None: there is none).
+    template: Path | None = None
+    #: Paragraphs of the article the catalogue lacks (also in `pending`).
+    outdated: tuple[PendingEntry, ...] = ()
+    #: Whether those may be printed in English, marked (`--allow-outdated`).
+    allow_outdated: bool = False
+
+    @property
+    def out_of_date(self) -> bool:
+        """The catalogue lacks paragraphs of the article, and that is not allowed."""
+        return bool(self.outdated) and not self.allow_outdated
 
     @property
     def meets_threshold(self) -> bool:
@@ -67,12 +88,22 @@ class ReviewReport:
 
 
 class EditionRefused(Exception):
-    """Too few entries are reviewed, or contested names are unreviewed: a checked outcome
-    (exit 1), not bad input."""
+    """The catalogue is out of date, too few entries are reviewed, or contested names are
+    unreviewed: a checked outcome (exit 1), not bad input."""
 
     def __init__(self, report: ReviewReport):
         self.report = report
-        if not report.meets_threshold:
+        if report.out_of_date:
+            count = len(report.outdated)
+            message = (
+                f"{report.catalog}: {count} "
+                f"{'paragraph' if count == 1 else 'paragraphs'} of the article "
+                f"({report.template}) {'is' if count == 1 else 'are'} not in the catalogue "
+                "(new or changed since it was translated, or deleted from it); no edition "
+                f"written (run newsloc translate --to {report.language}, or pass "
+                "--allow-outdated to print them in English, marked)"
+            )
+        elif not report.meets_threshold:
             message = (
                 f"{report.catalog}: only {report.percent_usable:g}% of {report.entries} "
                 f"entries are {report.counted_as} (needs {report.min_reviewed:g}%); "
@@ -88,9 +119,16 @@ class EditionRefused(Exception):
         super().__init__(message)
 
     @property
+    def reason(self) -> str:
+        """What refused it, as the one line says: "outdated", "threshold" or "contested"."""
+        if self.report.out_of_date:
+            return "outdated"
+        return "threshold" if not self.report.meets_threshold else "contested"
+
+    @property
     def contested_only(self) -> bool:
-        """Refused by the contested-name gate alone (the threshold was met)."""
-        return self.report.meets_threshold
+        """Refused by the contested-name gate alone (the other checks passed)."""
+        return self.reason == "contested"
 
 
 class EditionsRefused(Exception):
@@ -126,30 +164,37 @@ def occurrence_lines(entry: polib.POEntry, catalog_path: Path) -> tuple[int, ...
 
 
 def review_report(
-    catalog: polib.POFile,
+    entries: list[CurrentEntry],
     catalog_path: Path,
     language: str,
     min_reviewed: float,
     allow_fuzzy: bool,
     glossary: Glossary | None = None,
+    *,
+    template: Path | None = None,
+    allow_outdated: bool = False,
 ) -> ReviewReport:
     """Count what an edition may publish and list every entry that holds it back; with a
-    glossary, also the unreviewed entries that name a contested place."""
-    entries = live_entries(catalog)
+    glossary, also the unreviewed entries that name a contested place.
+
+    `entries` are the article's paragraphs (`catalog.current.current_entries`): one the
+    catalogue lacks is out of date, and counts as untranslated.
+    """
     usable_states = (
         {EntryState.REVIEWED, EntryState.FUZZY} if allow_fuzzy else {EntryState.REVIEWED}
     )
     pending = [
         PendingEntry(
-            lines=occurrence_lines(entry, catalog_path),
-            state=state_of(entry),
-            first_words=first_words(entry.msgid),
+            lines=occurrence_lines(item.source, item.where),
+            state=item.state,
+            first_words=first_words(item.source.msgid),
+            outdated=item.outdated,
         )
-        for entry in entries
-        if state_of(entry) not in usable_states
+        for item in entries
+        if item.state not in usable_states
     ]
     pending.sort(key=lambda item: item.lines)
-    contested = contested_entries(catalog, catalog_path, glossary) if glossary is not None else []
+    contested = contested_entries(entries, glossary) if glossary is not None else []
     usable = len(entries) - len(pending)
     return ReviewReport(
         catalog=catalog_path,
@@ -161,35 +206,36 @@ def review_report(
         allow_fuzzy=allow_fuzzy,
         pending=tuple(pending),
         contested=tuple(contested),
+        template=template,
+        outdated=tuple(item for item in pending if item.outdated),
+        allow_outdated=allow_outdated,
     )
 
 
-def contested_entries(
-    catalog: polib.POFile, catalog_path: Path, glossary: Glossary
-) -> list[ContestedEntry]:
+def contested_entries(entries: list[CurrentEntry], glossary: Glossary) -> list[ContestedEntry]:
     """Entries a reviewer has not cleared whose source names a contested place.
 
-    Fuzzy and untranslated entries both count: machine text may say the place the way one
-    side does, and an English paragraph printed in place of a translation names it without
-    its other name.
+    Fuzzy, untranslated and out-of-date entries all count: machine text may say the place
+    the way one side does, and an English paragraph printed in place of a translation
+    names it without its other name.
     """
     found = []
-    for entry in live_entries(catalog):
-        state = state_of(entry)
+    for item in entries:
+        state = item.state
         if state is EntryState.REVIEWED:
             continue
         concepts = [
             m.concept_id
-            for m in find_mentions(glossary, entry.msgid)
+            for m in find_mentions(glossary, item.source.msgid)
             if glossary.concept(m.concept_id).contested
         ]
         if concepts:
             found.append(
                 ContestedEntry(
-                    lines=occurrence_lines(entry, catalog_path),
+                    lines=occurrence_lines(item.source, item.where),
                     state=state,
                     concepts=tuple(dict.fromkeys(concepts)),
-                    first_words=first_words(entry.msgid),
+                    first_words=first_words(item.source.msgid),
                 )
             )
     found.sort(key=lambda item: item.lines)

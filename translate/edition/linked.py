@@ -12,14 +12,16 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from newsloc.base.files import atomic_write_text
+from newsloc.base.files import PlannedWrite, write_files
 from newsloc.glossary.model import SOURCE_LANGUAGE
+from newsloc.translate.catalog.current import current_entries
 from newsloc.translate.catalog.discovery import check_language, find_catalogs
-from newsloc.translate.catalog.files import load_catalog
+from newsloc.translate.catalog.storage import load_catalog
 from newsloc.translate.edition.build import (
     EditionOptions,
     EditionResult,
     PreparedEdition,
+    check_output_paths,
     edition_filename,
     edition_paragraphs,
     format_edition_date,
@@ -74,7 +76,7 @@ def _original_edition(
     catalog = load_catalog(path)
     paragraphs = tuple(
         replace(p, origin=TextOrigin.ORIGINAL)
-        for p in edition_paragraphs(catalog, path, allow_fuzzy=False)
+        for p in edition_paragraphs(current_entries(catalog, path, None), allow_fuzzy=False)
     )
     locale = check_language(SOURCE_LANGUAGE)
     return Edition(
@@ -150,6 +152,10 @@ def build_editions(languages: list[str] | None, options: EditionOptions) -> Edit
     index_path = options.out / index_name
     editions = [original] + [result.edition for result in results]
     writes.append((index_path, render_index(domain, editions, alternates, fmt)))
-    for path, text in writes:
-        atomic_write_text(path, text, within=options.out)
+    # One write for all: every temporary file before the first rename, so a full disk
+    # leaves nothing new, and a failing rename names the files already written.
+    check_output_paths([path for path, _ in writes])
+    write_files(
+        [PlannedWrite(path, text.encode("utf-8")) for path, text in writes], within=options.out
+    )
     return EditionSet(editions=results, original=original_path, index=index_path)

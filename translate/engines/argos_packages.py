@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from argostranslate.package import Package
 
 from newsloc.translate.engines.argos_dirs import argos_data_dir, import_argos_settings
+from newsloc.translate.engines.argos_recovery import recover_if_idle
 from newsloc.translate.errors import UserError
 
 
@@ -51,12 +52,15 @@ class InstalledPackage:
 def installed_packages() -> list[InstalledPackage]:
     """Every package installed in `packages_dir()`, sorted by name; none if it is missing.
 
-    Hidden directories (an install in progress) are skipped. A directory that is not a
-    readable Argos package is a user error naming it, rather than a traceback.
+    What an interrupted install or removal left is put right first (`engines.argos_recovery`).
+    Hidden directories (an install in progress, a package being deleted) are skipped. A
+    directory that is not a readable Argos package is a user error naming it, rather than
+    a traceback.
     """
     root = packages_dir()
     if not root.is_dir():
         return []
+    recover_if_idle(root)  # an install or removal killed earlier: put it right first
     packages = []
     for path in sorted(root.iterdir()):
         if not path.is_dir() or path.name.startswith("."):

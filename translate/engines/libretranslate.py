@@ -161,7 +161,30 @@ def parse_answer(server: str, body: object, expected: int) -> list[str]:
         texts = [texts]
     if not isinstance(texts, list) or len(texts) != expected:
         raise UserError(f"{server}: unexpected answer from LibreTranslate: {body!r:.200}")
-    return [str(text) for text in texts]
+    for text in texts:
+        # null, a number (NaN too), a list or an object is no translation: written as one it
+        # would read "None", "nan" or "{'a': 1}" in the catalogue. A NUL cannot be written.
+        if not isinstance(text, str):
+            raise UserError(
+                f"{server}: unexpected answer from LibreTranslate: a translation is "
+                f"{_json_kind(text)}, not text: {body!r:.200}"
+            )
+        if "\x00" in text:
+            raise UserError(
+                f"{server}: unexpected answer from LibreTranslate: a translation holds a NUL "
+                "character"
+            )
+    return list(texts)
+
+
+def _json_kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    return "a list" if isinstance(value, list) else "an object"
 
 
 class _Run:

@@ -79,6 +79,8 @@ def validate_argosmodel(path: Path) -> PackageInfo:
         raise UserError(f"{path}: not an Argos model (damaged zip archive: {exc})") from exc
     if f"{top}/model/model.bin" not in names:
         raise UserError(f"{path}: not an Argos model (no {top}/model/model.bin)")
+    if any(m.filename.rstrip("/") == f"{top}/model/model.bin" and m.is_dir() for m in members):
+        raise UserError(f"{path}: not an Argos model ({top}/model/model.bin is a folder)")
     if not any(f"{top}/{name}" in names for name in _TOKENIZERS):
         raise UserError(f"{path}: not an Argos model (no {top}/sentencepiece.model or bpe.model)")
     _check_pair(path, top, metadata)
@@ -100,6 +102,22 @@ def extract(path: Path, into: Path) -> None:
         raise UserError(f"{path}: not an Argos model (damaged zip archive: {exc})") from exc
     except OSError as exc:
         raise UserError(f"{path}: cannot extract into {into} ({exc.strerror or exc})") from exc
+
+
+def check_model_loads(path: Path, package: Path) -> None:
+    """Load the extracted package's model with CTranslate2, as translation will: a
+    `model.bin` that is garbage, empty or cut short is refused before it replaces
+    anything. One-line UserError naming the archive."""
+    import ctranslate2  # heavy: only when a package is really installed
+
+    try:
+        translator = ctranslate2.Translator(str(package / "model"), device="cpu")
+    except (RuntimeError, ValueError, OSError) as exc:
+        reason = " ".join(str(exc).split())[:200]
+        raise UserError(
+            f"{path}: not an Argos model (its model does not load: {reason}); nothing installed"
+        ) from None
+    del translator
 
 
 def _check_member_count(path: Path, count: int | None) -> None:

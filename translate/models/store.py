@@ -2,9 +2,12 @@
 
 An install never leaves half a package where Argos looks: the archive is validated, then
 extracted into a hidden scratch directory inside the packages directory (which newsloc's
-package scan skips), and moved into place with one rename; an older copy of the same pair
-is removed only after the new one is in place, and a package of another pair is never
-touched. A failed install leaves nothing behind, not even the folders it had to create.
+package scan skips), its model loaded with CTranslate2 (one that does not load never
+replaces one that does), and moved into place with one rename; an older copy of the same
+pair is removed only after the new one is in place (renamed to a hidden folder first, so
+a half-deleted copy is never seen), and a package of another pair is never touched. A
+failed install leaves nothing behind, not even the folders it had to create; a killed one
+is put right by the next run (`engines.argos_recovery`).
 Pairs the Argos index lacks (English→Armenian) are built from an OPUS-MT release.
 """
 
@@ -28,8 +31,21 @@ from newsloc.translate.engines.argos_packages import (
     installed_packages,
     packages_dir,
 )
+from newsloc.translate.engines.argos_recovery import (
+    DOWNLOAD_PREFIX,
+    INSTALL_PREFIX,
+    REPLACED,
+    discard,
+    packages_lock,
+    recover,
+)
 from newsloc.translate.errors import UserError
-from newsloc.translate.models.archive import PackageInfo, extract, validate_argosmodel
+from newsloc.translate.models.archive import (
+    PackageInfo,
+    check_model_loads,
+    extract,
+    validate_argosmodel,
+)
 from newsloc.translate.models.convert import BuildResult, archive_name, build_package
 from newsloc.translate.models.fetch import (
     FetchError,
@@ -107,26 +123,30 @@ def _install(archive: Path) -> InstallResult:
     info = validate_argosmodel(archive)
     root = packages_dir()
     final = root / info.top
-    _refuse_replacing_another_pair(final, info)
-    previous = installed_for(info.source, info.target)
     with _no_new_folders(root):
         root.mkdir(parents=True, exist_ok=True)
-        scratch = Path(tempfile.mkdtemp(prefix=".newsloc-install-", dir=root))
-        try:
-            extract(archive, scratch)
-            if final.exists():
-                os.rename(final, scratch / ".replaced")
+        with packages_lock(root):
+            recover(root)  # an install killed earlier: its old model back first
+            _refuse_replacing_another_pair(final, info)
+            previous = installed_for(info.source, info.target)
+            scratch = Path(tempfile.mkdtemp(prefix=INSTALL_PREFIX, dir=root))
             try:
-                os.rename(scratch / info.top, final)
-            except OSError:
-                if (scratch / ".replaced").exists():
-                    os.rename(scratch / ".replaced", final)
-                raise
-        finally:
-            shutil.rmtree(scratch, ignore_errors=True)
-    for old in previous:
-        if old.package_path != final:  # a same-named copy went with the scratch dir
-            shutil.rmtree(old.package_path, ignore_errors=True)
+                extract(archive, scratch)
+                # A model that does not load must not replace one that does.
+                check_model_loads(archive, scratch / info.top)
+                if final.exists():
+                    os.rename(final, scratch / REPLACED)
+                try:
+                    os.rename(scratch / info.top, final)
+                except OSError:
+                    if (scratch / REPLACED).exists():
+                        os.rename(scratch / REPLACED, final)
+                    raise
+            finally:
+                shutil.rmtree(scratch, ignore_errors=True)
+            for old in previous:
+                if old.package_path != final:  # a same-named copy went with the scratch dir
+                    discard(old.package_path)
     _forget_cached_languages()
     (model,) = [_describe(pkg) for pkg in installed_packages() if pkg.package_path == final]
     return InstallResult(model=model, replaced=tuple(old.package_version for old in previous))
@@ -265,8 +285,9 @@ def remove(pair: str) -> list[InstalledModel]:
             f"(installed: {installed})"
         )
     removed = [_describe(pkg) for pkg in packages]
-    for pkg in packages:
-        shutil.rmtree(pkg.package_path)
+    with packages_lock(packages_dir()):
+        for pkg in packages:
+            discard(pkg.package_path)
     _forget_cached_languages()
     return removed
 
@@ -283,7 +304,7 @@ def _download_and_install(
     root = packages_dir()
     with _no_new_folders(root):
         root.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(prefix=".newsloc-download-", dir=root) as scratch:
+        with tempfile.TemporaryDirectory(prefix=DOWNLOAD_PREFIX, dir=root) as scratch:
             archive = Path(scratch) / f"translate-{model.source}_{model.target}.argosmodel"
             failure: FetchError | None = None
             for link in model.links:

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from newsloc.translate.catalog.discovery import find_every_catalog
 from newsloc.translate.catalog.entry_state import EntryState, live_entries, state_of
-from newsloc.translate.catalog.files import load_catalog
 from newsloc.translate.catalog.kept_output import entry_key, read_kept_output
+from newsloc.translate.catalog.storage import load_catalog
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from newsloc.glossary.loader import load_default_glossary
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.render import DocumentRenderer
-from newsloc.translate.catalog.files import save_catalog
 from newsloc.translate.catalog.glossary_qa import apply_to_catalog
+from newsloc.translate.catalog.storage import save_catalog
 
 GLOSSARY: Glossary = load_default_glossary()
 LANGUAGES = ("ru", "hy", "az")

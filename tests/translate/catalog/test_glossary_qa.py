@@ -216,30 +216,39 @@ def line_of(path: Path, text: str) -> int:
 def test_check_reports_file_line_concept_message_and_exits_1(catalogue, glossary_file):
     result = invoke("glossary", "check", catalogue, "-g", glossary_file)
     assert result.exit_code == 1
-    assert result.stderr == "1 file, 4 violations\n"
+    # One line per violation, with its code; the other name alone is one violation, the
+    # wrong name, with what apply writes (contract 5; it used to be three lines).
+    assert result.stderr == "1 file, 2 violations\n"
     shelling = line_of(catalogue, "Во вторник в Ханкенди")
     dropped = line_of(catalogue, "Официальные лица заявили")
     assert result.stdout.splitlines() == [
-        f'{catalogue}:{shelling}: stepanakert: lacks "Степанакерт" (any case) for "Stepanakert"',
-        f"{catalogue}:{shelling}: stepanakert: lacks the other name at its first mention: "
-        'expected "Степанакерт (Ханкенди)"',
-        f'{catalogue}:{shelling}: stepanakert: uses "Ханкенди" (Khankendi), which the source '
-        'does not use, without "Степанакерт" beside it',
-        f'{catalogue}:{dropped}: stepanakert: lacks "Степанакерт" (any case) for "Stepanakert"',
+        f'{catalogue}:{shelling}: NL103 stepanakert: uses "Ханкенди" (Khankendi) where the '
+        'source says Stepanakert; apply writes "Степанакерте (Ханкенди)"',
+        f'{catalogue}:{dropped}: NL101 stepanakert: lacks "Степанакерт" (any case) for '
+        '"Stepanakert"',
     ]
+    # --select / --ignore take codes or names.
+    only = invoke("glossary", "check", catalogue, "-g", glossary_file, "--select", "missing-name")
+    assert [line.split(": ")[1] for line in only.stdout.splitlines()] == ["NL101 stepanakert"]
+    none = invoke("glossary", "check", catalogue, "-g", glossary_file, "--ignore", "NL101,NL103")
+    assert (none.exit_code, none.stdout) == (0, "")
+    bad = invoke("glossary", "check", catalogue, "-g", glossary_file, "--select", "NL999")
+    assert bad.exit_code == 2 and "unknown check code 'NL999'" in bad.stderr
 
 
 def test_check_json_lists_violation_objects(catalogue, glossary_file):
     result = invoke("glossary", "check", catalogue, "-g", glossary_file, "--json")
     assert result.exit_code == 1
     data = json.loads(result.stdout)
-    assert [item["concept"] for item in data] == ["stepanakert"] * 4
-    assert data[0] == {
+    assert [item["concept"] for item in data] == ["stepanakert"] * 2
+    assert data[1] == {
         "file": str(catalogue),
-        "line": line_of(catalogue, "Во вторник в Ханкенди"),
+        "line": line_of(catalogue, "Официальные лица заявили"),
         "concept": "stepanakert",
         "message": 'lacks "Степанакерт" (any case) for "Stepanakert"',
         "severity": "error",
+        "code": "NL101",
+        "name": "missing-name",
     }
 
 
@@ -269,7 +278,7 @@ def test_warnings_are_printed_but_do_not_change_the_exit_code(tmp_path, glossary
     result = invoke("glossary", "check", path, "-g", glossary_file)
     assert result.exit_code == 0
     assert result.stdout == (
-        f'{path}:{line_of(path, "Чиновники")}: georgia: warning: lacks "Грузия" (any case) '
+        f'{path}:{line_of(path, "Чиновники")}: NL101 georgia: warning: lacks "Грузия" (any case) '
         'for "Georgia"\n'
     )
 
@@ -348,15 +357,15 @@ def test_check_several_files_reports_each_by_name(tmp_path, catalogue, glossary_
 def test_apply_twice_leaves_an_entry_both_changed_and_flagged_alone(tmp_path):
     path = tmp_path / "mixed.po"
     path.write_text(
-        HEADER + '\nmsgid "Baku and Stepanakert."\nmsgstr "Город и Ханкенди."\n',
+        HEADER + '\nmsgid "Baku and Stepanakert."\nmsgstr "Город и в Ханкенди."\n',
         encoding="utf-8",
     )
     first = glossary_qa.apply_to_catalog(path, make_glossary())
     assert (first.changed, first.flagged, first.written) == (1, 1, True)
     entry = polib.pofile(str(path))[0]
-    assert entry.msgstr == "Город и Степанакерт (Ханкенди)."
+    assert entry.msgstr == "Город и в Степанакерте (Ханкенди)."
     assert entry.tcomment.splitlines() == [
-        'glossary: stepanakert: "Ханкенди" → "Степанакерт (Ханкенди)"',
+        'glossary: stepanakert: "Ханкенди" → "Степанакерте (Ханкенди)"',
         'glossary: baku: expected "Баку" for "Baku"',
     ]
     applied, inode = path.read_bytes(), path.stat().st_ino

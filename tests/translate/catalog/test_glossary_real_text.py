@@ -78,7 +78,7 @@ def test_a_variant_is_a_warning_that_keeps_exit_0_and_apply_replaces_it(tmp_path
     checked = invoke("glossary", "check", path, "-g", FIXTURE)
     assert checked.exit_code == 0
     assert checked.stdout == (
-        f"{path}:{len(path.read_text(encoding='utf-8').splitlines())}: martakert: warning: "
+        f"{path}:{len(path.read_text(encoding='utf-8').splitlines())}: NL201 martakert: warning: "
         f'uses the variant "{variant}"; the glossary writes "{wanted}"\n'
     )
     assert invoke("glossary", "apply", path, "-g", FIXTURE).exit_code == 0

@@ -102,8 +102,8 @@ def test_a_save_between_apply_reading_and_writing_is_refused(tmp_path: Path) -> 
     glossary = load_default_glossary()
     real_plan = glossary_qa._plan_apply
 
-    def reviewer_saves_meanwhile(catalogue, glossary):
-        planned = real_plan(catalogue, glossary)
+    def reviewer_saves_meanwhile(catalogue, glossary, *options):
+        planned = real_plan(catalogue, glossary, *options)
         path.write_text(path.read_text(encoding="utf-8") + "\n# saved\n", encoding="utf-8")
         return planned
 

@@ -145,6 +145,108 @@ def test_msgunfmt_reads_the_compiled_catalogue(locales: Path, news_article: Path
     assert done.stdout.count("msgid ") == 1 + entry_count(news_article) - 3
 
 
+#: Contexts (an empty one too, which is not the same as none), plurals translated fully,
+#: in part and not in their first form, fuzzy, untranslated and obsolete entries.
+CONTEXTS_AND_PLURALS = r"""msgid ""
+msgstr ""
+"Project-Id-Version: x\n"
+"Language: ru\n"
+"MIME-Version: 1.0\n"
+"Content-Type: text/plain; charset=UTF-8\n"
+"Content-Transfer-Encoding: 8bit\n"
+"Plural-Forms: nplurals=3; plural=(n==1 ? 0 : n<5 ? 1 : 2);\n"
+
+msgid "Baku"
+msgstr "Баку"
+
+msgctxt ""
+msgid "Baku"
+msgstr "Баку (пустой контекст)"
+
+msgctxt "city"
+msgid "Baku"
+msgstr "Баку (город)"
+
+msgid "one file"
+msgid_plural "%d files"
+msgstr[0] "%d файл"
+msgstr[1] "%d файла"
+msgstr[2] "%d файлов"
+
+msgctxt "disk"
+msgid "one part"
+msgid_plural "%d parts"
+msgstr[0] "%d часть"
+msgstr[1] ""
+msgstr[2] ""
+
+msgid "one thing"
+msgid_plural "%d things"
+msgstr[0] ""
+msgstr[1] "%d вещи"
+msgstr[2] "%d вещей"
+
+#, fuzzy
+msgid "Goris"
+msgstr "Горис"
+
+msgid "Yerevan"
+msgstr ""
+
+msgid "Ärger"
+msgstr "Злость"
+
+#~ msgid "Old"
+#~ msgstr "Старое"
+"""
+
+
+def compile_one(tmp_path: Path, text: str) -> Path:
+    po = tmp_path / "loc" / "ru" / "LC_MESSAGES" / "story.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["catalog", "compile", "--locales", str(tmp_path / "loc")])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.endswith("story.mo: 6 entries (1 fuzzy, 2 untranslated left out)\n")
+    return po.with_suffix(".mo")
+
+
+def test_compile_keeps_an_empty_context_apart_from_none(tmp_path: Path):
+    with compile_one(tmp_path, CONTEXTS_AND_PLURALS).open("rb") as handle:
+        catalog = gettext.GNUTranslations(handle)
+
+    assert catalog.gettext("Baku") == "Баку"
+    assert catalog.pgettext("", "Baku") == "Баку (пустой контекст)"
+    assert catalog.pgettext("city", "Baku") == "Баку (город)"
+    assert catalog.ngettext("one file", "%d files", 3) == "%d файла"
+    assert catalog.npgettext("disk", "one part", "%d parts", 1) == "%d часть"
+    assert catalog.ngettext("one thing", "%d things", 3) == "%d things"  # first form empty
+    assert catalog.gettext("Goris") == "Goris"  # fuzzy
+    assert catalog.gettext("Old") == "Old"  # obsolete
+    assert catalog.gettext("Ärger") == "Злость"
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext msgfmt not installed")
+def test_compile_writes_what_msgfmt_writes(tmp_path: Path):
+    ours = compile_one(tmp_path, CONTEXTS_AND_PLURALS)
+    po = ours.with_suffix(".po")
+    gnu, gnu_no_hash = tmp_path / "gnu.mo", tmp_path / "gnu-no-hash.mo"
+    subprocess.run(["msgfmt", "-o", str(gnu), str(po)], check=True)
+    subprocess.run(["msgfmt", "--no-hash", "-o", str(gnu_no_hash), str(po)], check=True)
+
+    # msgfmt's layout byte for byte (newsloc writes no optional hash table) ...
+    assert ours.read_bytes() == gnu_no_hash.read_bytes()
+
+    # ... and msgunfmt reads the same catalogue back from both.
+    def unformat(mo: Path) -> str:
+        return subprocess.run(
+            ["msgunfmt", str(mo)], capture_output=True, text=True, encoding="utf-8", check=True
+        ).stdout
+
+    assert unformat(ours) == unformat(gnu)
+    assert 'msgctxt ""\nmsgid "Baku"' in unformat(ours)
+
+
 def test_compile_cli_reports_what_was_left_out(locales: Path, news_article: Path):
     result = runner.invoke(app, ["catalog", "compile", "--locales", str(locales)])
 

@@ -64,14 +64,14 @@ def test_check_names_the_misspelling_and_what_apply_writes(tmp_path, language):
     result = check(path)
     # Stepanakert is contested: the missing secondary is its own error, with no hint.
     secondary = [
-        f"{path}:7: stepanakert: lacks the other name at its first mention: "
+        f"{path}:7: NL102 stepanakert: lacks the other name at its first mention: "
         'expected "Степанакерт (Ханкенди)"'
     ]
     expected = [
-        f'{path}:7: {CONCEPT[language]}: {lacks}; "{found}" looks like '
+        f'{path}:7: NL106 {CONCEPT[language]}: {lacks}; "{found}" looks like '
         f'a misspelling of it (apply writes "{writes}")',
         *(secondary if language == "ru" else []),
-        f'{path}:10: baku: lacks "{BAKU[language]}" (any case) for "Baku"',
+        f'{path}:10: NL101 baku: lacks "{BAKU[language]}" (any case) for "Baku"',
     ]
     assert result.exit_code == 1  # still an error until apply repairs it
     assert result.stdout.splitlines() == expected
@@ -93,17 +93,21 @@ def test_check_json_carries_the_near_miss_and_keeps_the_old_keys(tmp_path, langu
         "concept": CONCEPT[language],
         "message": f'{lacks}; "{found}" looks like a misspelling of it (apply writes "{writes}")',
         "severity": "error",
+        "code": "NL106",
+        "name": "near-miss",
         "near_misses": [
             {"found": found, "apply_writes": writes, "misspelling_of": lacks.split('"')[1]}
         ],
     }
-    # A name that is plainly missing keeps exactly the keys check always printed.
+    # A name that is plainly missing has no near_misses key.
     assert plain == {
         "file": str(path),
         "line": 10,
         "concept": "baku",
         "message": f'lacks "{BAKU[language]}" (any case) for "Baku"',
         "severity": "error",
+        "code": "NL101",
+        "name": "missing-name",
     }
 
 

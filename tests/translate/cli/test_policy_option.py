@@ -15,13 +15,6 @@ from newsloc.translate.cli import app
 from newsloc.translate.engines.interface import Translation
 from tests.glossary.test_spec_example import FIXTURE as SPEC_EXAMPLE
 
-#: Profiles that reduce one concept (`single = [...]`) take effect once render and check
-#: read `concept.dual` (the engine branch of issue 18); the policy-wide ones work already.
-needs_dual_engine = pytest.mark.xfail(
-    reason="render/check read policy.contested, not concept.dual, until the engine branch",
-    strict=False,
-)
-
 runner = CliRunner()
 
 #: The contract's example glossary with three desks: one writes only the source's name, one
@@ -133,7 +126,6 @@ def test_apply_follows_the_profile(tmp_path: Path, glossary: Path, language: str
         assert msgstr(po) == expected, profile
 
 
-@needs_dual_engine
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_profiles_single_concept_is_neither_demanded_nor_inserted(
     tmp_path: Path, glossary: Path, language: str
@@ -177,7 +169,7 @@ class _Dictionary:
         (None, 1),
         ("every", 2),
         ("one-name", 0),
-        pytest.param("az-desk", 0, marks=needs_dual_engine),
+        ("az-desk", 0),
     ],
 )
 def test_translate_follows_the_profile(

@@ -1,0 +1,58 @@
+"""Armenian: case endings glued to a nominative, the article `-ը`/`-ն`, the ligature `և`.
+
+Forms match at the start of a longer word (`Ստեփանակերտը`, `Ստեփանակերտում`); the rest of
+the word is its suffix. The article is `-ը` after a consonant and `-ն` after a vowel
+(`Ստեփանակերտը` but `Խանքենդին`), so a suffix moved to a new stem is refitted. `և` and
+`եւ` (the older spelling of the ligature) are one letter for matching.
+"""
+
+from __future__ import annotations
+
+from newsloc.glossary.lang import Language, register
+
+_VOWELS = frozenset("աեէըիոօւ")
+_ARTICLES = ("ը", "ն")
+
+
+class Armenian(Language):
+    code = "hy"
+    cases = ("nom", "gen", "dat", "abl", "ins", "loc")
+    suffixing = True
+    suffix_cases = (("ում", "loc"), ("ից", "abl"), ("ով", "ins"), ("ին", "dat"), ("ի", "gen"))
+    inflected_tails = frozenset(("", "ը", "ն"))
+
+    def upper(self, text: str) -> str:
+        """Unicode's capital of the ligature `և` is the older `ԵՒ`; Armenian writes `ԵՎ`."""
+        return text.replace("և", "եվ").upper()
+
+    def fold(self, text: str) -> str:
+        return text.replace("եւ", "և").replace("ԵՒ", "ԵՎ")
+
+    def spellings_of(self, folded: str) -> tuple[str, ...]:
+        return (folded, folded.replace("և", "եւ")) if "և" in folded else (folded,)
+
+    def capitals_key(self, text: str) -> str:
+        return self.upper(text).replace("ԵՒ", "ԵՎ")
+
+    def char_pattern(self, char: str) -> str:
+        if char == "և":
+            return "(?:և|եւ)"
+        return super().char_pattern(char)
+
+    def joints(self, stem: str) -> tuple[str, ...]:
+        """The buffer `յ` (`Եթովպիա` + `յ` + `ում`) and, after a stem in `-ի`, the `այ` of
+        its `-իա` spelling (`Սոմալի`, written `Սոմալիայից`)."""
+        return ("", "յ", "այ") if stem.endswith("ի") else ("", "յ")
+
+    def attach(self, stem: str, suffix: str, after: str = "") -> str | None:
+        """The article takes the allomorph the new stem needs: `-ն` after a vowel or before
+        a word that starts with one (`Ադրբեջանն այդ`), else `-ը`."""
+        if suffix in _ARTICLES and stem:
+            next_word = after.lstrip(" \u00a0")
+            before_vowel = next_word[:1].lower() in _VOWELS and next_word[:1] != "ը"
+            vowel = stem[-1].lower() in _VOWELS
+            return stem + ("ն" if vowel or before_vowel else "ը")
+        return stem + suffix
+
+
+register(Armenian())

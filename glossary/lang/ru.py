@@ -1,0 +1,215 @@
+"""Russian: six cases, whole-word matching, ё/е and stress marks folded, case from context.
+
+A name the engine left in a form that does not show its case (an indeclinable `Ханкенди`)
+takes its case from the word before it: a preposition (`в`, `из`, `к` …), a noun, which
+governs the genitive (`в электроснабжении Ханкенди` → `Степанакерта`), a generic noun in
+apposition (`в городе Ханкенди` → `в городе Степанакерте`) or an adjective agreeing with it
+(`в азербайджанском Ханкенди`). Nouns and adjectives are read with pymorphy3, imported on
+first use so start-up does not pay for its dictionary; without it only prepositions and the
+start of a sentence count, and the rest becomes a suggestion (contract 4.11).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from newsloc.glossary.lang import Language, register
+
+#: Prepositions and the case they govern. `в`/`на` govern the locative for places ("in"),
+#: far more common in news than the accusative ("into").
+PREPOSITION_CASES = {
+    **dict.fromkeys(("в", "во", "на", "о", "об", "обо", "при"), "loc"),
+    **dict.fromkeys(
+        (
+            "из",
+            "изо",
+            "от",
+            "ото",
+            "до",
+            "у",
+            "около",
+            "возле",
+            "близ",
+            "вблизи",
+            "вокруг",
+            "для",
+            "без",
+            "из-за",
+            "из-под",
+            "после",
+            "против",
+            "напротив",
+            "севернее",
+            "южнее",
+            "западнее",
+            "восточнее",
+            "среди",
+            "кроме",
+            "вдоль",
+            "внутри",
+            "мимо",
+        ),
+        "gen",
+    ),
+    **dict.fromkeys(("к", "ко", "по", "благодаря", "согласно"), "dat"),
+    **dict.fromkeys(("под", "подо", "над", "перед", "между", "с", "со"), "ins"),
+    **dict.fromkeys(("через", "про", "сквозь"), "acc"),
+}
+#: `с`/`со` also govern the genitive ("from"): they settle nothing.
+_UNSETTLED_PREPOSITIONS = frozenset(("с", "со"))
+
+#: Generic nouns a place name stands in apposition to: the name agrees with the noun's case.
+APPOSITION_NOUNS = frozenset(
+    (
+        "город",
+        "село",
+        "посёлок",
+        "поселок",
+        "деревня",
+        "станция",
+        "столица",
+        "район",
+        "область",
+        "провинция",
+        "регион",
+        "республика",
+        "страна",
+        "государство",
+    )
+)
+
+_PYMORPHY_CASES = {
+    "nomn": "nom",
+    "gent": "gen",
+    "datv": "dat",
+    "accs": "acc",
+    "ablt": "ins",
+    "loct": "loc",
+    "gen2": "gen",
+    "loc2": "loc",
+}
+_LAST_WORD = re.compile(r"([\w\u0301-]+)[\s\u00a0]*$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s*|[«\"„“(—–-]\s*)$")
+_FIRST_WORD = re.compile(r"[\s\u00a0]*(?:\([^()]*\)[\s\u00a0]*)?([\w\u0301]+)")
+_STRESS = "\u0301"
+_FOLD = str.maketrans({"ё": "е", "Ё": "Е", _STRESS: None})
+_CLASSES = {"е": "[её]", "ё": "[её]", "Е": "[ЕЁ]", "Ё": "[ЕЁ]"}
+
+
+@cache
+def _analyser() -> Any:
+    """pymorphy3's analyser, loaded on first use; None when it is not installed."""
+    try:
+        import pymorphy3  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - declared as a dependency
+        return None
+    return pymorphy3.MorphAnalyzer()
+
+
+def _parses(word: str) -> list[Any]:
+    analyser = _analyser()
+    return [] if analyser is None else list(analyser.parse(word))
+
+
+class Russian(Language):
+    code = "ru"
+    cases = ("nom", "gen", "dat", "acc", "ins", "loc")
+    inflection_ending = 3
+
+    def fold(self, text: str) -> str:
+        """ё and е are one letter; stress marks (U+0301) are not letters."""
+        return text.translate(_FOLD)
+
+    def char_pattern(self, char: str) -> str:
+        if char == " ":
+            return r"\s+"
+        # A stress mark may follow any letter (Wikipedia's `Степанаке́рт`).
+        return _CLASSES.get(char, re.escape(char)) + f"{_STRESS}?"
+
+    def governed_case(self, before: str) -> str | None:
+        cases = self.governed_cases(before)
+        return next(iter(cases)) if len(cases) == 1 else None
+
+    def governed_cases(self, before: str) -> frozenset[str]:
+        if _SENTENCE_START.search(before):
+            return frozenset(("nom",))
+        found = _LAST_WORD.search(before)
+        if found is None:
+            return frozenset()
+        word = found.group(1).replace(_STRESS, "").lower()
+        if word in PREPOSITION_CASES:
+            if word in _UNSETTLED_PREPOSITIONS:
+                return frozenset((PREPOSITION_CASES[word], "gen"))
+            return frozenset((PREPOSITION_CASES[word],))
+        if word in _CONJUNCTIONS:
+            return _conjunct_cases(before[: found.start()])
+        return _cases_from_word(word)
+
+    def gender_of(self, form: str) -> str | None:
+        word = form.split()[-1].lower() if form.split() else ""
+        if not word:
+            return None
+        if word.endswith(("а", "я")):
+            return "femn"
+        if word.endswith(("о",)):
+            return "neut"
+        return "masc"  # consonants and indeclinable -и/-е names: город
+
+    def agreement_breaks(self, old: str, new: str, after: str) -> bool:
+        """A past-tense verb or short participle right after the name (a parenthesised
+        secondary skipped) agrees with the old name's gender and not the new one's."""
+        old_gender, new_gender = self.gender_of(old), self.gender_of(new)
+        if old_gender is None or new_gender is None or old_gender == new_gender:
+            return False
+        found = _FIRST_WORD.match(after)
+        if found is None:
+            return False
+        for parse in _parses(found.group(1).lower()):
+            if parse.tag.POS in ("VERB", "PRTS", "ADJS") and parse.tag.gender:
+                return True
+        return bool(re.fullmatch(r"(был|стал)[аои]?", found.group(1).lower()))
+
+
+_CONJUNCTIONS = frozenset(("и", "или", "либо"))
+_CONJUNCT = re.compile(r"([\w\u0301-]+)[\s\u00a0]*(?:\([^()]*\)[\s\u00a0]*)?,?[\s\u00a0]*$")
+
+
+def _conjunct_cases(before: str) -> frozenset[str]:
+    """After `и`/`или`: the cases of the conjunct before it (`до Лачина (Бердзор) и Шуши`:
+    `Лачина` is a genitive, so is `Шуши`)."""
+    found = _CONJUNCT.search(before)
+    if found is None:
+        return frozenset()
+    return frozenset(
+        case
+        for parse in _parses(found.group(1).replace(_STRESS, "").lower())
+        if parse.tag.POS == "NOUN" and parse.score >= 0.05
+        for case in (_PYMORPHY_CASES.get(str(parse.tag.case)),)
+        if case is not None
+    )
+
+
+def _cases_from_word(word: str) -> frozenset[str]:
+    """The cases a noun or adjective just before a name allows: a noun governs the
+    genitive, a generic noun in apposition (`город`) and an adjective share their case."""
+    parses = _parses(word)
+    if not parses:
+        return frozenset()
+    best = parses[0]
+    pos = best.tag.POS
+    if pos == "NOUN" and best.normal_form not in APPOSITION_NOUNS:
+        return frozenset(("gen",))
+    if pos in ("NOUN", "ADJF"):
+        return frozenset(
+            case
+            for parse in parses
+            if parse.tag.POS == best.tag.POS
+            for case in (_PYMORPHY_CASES.get(str(parse.tag.case)),)
+            if case is not None
+        )
+    return frozenset()
+
+
+register(Russian())
