@@ -28,7 +28,7 @@ from newsloc.translate.pipeline import (
     engine_work,
     translate_article,
 )
-from newsloc.translate.segment import read_article
+from newsloc.translate.reading import EXTENSIONS, read_article
 
 #: At most this many sentences are translated ahead in one engine call (memory stays small
 #: and progress moves on a long desk); a Transformer-base batch of 4,096 tokens is ~150.
@@ -69,7 +69,8 @@ def is_partial(report: TranslateReport) -> bool:
 
 
 def collect_articles(paths: Sequence[Path]) -> list[Path]:
-    """The articles named on the command line: files as given, folders as their *.txt files.
+    """The articles named on the command line: files as given, folders as their articles
+    (files whose extension names an article format: .txt, .md, .html, .json, …).
 
     Every article gets catalogues named after its file stem, so two articles with the same
     stem would overwrite each other's: that is refused before anything is written.
@@ -78,10 +79,12 @@ def collect_articles(paths: Sequence[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             found = sorted(
-                p for p in path.iterdir() if p.suffix == ".txt" and not p.name.startswith(".")
+                p
+                for p in path.iterdir()
+                if p.suffix.lower() in EXTENSIONS and not p.name.startswith(".")
             )
             if not found:
-                raise UserError(f"{path}: a folder with no .txt articles")
+                raise UserError(f"{path}: a folder with no articles (.txt, .md, .html, .json)")
             articles.extend(p for p in found if p.is_file())
         else:
             articles.append(path)
@@ -135,7 +138,7 @@ def translate_articles(
     """
     factory = reuse_engines(settings.engine_factory)
     batch = BatchReport()
-    for window in _windows(articles, settings.languages, settings.out):
+    for window in _windows(articles, settings):
         cached = _translate_ahead(window, settings.languages, factory, settings.progress)
         for article, _ in window:
             if on_article:
@@ -153,12 +156,14 @@ def translate_articles(
 _Planned = tuple[Path, dict[str, list[str]]]
 
 
-def _windows(articles: Sequence[Path], languages: Sequence[str], out: Path) -> list[list[_Planned]]:
+def _windows(articles: Sequence[Path], settings: RunSettings) -> list[list[_Planned]]:
     """Consecutive groups of articles whose sentences to translate ahead fit one call."""
     windows: list[list[_Planned]] = [[]]
     size = 0
     for article in articles:
-        planned = {language: _new_sentences(article, language, out) for language in languages}
+        planned = {
+            language: _new_sentences(article, language, settings) for language in settings.languages
+        }
         count = max((len(sentences) for sentences in planned.values()), default=0)
         if windows[-1] and size + count > PREFETCH_SENTENCES:
             windows.append([])
@@ -168,14 +173,14 @@ def _windows(articles: Sequence[Path], languages: Sequence[str], out: Path) -> l
     return windows
 
 
-def _new_sentences(article: Path, language: str, out: Path) -> list[str]:
+def _new_sentences(article: Path, language: str, settings: RunSettings) -> list[str]:
     """What `translate_article` will send to the engine for a catalogue that does not exist
     yet (its entries are the template's), by the same choice (`engine_work`). An existing
     catalogue (a re-run) is left to `translate_article`."""
-    if catalog_path(out, article.stem, language).exists():
+    if catalog_path(settings.out, article.stem, language).exists():
         return []
     try:
-        units = read_article(article).units()
+        units = read_article(article, settings.article_format).units()
     except NewslocError:
         return []  # translate_article reports it
     return [text for item in engine_work(template_entries(units, "")) for text in item.sent]

@@ -15,6 +15,7 @@ import polib
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.render import DocumentRenderer
 from newsloc.translate.catalog.comments import with_machine_comments
+from newsloc.translate.catalog.display import as_placed
 from newsloc.translate.catalog.entry_state import mark_fuzzy
 from newsloc.translate.engines.interface import Span, Translation
 from newsloc.translate.segment import Sentence
@@ -26,6 +27,8 @@ class JoinedTranslation:
 
     text: str
     pieces: tuple[tuple[Span, Span, Translation], ...]  # (source span, target span, part)
+    #: False when inline markup was put around whole sentences for want of an alignment.
+    markup_placed: bool = True
 
     def locate(self, start: int, end: int) -> Span | None:
         """Target span attended from source characters [start, end) of the paragraph."""
@@ -43,7 +46,7 @@ class JoinedTranslation:
 
 
 def join_translation(
-    sentences: Sequence[Sentence], parts: Sequence[Translation]
+    sentences: Sequence[Sentence], parts: Sequence[Translation], markup_placed: bool = True
 ) -> JoinedTranslation:
     """Join a paragraph's sentence translations with single spaces, keeping their offsets."""
     pieces = []
@@ -56,7 +59,7 @@ def join_translation(
         pieces.append(((sentence.start, sentence.end), (offset, offset + len(text)), part))
         texts.append(text)
         offset += len(text)
-    return JoinedTranslation(" ".join(texts), tuple(pieces))
+    return JoinedTranslation(" ".join(texts), tuple(pieces), markup_placed)
 
 
 @dataclass(frozen=True)
@@ -89,9 +92,23 @@ class GlossaryPass:
     counts: NameCounts = field(default_factory=NameCounts)
 
 
+#: The reviewer's comment on markup placed around a whole sentence.
+MARKUP_AROUND = (
+    "markup: the engine gave no alignment, so the tags stand around the whole sentence; "
+    "move them onto the right words"
+)
+
+
+def _markup_comments(joined: JoinedTranslation) -> tuple[str, ...]:
+    return () if joined.markup_placed else (MARKUP_AROUND,)
+
+
 def as_machine_text(machine: Mapping[str, JoinedTranslation]) -> dict[str, MachineText]:
     """Without a glossary for the language: the machine output as it came."""
-    return {msgid: MachineText(joined.text) for msgid, joined in machine.items()}
+    return {
+        msgid: MachineText(joined.text, _markup_comments(joined))
+        for msgid, joined in machine.items()
+    }
 
 
 def apply_glossary_to_machine_output(
@@ -112,12 +129,16 @@ def apply_glossary_to_machine_output(
     renderer = DocumentRenderer(glossary, language)
     for entry in entries:
         joined = machine.get(entry.msgid)
-        if joined is None:
-            rendering = renderer.render(entry.msgid, entry.msgstr)  # keeps document state
-        else:
-            locate = joined.locate if joined.has_alignment else None
-            rendering = renderer.render(entry.msgid, joined.text, locate)
-            result.output[entry.msgid] = MachineText(rendering.text, tuple(rendering.comments()))
+        with as_placed(entry, renderer, glossary):  # a headline spends no first mention
+            if joined is None:
+                rendering = renderer.render(entry.msgid, entry.msgstr)  # keeps document state
+            else:
+                locate = joined.locate if joined.has_alignment else None
+                rendering = renderer.render(entry.msgid, joined.text, locate)
+        if joined is not None:
+            result.output[entry.msgid] = MachineText(
+                rendering.text, (*rendering.comments(), *_markup_comments(joined))
+            )
             counts.rendered += (
                 rendering.mentions - rendering.not_found - rendering.placed_by_alignment
             )

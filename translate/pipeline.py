@@ -56,7 +56,9 @@ from newsloc.translate.machine import (
     join_translation,
     write_machine_output,
 )
-from newsloc.translate.segment import Article, Sentence, read_article, split_sentences
+from newsloc.translate.markup import protect, restore
+from newsloc.translate.reading import read_article
+from newsloc.translate.segment import Article, Sentence, split_sentences
 
 #: Builds an engine for one target language; raises UserError when it cannot.
 EngineFactory = Callable[[str], Engine | None]
@@ -105,6 +107,8 @@ class RunSettings:
     #: None: the date an earlier run recorded, else today.
     article_date: date | None = None
     progress: Progress | None = None
+    #: The articles' format (translate/reading.FORMATS); None: by each file's extension.
+    article_format: str | None = None
 
 
 #: How often a run merges again when a catalogue changed on disk while it was working.
@@ -135,7 +139,7 @@ def translate_article(
     """
     source = _display_path(article_path)
     check_source_path(source)  # first: every other message would print the name raw
-    article = read_article(article_path)
+    article = read_article(article_path, settings.article_format)
     domain = domain if domain is not None else article_path.stem
     check_domain_name(domain)
     out = settings.out
@@ -197,7 +201,9 @@ class EngineWork:
 
     @property
     def sent(self) -> list[str]:
-        return [sentence.text for sentence in self.sentences if sentence.translatable]
+        """What the engine gets: each translatable sentence's words, its inline markup
+        (`<1>…</1>`) left out (translate/markup.py puts it back)."""
+        return [protect(s.text).plain for s in self.sentences if s.translatable]
 
 
 def engine_work(entries: Iterable[polib.POEntry]) -> list[EngineWork]:
@@ -447,13 +453,16 @@ def _machine_translate(
     position = 0
     for item in work:
         parts: list[Translation] = []
+        exact = True
         for sentence in item.sentences:
             if sentence.translatable:
-                parts.append(results[position])
+                restored = restore(protect(sentence.text), results[position])
+                parts.append(restored.translation)
+                exact = exact and restored.exact
                 position += 1
             else:
                 parts.append(Translation(sentence.text))
-        machine[item.msgid] = join_translation(item.sentences, parts)
+        machine[item.msgid] = join_translation(item.sentences, parts, markup_placed=exact)
     return machine
 
 

@@ -67,24 +67,49 @@ class Paragraph:
 
     text: str
     line: int
-    kind: str = "body"  # "body", "byline"
+    #: "body", or the element it is: "headline", "standfirst", "byline", "dateline",
+    #: "caption", "alt", "pullquote" (translate/reading).
+    kind: str = "body"
+    #: What each inline tag `<n>` stands for, in number order: "link URL", "emphasis",
+    #: "strong", "code", "break" (translate/markup.py).
+    markup: tuple[str, ...] = ()
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
         return split_sentences(self.text)
+
+
+#: The article's elements other than body text, as catalogue contexts (`msgctxt`), each
+#: with the translator comment that says what it is (Poedit and Weblate show both).
+ELEMENTS = {
+    "headline": "headline: the article's title, also the page title",
+    "standfirst": "standfirst: the summary under the headline",
+    "byline": "byline: keep the name as written",
+    "dateline": "dateline: where the story was filed",
+    "caption": "caption: the text under a picture",
+    "alt": "alt: a picture's description for readers who cannot see it",
+    "pullquote": "pullquote: a quotation set apart from the body text",
+}
 
 
 @dataclass(frozen=True)
 class Unit:
-    """One catalogue entry: a distinct paragraph and every line it occurs at."""
+    """One catalogue entry: a distinct paragraph of one kind and every line it occurs at."""
 
     text: str
     lines: tuple[int, ...]
     kind: str = "body"
+    markup: tuple[str, ...] = ()
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
         return split_sentences(self.text)
+
+    @property
+    def context(self) -> str | None:
+        """The entry's msgctxt: the element's kind; body text has none (so catalogues
+        made before articles had structure keep matching)."""
+        return self.kind if self.kind in ELEMENTS else None
 
 
 @dataclass(frozen=True)
@@ -95,13 +120,17 @@ class Article:
     paragraphs: tuple[Paragraph, ...]
 
     def units(self) -> list[Unit]:
-        """Distinct paragraphs in order of first occurrence; repeats add a line reference."""
-        lines: dict[str, list[int]] = {}
-        kinds: dict[str, str] = {}
+        """Distinct paragraphs of each kind in order of first occurrence; repeats add a line
+        reference (a headline repeated as a pull quote is two entries: two contexts)."""
+        lines: dict[tuple[str, str], list[int]] = {}
+        markup: dict[tuple[str, str], tuple[str, ...]] = {}
         for paragraph in self.paragraphs:
-            lines.setdefault(paragraph.text, []).append(paragraph.line)
-            kinds.setdefault(paragraph.text, paragraph.kind)
-        return [Unit(text, tuple(at), kinds[text]) for text, at in lines.items()]
+            kind = paragraph.kind if paragraph.kind in ELEMENTS else "body"
+            lines.setdefault((kind, paragraph.text), []).append(paragraph.line)
+            markup.setdefault((kind, paragraph.text), paragraph.markup)
+        return [
+            Unit(text, tuple(at), kind, markup[kind, text]) for (kind, text), at in lines.items()
+        ]
 
 
 def read_article(path: Path) -> Article:
@@ -141,8 +170,17 @@ def split_paragraphs(text: str) -> Iterator[Paragraph]:
 
 def _paragraph(lines: list[str], start: int) -> Paragraph:
     text = " ".join(lines)
-    kind = "byline" if _BYLINE.match(text) else "body"
-    return Paragraph(text=text, line=start, kind=kind)
+    return Paragraph(text=text, line=start, kind=byline_kind(text))
+
+
+def byline_kind(text: str) -> str:
+    """`byline` for a "By …" line, else `body`."""
+    return "byline" if _BYLINE.match(text) else "body"
+
+
+def opens_with_dateline(text: str) -> bool:
+    """Does the paragraph open with a wire dateline, `YEREVAN, 3 March (Newsloc) –`?"""
+    return _DATELINE.match(text) is not None
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:

@@ -122,7 +122,13 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("newsloc.base",),
     ("newsloc.glossary",),
     ("newsloc.translate.errors", "newsloc.translate.i18n"),
-    ("newsloc.translate.segment", "newsloc.translate.dateline", "newsloc.translate.engines"),
+    (
+        "newsloc.translate.segment",
+        "newsloc.translate.dateline",
+        "newsloc.translate.engines",
+        "newsloc.translate.markup",
+    ),
+    ("newsloc.translate.reading",),
     (
         "newsloc.translate.pipeline",
         "newsloc.translate.batch",

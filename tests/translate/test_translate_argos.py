@@ -201,7 +201,7 @@ def test_a_batch_gives_every_article_its_catalogues_and_reports_the_bad_one(
 @pytest.mark.usefixtures("installed_argos_packages")
 def test_a_folder_is_translated_in_one_run_with_one_summary_table(tmp_path: Path) -> None:
     desk(tmp_path, SAMPLE_ARTICLE, ("one.txt", "two.txt"))
-    (tmp_path / "desk" / "notes.md").write_text("not an article", encoding="utf-8")
+    (tmp_path / "desk" / "notes.odt").write_text("not an article", encoding="utf-8")
     out = tmp_path / "loc"
     result = runner.invoke(
         app, ["translate", str(tmp_path / "desk"), "--to", "az", "--out", str(out)]

@@ -34,6 +34,7 @@ from newsloc.glossary.model import Glossary
 from newsloc.glossary.pairing import counted_mentions, pair_mentions
 from newsloc.glossary.target import Occurrence, target_index
 from newsloc.translate.catalog.discovery import find_catalogs
+from newsloc.translate.catalog.display import as_placed
 from newsloc.translate.catalog.entry_state import live_entries, translation_of
 from newsloc.translate.catalog.storage import load_catalog
 
@@ -119,7 +120,9 @@ def _audit_language(
     found: dict[str, LanguageRendering] = {}
     for entry in entries:
         translation = translation_of(entry)
-        for violation in checker.check(CheckEntry(entry.msgid, translation)):
+        with as_placed(entry, checker, glossary):
+            violations = checker.check(CheckEntry(entry.msgid, translation))
+        for violation in violations:
             rendering = found.setdefault(violation.concept_id, LanguageRendering(language))
             rendering.violations.append(violation.message)
         # The mentions that count and their pairing are the glossary's own (one home).

@@ -24,6 +24,7 @@ from newsloc.glossary.model import Glossary
 from newsloc.glossary.render import DocumentRenderer, SegmentRendering
 from newsloc.translate.catalog.comments import is_glossary_comment, without_newsloc_lines
 from newsloc.translate.catalog.current import check_complete_beside
+from newsloc.translate.catalog.display import as_placed
 from newsloc.translate.catalog.entry_state import EntryState, live_entries, mark_fuzzy, state_of
 from newsloc.translate.catalog.splice import (
     apply_edits,
@@ -35,6 +36,8 @@ from newsloc.translate.catalog.splice import (
 )
 from newsloc.translate.catalog.storage import load_catalog_with_bytes
 from newsloc.translate.errors import UserError
+from newsloc.translate.markup import MARKUP_CODE, MARKUP_NAME, source_tags
+from newsloc.translate.markup import problems as markup_problems
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,17 @@ def _document(po: polib.POFile) -> list[polib.POEntry]:
     return live_entries(po)
 
 
+def _markup_violations(path: Path, entry: CheckEntry) -> list[FileViolation]:
+    """The translation's inline tags against its source's (check code NL301, `markup`)."""
+    wrong = markup_problems(entry.msgid, entry.msgstr)
+    if not wrong:
+        return []
+    message = f"the translation {'; '.join(wrong)} (the source has " + (
+        f"{' '.join(source_tags(entry.msgid)) or 'none'})"
+    )
+    return [FileViolation(str(path), entry.line, MARKUP_NAME, message, "error", code=MARKUP_CODE)]
+
+
 def check_catalogs(
     paths: Iterable[Path | str], glossary: Glossary, codes: frozenset[str] | None = None
 ) -> list[FileViolation]:
@@ -173,7 +187,10 @@ def check_catalogue(
             line=_msgstr_line(lines, entry.linenum or 1),
             fuzzy=entry.fuzzy,
         )
-        for violation in checker.check(check_entry):
+        found.extend(_markup_violations(catalogue.path, check_entry))
+        with as_placed(entry, checker, glossary):
+            violations = checker.check(check_entry)
+        for violation in violations:
             found.append(
                 FileViolation(
                     file=str(catalogue.path),
@@ -268,10 +285,11 @@ def _plan_apply(
     flagged: list[tuple[int, list[str]]] = []  # (the entry's first line, problems)
     for entry in _document(catalogue.po):
         report.entries += 1
-        if entry.msgid_plural or not entry.msgstr.strip():
-            renderer.pass_over(entry.msgid)
-            continue
-        rendering = renderer.render(entry.msgid, entry.msgstr)
+        with as_placed(entry, renderer, glossary):
+            if entry.msgid_plural or not entry.msgstr.strip():
+                renderer.pass_over(entry.msgid)
+                continue
+            rendering = renderer.render(entry.msgid, entry.msgstr)
         report.changed += rendering.changed
         report.flagged += bool(rendering.problems)
         if rendering.problems:

@@ -55,18 +55,23 @@ def merge(
     po.metadata = _merged_metadata(existing.metadata if existing else {}, metadata)
     old_live = [e for e in existing if not e.obsolete] if existing else []
     old_obsolete = [e for e in existing if e.obsolete] if existing else []
-    # A live entry and an obsolete one may share a msgid (GNU allows it): the live one is
-    # the current, reviewed text, so it wins; the obsolete one stays history.
-    by_msgid = {e.msgid: e for e in old_obsolete + old_live if not e.msgctxt}
+    # Entries are keyed by (msgctxt, msgid): an article's headline and a body paragraph
+    # with the same words are two entries. A live entry and an obsolete one may share a
+    # key (GNU allows it): the live one is the current, reviewed text, so it wins.
+    by_key = {_key(e): e for e in old_obsolete + old_live}
     used: set[int] = set()
 
-    exact_ids = {t.msgid for t in template}
+    exact_keys = {_key(t) for t in template}
     # Built once: an old entry can only be the changed form of a paragraph if it has a
     # translation and its own text is gone from the article.
-    candidates = _Similar([e for e in old_live if has_translation(e) and e.msgid not in exact_ids])
+    candidates = _Similar([e for e in old_live if has_translation(e) and _key(e) not in exact_keys])
     for item in template:
-        old = by_msgid.get(item.msgid)
-        if old is not None:
+        old = by_key.get(_key(item))
+        if old is None and item.msgctxt and (None, item.msgid) not in exact_keys:
+            # The same words without a context: a catalogue made before the article's
+            # structure was read (a byline); the translation stands as it was.
+            old = by_key.get((None, item.msgid))
+        if old is not None and id(old) not in used:
             used.add(id(old))
             po.append(_carry_over(old, item))
             report.kept += 1
@@ -114,8 +119,13 @@ def _merged_metadata(old: dict[str, str], generated: dict[str, str]) -> dict[str
     return merged
 
 
+def _key(entry: polib.POEntry) -> tuple[str | None, str]:
+    return entry.msgctxt or None, entry.msgid
+
+
 def _carry_over(old: polib.POEntry, item: polib.POEntry) -> polib.POEntry:
     entry = _copy_entry(old)
+    entry.msgctxt = item.msgctxt
     entry.obsolete = False
     entry.occurrences = list(item.occurrences)
     entry.comment = item.comment

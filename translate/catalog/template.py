@@ -13,7 +13,8 @@ import polib
 from newsloc.base.po.conventions import WRAP_WIDTH, plural_forms
 from newsloc.base.version import generator
 from newsloc.translate.errors import UserError
-from newsloc.translate.segment import Unit
+from newsloc.translate.markup import markup_comment
+from newsloc.translate.segment import ELEMENTS, Unit
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATE_FORMAT = "%Y-%m-%d %H:%M%z"
@@ -106,7 +107,8 @@ def new_catalog(
 
 
 def template_entries(units: Sequence[Unit], source: str) -> list[polib.POEntry]:
-    """One entry per distinct paragraph, in document order, with every occurrence."""
+    """One entry per distinct paragraph, in document order, with every occurrence; an
+    element other than body text has its kind as msgctxt and a comment saying what it is."""
     entries = []
     for unit in units:
         entry = polib.POEntry(
@@ -114,7 +116,12 @@ def template_entries(units: Sequence[Unit], source: str) -> list[polib.POEntry]:
             msgstr="",
             occurrences=[(source, str(line)) for line in unit.lines],
         )
-        if unit.kind != "body":
-            entry.comment = f"{unit.kind}: keep the name as written"
+        comments = []
+        if unit.context is not None:
+            entry.msgctxt = unit.context
+            comments.append(ELEMENTS[unit.context])
+        # What each inline tag stands for: the reviewer sees it, editions rebuild it.
+        comments += [markup_comment(n, what) for n, what in enumerate(unit.markup, start=1)]
+        entry.comment = "\n".join(comments)
         entries.append(entry)
     return entries

@@ -44,7 +44,7 @@ def translate(
         list[Path],
         typer.Argument(
             metavar="ARTICLE",
-            help="English articles (UTF-8 plain text), or folders of .txt articles.",
+            help="English articles (plain text, Markdown, HTML or ninjs JSON), or folders of them.",
             show_default=False,
         ),
     ],
@@ -64,6 +64,14 @@ def translate(
         ),
     ] = None,
     out: Annotated[Path, typer.Option(help="Where catalogues go.")] = Path("locales"),
+    article_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            help="How the articles are written: text, markdown, html or ninjs.",
+            show_default="by extension: .txt, .md, .html, .json",
+        ),
+    ] = None,
     engine: Annotated[
         str,
         typer.Option(
@@ -112,11 +120,14 @@ def translate(
     from newsloc.translate.catalog.template import parse_date
     from newsloc.translate.engines.registry import EngineOptions, engine_factory
     from newsloc.translate.pipeline import RunSettings, glossary_coverage_warnings
+    from newsloc.translate.reading import check_format
 
     if no_glossary and (policy is not None or glossary is not None):
         given = "--policy" if policy is not None else "--glossary"
         raise UserError(f"{given} chooses a glossary to apply; drop it or --no-glossary")
     languages = parse_languages(",".join(to) if to else "hy,az,ru", "--to")
+    if article_format is not None:
+        check_format(article_format)
     day = parse_date(article_date, "--date") if article_date else None
     factory = engine_factory(
         engine,
@@ -134,6 +145,7 @@ def translate(
         engine_factory=factory,
         glossary=None if no_glossary else load_terms(glossary, policy),
         article_date=day,
+        article_format=article_format,
     )
     if settings.glossary is not None:
         for warning in glossary_coverage_warnings(settings.languages, settings.glossary):

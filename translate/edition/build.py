@@ -62,6 +62,9 @@ from newsloc.translate.edition.gate import (
 from newsloc.translate.edition.typography import apply_typography
 from newsloc.translate.errors import UserError
 from newsloc.translate.i18n import language_name
+from newsloc.translate.markup import markup_of
+from newsloc.translate.markup import problems as markup_problems
+from newsloc.translate.segment import ELEMENTS
 
 # The dateline's date pattern is the newsroom's house style, owned here so that an edition
 # does not change when a Babel release brings new CLDR data (Babel 2.19 moved the Armenian
@@ -141,12 +144,25 @@ def edition_paragraphs(
             origin = TextOrigin.OUTDATED if outdated else TextOrigin.MACHINE
         else:
             text, origin = item.source.msgid, TextOrigin.SOURCE
+        if origin is not TextOrigin.SOURCE and markup_problems(item.source.msgid, text):
+            # Broken inline markup is never published: the paragraph counts as untranslated.
+            text, origin = item.source.msgid, TextOrigin.SOURCE
         if language is not None and origin is not TextOrigin.SOURCE:
             text = apply_typography(text, language)
         byline = _is_byline(item.source)
+        kind = item.source.msgctxt if item.source.msgctxt in ELEMENTS else "body"
+        comment = item.source.comment
+        markup = tuple((n, what, href) for n, (what, href) in markup_of(comment).items())
         for line in occurrence_lines(item.source, item.where):
             paragraphs.append(
-                PublishedParagraph(line=line, text=text, origin=origin, is_byline=byline)
+                PublishedParagraph(
+                    line=line,
+                    text=text,
+                    origin=origin,
+                    is_byline=byline,
+                    kind=kind,
+                    markup=markup,
+                )
             )
     paragraphs.sort(key=lambda p: p.line)
     return tuple(paragraphs)
@@ -288,7 +304,7 @@ def gate_glossary(options: EditionOptions) -> Glossary | None:
 
 
 def edition_filename(domain: str, language: str, fmt: EditionFormat) -> str:
-    return f"{domain}.{language}.{fmt.value}"
+    return f"{domain}.{language}.{fmt.extension}"
 
 
 def check_output_paths(paths: list[Path]) -> None:

@@ -22,6 +22,12 @@ class EditionFormat(enum.StrEnum):
     MD = "md"
     HTML = "html"
     TXT = "txt"
+    #: IPTC ninjs 3 JSON, one document per language (files end in .json).
+    NINJS = "ninjs"
+
+    @property
+    def extension(self) -> str:
+        return "json" if self is EditionFormat.NINJS else self.value
 
 
 class TextOrigin(enum.Enum):
@@ -46,6 +52,11 @@ class PublishedParagraph:
     text: str
     origin: TextOrigin
     is_byline: bool = False
+    #: The article element it is (its msgctxt): "body", "headline", "standfirst", "byline",
+    #: "dateline", "caption", "alt", "pullquote".
+    kind: str = "body"
+    #: What its inline tags stand for: (tag number, what, link target).
+    markup: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,6 +86,11 @@ class Edition:
     #: Where the date comes from, in words ("from the article's dateline", "given with
     #: --date"); None without a date.
     date_source: str | None = None
+
+    @property
+    def headline(self) -> PublishedParagraph | None:
+        """The article's headline, if it has one."""
+        return next((p for p in self.paragraphs if p.kind == "headline"), None)
 
     @property
     def machine_paragraphs(self) -> int:

@@ -10,6 +10,7 @@ label is in the edition's language.
 from __future__ import annotations
 
 import html
+import json
 import re
 
 from newsloc.glossary.model import SOURCE_LANGUAGE
@@ -21,6 +22,7 @@ from newsloc.translate.edition.content import (
     TextOrigin,
 )
 from newsloc.translate.i18n import language_name, translator
+from newsloc.translate.markup import TAG, plain_text
 
 
 def untranslated_mark(language: str) -> str:
@@ -104,6 +106,26 @@ def _dateline(edition: Edition, separator: str) -> str:
     return separator.join(parts)
 
 
+def _markup(paragraph: PublishedParagraph) -> dict[str, tuple[str, str]]:
+    return {number: (what, href) for number, what, href in paragraph.markup}
+
+
+def plain(paragraph: PublishedParagraph) -> str:
+    """The paragraph's words, its inline tags left out (a line break as a space)."""
+    return plain_text(paragraph.text)
+
+
+def headline_text(edition: Edition) -> str | None:
+    """The edition's headline as plain words, when the article has one."""
+    headline = edition.headline
+    return plain(headline) if headline is not None else None
+
+
+def _safe_href(href: str) -> str | None:
+    scheme = href.split(":", 1)[0].lower() if ":" in href.split("/", 1)[0] else ""
+    return href if scheme in ("", "http", "https", "mailto") else None
+
+
 # ---------------------------------------------------------------- plain text
 
 
@@ -114,13 +136,14 @@ def render_text(edition: Edition) -> str:
         blocks.append(f"[{unreviewed_banner(edition)}]")
     mark = untranslated_mark(edition.language)
     for paragraph in edition.paragraphs:
+        text = plain(paragraph)
         unchecked = unreviewed_title(paragraph, edition.language)
         if paragraph.origin is TextOrigin.SOURCE:
-            blocks.append(f"[{mark}] {paragraph.text}")
+            blocks.append(f"[{mark}] {text}")
         elif unchecked:
-            blocks.append(f"[{unchecked}] {paragraph.text}")
+            blocks.append(f"[{unchecked}] {text}")
         else:
-            blocks.append(paragraph.text)
+            blocks.append(text)
     others = _others(edition)
     if others:
         lines = [other_versions_label(edition.language)]
@@ -144,24 +167,61 @@ def escape_markdown(text: str) -> str:
     )
 
 
+def markdown_inline(paragraph: PublishedParagraph) -> str:
+    """The paragraph's words escaped, its tags as Markdown: links, emphasis, code, breaks."""
+    table = _markup(paragraph)
+    parts: list[str] = []
+    links: list[str] = []
+    position = 0
+    text = paragraph.text
+    for match in TAG.finditer(text):
+        parts.append(escape_markdown(text[position : match.start()]))
+        position = match.end()
+        closing, number, lone = match.groups()
+        what, href = table.get(number, ("", ""))
+        if lone:
+            parts.append("\\\n")
+        elif what == "link" and _safe_href(href) is not None:
+            parts.append("](<" + links.pop() + ">)" if closing else "[")
+            if not closing:
+                links.append(href)
+        elif what in _MD_MARKS:
+            parts.append(_MD_MARKS[what])
+    parts.append(escape_markdown(text[position:]))
+    return "".join(parts)
+
+
+_MD_MARKS = {"emphasis": "*", "strong": "**", "code": "`"}
+
+
 def _markdown_paragraph(paragraph: PublishedParagraph, language: str) -> str:
-    text = escape_markdown(paragraph.text)
+    text = markdown_inline(paragraph)
     if paragraph.origin is TextOrigin.SOURCE:
-        return f"**[{escape_markdown(untranslated_mark(language))}]** {text}"
-    if paragraph.is_byline:
+        text = f"**[{escape_markdown(untranslated_mark(language))}]** {text}"
+    elif paragraph.is_byline or paragraph.kind in ("standfirst", "caption", "byline", "dateline"):
         text = f"*{text}*"
     unchecked = unreviewed_title(paragraph, language)
     if unchecked:  # as HTML's title on the paragraph, but visible: Markdown has no tooltips
-        return f"*\\[{escape_markdown(unchecked)}\\]* {text}"
+        text = f"*\\[{escape_markdown(unchecked)}\\]* {text}"
+    if paragraph.kind == "headline":
+        return f"# {text}"
+    if paragraph.kind == "pullquote":
+        return f"> {text}"
+    if paragraph.kind == "alt":
+        return f"![{escape_markdown(plain(paragraph))}]()"
     return text
 
 
 def render_markdown(edition: Edition) -> str:
     """Plain Markdown: a dateline in italics, then the paragraphs."""
-    blocks = [f"*{escape_markdown(_dateline(edition, ' · '))}*"]
+    paragraphs = list(edition.paragraphs)
+    blocks = []
+    if paragraphs and paragraphs[0].kind == "headline":  # the title above the masthead
+        blocks.append(_markdown_paragraph(paragraphs.pop(0), edition.language))
+    blocks.append(f"*{escape_markdown(_dateline(edition, ' · '))}*")
     if edition.unreviewed:
         blocks.append(f"> **{escape_markdown(unreviewed_banner(edition))}**")
-    blocks.extend(_markdown_paragraph(p, edition.language) for p in edition.paragraphs)
+    blocks.extend(_markdown_paragraph(p, edition.language) for p in paragraphs)
     others = _others(edition)
     if others:
         links = " · ".join(
@@ -202,6 +262,14 @@ p {{ margin: 0 0 1.1em; }}
 .languages a {{ color: #8c1c13; }}
 .untranslated .mark {{ display: block; font-size: 0.8rem; font-weight: 700;
   text-transform: uppercase; letter-spacing: 0.04em; color: #8c1c13; }}
+h1 {{ margin: 0 0 0.75rem; font-size: 2rem; line-height: 1.25; }}
+.standfirst {{ font-size: 1.15rem; color: #3a3934; font-weight: 600; }}
+.dateline {{ font-variant: small-caps; color: #5a5852; }}
+figure {{ margin: 0 0 1.1em; }}
+figure.picture {{ min-height: 0.5rem; border-left: 3px solid #dcd9d0; }}
+figcaption {{ font-size: 0.9rem; color: #5a5852; margin: 0 0 1.1em; }}
+.pullquote {{ margin: 1.5em 0; padding: 0 1.25rem; border-left: 4px solid #8c1c13;
+  font-size: 1.25rem; font-style: italic; }}
 .byline {{ margin-top: 1.75rem; padding-top: 0.75rem; border-top: 1px solid #dcd9d0;
   color: #5a5852; font-style: italic; }}
 @media (max-width: 44rem) {{ article {{ margin: 0; padding: 1.25rem; }} }}
@@ -213,10 +281,55 @@ def _lang(code: str) -> str:
     return html.escape(code.replace("_", "-"), quote=True)
 
 
+_HTML_TAGS = {"emphasis": "em", "strong": "strong", "code": "code"}
+
+
+def html_inline(paragraph: PublishedParagraph) -> str:
+    """The paragraph's words escaped, its tags as HTML: `<a href>`, `<em>`, `<strong>`,
+    `<code>`, `<br>` (an edition only gets well-formed tags: edition.build)."""
+    table = _markup(paragraph)
+    parts: list[str] = []
+    position = 0
+    text = paragraph.text
+    for match in TAG.finditer(text):
+        parts.append(html.escape(text[position : match.start()]))
+        position = match.end()
+        closing, number, lone = match.groups()
+        what, href = table.get(number, ("", ""))
+        if lone:
+            parts.append("<br>")
+            continue
+        safe = _safe_href(href) if what == "link" else None
+        if safe is not None:
+            parts.append("</a>" if closing else f'<a href="{html.escape(safe, quote=True)}">')
+        else:
+            name = _HTML_TAGS.get(what, "span")
+            parts.append(f"</{name}>" if closing else f"<{name}>")
+    parts.append(html.escape(text[position:]))
+    return "".join(parts)
+
+
+#: Each element's HTML: (element, class).
+_HTML_ELEMENTS = {
+    "headline": ("h1", "headline"),
+    "standfirst": ("p", "standfirst"),
+    "byline": ("p", "byline"),
+    "dateline": ("p", "dateline"),
+    "caption": ("figcaption", "caption"),
+    "pullquote": ("blockquote", "pullquote"),
+}
+
+
 def _html_paragraph(paragraph: PublishedParagraph, language: str) -> str:
-    text = html.escape(paragraph.text)
+    text = html_inline(paragraph)
+    tag, element_class = _HTML_ELEMENTS.get(paragraph.kind, ("p", ""))
     if paragraph.origin is TextOrigin.SOURCE:
         mark = html.escape(untranslated_mark(language))
+        if tag != "p":
+            return (
+                f'<{tag} class="{element_class} untranslated" lang="{SOURCE_LANGUAGE}">'
+                f'<span class="mark" lang="{_lang(language)}">{mark}</span> {text}</{tag}>'
+            )
         return (
             f'<div class="untranslated"><span class="mark">{mark}</span>'
             f'<p lang="{SOURCE_LANGUAGE}">{text}</p></div>'
@@ -224,7 +337,8 @@ def _html_paragraph(paragraph: PublishedParagraph, language: str) -> str:
     classes = [
         name
         for name, on in (
-            ("byline", paragraph.is_byline),
+            (element_class, bool(element_class) and element_class != "byline"),
+            ("byline", paragraph.is_byline or paragraph.kind == "byline"),
             ("machine", paragraph.origin is TextOrigin.MACHINE),
             ("machine outdated", paragraph.origin is TextOrigin.OUTDATED),
         )
@@ -234,7 +348,46 @@ def _html_paragraph(paragraph: PublishedParagraph, language: str) -> str:
     unchecked = unreviewed_title(paragraph, language)
     if unchecked:
         attrs += f' title="{html.escape(unchecked, quote=True)}"'
-    return f"<p{attrs}>{text}</p>"
+    return f"<{tag}{attrs}>{text}</{tag}>"
+
+
+def _html_blocks(paragraphs: list[PublishedParagraph], language: str) -> list[str]:
+    """Each paragraph's HTML; a picture's alt text and the caption after it share one
+    `<figure>`."""
+    blocks: list[str] = []
+    pending_alt: PublishedParagraph | None = None
+    for paragraph in paragraphs:
+        if paragraph.kind == "alt":
+            if pending_alt is not None:
+                blocks.append(_figure(pending_alt, None, language))
+            pending_alt = paragraph
+            continue
+        if paragraph.kind == "caption":
+            blocks.append(_figure(pending_alt, paragraph, language))
+            pending_alt = None
+            continue
+        if pending_alt is not None:
+            blocks.append(_figure(pending_alt, None, language))
+            pending_alt = None
+        blocks.append(_html_paragraph(paragraph, language))
+    if pending_alt is not None:
+        blocks.append(_figure(pending_alt, None, language))
+    return blocks
+
+
+def _figure(
+    alt: PublishedParagraph | None, caption: PublishedParagraph | None, language: str
+) -> str:
+    """A picture's place: its alt text (the edition has no image file of its own, so the
+    description stands as the figure's accessible name) and its caption."""
+    attrs = ' class="picture"'
+    if alt is not None:
+        label = html.escape(plain(alt), quote=True)
+        attrs += f' role="figure" aria-label="{label}"'
+        if alt.origin is TextOrigin.SOURCE:
+            attrs += f' data-alt-lang="{SOURCE_LANGUAGE}"'
+    inner = _html_paragraph(caption, language) if caption is not None else ""
+    return f"<figure{attrs}>{inner}</figure>"
 
 
 def _html_alternates(edition: Edition) -> str:
@@ -275,7 +428,8 @@ def _date_source(edition: Edition) -> str:
 def render_html(edition: Edition) -> str:
     """A self-contained page: inline CSS, no scripts, no external resources."""
     lang = _lang(edition.language)
-    title = html.escape(f"{edition.domain} · {_dateline(edition, ' · ')}")
+    headline = headline_text(edition)
+    title = html.escape(headline or f"{edition.domain} · {_dateline(edition, ' · ')}")
     masthead = f'<span class="language">{html.escape(edition.language_name)}</span>'
     if edition.date_text and edition.date:
         masthead += (
@@ -283,13 +437,17 @@ def render_html(edition: Edition) -> str:
             f'<time datetime="{edition.date.isoformat()}"{_date_source(edition)}>'
             f"{html.escape(edition.date_text)}</time>"
         )
-    body = [f'<header class="masthead">{masthead}</header>']
+    paragraphs = list(edition.paragraphs)
+    body = []
+    if paragraphs and paragraphs[0].kind == "headline":  # the title above the masthead
+        body.append(_html_paragraph(paragraphs.pop(0), edition.language))
+    body.append(f'<header class="masthead">{masthead}</header>')
     if edition.unreviewed:
         body.append(
             '<p class="banner" role="note">'
             f"<strong>{html.escape(unreviewed_banner(edition))}</strong></p>"
         )
-    body.extend(_html_paragraph(p, edition.language) for p in edition.paragraphs)
+    body.extend(_html_blocks(paragraphs, edition.language))
     switcher = _html_switcher(edition)
     if switcher:
         body.append(switcher)
@@ -328,17 +486,32 @@ def render_index(
     """The page listing every version of the article, each named in its own language.
 
     The index speaks every language at once, so newsloc adds no sentence of its own: the
-    article's domain as the heading, then one link per version with its date.
+    original's headline as the heading (the domain when the article has none), then one
+    link per version, named by its language and its own headline, with its date.
     """
     entries = _index_entries(editions, alternates)
+    if fmt is EditionFormat.NINJS:  # a ninjs package: the versions as associations
+        package = {
+            "uri": f"urn:newsloc:{domain}",
+            "type": "composite",
+            "associations": [
+                {"name": f"version-{e.language}", "uri": a.href, "type": "text",
+                 "language": e.language.replace("_", "-")}
+                for e, a, _ in entries
+            ],
+        }  # fmt: skip
+        return json.dumps(package, ensure_ascii=False, indent=2) + "\n"
+    heading = next((h for h in map(headline_text, editions) if h), domain)
+    named = [(e, a, _with_headline(label, e)) for e, a, label in entries]
+    entries = named
     if fmt is EditionFormat.TXT:
-        lines = [domain, ""]
+        lines = [heading, ""]
         for edition, alternate, label in entries:
             date = f" · {edition.date_text}" if edition.date_text else ""
             lines.append(f"{label}{date}: {alternate.href}")
         return "\n".join(lines) + "\n"
     if fmt is EditionFormat.MD:
-        lines = [f"# {escape_markdown(domain)}", ""]
+        lines = [f"# {escape_markdown(heading)}", ""]
         for edition, alternate, label in entries:
             date = f" · {escape_markdown(edition.date_text)}" if edition.date_text else ""
             lines.append(f"- [{escape_markdown(label)}](<{alternate.href}>){date}")
@@ -360,7 +533,7 @@ def render_index(
         + "</li>"
         for edition, a, label in entries
     )
-    title = html.escape(domain)
+    title = html.escape(heading)
     return (
         "<!DOCTYPE html>\n"
         '<html lang="mul">\n<head>\n<meta charset="utf-8">\n'
@@ -372,10 +545,68 @@ def render_index(
     )
 
 
+# ---------------------------------------------------------------- ninjs
+
+
+def render_ninjs(edition: Edition) -> str:
+    """An IPTC ninjs 3 document: language, headline, standfirst as description, the body
+    as HTML, byline, dateline as `located`, and the other language versions as
+    associations with rel "translation"."""
+    by_kind: dict[str, list[PublishedParagraph]] = {}
+    for paragraph in edition.paragraphs:
+        by_kind.setdefault(paragraph.kind, []).append(paragraph)
+    document: dict[str, object] = {
+        "uri": f"urn:newsloc:{edition.domain}:{edition.language}",
+        "type": "text",
+        "language": edition.language.replace("_", "-"),
+    }
+    if edition.date is not None:
+        document["contentCreated"] = edition.date.isoformat()
+    if edition.unreviewed:  # a note to the receiving desk, in the edition's language
+        document["edNote"] = unreviewed_banner(edition)
+    headline = headline_text(edition)
+    if headline:
+        document["headlines"] = [{"role": "main", "value": headline}]
+    standfirst = " ".join(plain(p) for p in by_kind.get("standfirst", []))
+    if standfirst:
+        document["descriptions"] = [{"role": "summary", "value": standfirst}]
+    body = [p for p in edition.paragraphs if p.kind not in ("headline", "standfirst", "byline")]
+    body = [p for p in body if not p.is_byline and p.kind != "dateline"]
+    if body:
+        html_body = "\n".join(_html_blocks(body, edition.language))
+        document["bodies"] = [{"role": "main", "contentType": "text/html", "value": html_body}]
+    bylines = [plain(p) for p in edition.paragraphs if p.kind == "byline" or p.is_byline]
+    if bylines:
+        document["by"] = " ".join(bylines)
+    datelines = [plain(p) for p in by_kind.get("dateline", [])]
+    if datelines:
+        document["located"] = datelines[0]
+    others = _others(edition)
+    if others:
+        document["associations"] = [
+            {
+                "name": alternate_label(a, edition.language),
+                "uri": a.href,
+                "rel": "translation",
+                "type": "text",
+                "language": a.language.replace("_", "-"),
+            }
+            for a in others
+        ]
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _with_headline(label: str, edition: Edition) -> str:
+    """`հայերեն: Ինժեներները …`: the version's language and, when it has one, its headline."""
+    headline = headline_text(edition)
+    return f"{label}: {headline}" if headline else label
+
+
 _RENDERERS = {
     EditionFormat.MD: render_markdown,
     EditionFormat.HTML: render_html,
     EditionFormat.TXT: render_text,
+    EditionFormat.NINJS: render_ninjs,
 }
 
 

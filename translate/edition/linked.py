@@ -31,7 +31,6 @@ from newsloc.translate.edition.build import (
 from newsloc.translate.edition.content import (
     Alternate,
     Edition,
-    PublishedParagraph,
     TextOrigin,
 )
 from newsloc.translate.edition.formats import render, render_index
@@ -76,9 +75,7 @@ def _original_edition(
         path = find_catalogs(options.locales, domain, languages[0])[0].path
     catalog = load_catalog(path)
     paragraphs = tuple(
-        PublishedParagraph(
-            line=p.line, text=p.text, origin=TextOrigin.ORIGINAL, is_byline=p.is_byline
-        )
+        replace(p, origin=TextOrigin.ORIGINAL)
         for p in edition_paragraphs(current_entries(catalog, path, None), allow_fuzzy=False)
     )
     locale = check_language(SOURCE_LANGUAGE)
@@ -139,7 +136,7 @@ def build_editions(languages: list[str] | None, options: EditionOptions) -> Edit
             for p in prepared
         ),
     )
-    index_name = f"{domain}.index.{fmt.value}"
+    index_name = f"{domain}.index.{fmt.extension}"
     index_href = base + index_name
 
     writes: list[tuple[Path, str]] = []

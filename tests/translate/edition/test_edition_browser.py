@@ -375,3 +375,52 @@ def test_three_sample_editions_speak_their_language_in_chromium(browser: str, tm
         for top, bottom in banner_lines:
             line = (banner[0] + top, banner[0] + bottom)
             assert distinct_shapes(mask, line) >= 12, f"{language}: banner drawn as boxes?"
+
+
+# ---------------------------------------------------------------- headlines (issue 22)
+
+HEADLINES = {
+    "hy": "Ինժեներները կստուգեն Ստեփանակերտը Լաչինին կապող ճանապարհը",
+    "az": "Mühəndislər Xankəndi ilə Laçını birləşdirən yolu yoxlayacaq",
+    "ru": "Инженеры осмотрят дорогу между Степанакертом и Лачином",
+}
+
+
+def test_the_headline_is_the_pages_title_and_h1_in_every_language(browser: str, tmp_path: Path):
+    """The Markdown sample article's headline, translated, is each edition's <title> and
+    <h1> as Chromium parsed the page, and it is drawn as letters, not boxes."""
+    from typer.testing import CliRunner
+
+    from newsloc.translate.cli import app
+
+    locales = tmp_path / "loc"
+    article = REPO / "examples" / "sample-article.md"
+    runner = CliRunner()
+    result = runner.invoke(
+        app, ["translate", str(article), "--engine", "none", "--out", str(locales)]
+    )
+    assert result.exit_code == 0, result.output
+    for language, headline in HEADLINES.items():
+        path = locales / language / "LC_MESSAGES" / "sample-article.po"
+        po = polib.pofile(str(path))
+        (entry,) = [e for e in po if e.msgctxt == "headline"]
+        entry.msgstr = headline
+        po.save(str(path))
+    out = tmp_path / "html"
+    result = runner.invoke(
+        app,
+        ["edition", "build", "--all", "--locales", str(locales), "--format", "html",
+         "--out", str(out), "--min-reviewed", "0", "--allow-unreviewed-names"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    for language, headline in HEADLINES.items():
+        page = out / f"sample-article.{language}.html"
+        png = tmp_path / f"headline-{language}.png"
+        dom = screenshot_and_dom(browser, page, png, tmp_path / f"hl-{language}", "900,400")
+        assert f"<title>{headline}</title>" in dom
+        assert f'<h1 class="headline">{headline}</h1>' in dom
+        mask = ink(read_png_gray(png))
+        # The first band of text taller than a rule: the headline's first line.
+        rows = [(top, bottom) for top, bottom in text_rows(mask) if bottom - top >= 12]
+        assert rows, f"{language}: nothing drawn"
+        assert distinct_shapes(mask, rows[0]) >= 12, f"{language}: headline drawn as boxes?"
