@@ -115,6 +115,7 @@ CODES: dict[str, Code] = {
             "NL203", "quotation", WARNING, "inside quotation marks, a name the source did not use"
         ),
         Code("NL204", "homoglyph", WARNING, "letters of another script typed inside a name"),
+        Code("NL301", "markup", ERROR, "the translation lost, added or broke an inline tag"),
     )
 }
 MISSING_NAME, MISSING_SECONDARY, OTHER_NAME, AMBIGUOUS_READING = "NL101", "NL102", "NL103", "NL104"

@@ -187,7 +187,8 @@ def check_catalogue(
             line=_msgstr_line(lines, entry.linenum or 1),
             fuzzy=entry.fuzzy,
         )
-        found.extend(_markup_violations(catalogue.path, check_entry))
+        if MARKUP_CODE in checker.codes:
+            found.extend(_markup_violations(catalogue.path, check_entry))
         with as_placed(entry, checker, glossary):
             violations = checker.check(check_entry)
         for violation in violations:

@@ -174,3 +174,22 @@ def test_an_edition_never_publishes_broken_markup(tmp_path: Path) -> None:
         ("The team met <1>the engineers</1>.", TextOrigin.SOURCE),
         ("Переговоры <1>возобновились</1>.", TextOrigin.REVIEWED),
     ]
+
+
+def test_the_markup_check_is_a_code_like_any_other(tmp_path: Path) -> None:
+    # --json names it, and --ignore / --select take it as they take the glossary's codes.
+    po = polib.POFile()
+    po.metadata = {"Language": "ru", "Content-Type": "text/plain; charset=UTF-8"}
+    po.append(
+        polib.POEntry(msgid="The team met <1>the engineers</1>.", msgstr="Команда встретила.")
+    )
+    path = tmp_path / "ru.po"
+    po.save(str(path))
+    runner = CliRunner()
+    as_json = runner.invoke(app, ["glossary", "check", str(path), "--json"])
+    assert as_json.exit_code == 1, as_json.output
+    assert '"code": "NL301"' in as_json.stdout and '"name": "markup"' in as_json.stdout
+    ignored = runner.invoke(app, ["glossary", "check", str(path), "--ignore", "markup"])
+    assert ignored.exit_code == 0, ignored.output
+    other = runner.invoke(app, ["glossary", "check", str(path), "--select", "NL1"])
+    assert other.exit_code == 0, other.output
