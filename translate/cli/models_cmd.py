@@ -37,6 +37,18 @@ app = typer.Typer(
 )
 
 
+#: `--accept-licence`, shared by `install` and `build`: a non-commercial licence is accepted by
+#: naming it (translate/models/families.py).
+AcceptLicenceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--accept-licence",
+        "--accept-license",
+        help="Accept a non-commercial licence by name (NLLB-200: CC-BY-NC-4.0).",
+    ),
+]
+
+
 @app.command("list")
 def list_command(
     refresh: Annotated[
@@ -109,14 +121,7 @@ def install(
             "m2m100-1.2b or madlad-3b, fetched from --mirror.",
         ),
     ] = None,
-    accept_licence: Annotated[
-        str | None,
-        typer.Option(
-            "--accept-licence",
-            "--accept-license",
-            help="Accept a non-commercial licence by name (NLLB-200: CC-BY-NC-4.0).",
-        ),
-    ] = None,
+    accept_licence: AcceptLicenceOption = None,
     mirror: Annotated[
         str | None,
         typer.Option(
@@ -229,14 +234,7 @@ def build(
             "m2m100-1.2b, madlad-3b.",
         ),
     ] = None,
-    accept_licence: Annotated[
-        str | None,
-        typer.Option(
-            "--accept-licence",
-            "--accept-license",
-            help="Accept a non-commercial licence by name (NLLB-200: CC-BY-NC-4.0).",
-        ),
-    ] = None,
+    accept_licence: AcceptLicenceOption = None,
 ) -> None:
     """Package a model for newsloc: an OPUS-MT (Marian) directory, or with --family a
     multilingual CTranslate2 model (NLLB-200, M2M-100, MADLAD-400)."""
