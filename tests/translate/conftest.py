@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from newsloc.translate.engines.argos_packages import packages_dir
+from tests.support.spy_translator import spy  # noqa: F401 (the fixture, for the engine and model tests)
 from tests.support.tiny_argos import build_tiny_package, install_package
 
 #: The pairs newsloc serves, each with its own seed so their outputs differ.

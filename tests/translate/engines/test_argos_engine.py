@@ -23,6 +23,7 @@ from newsloc.translate.engines.argos_packages import (
 )
 from newsloc.translate.errors import UserError
 from tests.support import corpus
+from tests.support.spy_translator import SpyTranslator
 from tests.support.tiny_argos import build_tiny_package, install_package, train_sentencepiece
 
 
@@ -73,32 +74,6 @@ def article_paragraphs_text(article: Path) -> list[str]:
 def article_sentences(article: Path) -> list[str]:
     """The article's sentences, split simply (the engine must not care how)."""
     return [s for p in article_paragraphs_text(article) for s in re.split(r"(?<=[.”])\s+", p)]
-
-
-class SpyTranslator:
-    """Stands between the engine and its Translator, recording every translate_batch call."""
-
-    def __init__(self, real: Any) -> None:
-        self.real = real
-        self.calls: list[tuple[list[list[str]], dict[str, Any]]] = []
-
-    def translate_batch(self, source: list[list[str]], **kwargs: Any) -> Any:
-        self.calls.append((source, kwargs))
-        return self.real.translate_batch(source, **kwargs)
-
-
-@pytest.fixture()
-def spy(monkeypatch: pytest.MonkeyPatch) -> list[SpyTranslator]:
-    """Every Translator the engine asks for, wrapped in a SpyTranslator."""
-    spies: list[SpyTranslator] = []
-    real_shared = argos.shared_translator
-
-    def spying(*args: Any) -> SpyTranslator:
-        spies.append(SpyTranslator(real_shared(*args)))
-        return spies[-1]
-
-    monkeypatch.setattr(argos, "shared_translator", spying)
-    return spies
 
 
 @pytest.mark.usefixtures("installed_argos_packages")

@@ -19,7 +19,6 @@ import pytest
 from typer.testing import CliRunner
 
 from newsloc.translate.cli import app
-from newsloc.translate.engines import argos
 from newsloc.translate.engines.argos import ArgosEngine
 from newsloc.translate.errors import UserError
 from newsloc.translate.models.families import FAMILIES, family, quality_for
@@ -30,6 +29,7 @@ from newsloc.translate.models.family_build import (
     package_folder,
 )
 from newsloc.translate.models.store import installed_models
+from tests.support.spy_translator import SpyTranslator
 from tests.support.tiny_families import build_tiny_conversion
 from tests.translate.models.test_models import package_dirs, serve_directory
 
@@ -59,29 +59,6 @@ def mirror(tmp_path: Path, conversions: dict[str, Path]) -> Path:
     return root
 
 
-class Spy:
-    def __init__(self, real: Any) -> None:
-        self.real = real
-        self.calls: list[tuple[list[list[str]], dict[str, Any]]] = []
-
-    def translate_batch(self, source: list[list[str]], **kwargs: Any) -> Any:
-        self.calls.append((source, kwargs))
-        return self.real.translate_batch(source, **kwargs)
-
-
-@pytest.fixture()
-def spy(monkeypatch: pytest.MonkeyPatch) -> list[Spy]:
-    spies: list[Spy] = []
-    real_shared = argos.shared_translator
-
-    def spying(*args: Any) -> Spy:
-        spies.append(Spy(real_shared(*args)))
-        return spies[-1]
-
-    monkeypatch.setattr(argos, "shared_translator", spying)
-    return spies
-
-
 def install(conversions: dict[str, Path], name: str, target: str) -> None:
     build_family_package(
         conversions[name],
@@ -109,7 +86,7 @@ def install(conversions: dict[str, Path], name: str, target: str) -> None:
 )
 def test_each_family_sends_its_language_tokens_and_strips_them(
     conversions: dict[str, Path],
-    spy: list[Spy],
+    spy: list[SpyTranslator],
     name: str,
     target: str,
     before: str,
@@ -253,7 +230,7 @@ def test_install_from_file_of_an_nc_package_needs_acceptance_too(
 
 
 def test_install_from_a_loopback_http_mirror_for_two_languages(
-    mirror: Path, spy: list[Spy]
+    mirror: Path, spy: list[SpyTranslator]
 ) -> None:
     with serve_directory(mirror) as base:
         result = runner.invoke(
