@@ -35,12 +35,15 @@ words; the band (at most two edits) keeps each comparison to a few dozen steps.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 import weakref
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from heapq import heapify, heappop
 
 from newsloc.glossary.lang import language_pack
 from newsloc.glossary.model import Concept
@@ -154,9 +157,9 @@ def _prefix_row(form: str, text: str, limit: int) -> list[int]:
     return [min(value, limit + 1) for value in previous]
 
 
-def _closer(found: NearMiss, best: NearMiss) -> bool:
-    """Fewer edits first; then the longer form (a case form over a nominative + suffix)."""
-    return (found.distance, -len(found.form)) < (best.distance, -len(best.form))
+@cache
+def _word_count(form: str) -> int:
+    return len(_RUN.findall(form))
 
 
 @dataclass(frozen=True)
@@ -167,6 +170,8 @@ class _Candidate:
     end: int
     last_run: int  # index in `text` where the last word starts
     words: tuple[str, ...]
+    first: int  # the translation's word runs it spans, first and last (`_Runs`)
+    last: int
 
 
 class NearMissFinder:
@@ -202,7 +207,7 @@ class NearMissFinder:
         concept: Concept,
         name: str,
         translation: str,
-        taken: list[tuple[int, int]],
+        taken: Sequence[tuple[int, int]] = (),
         occurrences: Sequence[tuple[int, int]] = (),
     ) -> NearMiss | None:
         """The closest safe near miss of the concept in `translation`, or None.
@@ -210,45 +215,29 @@ class NearMissFinder:
         `name` is the source's name (a spelling is read as its form first), `taken` the
         spans already given to mentions (a candidate never overlaps one) and `occurrences`
         every name the index found (a candidate never lies inside one: `ATƏT-in` inside
-        `ATƏT-in Minsk qrupu` is part of another name, not a misspelling)."""
-        forms = self._forms(concept, name)
-        if not forms:
-            return None
-        # A candidate starts with a form's first letter (in hy and az perhaps in small),
-        # so words that start otherwise are never gathered: the search is then a few
-        # comparisons instead of one per word of the sentence.
-        initials = {form[0] for form, _ in forms}
-        if self.suffixing:
-            initials |= {lower(self.language, initial) for initial in initials}
-        candidates = [
-            candidate
-            for candidate in self._candidates(translation, taken, initials)
-            if not any(s <= candidate.start and candidate.end <= e for s, e in occurrences)
-        ]
-        best: NearMiss | None = None
-        for form, reading in forms:
-            limit = max_distance(_letters(form))
-            script = _script(form[0])
-            words = len(_RUN.findall(form))
-            for candidate in candidates:
-                # As many words as the form, or one fewer (a lost space or hyphen); never
-                # more, so a near miss cannot swallow the next word.
-                if len(candidate.words) not in (words - 1, words):
-                    continue
-                # The first letter first: it is cheap and turns nearly every word away.
-                same_initial = candidate.text[0] == form[0]
-                if not same_initial and not self._small_initial(candidate.text, form):
-                    continue
-                if not _same_script(candidate.text, script):
-                    continue
-                if same_initial:
-                    found = self._compare(form, reading, candidate, limit, translation)
-                else:
-                    # Exactly the form but for its first letter: no edit besides that.
-                    capitalised = replace(candidate, text=form[0] + candidate.text[1:])
-                    found = self._compare(form, reading, capitalised, 0, translation)
-                if found is not None and (best is None or _closer(found, best)):
-                    best = found
+        `ATƏT-in Minsk qrupu` is part of another name, not a misspelling).
+
+        One search; a caller looking for several mentions in one translation uses
+        `search`, which reads the translation once for all of them."""
+        search = self.search(translation, occurrences)
+        for start, end in taken:
+            search.take(start, end)
+        return search.find(concept, name)
+
+    def search(
+        self, translation: str, occurrences: Sequence[tuple[int, int]] = ()
+    ) -> NearMissSearch:
+        """A search of one translation for near misses of several mentions in turn."""
+        return NearMissSearch(self, translation, occurrences)
+
+    def _best(
+        self,
+        concept: Concept,
+        name: str,
+        best: NearMiss | None,
+        translation: str,
+    ) -> NearMiss | None:
+        """The guards that look at the winning candidate only, and the case it is read as."""
         if best is None or self._ambiguous(concept, best, translation):
             return None
         best = self._with_case(concept, name, best)
@@ -256,6 +245,46 @@ class NearMissFinder:
             best.rest not in self.pack.inflected_tails
         ):
             return None  # hy `եվրոպական`, az `azərbaycanlı`: a derived word, written small
+        return best
+
+    def _initials(self, forms: list[tuple[str, Reading]]) -> set[str]:
+        """The (folded) first letters a candidate for `forms` may start with: a form's, in
+        hy and az perhaps in small."""
+        initials = {form[0] for form, _ in forms}
+        if self.suffixing:
+            initials |= {lower(self.language, initial) for initial in initials}
+        return initials
+
+    def _closest(
+        self, forms: list[tuple[str, Reading]], candidate: _Candidate, translation: str
+    ) -> tuple[tuple[int, int, int], NearMiss] | None:
+        """The form the candidate is closest to (fewer edits, then the longer form, then
+        the earlier form), with its sort key; None when it is close to none."""
+        best: tuple[tuple[int, int, int], NearMiss] | None = None
+        for number, (form, reading) in enumerate(forms):
+            # As many words as the form, or one fewer (a lost space or hyphen); never
+            # more, so a near miss cannot swallow the next word.
+            words = _word_count(form)
+            if len(candidate.words) not in (words - 1, words):
+                continue
+            # The first letter first: it is cheap and turns nearly every word away.
+            same_initial = candidate.text[0] == form[0]
+            if not same_initial and not self._small_initial(candidate.text, form):
+                continue
+            if not _same_script(candidate.text, _script(form[0])):
+                continue
+            if same_initial:
+                limit = max_distance(_letters(form))
+                found = self._compare(form, reading, candidate, limit, translation)
+            else:
+                # Exactly the form but for its first letter: no edit besides that.
+                capitalised = replace(candidate, text=form[0] + candidate.text[1:])
+                found = self._compare(form, reading, capitalised, 0, translation)
+            if found is None:
+                continue
+            key = (found.distance, -len(found.form), number)
+            if best is None or key < best[0]:
+                best = (key, found)
         return best
 
     def _fold_in_place(self, word: str) -> str:
@@ -306,43 +335,6 @@ class NearMissFinder:
             for key, own in self._by_concept.get(concept.id, ())
         ]
 
-    def _candidates(
-        self, translation: str, taken: list[tuple[int, int]], initials: set[str]
-    ) -> list[_Candidate]:
-        """Runs of up to four words that start with one of `initials` (folded)."""
-        runs = [(m.start(), m.end()) for m in _RUN.finditer(translation)]
-        candidates = []
-        for first in range(len(runs)):
-            start = runs[first][0]
-            if start > 0 and _WORD.match(translation[start - 1]):
-                continue
-            if fold(self.language, translation[start]) not in initials:
-                continue
-            text, offsets, words = "", [], []
-            last_run = 0
-            for last in range(first, min(first + 4, len(runs))):
-                run_start, run_end = runs[last]
-                if last > first:
-                    gap = translation[runs[last - 1][1] : run_start]
-                    if not _GAP.fullmatch(gap):
-                        break
-                    joiner = "-" if "-" in gap else " "
-                    text += joiner
-                    offsets.append(runs[last - 1][1])
-                last_run = len(text)
-                word = self._fold_in_place(translation[run_start:run_end])
-                text += word
-                offsets.extend(range(run_start, run_end))
-                words.append(word)
-                if any(run_start < t_end and t_start < run_end for t_start, t_end in taken):
-                    break
-                if len(words) == 1 and word in self.index.words:
-                    continue  # a word of the glossary is no misspelling
-                candidates.append(
-                    _Candidate(text, tuple(offsets), start, run_end, last_run, tuple(words))
-                )
-        return candidates
-
     def _compare(
         self, form: str, reading: Reading, candidate: _Candidate, limit: int, translation: str
     ) -> NearMiss | None:
@@ -391,6 +383,146 @@ class NearMissFinder:
             if found <= limit and found <= max_distance(_letters(key)):
                 return True
         return False
+
+
+#: A candidate in a `NearMissSearch` heap: its sort key (edits, minus the form's length,
+#: the form's rank, the candidate's rank), the runs it spans and what it is read as.
+_Entry = tuple[tuple[int, int, int, int], int, int, NearMiss]
+
+
+class _Runs:
+    """The word runs of one translation, read once: each run's span, its letters folded
+    in place, whether a gap that may stand inside a name (`_GAP`) joins it to the run
+    before, and, by folded first letter, the runs that start a word."""
+
+    def __init__(self, finder: NearMissFinder, translation: str):
+        language = finder.language
+        self.spans = [(m.start(), m.end()) for m in _RUN.finditer(translation)]
+        self.ends = [end for _, end in self.spans]
+        self.words = [finder._fold_in_place(translation[s:e]) for s, e in self.spans]
+        #: joiners[i]: how run i joins run i - 1 in a candidate ("-" or " "), or None
+        self.joiners: list[str | None] = [None]
+        for (_, end), (start, _) in itertools.pairwise(self.spans):
+            gap = translation[end:start]
+            self.joiners.append(("-" if "-" in gap else " ") if _GAP.fullmatch(gap) else None)
+        self.by_initial: dict[str, list[int]] = {}
+        for number, (start, _) in enumerate(self.spans):
+            if start > 0 and _WORD.match(translation[start - 1]):
+                continue
+            initial = fold(language, translation[start])
+            self.by_initial.setdefault(initial, []).append(number)
+
+    def overlapping(self, start: int, end: int) -> range:
+        """The runs that overlap the span [start, end)."""
+        first = bisect_right(self.ends, start)
+        last = first
+        while last < len(self.spans) and self.spans[last][0] < end:
+            last += 1
+        return range(first, last)
+
+
+class _Contained:
+    """Is a span inside one of a fixed set of spans? By bisection: spans sorted by start,
+    with the furthest end reached so far."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]):
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach: list[int] = []
+        for _, end in ordered:
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+
+    def __call__(self, start: int, end: int) -> bool:
+        at = bisect_right(self.starts, start) - 1
+        return at >= 0 and end <= self.reach[at]
+
+
+class NearMissSearch:
+    """Near misses in one translation, for its mentions in turn (`NearMissFinder.search`).
+
+    The translation's words are read once, and for each concept and name the candidates
+    and their closest forms are worked out once and kept in a heap, closest first; a span
+    given to a mention (`take`) only retires the candidates that overlap it. A paragraph
+    with many missing names so costs about its length, not its length times its names."""
+
+    def __init__(
+        self, finder: NearMissFinder, translation: str, occurrences: Sequence[tuple[int, int]]
+    ):
+        self.finder = finder
+        self.translation = translation
+        self.runs = _Runs(finder, translation)
+        self.inside_occurrence = _Contained(occurrences)
+        #: runs that overlap a span already given to a mention
+        self.taken: set[int] = set()
+        #: (concept id, name) -> [(sort key, first run, run after the last, near miss)]
+        self._heaps: dict[tuple[str, str], list[_Entry]] = {}
+
+    def take(self, start: int, end: int) -> None:
+        """The span [start, end) is a mention's now: no candidate may overlap it."""
+        self.taken.update(self.runs.overlapping(start, end))
+
+    def find(self, concept: Concept, name: str) -> NearMiss | None:
+        """The closest safe near miss of the concept not overlapping a taken span, or None
+        (`NearMissFinder.find`)."""
+        key = (concept.id, name)
+        heap = self._heaps.get(key)
+        if heap is None:
+            heap = self._heaps[key] = self._heap(concept, name)
+        # Spans are only ever taken, never given back: a candidate that overlaps one is
+        # gone for good.
+        while heap and not self.taken.isdisjoint(range(heap[0][1], heap[0][2])):
+            heappop(heap)
+        return self.finder._best(concept, name, heap[0][3] if heap else None, self.translation)
+
+    def _heap(self, concept: Concept, name: str) -> list[_Entry]:
+        finder = self.finder
+        forms = finder._forms(concept, name)
+        if not forms:
+            return []
+        heap: list[_Entry] = []
+        for number, candidate in enumerate(self._candidates(finder._initials(forms))):
+            if self.inside_occurrence(candidate.start, candidate.end):
+                continue
+            closest = finder._closest(forms, candidate, self.translation)
+            if closest is not None:
+                (distance, length, form), found = closest
+                heap.append(
+                    ((distance, length, form, number), candidate.first, candidate.last + 1, found)
+                )
+        heapify(heap)
+        return heap
+
+    def _candidates(self, initials: set[str]) -> list[_Candidate]:
+        """Runs of up to four words that start with one of `initials` (folded), in the
+        translation's order, the taken runs included (`find` skips them)."""
+        runs, words = self.runs, self.finder.index.words
+        firsts = sorted(i for initial in initials for i in runs.by_initial.get(initial, ()))
+        candidates = []
+        for first in firsts:
+            start = runs.spans[first][0]
+            text, offsets, found = "", [], []
+            last_run = 0
+            for last in range(first, min(first + 4, len(runs.spans))):
+                run_start, run_end = runs.spans[last]
+                if last > first:
+                    joiner = runs.joiners[last]
+                    if joiner is None:
+                        break
+                    text += joiner
+                    offsets.append(runs.spans[last - 1][1])
+                last_run = len(text)
+                word = runs.words[last]
+                text += word
+                offsets.extend(range(run_start, run_end))
+                found.append(word)
+                if len(found) == 1 and word in words:
+                    continue  # a word of the glossary is no misspelling
+                candidates.append(
+                    _Candidate(
+                        text, tuple(offsets), start, run_end, last_run, tuple(found), first, last
+                    )
+                )
+        return candidates
 
 
 _finders: weakref.WeakKeyDictionary[TargetIndex, NearMissFinder] = weakref.WeakKeyDictionary()

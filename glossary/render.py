@@ -460,17 +460,24 @@ class DocumentRenderer:
         """Misspelled names (spec 4.6) for the mentions that need an occurrence and have
         none, as occurrences of their own: id(occurrence) -> (occurrence, near miss)."""
         found = {pair.mention.concept_id for pair in pairs if pair.occurrence is not None}
-        taken = [(p.occurrence.start, p.occurrence.end) for p in pairs if p.occurrence]
-        spans = [(occurrence.start, occurrence.end) for occurrence in occurrences]
         result: dict[int, tuple[Occurrence, NearMiss]] = {}
+        search = None
         for pair in pairs:
             concept = self.glossary.concept(pair.mention.concept_id)
             if pair.occurrence is not None or (not concept.contested and concept.id in found):
                 continue
-            near = self.near_misses.find(concept, pair.mention.name, translation, taken, spans)
+            if search is None:
+                # The translation is read once for every mention that looks for one.
+                search = self.near_misses.search(
+                    translation, [(occurrence.start, occurrence.end) for occurrence in occurrences]
+                )
+                for p in pairs:
+                    if p.occurrence is not None:
+                        search.take(p.occurrence.start, p.occurrence.end)
+            near = search.find(concept, pair.mention.name)
             if near is None or _left_untranslated(source, pair.mention, translation, near):
                 continue
-            taken.append((near.start, near.end))
+            search.take(near.start, near.end)
             found.add(concept.id)
             occurrence = Occurrence(
                 start=near.start,
