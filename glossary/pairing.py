@@ -19,8 +19,11 @@ One home for two rules that rendering, checking and the cross-edition audit shar
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from newsloc.glossary.lang import language_pack
@@ -123,7 +126,11 @@ def _closing(text: str, start: int, opening: str, closing: str) -> int | None:
 
 
 def inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+    """True when [start, end) lies inside one of `spans`, which are sorted and disjoint
+    (as `quoted_spans` gives them): by bisection, so a long paragraph with many quotations
+    and names costs its names times a logarithm, not its names times its quotations."""
+    at = bisect_right(spans, start, key=itemgetter(0)) - 1
+    return at >= 0 and end <= spans[at][1]
 
 
 def pair_mentions(
@@ -133,36 +140,57 @@ def pair_mentions(
     source_quotes: Sequence[tuple[int, int]] = (),
     target_quotes: Sequence[tuple[int, int]] = (),
 ) -> list[Pair]:
-    """Each mention with its occurrence, in mention order; each occurrence used once."""
+    """Each mention with its occurrence, in mention order; each occurrence used once.
+
+    A mention takes the first unused occurrence of its concept, preferring one that shows
+    its own name when the segment uses two names of the place, and then one quoted as the
+    mention is (or not). Each preference is a queue of occurrences in the translation's
+    order, read from where it was left: the pairing costs about the segment's length."""
     names: dict[str, set[str]] = {}
     for mention in mentions:
         names.setdefault(mention.concept_id, set()).add(mention.name)
     glosses = _glosses(mentions, occurrences, names)
-    quoted_occurrence = [
-        inside(target_quotes, o.start, o.end) if target_quotes else False for o in occurrences
-    ]
+    # (concept,), (concept, quoted), and where the segment uses two names of the concept
+    # (concept, name), (concept, name, quoted): the occurrences each key admits, in order.
+    queues: dict[tuple[str | bool, ...], list[int]] = {}
+    for i, occurrence in enumerate(occurrences):
+        if i in glosses:
+            continue
+        quoted = bool(target_quotes) and inside(target_quotes, occurrence.start, occurrence.end)
+        for concept_id in dict.fromkeys(r.concept_id for r in occurrence.readings):
+            if concept_id not in names:
+                continue
+            keys: list[tuple[str | bool, ...]] = [(concept_id,), (concept_id, quoted)]
+            if len(names[concept_id]) > 1:
+                for name in occurrence.names_shown(concept_id) & names[concept_id]:
+                    keys += [(concept_id, name), (concept_id, name, quoted)]
+            for key in keys:
+                queues.setdefault(key, []).append(i)
     used: set[int] = set()
+    read: dict[tuple[str | bool, ...], int] = {}
+
+    def first(key: tuple[str | bool, ...]) -> int | None:
+        """The first unused occurrence `key` admits (used ones are passed for good)."""
+        queue = queues.get(key, [])
+        position = read.get(key, 0)
+        while position < len(queue) and queue[position] in used:
+            position += 1
+        read[key] = position
+        return queue[position] if position < len(queue) else None
+
     pairs = []
     for mention in mentions:
+        concept_id = mention.concept_id
         quoted = bool(source_quotes) and inside(source_quotes, mention.start, mention.end)
-        candidates = [
-            i
-            for i, occurrence in enumerate(occurrences)
-            if i not in used and i not in glosses and occurrence.readings_of(mention.concept_id)
-        ]
-        if len(names[mention.concept_id]) > 1:
+        key: tuple[str | bool, ...] = (concept_id,)
+        if len(names[concept_id]) > 1 and first((concept_id, mention.name)) is not None:
             # The segment itself uses two names of the place: each pairs with its own.
-            candidates = [
-                i
-                for i in candidates
-                if mention.name in occurrences[i].names_shown(mention.concept_id)
-            ] or candidates
-        if quoted:
-            # A quoted mention pairs with a quoted occurrence when the translation has one.
-            candidates = [i for i in candidates if quoted_occurrence[i]] or candidates
-        elif any(quoted_occurrence[i] for i in candidates):
-            candidates = [i for i in candidates if not quoted_occurrence[i]] or candidates
-        match = candidates[0] if candidates else None
+            key = (concept_id, mention.name)
+        # A quoted mention pairs with a quoted occurrence when the translation has one,
+        # and a mention outside quotation marks with an occurrence outside them.
+        match = first((*key, quoted))
+        if match is None:
+            match = first(key)
         if match is not None:
             used.add(match)
         pairs.append(Pair(mention, occurrences[match] if match is not None else None, quoted))
@@ -174,12 +202,16 @@ def _glosses(
 ) -> set[int]:
     """Indexes of occurrences that are glosses: beyond the source's count of a concept's
     mentions, showing only names the source did not use."""
+    wanted = Counter(m.concept_id for m in mentions)
+    mine: dict[str, list[int]] = {}
+    for i, occurrence in enumerate(occurrences):
+        for concept_id in dict.fromkeys(r.concept_id for r in occurrence.readings):
+            if concept_id in names:
+                mine.setdefault(concept_id, []).append(i)
     glosses: set[int] = set()
     for concept_id, used in names.items():
-        wanted = sum(1 for m in mentions if m.concept_id == concept_id)
-        mine = [i for i, o in enumerate(occurrences) if o.readings_of(concept_id)]
-        excess = len(mine) - wanted
-        for i in mine:
+        excess = len(mine.get(concept_id, ())) - wanted[concept_id]
+        for i in mine.get(concept_id, ()):
             if excess <= 0:
                 break
             shown = {r.name for r in occurrences[i].readings_of(concept_id)}

@@ -1,0 +1,142 @@
+"""The pairing of mentions with occurrences, and the quotation test, read the segment once
+(issue 20, item 11): they must still pair exactly as the contract's plain reading does.
+
+The reference below is that plain reading, written the slow way (every mention looks at
+every occurrence, every span at every quotation); random segments must pair the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsloc.glossary.match import Mention
+from newsloc.glossary.pairing import Pair, inside, pair_mentions, quoted_spans
+from newsloc.glossary.target import Occurrence, Reading
+
+
+def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _reference(
+    mentions: Sequence[Mention],
+    occurrences: Sequence[Occurrence],
+    source_quotes: Sequence[tuple[int, int]],
+    target_quotes: Sequence[tuple[int, int]],
+) -> list[Pair]:
+    names: dict[str, set[str]] = {}
+    for mention in mentions:
+        names.setdefault(mention.concept_id, set()).add(mention.name)
+    glosses: set[int] = set()
+    for concept_id, used_names in names.items():
+        wanted = sum(1 for m in mentions if m.concept_id == concept_id)
+        mine = [i for i, o in enumerate(occurrences) if o.readings_of(concept_id)]
+        excess = len(mine) - wanted
+        for i in mine:
+            if excess <= 0:
+                break
+            if not {r.name for r in occurrences[i].readings_of(concept_id)} & used_names:
+                glosses.add(i)
+                excess -= 1
+    quoted_occurrence = [_inside(target_quotes, o.start, o.end) for o in occurrences]
+    used: set[int] = set()
+    pairs = []
+    for mention in mentions:
+        quoted = bool(source_quotes) and _inside(source_quotes, mention.start, mention.end)
+        candidates = [
+            i
+            for i, o in enumerate(occurrences)
+            if i not in used and i not in glosses and o.readings_of(mention.concept_id)
+        ]
+        if len(names[mention.concept_id]) > 1:
+            candidates = [
+                i
+                for i in candidates
+                if mention.name in occurrences[i].names_shown(mention.concept_id)
+            ] or candidates
+        if quoted:
+            candidates = [i for i in candidates if quoted_occurrence[i]] or candidates
+        elif any(quoted_occurrence[i] for i in candidates):
+            candidates = [i for i in candidates if not quoted_occurrence[i]] or candidates
+        match = candidates[0] if candidates else None
+        if match is not None:
+            used.add(match)
+        pairs.append(Pair(mention, occurrences[match] if match is not None else None, quoted))
+    return pairs
+
+
+_CONCEPTS = ("a", "b", "c")
+_NAMES = ("X", "Y", "Z")
+_readings = st.lists(
+    st.builds(Reading, st.sampled_from(_CONCEPTS), st.sampled_from(_NAMES), st.just("nom")),
+    min_size=1,
+    max_size=3,
+).map(tuple)
+
+
+@st.composite
+def _segments(draw: st.DrawFn) -> tuple[list[Mention], list[Occurrence], str, str]:
+    """A source with quotation marks and mentions, a translation with quotation marks and
+    occurrences (some with readings of several concepts, some with a secondary)."""
+    source = draw(st.text(alphabet="ab «»“”\"", min_size=0, max_size=40))
+    target = draw(st.text(alphabet="ab «»“”\"", min_size=0, max_size=40))
+    mentions = []
+    for start in sorted(draw(st.sets(st.integers(0, 39), max_size=8))):
+        concept = draw(st.sampled_from(_CONCEPTS))
+        name = draw(st.sampled_from(_NAMES))
+        mentions.append(Mention(concept, name, name, start, start + 1))
+    occurrences = []
+    for start in sorted(draw(st.sets(st.integers(0, 39), max_size=8))):
+        secondary = draw(st.one_of(st.just(()), _readings))
+        occurrences.append(
+            Occurrence(
+                start=start,
+                end=start + 1,
+                word_start=start,
+                word_end=start + 1,
+                form="f",
+                suffix="",
+                readings=draw(_readings),
+                secondary="s" if secondary else None,
+                secondary_readings=secondary,
+            )
+        )
+    return mentions, occurrences, source, target
+
+
+@settings(max_examples=400, deadline=None)
+@given(_segments())
+def test_pairing_is_the_contracts_plain_reading(
+    segment: tuple[list[Mention], list[Occurrence], str, str],
+) -> None:
+    mentions, occurrences, source, target = segment
+    source_quotes, target_quotes = quoted_spans(source), quoted_spans(target, "ru")
+    found = pair_mentions(
+        mentions, occurrences, source_quotes=source_quotes, target_quotes=target_quotes
+    )
+    assert found == _reference(mentions, occurrences, source_quotes, target_quotes)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab «»“”„\"", max_size=30), st.integers(0, 30), st.integers(1, 5))
+def test_inside_a_quotation_as_before(text: str, start: int, length: int) -> None:
+    spans = quoted_spans(text, "ru")
+    assert inside(spans, start, start + length) == _inside(spans, start, start + length)
+
+
+def test_a_long_segment_pairs_each_mention_in_order() -> None:
+    """Two hundred mentions of two names, every third inside quotation marks: the k-th
+    mention of each still takes the k-th occurrence showing its name."""
+    count = 200
+    mentions, occurrences = [], []
+    for k in range(count):
+        name = "X" if k % 2 else "Y"
+        mentions.append(Mention("a", name, name, 10 * k, 10 * k + 1))
+        occurrences.append(
+            Occurrence(10 * k, 10 * k + 1, 10 * k, 10 * k + 1, "f", "", (Reading("a", name, "nom"),))
+        )
+    pairs = pair_mentions(mentions, occurrences)
+    assert [p.occurrence for p in pairs] == occurrences
