@@ -322,18 +322,15 @@ class Checker:
         for concept_id, mentions in by_concept.items():
             concept = self.glossary.concept(concept_id)
             recognised = recognised_only(concept)
+            quoted_mention = quotes.any_quoted(mentions)
             for name, wanted in Counter(m.name for m in mentions).items():
                 have = 0
                 for occurrence in found[concept_id]:
                     shown = occurrence.names_shown(concept_id)
-                    quoted = quotes.quoted_pair(mentions, occurrence)
+                    quoted = quoted_mention and quotes.quoted(occurrence)
                     if name in shown or (shown and (recognised or quoted)):
                         have += 1
-                if (
-                    have == 0
-                    and quotes.any_quoted(mentions)
-                    and quotes.small_letters(concept_id, name)
-                ):
+                if have == 0 and quoted_mention and quotes.small_letters(concept_id, name):
                     continue  # a quoted name quoted as a word, in small letters (`«ханкенди»`)
                 if have == 0 or (have < wanted and concept.contested):
                     lacking[(concept_id, name)] = have
@@ -395,6 +392,7 @@ class Checker:
             return bool(occurrence.names_shown(concept.id) & used)
 
         source_shown = any(shows_source(o) for o in found)
+        quoted_mention = quotes.any_quoted(mentions)
         wrong: list[tuple[str, str, tuple[NearMissHint, ...]]] = []
         for occurrence in found:
             suggestion = suggestions.get(occurrence.start)
@@ -405,7 +403,7 @@ class Checker:
                 continue  # the source's name is there: another name beside it is a gloss
             other = read_as(occurrence) or occurrence.readings_of(concept.id)[0].name
             written = occurrence.form + occurrence.suffix
-            if quotes.quoted_pair(mentions, occurrence) or (
+            if (quoted_mention and quotes.quoted(occurrence)) or (
                 suggestion is not None and suggestion.kind == QUOTED
             ):
                 message = (
@@ -505,7 +503,8 @@ class Checker:
                 or fold(self.language, o.form) == fold(self.language, secondary)
             )
         ]
-        glosses = [o for o in found if o not in decorated]
+        decorated_ids = {id(o) for o in decorated}
+        glosses = [o for o in found if id(o) not in decorated_ids]
         if any(self._gives_other_name(o, concept, name) for o in glosses):
             return []  # the translation gives another name already, in either order (4.3)
         if other_name_in_small_letters(self.glossary, self.language, concept.id, {name}, text):
@@ -567,8 +566,10 @@ class _Quotes:
         """A mention inside quotation marks, where the translation quotes too."""
         return bool(self.target) and any(inside(self.source, m.start, m.end) for m in mentions)
 
-    def quoted_pair(self, mentions: list[Mention], occurrence: Occurrence) -> bool:
-        return self.any_quoted(mentions) and inside(self.target, occurrence.start, occurrence.end)
+    def quoted(self, occurrence: Occurrence) -> bool:
+        """The occurrence stands inside quotation marks in the translation (a quoted pair
+        when a mention of its concept is quoted too: `any_quoted`)."""
+        return inside(self.target, occurrence.start, occurrence.end)
 
 
 def check_entries(

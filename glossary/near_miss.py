@@ -392,14 +392,16 @@ _Entry = tuple[tuple[int, int, int, int], int, int, NearMiss]
 
 class _Runs:
     """The word runs of one translation, read once: each run's span, its letters folded
-    in place, whether a gap that may stand inside a name (`_GAP`) joins it to the run
-    before, and, by folded first letter, the runs that start a word."""
+    in place (when asked for), whether a gap that may stand inside a name (`_GAP`) joins
+    it to the run before, and, by folded first letter, the runs that start a word."""
 
     def __init__(self, finder: NearMissFinder, translation: str):
         language = finder.language
         self.spans = [(m.start(), m.end()) for m in _RUN.finditer(translation)]
         self.ends = [end for _, end in self.spans]
-        self.words = [finder._fold_in_place(translation[s:e]) for s, e in self.spans]
+        self._fold = finder._fold_in_place
+        self._translation = translation
+        self._words: dict[int, str] = {}
         #: joiners[i]: how run i joins run i - 1 in a candidate ("-" or " "), or None
         self.joiners: list[str | None] = [None]
         for (_, end), (start, _) in itertools.pairwise(self.spans):
@@ -411,6 +413,15 @@ class _Runs:
                 continue
             initial = fold(language, translation[start])
             self.by_initial.setdefault(initial, []).append(number)
+
+    def word(self, number: int) -> str:
+        """Run `number`'s letters folded in place, on first use (most runs start with a
+        letter no missing name starts with and are never read)."""
+        word = self._words.get(number)
+        if word is None:
+            start, end = self.spans[number]
+            word = self._words[number] = self._fold(self._translation[start:end])
+        return word
 
     def overlapping(self, start: int, end: int) -> range:
         """The runs that overlap the span [start, end)."""
@@ -511,7 +522,7 @@ class NearMissSearch:
                     text += joiner
                     offsets.append(runs.spans[last - 1][1])
                 last_run = len(text)
-                word = runs.words[last]
+                word = runs.word(last)
                 text += word
                 offsets.extend(range(run_start, run_end))
                 found.append(word)

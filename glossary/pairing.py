@@ -19,10 +19,11 @@ One home for two rules that rendering, checking and the cross-edition audit shar
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
@@ -266,12 +267,27 @@ def name_in_small_letters(
         for form in forms.cases.values():
             key = pack.lower(pack.fold(form))
             if " " not in key and (
-                key in words or (pack.suffixing and any(w.startswith(key) for w in words))
+                key in words
+                or (pack.suffixing and _starts_a_word(_sorted_small_words(text, language), key))
             ):
                 return True
     return False
 
 
-def _small_words(text: str, language: str) -> set[str]:
+@lru_cache(maxsize=16)
+def _small_words(text: str, language: str) -> frozenset[str]:
+    """The words of `text` (folded) that start with a small letter; kept for the last few
+    texts, since each concept of a segment asks about the same translation."""
     pack = language_pack(language)
-    return {w for w in _WORD_RUN.findall(pack.fold(text)) if w[:1].islower()}
+    return frozenset(w for w in _WORD_RUN.findall(pack.fold(text)) if w[:1].islower())
+
+
+@lru_cache(maxsize=16)
+def _sorted_small_words(text: str, language: str) -> tuple[str, ...]:
+    return tuple(sorted(_small_words(text, language)))
+
+
+def _starts_a_word(words: tuple[str, ...], prefix: str) -> bool:
+    """A word of the sorted `words` starts with `prefix` (the first not below it would)."""
+    at = bisect_left(words, prefix)
+    return at < len(words) and words[at].startswith(prefix)

@@ -303,10 +303,15 @@ class DocumentRenderer:
         for mention in mentions:
             names.setdefault(mention.concept_id, set()).add(mention.name)
         paired = {id(p.occurrence) for p in pairs if p.occurrence is not None}
+        # Each concept looks only at the occurrences that read as it.
+        of_concept: dict[str, list[Occurrence]] = {}
+        for occurrence in occurrences:
+            for concept_id in dict.fromkeys(r.concept_id for r in occurrence.readings):
+                of_concept.setdefault(concept_id, []).append(occurrence)
         glossed = {
             concept_id
             for concept_id, shown in names.items()
-            if other_names_shown(concept_id, shown, occurrences, paired)
+            if other_names_shown(concept_id, shown, of_concept.get(concept_id, ()), paired)
             or other_name_in_small_letters(
                 self.glossary, self.language, concept_id, shown, translation
             )
@@ -317,6 +322,13 @@ class DocumentRenderer:
         found_concepts = {p.mention.concept_id for p in pairs if p.occurrence is not None}
         unplaced: list[tuple[Mention, str]] = []
         seen_in_segment: set[str] = set()
+        # (concept, name) -> the names of the mentions whose paired occurrence shows it
+        shown_for: dict[tuple[str, str], set[str]] = {}
+        for p in pairs:
+            if p.occurrence is not None:
+                concept_id = p.mention.concept_id
+                for shown_name in p.occurrence.names_shown(concept_id):
+                    shown_for.setdefault((concept_id, shown_name), set()).add(p.mention.name)
         for pair_ in pairs:
             mention = pair_.mention
             concept = self.glossary.concept(mention.concept_id)
@@ -383,19 +395,13 @@ class DocumentRenderer:
                 continue
             if not concept.contested and concept.id in found_concepts:
                 continue  # a further mention, rendered by a pronoun or left out (spec 4.8)
-            if any(
-                other.occurrence is not None
-                and other.mention.concept_id == concept.id
-                and other.mention.name != mention.name
-                and mention.name in other.occurrence.names_shown(concept.id)
-                for other in pairs
-            ):
+            if shown_for.get((concept.id, mention.name), set()) - {mention.name}:
                 continue  # one word shows both names (ru `Шуши`, or `X (Y)`): counts as both
             if pair_.quoted and name_in_small_letters(
                 self.glossary, self.language, concept.id, {mention.name}, translation
             ):
                 continue  # a quoted name quoted as a word, in small letters (`«ханкенди»`)
-            span = self._located(translation, mention, locate, taken + spans)
+            span = self._located(translation, mention, locate, taken + spans if locate else [])
             if span is None:
                 expected = self._bare_rendering(concept, mention.name, "nom", "", secondary)
                 unplaced.append((mention, expected))
@@ -412,10 +418,12 @@ class DocumentRenderer:
             found_concepts.add(concept.id)
 
         self.introduced.update(names)
-        text = translation
-        for start, end, new_text, _ in sorted(replacements, key=lambda r: r[0], reverse=True):
-            text = text[:start] + new_text + text[end:]
-        result.text = text
+        # One join: cutting the text once per replacement would cost its length each time.
+        pieces, position = [], 0
+        for start, end, new_text, _ in sorted(replacements, key=lambda r: r[0]):
+            pieces += [translation[position:start], new_text]
+            position = end
+        result.text = "".join([*pieces, translation[position:]])
         result.changes = sorted(
             (c for *_, c in replacements if c is not None), key=lambda c: c.start
         )

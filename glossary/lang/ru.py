@@ -92,6 +92,11 @@ _PYMORPHY_CASES = {
 }
 _LAST_WORD = re.compile(r"([\w\u0301-]+)[\s\u00a0]*$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s*|[«\"„“(—–-]\s*)$")
+#: A character neither pattern above can run through (not a letter, digit, stress mark,
+#: hyphen or space); see `_search_end`.
+_STOP = re.compile(r"[^\w\u0301\s-]")
+#: How much of the text before a name `_search_end` looks at first.
+_TAIL = 256
 _FIRST_WORD = re.compile(r"[\s\u00a0]*(?:\([^()]*\)[\s\u00a0]*)?([\w\u0301]+)")
 _STRESS = "\u0301"
 _FOLD = str.maketrans({"ё": "е", "Ё": "Е", _STRESS: None})
@@ -133,9 +138,9 @@ class Russian(Language):
         return next(iter(cases)) if len(cases) == 1 else None
 
     def governed_cases(self, before: str) -> frozenset[str]:
-        if _SENTENCE_START.search(before):
+        if _search_end(_SENTENCE_START, before):
             return frozenset(("nom",))
-        found = _LAST_WORD.search(before)
+        found = _search_end(_LAST_WORD, before)
         if found is None:
             return frozenset()
         word = found.group(1).replace(_STRESS, "").lower()
@@ -170,6 +175,18 @@ class Russian(Language):
             if parse.tag.POS in ("VERB", "PRTS", "ADJS") and parse.tag.gender:
                 return True
         return bool(re.fullmatch(r"(был|стал)[аои]?", found.group(1).lower()))
+
+
+def _search_end(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """`pattern.search(text)` for `_SENTENCE_START` or `_LAST_WORD`, which match only at
+    the end of the text. A search tries every position of the text, which for each name
+    of a long paragraph would cost the paragraph's length; so it starts `_TAIL`
+    characters from the end when those hold a `_STOP` character, which a match starting
+    earlier would have to run through: the same match, found in constant time."""
+    cut = len(text) - _TAIL
+    if cut > 0 and _STOP.search(text, cut):
+        return pattern.search(text, cut)
+    return pattern.search(text)
 
 
 _CONJUNCTIONS = frozenset(("и", "или", "либо"))
