@@ -81,8 +81,8 @@ _readings = st.lists(
 def _segments(draw: st.DrawFn) -> tuple[list[Mention], list[Occurrence], str, str]:
     """A source with quotation marks and mentions, a translation with quotation marks and
     occurrences (some with readings of several concepts, some with a secondary)."""
-    source = draw(st.text(alphabet="ab «»“”\"", min_size=0, max_size=40))
-    target = draw(st.text(alphabet="ab «»“”\"", min_size=0, max_size=40))
+    source = draw(st.text(alphabet='ab «»“”"', min_size=0, max_size=40))
+    target = draw(st.text(alphabet='ab «»“”"', min_size=0, max_size=40))
     mentions = []
     for start in sorted(draw(st.sets(st.integers(0, 39), max_size=8))):
         concept = draw(st.sampled_from(_CONCEPTS))
@@ -121,7 +121,7 @@ def test_pairing_is_the_contracts_plain_reading(
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="ab «»“”„\"", max_size=30), st.integers(0, 30), st.integers(1, 5))
+@given(st.text(alphabet='ab «»“”„"', max_size=30), st.integers(0, 30), st.integers(1, 5))
 def test_inside_a_quotation_as_before(text: str, start: int, length: int) -> None:
     spans = quoted_spans(text, "ru")
     assert inside(spans, start, start + length) == _inside(spans, start, start + length)
@@ -136,7 +136,48 @@ def test_a_long_segment_pairs_each_mention_in_order() -> None:
         name = "X" if k % 2 else "Y"
         mentions.append(Mention("a", name, name, 10 * k, 10 * k + 1))
         occurrences.append(
-            Occurrence(10 * k, 10 * k + 1, 10 * k, 10 * k + 1, "f", "", (Reading("a", name, "nom"),))
+            Occurrence(
+                10 * k, 10 * k + 1, 10 * k, 10 * k + 1, "f", "", (Reading("a", name, "nom"),)
+            )
         )
     pairs = pair_mentions(mentions, occurrences)
     assert [p.occurrence for p in pairs] == occurrences
+
+
+# -- ru: the words before a name are read from the text's end --------------------------------
+_BEFORE = st.text(alphabet="ая и-\u0301 ,.«(\u00a0", max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_BEFORE, st.integers(0, 600), _BEFORE)
+def test_the_words_before_a_name_read_as_before(head: str, filler: int, tail: str) -> None:
+    """`_search_end` finds what a search of the whole text finds, however long the text
+    and whatever stands at the cut it makes."""
+    from newsloc.glossary.lang.ru import _LAST_WORD, _SENTENCE_START, _search_end
+
+    text = head + "в" * filler + tail
+    for pattern in (_LAST_WORD, _SENTENCE_START):
+        found, expected = _search_end(pattern, text), pattern.search(text)
+        assert (found and (found.span(), found.groups())) == (
+            expected and (expected.span(), expected.groups())
+        )
+
+
+def test_the_matcher_leaves_the_cycle_collector_as_it_found_it() -> None:
+    """Building a matcher pauses Python's cycle collector and gives it back as it was."""
+    import gc
+
+    from newsloc.glossary.loader import glossary_or_default
+    from newsloc.glossary.match import Matcher
+
+    glossary = glossary_or_default(None)
+    assert gc.isenabled()
+    matcher = Matcher(glossary)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        Matcher(glossary)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert [m.name for m in matcher.find("Shelling in Stepanakert.")] == ["Stepanakert"]
