@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 import polib
 
@@ -78,10 +80,11 @@ class _Entry:
 
 
 class _Reader:
-    def __init__(self, path: Path, text: str):
+    def __init__(self, path: Path, lines: Iterator[str]):
         self.path = path
-        self.text = text
-        self.entries: list[tuple[_Entry, polib.POEntry]] = []
+        self.lines = lines
+        #: (first line, entry): what is kept of each entry once it is read
+        self.entries: list[tuple[int, polib.POEntry]] = []
         self.entry: _Entry | None = None
         self.number = 0
 
@@ -90,8 +93,8 @@ class _Reader:
         return CatalogueSyntaxError(f"{where}: not a readable gettext catalogue: {reason}")
 
     # -- lines --------------------------------------------------------------------------
-    def read(self) -> list[tuple[_Entry, polib.POEntry]]:
-        for number, raw in enumerate(self.text.split("\n"), start=1):
+    def read(self) -> list[tuple[int, polib.POEntry]]:
+        for number, raw in enumerate(self.lines, start=1):
             self.number = number
             line = raw[:-1] if raw.endswith("\r") else raw
             if "\x00" in line:
@@ -355,24 +358,58 @@ class _Reader:
             obsolete=bool(entry.obsolete),
             linenum=entry.line,
         )
-        self.entries.append((entry, po_entry))
+        self.entries.append((entry.line, po_entry))
 
 
-def _decode(path: Path, data: bytes) -> str:
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
+def _lines(data: bytes, start: int) -> Iterator[str]:
+    """`data[start:].decode().split("\\n")`, one line at a time, each decoded alone (a
+    newline byte is never part of a longer UTF-8 character): the decoded text as one
+    string, or a list of every line, would hold another copy of the whole catalogue
+    (50,000 paragraphs: hundreds of megabytes at once)."""
+    while True:
+        end = data.find(b"\n", start)
+        if end < 0:
+            yield data[start:].decode("utf-8")
+            return
+        yield data[start:end].decode("utf-8")
+        start = end + 1
+
+
+#: How much of a catalogue `_check_utf8` decodes at a time.
+_CHUNK = 1 << 20
+
+
+def _check_utf8(path: Path, data: bytes) -> int:
+    """Where the text starts (after a UTF-8 byte order mark); the one-line error for a
+    catalogue that is not UTF-8, before any of it is read (as GNU does). Decoded a piece
+    at a time and thrown away: the lines are decoded again as they are read."""
+    start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    position = start
     try:
-        return data.decode("utf-8")
+        while position < len(data):
+            decoder.decode(data[position : position + _CHUNK])
+            position += _CHUNK
+        decoder.decode(b"", final=True)
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        declared = _CHARSET.search(data.decode("latin-1"))
-        name = declared.group(1) if declared else ""
-        if name and _normal(name) not in _UTF8_NAMES:
-            raise _charset_error(path, name) from None
-        raise CatalogueSyntaxError(
-            f"{path}:{line}: not a readable gettext catalogue: not UTF-8 "
-            f"(byte 0x{data[exc.start]:02x})"
-        ) from None
+        # Where it failed, in the whole file, as a one-shot decode reports it.
+        try:
+            data[start:].decode("utf-8")
+        except UnicodeDecodeError as whole:
+            _not_utf8(path, data, start + whole.start)
+        raise AssertionError("an incremental decode failed where a whole one did not") from exc
+    return start
+
+
+def _not_utf8(path: Path, data: bytes, at: int) -> NoReturn:
+    line = data.count(b"\n", 0, at) + 1
+    declared = _CHARSET.search(data.decode("latin-1"))
+    name = declared.group(1) if declared else ""
+    if name and _normal(name) not in _UTF8_NAMES:
+        raise _charset_error(path, name) from None
+    raise CatalogueSyntaxError(
+        f"{path}:{line}: not a readable gettext catalogue: not UTF-8 (byte 0x{data[at]:02x})"
+    ) from None
 
 
 def _normal(charset: str) -> str:
@@ -394,14 +431,13 @@ def _charset_error(path: Path, name: str) -> CatalogueSyntaxError:
 
 def parse_catalogue(path: Path, data: bytes, wrapwidth: int = 79) -> polib.POFile:
     """The catalogue in `data` as a polib POFile, each entry's `linenum` its first line."""
-    text = _decode(path, data)
-    reader = _Reader(path, text)
+    reader = _Reader(path, _lines(data, _check_utf8(path, data)))
     entries = reader.read()
     po = polib.POFile(wrapwidth=wrapwidth, check_for_duplicates=False)
     po.encoding = "utf-8"
     seen: dict[tuple[str | None, str], int] = {}
     header_done = False
-    for raw, entry in entries:
+    for line, entry in entries:
         if not header_done and entry.msgid == "" and entry.msgctxt is None and not entry.obsolete:
             header_done = True
             po.header = entry.tcomment
@@ -411,10 +447,8 @@ def parse_catalogue(path: Path, data: bytes, wrapwidth: int = 79) -> polib.POFil
         if not entry.obsolete:
             key = (entry.msgctxt, entry.msgid)
             if key in seen:
-                raise reader.fail(
-                    f"duplicate message definition (first at line {seen[key]})", raw.line
-                )
-            seen[key] = raw.line
+                raise reader.fail(f"duplicate message definition (first at line {seen[key]})", line)
+            seen[key] = line
         po.append(entry)
     declared = _CHARSET.search(po.metadata.get("Content-Type", ""))
     if declared and declared.group(1) and _normal(declared.group(1)) not in _UTF8_NAMES:
