@@ -90,7 +90,8 @@ bench: setup libretranslate
 	$(PY) bench/catalog_bench.py
 	$(PY) bench/scale_bench.py
 	$(PY) bench/batch_bench.py
-	$(PY) bench/segment_bench.py
+	$(PY) bench/segment_bench.py --check
+	$(PY) bench/source_matcher_bench.py
 	$(PY) bench/long_token_bench.py
 	$(PY) bench/families_bench.py
 

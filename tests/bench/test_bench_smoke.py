@@ -36,7 +36,11 @@ SMOKE = {
         ["throughput 3 servers / 1 server"],
     ),
     "startup_bench": (["--runs", "1"], ["newsloc glossary check --help", "slowest: "]),
-    "segment_bench": (["--size", "2000", "--repeat", "1"], ["split_sentences", "x2,x4:"]),
+    "segment_bench": (
+        ["--size", "1000", "--repeat", "1", "--check"],
+        ["split_sentences", "x2,x4,x8", "glossary check: ru, names misspelt"],
+    ),
+    "source_matcher_bench": (["--concepts", "169,300", "--repeat", "1"], ["time ratio"]),
     "long_token_bench": (["--size", "500", "--repeat", "1"], ["ratio"]),
     "families_bench": (
         ["--scale", "0.02", "--sentences", "2", "--length", "2", "--repeat", "1"],
