@@ -165,8 +165,8 @@ def pair_mentions(
             if len(names[concept_id]) > 1:
                 for name in occurrence.names_shown(concept_id) & names[concept_id]:
                     keys += [(concept_id, name), (concept_id, name, quoted)]
-            for key in keys:
-                queues.setdefault(key, []).append(i)
+            for admitted in keys:
+                queues.setdefault(admitted, []).append(i)
     used: set[int] = set()
     read: dict[tuple[str | bool, ...], int] = {}
 

@@ -305,9 +305,9 @@ class DocumentRenderer:
         paired = {id(p.occurrence) for p in pairs if p.occurrence is not None}
         # Each concept looks only at the occurrences that read as it.
         of_concept: dict[str, list[Occurrence]] = {}
-        for occurrence in occurrences:
-            for concept_id in dict.fromkeys(r.concept_id for r in occurrence.readings):
-                of_concept.setdefault(concept_id, []).append(occurrence)
+        for each in occurrences:
+            for concept_id in dict.fromkeys(r.concept_id for r in each.readings):
+                of_concept.setdefault(concept_id, []).append(each)
         glossed = {
             concept_id
             for concept_id, shown in names.items()
