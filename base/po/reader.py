@@ -67,6 +67,9 @@ class _Entry:
     fields: dict[str, str] = field(default_factory=dict)
     plural: dict[int, str] = field(default_factory=dict)
     previous: dict[str, str] = field(default_factory=dict)
+    #: continuation strings, by the field they continue (`current`), joined at the end:
+    #: adding each to the field's value would copy a long paragraph once per line
+    more: dict[str, list[str]] = field(default_factory=dict)
     current: str | None = None  # the field a continuation string adds to
     awaiting: bool = False  # a keyword whose string is on the next line
 
@@ -257,12 +260,19 @@ class _Reader:
             entry.obsolete = obsolete
 
     def append(self, entry: _Entry, name: str, value: str) -> None:
-        if name.startswith("previous "):
-            entry.previous[name[9:]] += value
-        elif name.startswith("msgstr["):
-            entry.plural[len(entry.plural) - 1] += value
-        else:
-            entry.fields[name] += value
+        entry.more.setdefault(name, []).append(value)
+
+    def join(self, entry: _Entry) -> None:
+        """Each field's continuation strings added to it (`append`)."""
+        for name, parts in entry.more.items():
+            if name.startswith("previous "):
+                entry.previous[name[9:]] = "".join([entry.previous[name[9:]], *parts])
+            elif name.startswith("msgstr["):
+                index = int(name[7:-1])
+                entry.plural[index] = "".join([entry.plural[index], *parts])
+            else:
+                entry.fields[name] = "".join([entry.fields[name], *parts])
+        entry.more.clear()
 
     def strings(self, text: str) -> tuple[str, str]:
         """The concatenated value of the quoted strings that start `text`, and the rest of
@@ -340,6 +350,7 @@ class _Reader:
         if not entry.complete:
             missing = "msgid" if "msgid" not in entry.fields else "msgstr"
             raise self.fail(f"an entry without {missing}", entry.line)
+        self.join(entry)
         fields = entry.fields
         previous = entry.previous
         po_entry = polib.POEntry(

@@ -61,3 +61,22 @@ def test_a_character_cut_at_a_chunk_boundary_reads_whole() -> None:
     assert data[_CHUNK - 1 : _CHUNK + 1] == "Ս".encode()
     (entry,) = parse_catalogue(Path("story.po"), data)
     assert entry.msgstr == "a" * len(filler) + "Ս"
+
+
+def test_fields_continued_over_many_lines_read_whole() -> None:
+    """A paragraph wrapped over thousands of lines (each line's string once, not the
+    paragraph once per line), in every field that continues: msgid, msgstr, plurals and
+    the previous msgid."""
+    words = [f"Ստեփանակերտ {i} " for i in range(3000)]
+    wrapped = "".join(f'"{word}"\n' for word in words)
+    data = (
+        HEADER
+        + f'#| msgid ""\n#| {wrapped.replace(chr(10), chr(10) + "#| ").rstrip("#| ")}'
+        + f'msgid ""\n{wrapped}msgstr ""\n{wrapped}\n'
+        + f'msgid "one"\nmsgid_plural ""\n{wrapped}msgstr[0] "a"\n"b"\nmsgstr[1] ""\n{wrapped}'
+    ).encode("utf-8")
+    single, plural = parse_catalogue(Path("story.po"), data)
+    whole = "".join(words)
+    assert single.msgid == single.msgstr == single.previous_msgid == whole
+    assert plural.msgid_plural == whole
+    assert plural.msgstr_plural == {0: "ab", 1: whole}
