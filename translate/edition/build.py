@@ -19,7 +19,7 @@ the English original, an index and links between them, are `edition.linked`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import polib
@@ -59,6 +59,7 @@ from newsloc.translate.edition.gate import (
     occurrence_lines,
     review_report,
 )
+from newsloc.translate.edition.places import article_concepts
 from newsloc.translate.edition.typography import apply_typography
 from newsloc.translate.errors import UserError
 from newsloc.translate.i18n import language_name
@@ -275,6 +276,9 @@ def prepare_edition(
             entries, options.allow_fuzzy, language if options.typography else None
         ),
     )
+    if options.fmt is EditionFormat.NINJS:  # the places it names, for a CMS
+        named = glossary or glossary_or_default(options.glossary)
+        edition = replace(edition, concepts=article_concepts(entries, language, named))
     outdated = {line for item in report.outdated for line in item.lines}
     for paragraph in edition.paragraphs:
         if paragraph.line in outdated:

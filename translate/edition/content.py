@@ -9,6 +9,7 @@ import datetime as dt
 import enum
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 #: Below this percent of reviewed entries an edition is refused (as po4a's default).
 DEFAULT_MIN_REVIEWED = 80.0
@@ -60,6 +61,23 @@ class PublishedParagraph:
 
 
 @dataclass(frozen=True)
+class NamedConcept:
+    """A glossary concept the article names, as the edition names it (ninjs `places`,
+    `organisations`; `edition.places`)."""
+
+    concept_id: str
+    #: In the edition's language, as its first mention gives it (the dual name when the
+    #: house policy keeps both).
+    name: str
+    organisation: bool = False
+
+    @property
+    def uri(self) -> str:
+        """A stable URI for the concept, the same in every language: `urn:newsloc:concept:ID`."""
+        return f"urn:newsloc:concept:{quote(self.concept_id, safe='')}"
+
+
+@dataclass(frozen=True)
 class Alternate:
     """Another language version of the same article, for `hreflang` links and the switcher."""
 
@@ -86,6 +104,8 @@ class Edition:
     #: Where the date comes from, in words ("from the article's dateline", "given with
     #: --date"); None without a date.
     date_source: str | None = None
+    #: The glossary concepts the article names (filled for ninjs editions).
+    concepts: tuple[NamedConcept, ...] = ()
 
     @property
     def headline(self) -> PublishedParagraph | None:

@@ -18,6 +18,7 @@ from newsloc.translate.edition.content import (
     Alternate,
     Edition,
     EditionFormat,
+    NamedConcept,
     PublishedParagraph,
     TextOrigin,
 )
@@ -581,6 +582,12 @@ def render_ninjs(edition: Edition) -> str:
     datelines = [plain(p) for p in by_kind.get("dateline", [])]
     if datelines:
         document["located"] = datelines[0]
+    places = [_ninjs_concept(c) for c in edition.concepts if not c.organisation]
+    if places:
+        document["places"] = places
+    organisations = [_ninjs_concept(c) for c in edition.concepts if c.organisation]
+    if organisations:
+        document["organisations"] = organisations
     others = _others(edition)
     if others:
         document["associations"] = [
@@ -594,6 +601,16 @@ def render_ninjs(edition: Edition) -> str:
             for a in others
         ]
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _ninjs_concept(concept: NamedConcept) -> dict[str, str]:
+    """A ninjs place or organisation: its name in the edition's language, and the glossary
+    concept's id as `literal` and `uri` (the same in every language version)."""
+    return {
+        "name": concept.name,
+        "uri": concept.uri,
+        "literal": concept.concept_id,
+    }
 
 
 def _with_headline(label: str, edition: Edition) -> str:
