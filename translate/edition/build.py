@@ -47,6 +47,7 @@ from newsloc.translate.edition.content import (
     EditionFormat,
     PublishedParagraph,
     TextOrigin,
+    carries_byline_label,
 )
 from newsloc.translate.edition.formats import render
 from newsloc.translate.edition.gate import (
@@ -63,7 +64,7 @@ from newsloc.translate.edition.places import article_concepts
 from newsloc.translate.edition.typography import apply_typography
 from newsloc.translate.errors import UserError
 from newsloc.translate.i18n import language_name
-from newsloc.translate.markup import markup_of
+from newsloc.translate.markup import markup_of, plain_text
 from newsloc.translate.markup import problems as markup_problems
 from newsloc.translate.segment import ELEMENTS
 
@@ -152,6 +153,7 @@ def edition_paragraphs(
             text = apply_typography(text, language)
         byline = _is_byline(item.source)
         kind = item.source.msgctxt if item.source.msgctxt in ELEMENTS else "body"
+        label = kind == "byline" and not carries_byline_label(plain_text(item.source.msgid))
         comment = item.source.comment
         markup = tuple((n, what, href) for n, (what, href) in markup_of(comment).items())
         for line in occurrence_lines(item.source, item.where):
@@ -163,6 +165,7 @@ def edition_paragraphs(
                     is_byline=byline,
                     kind=kind,
                     markup=markup,
+                    needs_label=label,
                 )
             )
     paragraphs.sort(key=lambda p: p.line)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -58,6 +59,21 @@ class PublishedParagraph:
     kind: str = "body"
     #: What its inline tags stand for: (tag number, what, link target).
     markup: tuple[tuple[str, str, str], ...] = ()
+    #: A byline whose source has no label of its own (`Anna Petrosyan`, not `By Anna
+    #: Petrosyan`): the edition prints its own, in its language.
+    needs_label: bool = False
+
+
+#: A byline that says what it is: `By …`, `Reporting by …`, `Text: …`.
+_BYLINE_LABEL = re.compile(
+    r"^\s*(?:by|(?:reporting|writing|editing|words|text|story|report)(?:\s+by|\s*:))\s",
+    re.IGNORECASE,
+)
+
+
+def carries_byline_label(source: str) -> bool:
+    """True when a byline's source text starts with its own label (`By Newsloc staff`)."""
+    return _BYLINE_LABEL.match(source) is not None
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,19 @@ def unreviewed_banner(edition: Edition) -> str:
     ) % {"count": count, "total": total}
 
 
+def byline_label(language: str) -> tuple[str, str]:
+    """The words an edition puts before (and after) a byline whose source has no label of
+    its own: `("By ", "")`, `("Автор: ", "")`."""
+    _ = translator(language).gettext
+    # TRANSLATORS: a byline's label, printed only when the article's byline
+    # is names alone ("Anna Petrosyan", "Newsloc staff"); name is the
+    # byline as written, one or more names. Choose words that do not
+    # depend on how many names there are.
+    template = _("By %(name)s")
+    before, found, after = template.partition("%(name)s")
+    return (before, after) if found else (f"{template} ", "")
+
+
 def alternate_label(alternate: Alternate, language: str) -> str:
     """How the edition in `language` names another version: `ռուսերեն`, `английский (оригинал)`."""
     _ = translator(language).gettext
@@ -138,6 +151,9 @@ def render_text(edition: Edition) -> str:
     mark = untranslated_mark(edition.language)
     for paragraph in edition.paragraphs:
         text = plain(paragraph)
+        if paragraph.needs_label:
+            before, after = byline_label(edition.language)
+            text = f"{before}{text}{after}"
         unchecked = unreviewed_title(paragraph, edition.language)
         if paragraph.origin is TextOrigin.SOURCE:
             blocks.append(f"[{mark}] {text}")
@@ -197,6 +213,9 @@ _MD_MARKS = {"emphasis": "*", "strong": "**", "code": "`"}
 
 def _markdown_paragraph(paragraph: PublishedParagraph, language: str) -> str:
     text = markdown_inline(paragraph)
+    if paragraph.needs_label:
+        before, after = byline_label(language)
+        text = f"{escape_markdown(before)}{text}{escape_markdown(after)}"
     if paragraph.origin is TextOrigin.SOURCE:
         text = f"**[{escape_markdown(untranslated_mark(language))}]** {text}"
     elif paragraph.is_byline or paragraph.kind in ("standfirst", "caption", "byline", "dateline"):
@@ -323,6 +342,8 @@ _HTML_ELEMENTS = {
 
 def _html_paragraph(paragraph: PublishedParagraph, language: str) -> str:
     text = html_inline(paragraph)
+    if paragraph.needs_label:
+        text = _html_byline_label(text, paragraph, language)
     tag, element_class = _HTML_ELEMENTS.get(paragraph.kind, ("p", ""))
     if paragraph.origin is TextOrigin.SOURCE:
         mark = html.escape(untranslated_mark(language))
@@ -350,6 +371,18 @@ def _html_paragraph(paragraph: PublishedParagraph, language: str) -> str:
     if unchecked:
         attrs += f' title="{html.escape(unchecked, quote=True)}"'
     return f"<{tag}{attrs}>{text}</{tag}>"
+
+
+def _html_byline_label(text: str, paragraph: PublishedParagraph, language: str) -> str:
+    """The byline's names with the edition's label around them (its own `lang` when the
+    names are printed as the English source)."""
+    lang = f' lang="{_lang(language)}"' if paragraph.origin is TextOrigin.SOURCE else ""
+    before, after = byline_label(language)
+    if before.strip():
+        text = f'<span class="label"{lang}>{html.escape(before.rstrip())}</span> {text}'
+    if after.strip():
+        text = f'{text} <span class="label"{lang}>{html.escape(after.lstrip())}</span>'
+    return text
 
 
 def _html_blocks(paragraphs: list[PublishedParagraph], language: str) -> list[str]:
