@@ -39,7 +39,7 @@ from newsloc.translate.catalog.current import (
 from newsloc.translate.catalog.discovery import check_language, find_catalogs
 from newsloc.translate.catalog.entry_state import EntryState, translation_of
 from newsloc.translate.catalog.storage import load_catalog
-from newsloc.translate.catalog.template import parse_date
+from newsloc.translate.catalog.template import images_of, parse_date
 from newsloc.translate.edition.content import (
     DEFAULT_MIN_REVIEWED,
     DEFAULT_OUT,
@@ -156,6 +156,7 @@ def edition_paragraphs(
         label = kind == "byline" and not carries_byline_label(plain_text(item.source.msgid))
         comment = item.source.comment
         markup = tuple((n, what, href) for n, (what, href) in markup_of(comment).items())
+        images = images_of(comment) if kind in ("alt", "caption") else {}
         for line in occurrence_lines(item.source, item.where):
             paragraphs.append(
                 PublishedParagraph(
@@ -166,6 +167,7 @@ def edition_paragraphs(
                     kind=kind,
                     markup=markup,
                     needs_label=label,
+                    image=images.get(line, images.get(None, "")),
                 )
             )
     paragraphs.sort(key=lambda p: p.line)

@@ -62,6 +62,9 @@ class PublishedParagraph:
     #: A byline whose source has no label of its own (`Anna Petrosyan`, not `By Anna
     #: Petrosyan`): the edition prints its own, in its language.
     needs_label: bool = False
+    #: A picture's alt text or caption: the picture's address as the article gives it
+    #: ("" when none; `formats.safe_image_src` decides whether it is published).
+    image: str = ""
 
 
 #: A byline that says what it is: `By …`, `Reporting by …`, `Text: …`.

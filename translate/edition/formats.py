@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from urllib.parse import urlsplit
 
 from newsloc.glossary.model import SOURCE_LANGUAGE
 from newsloc.translate.edition.content import (
@@ -140,6 +141,29 @@ def _safe_href(href: str) -> str | None:
     return href if scheme in ("", "http", "https", "mailto") else None
 
 
+def safe_image_src(src: str) -> str | None:
+    """A picture's address if an edition may publish it: http(s) or relative; None for
+    anything else (`javascript:`, `data:`, `file:`…). The address is first read as a
+    browser reads it (WHATWG URL: control characters and spaces around it dropped, tabs
+    and line ends inside it too), so `java\tscript:` is seen for what it is; a space
+    inside becomes `%20`."""
+    kept = "".join(char for char in src if char >= " " and char != "\x7f").strip(" ")
+    cleaned = kept.replace(" ", "%20")
+    if not cleaned:
+        return None
+    try:
+        scheme = urlsplit(cleaned).scheme.lower()
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        return None
+    return cleaned if scheme in ("", "http", "https") else None
+
+
+def _picture_src(*paragraphs: PublishedParagraph | None) -> str | None:
+    """The address of the picture these alt text and caption belong to, when publishable."""
+    src = next((p.image for p in paragraphs if p is not None and p.image), "")
+    return safe_image_src(src) if src else None
+
+
 # ---------------------------------------------------------------- plain text
 
 
@@ -228,8 +252,38 @@ def _markdown_paragraph(paragraph: PublishedParagraph, language: str) -> str:
     if paragraph.kind == "pullquote":
         return f"> {text}"
     if paragraph.kind == "alt":
-        return f"![{escape_markdown(plain(paragraph))}]()"
+        return f"![{escape_markdown(plain(paragraph))}]({_markdown_src(paragraph)})"
     return text
+
+
+def _markdown_src(paragraph: PublishedParagraph) -> str:
+    """An image's destination, `<lachin-road.jpg>` ("" when there is none to publish)."""
+    src = _picture_src(paragraph)
+    if src is None:
+        return ""
+    return "<" + src.replace("<", "%3C").replace(">", "%3E") + ">"
+
+
+def _markdown_blocks(paragraphs: list[PublishedParagraph], language: str) -> list[str]:
+    """Each paragraph's Markdown; a caption whose picture has no alt text gets the
+    picture, `![](<src>)`, above it."""
+    blocks: list[str] = []
+    previous: PublishedParagraph | None = None
+    for paragraph in paragraphs:
+        follows_its_alt = (
+            previous is not None and previous.kind == "alt" and _same_picture(previous, paragraph)
+        )
+        if paragraph.kind == "caption" and not follows_its_alt and _markdown_src(paragraph):
+            blocks.append(f"![]({_markdown_src(paragraph)})")
+        blocks.append(_markdown_paragraph(paragraph, language))
+        previous = paragraph
+    return blocks
+
+
+def _same_picture(alt: PublishedParagraph, caption: PublishedParagraph) -> bool:
+    """An alt text and a caption after it belong to one picture unless their addresses
+    say otherwise."""
+    return not alt.image or not caption.image or alt.image == caption.image
 
 
 def render_markdown(edition: Edition) -> str:
@@ -241,7 +295,7 @@ def render_markdown(edition: Edition) -> str:
     blocks.append(f"*{escape_markdown(_dateline(edition, ' · '))}*")
     if edition.unreviewed:
         blocks.append(f"> **{escape_markdown(unreviewed_banner(edition))}**")
-    blocks.extend(_markdown_paragraph(p, edition.language) for p in paragraphs)
+    blocks.extend(_markdown_blocks(paragraphs, edition.language))
     others = _others(edition)
     if others:
         links = " · ".join(
@@ -287,6 +341,7 @@ h1 {{ margin: 0 0 0.75rem; font-size: 2rem; line-height: 1.25; }}
 .dateline {{ font-variant: small-caps; color: #5a5852; }}
 figure {{ margin: 0 0 1.1em; }}
 figure.picture {{ min-height: 0.5rem; border-left: 3px solid #dcd9d0; }}
+figure.picture img {{ display: block; max-width: 100%; height: auto; margin: 0 0 0.5rem; }}
 figcaption {{ font-size: 0.9rem; color: #5a5852; margin: 0 0 1.1em; }}
 .pullquote {{ margin: 1.5em 0; padding: 0 1.25rem; border-left: 4px solid #8c1c13;
   font-size: 1.25rem; font-style: italic; }}
@@ -397,6 +452,9 @@ def _html_blocks(paragraphs: list[PublishedParagraph], language: str) -> list[st
             pending_alt = paragraph
             continue
         if paragraph.kind == "caption":
+            if pending_alt is not None and not _same_picture(pending_alt, paragraph):
+                blocks.append(_figure(pending_alt, None, language))
+                pending_alt = None
             blocks.append(_figure(pending_alt, paragraph, language))
             pending_alt = None
             continue
@@ -412,16 +470,25 @@ def _html_blocks(paragraphs: list[PublishedParagraph], language: str) -> list[st
 def _figure(
     alt: PublishedParagraph | None, caption: PublishedParagraph | None, language: str
 ) -> str:
-    """A picture's place: its alt text (the edition has no image file of its own, so the
-    description stands as the figure's accessible name) and its caption."""
+    """A picture: `<img src alt>` with the translated alt text, and its caption. Without an
+    address to publish (a plain-text article, an address that is not http(s) or
+    relative), the alt text stands as the figure's accessible name."""
     attrs = ' class="picture"'
-    if alt is not None:
+    src = _picture_src(alt, caption)
+    image = ""
+    if src is not None:
+        alt_text = html.escape(plain(alt), quote=True) if alt is not None else ""
+        lang = ""
+        if alt is not None and alt.origin is TextOrigin.SOURCE:
+            lang = f' lang="{SOURCE_LANGUAGE}"'
+        image = f'<img src="{html.escape(src, quote=True)}" alt="{alt_text}"{lang}>'
+    elif alt is not None:
         label = html.escape(plain(alt), quote=True)
         attrs += f' role="figure" aria-label="{label}"'
         if alt.origin is TextOrigin.SOURCE:
             attrs += f' data-alt-lang="{SOURCE_LANGUAGE}"'
     inner = _html_paragraph(caption, language) if caption is not None else ""
-    return f"<figure{attrs}>{inner}</figure>"
+    return f"<figure{attrs}>{image}{inner}</figure>"
 
 
 def _html_alternates(edition: Edition) -> str:

@@ -62,5 +62,7 @@ def test_every_ninjs_edition_validates_against_iptcs_schema(tmp_path: Path, name
     assert russian["descriptions"][0]["value"].startswith("[ru] An international team")
     assert russian["by"] == "[ru] By Newsloc staff"
     assert '<a href="https://www.icrc.org/">' in russian["bodies"][0]["value"]
+    assert '<img src="' in russian["bodies"][0]["value"]  # the picture, with its alt text
+    assert 'alt="[ru] A mountain road winding between green hills"' in russian["bodies"][0]["value"]
     assert {a["language"] for a in russian["associations"]} == {"en", "hy", "az"}
     assert all(a["rel"] == "translation" for a in russian["associations"])

@@ -49,8 +49,11 @@ def test_each_format_gives_a_structured_edition(tmp_path: Path, name: str) -> No
     assert f'<h1 class="headline">[ru] {HEADLINE}</h1>' in page
     assert '<p class="standfirst">[ru] An international team' in page
     assert '<p class="byline">[ru] By Newsloc staff</p>' in page
+    src = {"sample-article.json": "https://example.org/newsloc/lachin-road.jpg"}.get(
+        name, "lachin-road.jpg"
+    )  # the picture's address survives the catalogues: the edition shows the image
     assert (
-        '<figure class="picture" role="figure" aria-label="[ru] A mountain road winding between '
+        f'<figure class="picture"><img src="{src}" alt="[ru] A mountain road winding between '
         'green hills"><figcaption class="caption">[ru] The road near Shusha' in page
     )
     assert '<blockquote class="pullquote">[ru] The inspection is a technical step' in page
