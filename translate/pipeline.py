@@ -496,7 +496,14 @@ def _article_day(
     article without either has no date (the edition says so)."""
     if given is not None:
         return given, "--date"
-    from_dateline = dateline_date(article.paragraphs[0].text) if article.paragraphs else None
+    # The story opens with the dateline: the first dateline element or body paragraph,
+    # after the headline, standfirst and byline.
+    opening = [
+        next((p for p in article.paragraphs if p.kind == kind), None)
+        for kind in ("dateline", "body")
+    ]
+    found = (dateline_date(p.text) for p in opening if p is not None)
+    from_dateline = next((day for day in found if day is not None), None)
     if from_dateline is not None:
         return from_dateline, "dateline"
     for po in catalogs:

@@ -40,9 +40,9 @@ def named_concepts(
         for text in sources:
             for mention in renderer.mentions(text):
                 if mention.concept_id not in found:
-                    concept = glossary.concept(mention.concept_id)
-                    name = _edition_name(renderer, concept, mention.name)
-                    found[concept.id] = _named(concept, name)
+                    known = glossary.concept(mention.concept_id)
+                    name = _edition_name(renderer, known, mention.name)
+                    found[known.id] = _named(known, name)
         return tuple(found.values())
     matcher = matcher_for(glossary)
     for text in sources:
