@@ -47,7 +47,7 @@ def test_paragraphs_become_one_unit_each_at_every_line_they_start(news_article: 
     units = article.units()
     assert [(u.text, list(u.lines)) for u in units] == unique_paragraphs(news_article)
     assert [u.kind for u in units if u.kind != "body"] == ["byline"]
-    assert [u.text for u in units if u.kind == "byline"][0].startswith("By ")
+    assert next(u.text for u in units if u.kind == "byline").startswith("By ")
 
 
 def test_sample_article_dateline_credit_is_kept_apart_and_intact() -> None:
