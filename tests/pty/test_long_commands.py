@@ -126,6 +126,25 @@ def test_translate_reports_fit_a_narrow_terminal(
             assert "placed by alignment" in report, report
         assert max(len(line.rstrip()) for line in report.splitlines()) <= columns, report
         assert re.search(r"^\s*entries\s+\d+\s+\d+\s+\d+\s*$", report, re.M), report
+    # Every other table (here: the review progress) is never cut to an ellipsis either.
+    stats = run(
+        installed,
+        "tty",
+        "catalog",
+        "stats",
+        "--locales",
+        "loc",
+        "--domain",
+        "story",
+        cwd=tmp_path,
+        columns=columns,
+    )
+    assert stats.exit_code == 0, stats.text
+    assert "…" not in stats.stdout, stats.stdout
+    assert max(len(line.rstrip()) for line in stats.stdout.splitlines()) <= columns, stats.stdout
+    if columns == 80:
+        for heading in ("language", "entries", "reviewed", "untranslated", "violations"):
+            assert re.search(rf"┃\s*{heading}\s*┃", stats.stdout), stats.stdout
 
 
 def test_models_install_from_a_file(
