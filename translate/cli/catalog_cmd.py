@@ -123,7 +123,8 @@ def _stats_table(domain: str, rows: list[CatalogStats]) -> Table:
         "percent_reviewed",
         *(["edition"] if editions else []),
     ):
-        table.add_column(key.replace("_", " "), justify="left" if key == "language" else "right")
+        left = key in ("language", "edition")
+        table.add_column(key.replace("_", " "), justify="left" if left else "right")
     for row in rows:
         violations = "n/a" if row.glossary_violations is None else str(row.glossary_violations)
         counts = [row.entries, row.reviewed, row.fuzzy, row.untranslated]
