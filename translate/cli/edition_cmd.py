@@ -272,6 +272,10 @@ def build(
     Several languages (--lang hy,az,ru or --all) are built all or none, with the English
     original and an index page, every page linking to the others (hreflang).
 
+    Each build is recorded in LOCALES/<domain>.editions.json; an edition it replaces
+    that is out of date (paragraphs changed since it was built) is listed before
+    writing, and --correction ends such an edition with a dated correction note.
+
     Exit 0: written; 1: refused (the catalogue lacks paragraphs of the article, too few
     entries reviewed, or contested names unreviewed; nothing written); 2: bad input.
     """

@@ -376,3 +376,46 @@ def test_a_full_disk_writes_neither_the_editions_nor_the_record(
     assert "nothing was written" in result.stderr
     assert record.read_bytes() == before
     assert list(site.rglob("*")) == []
+
+
+def _state(source: str, text: str = "t", origin: str = "reviewed", context: str | None = None):
+    from newsloc.translate.edition.record import ParagraphState, digest
+
+    return ParagraphState(
+        context, digest(source), digest(text), origin, f"a.txt:{source}", (1,), source
+    )
+
+
+def test_paragraphs_are_paired_by_their_place_in_the_article() -> None:
+    from newsloc.translate.edition.record import compare
+
+    before = [_state("1"), _state("2"), _state("3", origin="machine"), _state("4")]
+    now = [_state("1", text="new"), _state("2b"), _state("3"), _state("5"), _state("6")]
+    kinds = [(c.kind.key, c.starts_with) for c in compare(before, now)]
+    assert kinds == [
+        ("translation", "1"),  # same English, other words
+        ("source", "2b"),  # between two unchanged paragraphs: the same one, corrected
+        ("review", "3"),  # same words, reviewed since
+        ("source", "5"),
+        ("added", "6"),
+    ]
+    # A stretch of another kind (a caption where a body paragraph was) is not a correction
+    # of it: one removed, one added.
+    kinds = [c.kind.key for c in compare([_state("x")], [_state("y", context="caption")])]
+    assert kinds == ["removed", "added"]
+
+
+def test_a_removed_paragraph_is_counted_in_the_note(desk: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    options = ("--allow-fuzzy", "--min-reviewed", "0")
+    assert build(desk, site, "txt", *options).exit_code == 0
+    article = desk.parent / "story.txt"
+    article.write_text(SECOND.replace("Convoys crossed on Tuesday.\n\n", ""), encoding="utf-8")
+    translate(article, desk, dt.date(2026, 3, 7))
+    result = build(desk, site, "txt", *options, "--correction")
+    assert result.exit_code == 0, result.output
+    assert "paragraph removed" in result.stdout and "Convoys" in result.stdout
+    ru = (site / "story.ru.txt").read_text(encoding="utf-8")
+    assert "Статья исправлена 7 марта 2026\u00a0г." in ru
+    assert "Удалено абзацев прежней версии: 1." in ru
+    assert "Исправлены или добавлены" not in ru and "Исправлен или добавлен" not in ru
