@@ -239,6 +239,9 @@ class Checker:
         self.index = target_index(glossary, language)
         self.matcher = matcher_for(glossary)
         self.introduced: set[str] = set()
+        #: Concepts mentioned so far by an ambiguous name only (`Martuni`): apply does not
+        #: count those as the place's first mention, so neither does `introduced`.
+        self.mentioned_ambiguously: set[str] = set()
         self.preview = _ApplyPreview(glossary, language)
         if codes is None:
             policy = glossary.policy
@@ -265,8 +268,17 @@ class Checker:
         by_concept: dict[str, list[Mention]] = {}
         for mention in mentions:
             by_concept.setdefault(mention.concept_id, []).append(mention)
-        first = {cid for cid in by_concept if cid not in self.introduced}
-        self.introduced.update(by_concept)
+        first = {
+            cid
+            for cid in by_concept
+            if cid not in self.introduced
+            and not (only_ambiguous.get(cid) and cid in self.mentioned_ambiguously)
+        }
+        for cid in by_concept:
+            if only_ambiguous.get(cid):
+                self.mentioned_ambiguously.add(cid)
+            else:
+                self.introduced.add(cid)
         if not entry.msgstr.strip() or not by_concept:
             self.preview.pass_over(entry.msgid)
             return []

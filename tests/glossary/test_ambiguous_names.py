@@ -140,6 +140,22 @@ def test_martuni_alone_in_a_segment_does_not_introduce_khojavend(
     assert renderer.render(source, text).text == written
 
 
+@pytest.mark.parametrize("language", ["ru", "hy", "az"])
+def test_check_agrees_martuni_first_does_not_introduce_khojavend(
+    glossary: Glossary, language: str
+) -> None:
+    checker = Checker(glossary, language)
+    _, own, _ = next(item for item in MARTUNI if item[0] == language)
+    first = checker.check(CheckEntry("Shelling in Martuni.", own, 1))
+    assert first and all(v.severity == WARNING for v in first)
+    # A second segment about Martuni alone is not warned about its second name again.
+    assert checker.check(CheckEntry("Martuni again.", own, 2)) == []
+    _, text, written = next(item for item in KHOJAVEND if item[0] == language)
+    source = "Shelling in Khojavend." if language != "az" else "The town of Khojavend was shelled."
+    lacking = checker.check(CheckEntry(source, text, 3))
+    assert [(v.code, v.severity) for v in lacking] == [("NL102", ERROR)]
+
+
 def test_a_source_using_both_names_is_checked_as_usual(glossary: Glossary) -> None:
     source = "Khojavend (Martuni) was shelled."
     assert check(glossary, "az", source, "Xocavənd (Martuni) atəşə tutulub.") == []
