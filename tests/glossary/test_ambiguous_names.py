@@ -150,7 +150,7 @@ def test_check_agrees_martuni_first_does_not_introduce_khojavend(
     assert first and all(v.severity == WARNING for v in first)
     # A second segment about Martuni alone is not warned about its second name again.
     assert checker.check(CheckEntry("Martuni again.", own, 2)) == []
-    _, text, written = next(item for item in KHOJAVEND if item[0] == language)
+    _, text, _ = next(item for item in KHOJAVEND if item[0] == language)
     source = "Shelling in Khojavend." if language != "az" else "The town of Khojavend was shelled."
     lacking = checker.check(CheckEntry(source, text, 3))
     assert [(v.code, v.severity) for v in lacking] == [("NL102", ERROR)]
