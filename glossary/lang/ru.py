@@ -114,7 +114,12 @@ def _analyser() -> Any:
 
 def _parses(word: str) -> list[Any]:
     analyser = _analyser()
-    return [] if analyser is None else list(analyser.parse(word))
+    if analyser is None:
+        return []
+    try:
+        return list(analyser.parse(word))
+    except ValueError:  # pymorphy3 names each character; a code point with no name raises
+        return []
 
 
 class Russian(Language):
