@@ -12,12 +12,13 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from newsloc.base.files import PlannedWrite, write_files
+from newsloc.glossary.loader import glossary_or_default
 from newsloc.glossary.model import SOURCE_LANGUAGE
 from newsloc.translate.catalog.current import current_entries
 from newsloc.translate.catalog.discovery import check_language, find_catalogs
 from newsloc.translate.catalog.storage import load_catalog
 from newsloc.translate.edition.build import (
+    BeforeWrite,
     EditionOptions,
     EditionResult,
     PreparedEdition,
@@ -27,14 +28,19 @@ from newsloc.translate.edition.build import (
     format_edition_date,
     gate_glossary,
     prepare_edition,
+    record_write,
+    write_with_record,
 )
 from newsloc.translate.edition.content import (
     Alternate,
     Edition,
+    EditionFormat,
+    NamedConcept,
     TextOrigin,
 )
 from newsloc.translate.edition.formats import render, render_index
 from newsloc.translate.edition.gate import EditionRefused, EditionsRefused
+from newsloc.translate.edition.places import article_concepts
 from newsloc.translate.errors import UserError
 from newsloc.translate.i18n import language_name
 
@@ -74,10 +80,15 @@ def _original_edition(
     else:
         path = find_catalogs(options.locales, domain, languages[0])[0].path
     catalog = load_catalog(path)
+    entries = current_entries(catalog, path, None)
     paragraphs = tuple(
         replace(p, origin=TextOrigin.ORIGINAL)
-        for p in edition_paragraphs(current_entries(catalog, path, None), allow_fuzzy=False)
+        for p in edition_paragraphs(entries, allow_fuzzy=False)
     )
+    concepts: tuple[NamedConcept, ...] = ()
+    if options.fmt is EditionFormat.NINJS:  # the places it names, for a CMS
+        glossary = gate_glossary(options) or glossary_or_default(options.glossary)
+        concepts = article_concepts(entries, SOURCE_LANGUAGE, glossary)
     locale = check_language(SOURCE_LANGUAGE)
     return Edition(
         domain=domain,
@@ -86,6 +97,7 @@ def _original_edition(
         date=date,
         date_text=format_edition_date(date, locale) if date else None,
         paragraphs=paragraphs,
+        concepts=concepts,
     )
 
 
@@ -93,7 +105,9 @@ def _with_links(edition: Edition, alternates: tuple[Alternate, ...], index: str)
     return replace(edition, alternates=alternates, index_href=index)
 
 
-def build_editions(languages: list[str] | None, options: EditionOptions) -> EditionSet:
+def build_editions(
+    languages: list[str] | None, options: EditionOptions, before_write: BeforeWrite | None = None
+) -> EditionSet:
     """Build every language in `languages` (None: every catalogue) in one run.
 
     All or none: every edition is prepared (and may be refused) before any file is
@@ -123,6 +137,8 @@ def build_editions(languages: list[str] | None, options: EditionOptions) -> Edit
             refusals.append(refused)
     if refusals:
         raise EditionsRefused(refusals)
+    if before_write is not None:
+        before_write(prepared)
 
     domain = prepared[0].edition.domain
     date = next((p.edition.date for p in prepared if p.edition.date), None)
@@ -145,7 +161,9 @@ def build_editions(languages: list[str] | None, options: EditionOptions) -> Edit
         edition = _with_links(item.edition, alternates, index_href)
         path = options.out / edition_filename(domain, edition.language, fmt)
         writes.append((path, render(edition, fmt)))
-        results.append(EditionResult(path, fmt, edition, item.report, item.warnings))
+        results.append(
+            EditionResult(path, fmt, edition, item.report, item.warnings, item.staleness)
+        )
     original = _with_links(original, alternates, index_href)
     original_path = options.out / edition_filename(domain, SOURCE_LANGUAGE, fmt)
     writes.append((original_path, render(original, fmt)))
@@ -155,7 +173,8 @@ def build_editions(languages: list[str] | None, options: EditionOptions) -> Edit
     # One write for all: every temporary file before the first rename, so a full disk
     # leaves nothing new, and a failing rename names the files already written.
     check_output_paths([path for path, _ in writes])
-    write_files(
-        [PlannedWrite(path, text.encode("utf-8")) for path, text in writes], within=options.out
+    record = record_write(
+        [(item, r.path) for item, r in zip(prepared, results, strict=True)], options
     )
+    write_with_record(writes, record, options, domain)
     return EditionSet(editions=results, original=original_path, index=index_path)
