@@ -94,33 +94,43 @@ def in_edition_order(glossary: Glossary, language: str, mentions: list[Mention])
 def quoted_spans(text: str, language: str = "") -> list[tuple[int, int]]:
     """Spans inside quotation marks (`“…”`, `"…"`, `«…»`, `„…“`), outermost only; a
     quotation never closed runs to the end of the text."""
-    marks = language_pack(language).quotes if language else language_pack("").quotes
+    marks, openings = _openings(language)
     spans: list[tuple[int, int]] = []
-    position = 0
-    while position < len(text):
+    found = openings.search(text)
+    while found is not None:
+        position = found.start()
         char = text[position]
-        closing = marks.get(char)
-        if closing is None:
-            position += 1
-            continue
-        end = _closing(text, position + 1, char, closing)
+        end = _closing(text, position + 1, char, marks[char])
         if end is None:
             # A quotation left open (a segment that ends inside it) runs to the end.
             spans.append((position + 1, len(text)))
             break
         spans.append((position + 1, end))
-        position = end + 1
+        found = openings.search(text, end + 1)
     return spans
+
+
+@lru_cache(maxsize=32)
+def _openings(language: str) -> tuple[dict[str, str], re.Pattern[str]]:
+    """The language's quotation marks (opening -> closing), and a pattern that finds an
+    opening one: the text between marks is skipped in one search, not a letter at a time."""
+    marks = language_pack(language).quotes
+    return marks, re.compile("[" + re.escape("".join(marks)) + "]")
+
+
+@lru_cache(maxsize=64)
+def _either(opening: str, closing: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(opening + closing) + "]")
 
 
 def _closing(text: str, start: int, opening: str, closing: str) -> int | None:
     """Where the quotation opened before `start` closes (nested pairs of the same kind
     skipped); None when it never does."""
     depth = 0
-    for position in range(start, len(text)):
-        char = text[position]
+    for found in _either(opening, closing).finditer(text, start):
+        char = found.group()
         if char == closing and depth == 0:
-            return position
+            return found.start()
         if char == closing:
             depth -= 1
         elif char == opening and opening != closing:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -86,6 +87,35 @@ class Occurrence:
         shown = {r.name for r in self.readings if r.concept_id == concept_id}
         shown.update(r.name for r in self.secondary_readings if r.concept_id == concept_id)
         return shown
+
+
+def _not_swallowed(decorated: list[Occurrence]) -> list[Occurrence]:
+    """The occurrences that lie inside no other occurrence with a secondary, in order.
+
+    By bisection over the renderings with a secondary sorted by start, each with the two
+    furthest ends reached so far (from two different renderings, so one never swallows
+    itself): a long paragraph costs its names times a logarithm, not its names squared."""
+    spans = sorted((o.start, o.end, i) for i, o in enumerate(decorated) if o.secondary is not None)
+    starts = [start for start, _, _ in spans]
+    # furthest[k]: the two largest (end, index) among spans[: k + 1], from distinct spans
+    furthest: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    first, second = (-1, -1), (-1, -1)
+    for _, end, i in spans:
+        if (end, i) > first:
+            first, second = (end, i), first
+        elif (end, i) > second:
+            second = (end, i)
+        furthest.append((first, second))
+    kept = []
+    for i, occurrence in enumerate(decorated):
+        at = bisect_right(starts, occurrence.start) - 1
+        if at >= 0:
+            first, second = furthest[at]
+            end = first[0] if first[1] != i else second[0]
+            if occurrence.end <= end:
+                continue
+        kept.append(occurrence)
+    return kept
 
 
 def _normalise(text: str) -> str:
@@ -201,17 +231,7 @@ class TargetIndex:
                 tokens.append(token)
         decorated = [self._decorate(text, token, tokens) for token in tokens]
         # A decorated rendering swallows the tokens of its secondary.
-        return [
-            occurrence
-            for occurrence in decorated
-            if not any(
-                other is not occurrence
-                and other.secondary is not None
-                and other.start <= occurrence.start
-                and occurrence.end <= other.end
-                for other in decorated
-            )
-        ]
+        return _not_swallowed(decorated)
 
     def _token(self, found: re.Match[str]) -> Occurrence | None:
         form = found.group("form")

@@ -181,3 +181,73 @@ def test_the_matcher_leaves_the_cycle_collector_as_it_found_it() -> None:
     finally:
         gc.enable()
     assert [m.name for m in matcher.find("Shelling in Stepanakert.")] == ["Stepanakert"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 30), st.integers(0, 8), st.booleans()),
+        max_size=12,
+    )
+)
+def test_a_rendering_swallows_its_secondarys_tokens_as_before(
+    spans: list[tuple[int, int, bool]],
+) -> None:
+    """`TargetIndex.find` leaves out what lies inside another occurrence that carries a
+    secondary; by bisection now, as the plain comparison of every pair did."""
+    from newsloc.glossary.target import _not_swallowed
+
+    decorated = [
+        Occurrence(
+            start, start + length, start, start + length, "f", "", (), "s" if secondary else None
+        )
+        for start, length, secondary in spans
+    ]
+    expected = [
+        o
+        for o in decorated
+        if not any(
+            other is not o
+            and other.secondary is not None
+            and other.start <= o.start
+            and o.end <= other.end
+            for other in decorated
+        )
+    ]
+    assert [id(o) for o in _not_swallowed(decorated)] == [id(o) for o in expected]
+
+
+def _quoted_spans(text: str, language: str) -> list[tuple[int, int]]:
+    """`quoted_spans` as it was written first, a character at a time."""
+    from newsloc.glossary.lang import language_pack
+
+    marks = language_pack(language).quotes
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while position < len(text):
+        opening = text[position]
+        closing = marks.get(opening)
+        if closing is None:
+            position += 1
+            continue
+        depth, end = 0, None
+        for at in range(position + 1, len(text)):
+            if text[at] == closing and depth == 0:
+                end = at
+                break
+            if text[at] == closing:
+                depth -= 1
+            elif text[at] == opening and opening != closing:
+                depth += 1
+        if end is None:
+            spans.append((position + 1, len(text)))
+            break
+        spans.append((position + 1, end))
+        position = end + 1
+    return spans
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab «»“”„‘’\"'", max_size=40), st.sampled_from(["", "ru", "hy", "az"]))
+def test_quotations_found_as_before(text: str, language: str) -> None:
+    assert quoted_spans(text, language) == _quoted_spans(text, language)
