@@ -22,13 +22,14 @@ What counts as the same spelling (spec 4.1):
 
 from __future__ import annotations
 
+import bisect
 import re
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 
-from newsloc.glossary.lang import language_pack
+from newsloc.glossary.lang import Language, language_pack
 from newsloc.glossary.match import WORD_CHARS, coordinated_heads, trie_pattern
 from newsloc.glossary.model import Concept, Glossary, NameForms
 from newsloc.glossary.morphology import fold, is_capitals, lower, upper
@@ -36,6 +37,12 @@ from newsloc.glossary.morphology import fold, is_capitals, lower, upper
 #: A character that continues a word, exactly as in source matching, so an accented
 #: letter never ends a name.
 WORD_CLASS = f"[{WORD_CHARS}]"
+_WORD = re.compile(WORD_CLASS)
+#: What follows a spelling in hy and az: the rest of its word, perhaps after a hyphen.
+_WORD_RUN = re.compile(f"{WORD_CLASS}+")
+_SUFFIX = re.compile(f"-?{WORD_CLASS}*")
+#: How many first characters of the spellings pick the places a search starts from.
+_PREFIX = 3
 
 FORM = "form"
 VARIANT = "variant"
@@ -113,8 +120,6 @@ class TargetIndex:
         self.readings: dict[str, list[Reading]] = {}
         #: folded spelling in capitals -> readings, for occurrences written in capitals
         self.capital_readings: dict[str, list[Reading]] = {}
-        #: every word of every spelling, folded (near misses never take a known word)
-        self.words: set[str] = set()
         for concept in glossary:
             if language not in glossary.languages_of(concept):
                 continue
@@ -135,34 +140,27 @@ class TargetIndex:
         for readings in self.readings.values():
             readings.sort(key=lambda r: (_KIND_ORDER[r.kind], order.get(r.case, len(order))))
         for key, readings in self.readings.items():
-            self.words.update(re.findall(f"{WORD_CLASS}+", key))
             for capitals in _capitals_of(language, key):
                 capitals = self.key(capitals)
                 if capitals != key:
                     known = self.capital_readings.setdefault(capitals, [])
                     known.extend(r for r in readings if r not in known)
         self.abbreviations = frozenset(key for key in self.readings if _is_abbreviation(key))
-        spellings = [*self.readings, *self.capital_readings]
-        if self.suffixing:
-            # The suffix is looked at, not consumed: a hyphenated suffix of a name that is
-            # no abbreviation (`Qarabağ-Azərbaycan`) leaves the next word to be found.
-            tail = f"(?=(?P<suffix>-?{WORD_CLASS}*))"
-            pattern = f"(?P<form>{trie_pattern(spellings, self._char, end='')}){tail}"
-        else:
-            pattern = f"(?P<form>{trie_pattern(spellings, self._char, f'(?!{WORD_CLASS})')})"
-        self._regex = re.compile(pattern) if spellings else None
+        self._spellings = _Spellings([*self.readings, *self.capital_readings], self.pack)
         self._secondaries = {
             concept.id: self._secondary_texts(concept)
             for concept in glossary
             if language in glossary.languages_of(concept) and concept.contested
         }
 
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every word of every spelling, folded (near misses never take a known word)."""
+        return frozenset(word for key in self.readings for word in _WORD_RUN.findall(key))
+
     def key(self, text: str) -> str:
         """The form a spelling is looked up by: spaces normalised, ё/е folded in ru."""
         return fold(self.language, _normalise(text))
-
-    def _char(self, char: str) -> str:
-        return self.pack.char_pattern(char)
 
     def secondary_for(self, concept: Concept, name: str) -> str | None:
         """The other names' nominatives joined by ", ", or None when they lack forms."""
@@ -192,11 +190,9 @@ class TargetIndex:
 
     def find(self, text: str) -> list[Occurrence]:
         """Every occurrence in `text`, in order, decorated renderings recognised as one."""
-        if self._regex is None:
-            return []
         tokens: list[Occurrence] = []
-        for found in self._regex.finditer(text):
-            token = self._token(found)
+        for start, end in self._spans(text):
+            token = self._token(text, start, end)
             if token is not None and not (tokens and token.word_start < tokens[-1].word_end):
                 tokens.append(token)
         decorated = [self._decorate(text, token, tokens) for token in tokens]
@@ -213,8 +209,12 @@ class TargetIndex:
             )
         ]
 
-    def _token(self, found: re.Match[str]) -> Occurrence | None:
-        form = found.group("form")
+    def _spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """(start, end) of every spelling found in `text` (the suffix not included)."""
+        return self._spellings.find(text)
+
+    def _token(self, text: str, start: int, form_end: int) -> Occurrence | None:
+        form = text[start:form_end]
         key = self.key(form)
         readings = self.readings.get(key)
         capitals = False
@@ -223,7 +223,9 @@ class TargetIndex:
             capitals = True
         if not readings:
             return None
-        suffix = (found.groupdict().get("suffix") or "") if self.suffixing else ""
+        suffix = ""
+        if self.suffixing:
+            suffix = _SUFFIX.match(text, form_end).group()  # type: ignore[union-attr]
         if not capitals and key in self.abbreviations:
             if suffix and not suffix.startswith("-"):
                 return None  # an abbreviation never begins a longer word
@@ -233,8 +235,7 @@ class TargetIndex:
             suffix = ""  # a hyphen ends the word of a name that is no abbreviation
         if suffix.startswith("-") and suffix[1:2].isupper() and not is_capitals(suffix):
             suffix = ""  # `ԱՄՆ-Չինաստան`, `ABŞ-Çin`: a capital after the hyphen starts a word
-        start = found.start()
-        end = found.end() + len(suffix)
+        end = form_end + len(suffix)
         return Occurrence(
             start=start,
             end=end,
@@ -273,6 +274,120 @@ class TargetIndex:
                     capitals=token.capitals,
                 )
         return token
+
+
+class _Spellings:
+    """Every spelling of one index, and where they occur in a text.
+
+    The spellings are kept sorted, so the spellings that share a prefix form one run of
+    the list, found by bisection: the list is a trie that costs nothing to build (one
+    sort), and a text is read from each place a spelling may start, one character at a
+    time, for as long as some spelling continues. Each character of a spelling matches
+    the text as the language pack's `char_pattern` says (ru ё/е and stress marks, hy
+    `եւ` for `և`, az Cyrillic `ә`, any run of white space for a space), and the rules are
+    those of one alternation of every spelling written as a trie, continuations before
+    the end of a spelling (which is how the index was found before, one compiled regular
+    expression per language):
+
+    - a spelling starts a word: the character before it is no word character;
+    - at each character the longest continuation that leads to a whole spelling wins;
+    - a whole spelling ends a word (ru), or may go on into a suffix (hy, az);
+    - after an occurrence, the search goes on where its spelling ends.
+    """
+
+    def __init__(self, keys: Iterable[str], pack: Language):
+        self.keys = sorted(keys)
+        self.pack = pack
+        self.suffixing = pack.suffixing
+        #: character of a spelling -> its pattern, or None when it matches only itself
+        self._patterns: dict[str, re.Pattern[str] | None] = {}
+        #: two characters of a text -> the characters of a spelling that may match there
+        self._chars: dict[str, tuple[str, ...]] = {}
+        # Where an occurrence may start: the spellings' first three characters, as the
+        # walk reads them, in one small pattern (a few thousand prefixes at most).
+        prefixes = {key[:_PREFIX] for key in self.keys}
+        self._start = (
+            re.compile(f"(?={trie_pattern(prefixes, pack.char_pattern, end='')})")
+            if prefixes
+            else None
+        )
+
+    def _pattern(self, char: str) -> re.Pattern[str] | None:
+        try:
+            return self._patterns[char]
+        except KeyError:
+            pattern = self.pack.char_pattern(char)
+            compiled = None if pattern == re.escape(char) else re.compile(pattern)
+            self._patterns[char] = compiled
+            return compiled
+
+    def _candidates(self, pair: str) -> tuple[str, ...]:
+        """The characters of a spelling that may match where a text reads `pair` (its
+        own first character, what the pack folds it to, a space for white space), in
+        the order the pattern tries them."""
+        chars = {pair[0], self.pack.fold(pair)[:1] or pair[0]}
+        if pair[0].isspace():
+            chars.add(" ")
+        return tuple(sorted(chars))
+
+    def find(self, text: str) -> Iterator[tuple[int, int]]:
+        """(start, end) of each spelling found in `text`, in order, never overlapping."""
+        if self._start is None:
+            return
+        search = self._start.search
+        position = 0
+        while True:
+            found = search(text, position)
+            if found is None:
+                return
+            start = found.start()
+            end = self._walk(text, start, 0, len(self.keys), "")
+            if end is None:
+                position = start + 1
+            else:
+                yield start, end
+                position = end
+
+    def _walk(self, text: str, at: int, low: int, high: int, prefix: str) -> int | None:
+        """The end of the longest spelling in keys[low:high] (all of which start with
+        `prefix`, read up to `at`) that continues `text` from `at`, or None."""
+        keys = self.keys
+        depth = len(prefix)
+        if at < len(text):
+            here = text[at]
+            pair = text[at : at + 2]
+            chars = self._chars.get(pair)
+            if chars is None:
+                chars = self._chars[pair] = self._candidates(pair)
+            for char in chars:
+                longer = prefix + char
+                first = bisect.bisect_left(keys, longer, low, high)
+                if first == high or not keys[first].startswith(longer):
+                    continue
+                pattern = self._pattern(char)
+                if pattern is None:
+                    if here != char:
+                        continue
+                    after = at + 1
+                else:
+                    matched = pattern.match(text, at)
+                    if matched is None:
+                        continue
+                    after = matched.end()
+                if not depth and not _starts_word(text, after):
+                    continue
+                last = bisect.bisect_left(keys, prefix + chr(ord(char) + 1), first, high)
+                end = self._walk(text, after, first, last, longer)
+                if end is not None:
+                    return end
+        if depth and len(keys[low]) == depth and (self.suffixing or not _WORD.match(text, at)):
+            return at
+        return None
+
+
+def _starts_word(text: str, after: int) -> bool:
+    """What `(?<![WORD].)` says after a spelling's first character, read up to `after`."""
+    return after < 2 or text[after - 1] == "\n" or not _WORD.match(text, after - 2)
 
 
 def _capitals_of(language: str, text: str) -> tuple[str, ...]:
