@@ -29,6 +29,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, partial
 
+from newsloc.glossary import cache
+from newsloc.glossary.cache import quiet_gc
 from newsloc.glossary.lang import Language, language_pack
 from newsloc.glossary.match import WORD_CHARS, coordinated_heads, trie_pattern
 from newsloc.glossary.model import Concept, Glossary, NameForms
@@ -95,12 +97,27 @@ class Occurrence:
         return shown
 
 
-def _normalise(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _is_abbreviation(spelling: str) -> bool:
     return " " not in spelling and is_capitals(spelling)
+
+
+@dataclass(frozen=True)
+class IndexTables:
+    """What a `TargetIndex` knows, as plain data: built from a glossary in one language,
+    or read back from the cache (`glossary.cache`) when the same file was indexed before."""
+
+    #: folded spelling -> readings, as the glossary writes the spelling
+    readings: dict[str, list[Reading]]
+    #: folded spelling in capitals -> readings, for occurrences written in capitals
+    capital_readings: dict[str, list[Reading]]
+    #: spellings that are abbreviations (`ԱՄՆ`, `ABŞ`): whole words, or a hyphenated suffix
+    abbreviations: frozenset[str]
+    #: contested concept id -> the secondaries a rendering may show, longest first
+    secondaries: dict[str, list[str]]
+    #: every spelling (of both tables), sorted
+    spellings: list[str]
+    #: the spellings' first characters, where a search may start
+    prefixes: frozenset[str]
 
 
 class TargetIndex:
@@ -111,15 +128,30 @@ class TargetIndex:
     share it between renderers and checkers of the same glossary.
     """
 
-    def __init__(self, glossary: Glossary, language: str):
+    def __init__(self, glossary: Glossary, language: str, tables: IndexTables | None = None):
+        """The index of `glossary` in `language`; `tables` are its contents when already
+        built from the same glossary file (`target_index` keeps them in the cache)."""
         self.glossary = glossary
         self.language = language
         self.pack = language_pack(language)
         self.suffixing = self.pack.suffixing
+        if tables is None:
+            with quiet_gc():
+                tables = self._build(glossary)
+        self.tables = tables
         #: folded spelling -> readings, as the glossary writes the spelling
-        self.readings: dict[str, list[Reading]] = {}
+        self.readings = tables.readings
         #: folded spelling in capitals -> readings, for occurrences written in capitals
-        self.capital_readings: dict[str, list[Reading]] = {}
+        self.capital_readings = tables.capital_readings
+        self.abbreviations = tables.abbreviations
+        self._secondaries = tables.secondaries
+        self._spellings = _Spellings(tables.spellings, tables.prefixes, self.pack)
+
+    def _build(self, glossary: Glossary) -> IndexTables:
+        language = self.language
+        readings: dict[str, list[Reading]] = {}
+        capital_readings: dict[str, list[Reading]] = {}
+        key = self.key
         for concept in glossary:
             if language not in glossary.languages_of(concept):
                 continue
@@ -128,30 +160,37 @@ class TargetIndex:
                 if forms is None:
                     continue
                 for text, reading in _readings(concept, name, forms, language):
-                    key = self.key(text)
-                    known = self.readings.setdefault(key, []) if key else None
+                    folded = key(text)
+                    known = readings.setdefault(folded, []) if folded else None
                     if known is not None and reading not in known:
                         known.append(reading)
         for text, reading in _coordinated_readings(glossary, language):
-            known = self.readings.setdefault(self.key(text), [])
+            known = readings.setdefault(key(text), [])
             if reading not in known:
                 known.append(reading)
         order = {case: i for i, case in enumerate(self.pack.cases)}
-        for readings in self.readings.values():
-            readings.sort(key=lambda r: (_KIND_ORDER[r.kind], order.get(r.case, len(order))))
-        for key, readings in self.readings.items():
-            for capitals in _capitals_of(language, key):
-                capitals = self.key(capitals)
-                if capitals != key:
-                    known = self.capital_readings.setdefault(capitals, [])
-                    known.extend(r for r in readings if r not in known)
-        self.abbreviations = frozenset(key for key in self.readings if _is_abbreviation(key))
-        self._spellings = _Spellings([*self.readings, *self.capital_readings], self.pack)
-        self._secondaries = {
-            concept.id: self._secondary_texts(concept)
-            for concept in glossary
-            if language in glossary.languages_of(concept) and concept.contested
-        }
+        for known in readings.values():
+            if len(known) > 1:
+                known.sort(key=lambda r: (_KIND_ORDER[r.kind], order.get(r.case, len(order))))
+        for folded, known in readings.items():
+            for capitals in _capitals_of(language, folded):
+                capitals = key(capitals)
+                if capitals != folded:
+                    shown = capital_readings.setdefault(capitals, [])
+                    shown.extend(r for r in known if r not in shown)
+        spellings = sorted({*readings, *capital_readings})
+        return IndexTables(
+            readings=readings,
+            capital_readings=capital_readings,
+            abbreviations=frozenset(k for k in readings if _is_abbreviation(k)),
+            secondaries={
+                concept.id: self._secondary_texts(concept)
+                for concept in glossary
+                if language in glossary.languages_of(concept) and concept.contested
+            },
+            spellings=spellings,
+            prefixes=frozenset(spelling[:_PREFIX] for spelling in spellings),
+        )
 
     @cached_property
     def words(self) -> frozenset[str]:
@@ -160,7 +199,7 @@ class TargetIndex:
 
     def key(self, text: str) -> str:
         """The form a spelling is looked up by: spaces normalised, ё/е folded in ru."""
-        return fold(self.language, _normalise(text))
+        return self.pack.fold(" ".join(text.split()))
 
     def secondary_for(self, concept: Concept, name: str) -> str | None:
         """The other names' nominatives joined by ", ", or None when they lack forms."""
@@ -295,8 +334,8 @@ class _Spellings:
     - after an occurrence, the search goes on where its spelling ends.
     """
 
-    def __init__(self, keys: Iterable[str], pack: Language):
-        self.keys = sorted(keys)
+    def __init__(self, keys: list[str], prefixes: Iterable[str], pack: Language):
+        self.keys = keys
         self.pack = pack
         self.suffixing = pack.suffixing
         #: character of a spelling -> its pattern, or None when it matches only itself
@@ -305,11 +344,8 @@ class _Spellings:
         self._chars: dict[str, tuple[str, ...]] = {}
         # Where an occurrence may start: the spellings' first three characters, as the
         # walk reads them, in one small pattern (a few thousand prefixes at most).
-        prefixes = {key[:_PREFIX] for key in self.keys}
         self._start = (
-            re.compile(f"(?={trie_pattern(prefixes, pack.char_pattern, end='')})")
-            if prefixes
-            else None
+            re.compile(f"(?={trie_pattern(prefixes, pack.char_pattern, end='')})") if keys else None
         )
 
     def _pattern(self, char: str) -> re.Pattern[str] | None:
@@ -462,12 +498,20 @@ def target_index(glossary: Glossary, language: str) -> TargetIndex:
 
     Glossaries are immutable, so renderers and checkers of one run share the index; the
     entry goes when its glossary is garbage-collected (the same scheme as source matching).
+    A glossary loaded from a file has its index's tables kept in the cache
+    (`glossary.cache`), keyed by the file's content, so the next command reads them back
+    instead of building them. Only the languages asked for are built.
     """
     key = (id(glossary), language)
     cached = _indexes.get(key)
     if cached is not None and cached[0]() is glossary:
         return cached[1]
-    index = TargetIndex(glossary, language)
+    content = cache.key_of(glossary)
+    stored = cache.derived_key(content, "target index", language) if content else None
+    tables = cache.load(stored, IndexTables) if stored else None
+    index = TargetIndex(glossary, language, tables)  # type: ignore[arg-type]
+    if stored and tables is None:
+        cache.store(stored, index.tables)
     _indexes[key] = (weakref.ref(glossary, partial(_forget, _indexes, key)), index)
     return index
 
