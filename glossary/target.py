@@ -3,8 +3,12 @@
 `TargetIndex` knows every spelling of every name in one target language (case forms,
 variants and short forms) and finds them in a text in one pass, longest first,
 recognising a rendering that already carries its secondary (`Степанакерт (Ханкенди)`) as
-one occurrence. All spellings go into one trie-shaped regular expression, as in source
-matching, so the time is linear in the text and nearly flat in the glossary's size.
+one occurrence. The spellings are kept sorted and read as a trie (`_Spellings`): the time
+is linear in the text and nearly flat in the glossary's size, and building an index costs
+one sort, so a glossary of tens of thousands of names is indexed in a second, not in the
+minutes the single regular expression of every spelling once took to compile (its rules
+are kept exactly: tests/glossary/test_target_index_reference.py). A glossary loaded from a
+file keeps its indexes in the cache (`glossary.cache`).
 
 What counts as the same spelling (spec 4.1):
 
@@ -360,7 +364,11 @@ class _Spellings:
     def _candidates(self, pair: str) -> tuple[str, ...]:
         """The characters of a spelling that may match where a text reads `pair` (its
         own first character, what the pack folds it to, a space for white space), in
-        the order the pattern tries them."""
+        the order the pattern tries them.
+
+        This holds as long as a pack's `char_pattern(c)` matches only text that its `fold`
+        turns into `c` (ru `ё` and a stress mark, hy `եւ`, az `ә`), as every pack's does;
+        each candidate is then tried with the pattern itself."""
         chars = {pair[0], self.pack.fold(pair)[:1] or pair[0]}
         if pair[0].isspace():
             chars.add(" ")
@@ -412,7 +420,8 @@ class _Spellings:
                     after = matched.end()
                 if not depth and not _starts_word(text, after):
                     continue
-                last = bisect.bisect_left(keys, prefix + chr(ord(char) + 1), first, high)
+                after_char = prefix + chr(ord(char) + 1) if char < "\U0010ffff" else None
+                last = bisect.bisect_left(keys, after_char, first, high) if after_char else high
                 end = self._walk(text, after, first, last, longer)
                 if end is not None:
                     return end
