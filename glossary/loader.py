@@ -71,7 +71,8 @@ def load_glossary(path: str | os.PathLike[str]) -> Glossary:
     if not isinstance(glossary, Glossary):
         glossary = cache.load(key, Glossary)
         if not isinstance(glossary, Glossary):
-            glossary = parse_glossary(text, path)
+            with cache.quiet_gc():
+                glossary = parse_glossary(text, path)
             cache.store(key, glossary)
         cache.remember(key, glossary)
     cache.tag(glossary, content)
