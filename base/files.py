@@ -66,6 +66,9 @@ class PlannedWrite:
     path: Path
     data: bytes
     expected: Snapshot | None = None
+    #: The folder the user named that this file must land in, when it is not the one
+    #: `write_files` was given (editions go to `--out`, their record to `--locales`).
+    within: Path | None = None
 
 
 def write_error(path: Path, exc: OSError, done: Sequence[Path] = ()) -> NewslocError:
@@ -278,9 +281,10 @@ def write_files(plans: Sequence[PlannedWrite], within: Path | None = None) -> No
 
     Raises WriteConflict when a file no longer holds what `expected` says, and a one-line
     NewslocError saying what was and was not written when the disk refuses. With `within`
-    (the folder the user named), every file must really land inside it (`real_target`).
+    (the folder the user named), every file must really land inside it (`real_target`);
+    a plan's own `within` names its folder instead.
     """
-    targets = [real_target(plan.path, within) for plan in plans]
+    targets = [real_target(plan.path, plan.within or within) for plan in plans]
     for plan, target in zip(plans, targets, strict=True):
         _make_folder(plan.path, target.parent)
     with _locked([target.parent for target in targets]):

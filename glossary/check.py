@@ -20,7 +20,9 @@ name (`CODES`, listed in docs/glossary.md), when the translation
 
 Warnings (exit status unchanged): NL201 `variant`, NL202 `recognised-name` (another name of
 a concept that is not dual), NL203 `quotation` (a departure inside quotation marks, 4.10),
-NL204 `homoglyph` (az `ә` typed for `ə`, 4.12), and every violation of an ambiguous concept.
+NL204 `homoglyph` (az `ә` typed for `ə`, 4.12), and every violation of a concept the source
+names only by ambiguous names (`ambiguous = true`, or `ambiguous = ["Martuni"]` and the
+source says Martuni).
 
 Choices written down here (docs may quote them):
 
@@ -237,6 +239,9 @@ class Checker:
         self.index = target_index(glossary, language)
         self.matcher = matcher_for(glossary)
         self.introduced: set[str] = set()
+        #: Concepts mentioned so far by an ambiguous name only (`Martuni`): apply does not
+        #: count those as the place's first mention, so neither does `introduced`.
+        self.mentioned_ambiguously: set[str] = set()
         self.preview = _ApplyPreview(glossary, language)
         if codes is None:
             policy = glossary.policy
@@ -250,16 +255,30 @@ class Checker:
     def _check(self, entry: CheckEntry) -> list[Violation]:
         if entry.obsolete:
             return []
-        mentions = in_edition_order(
-            self.glossary,
-            self.language,
-            counted_mentions(self.glossary, self.language, self.matcher.find(entry.msgid)),
-        )
+        counted = counted_mentions(self.glossary, self.language, self.matcher.find(entry.msgid))
+        mentions = in_edition_order(self.glossary, self.language, counted)
+        # Whether the source uses only ambiguous names of a place (`Martuni`), by the names
+        # it writes (before `order = "edition"` puts the community's name first).
+        only_ambiguous: dict[str, bool] = {}
+        for mention in counted:
+            concept = self.glossary.concept(mention.concept_id)
+            only_ambiguous[mention.concept_id] = only_ambiguous.get(
+                mention.concept_id, True
+            ) and concept.is_ambiguous(mention.name)
         by_concept: dict[str, list[Mention]] = {}
         for mention in mentions:
             by_concept.setdefault(mention.concept_id, []).append(mention)
-        first = {cid for cid in by_concept if cid not in self.introduced}
-        self.introduced.update(by_concept)
+        first = {
+            cid
+            for cid in by_concept
+            if cid not in self.introduced
+            and not (only_ambiguous.get(cid) and cid in self.mentioned_ambiguously)
+        }
+        for cid in by_concept:
+            if only_ambiguous.get(cid):
+                self.mentioned_ambiguously.add(cid)
+            else:
+                self.introduced.add(cid)
         if not entry.msgstr.strip() or not by_concept:
             self.preview.pass_over(entry.msgid)
             return []
@@ -272,6 +291,9 @@ class Checker:
         violations: list[Violation] = []
         for concept_id, concept_mentions in by_concept.items():
             concept = self.glossary.concept(concept_id)
+            # Only warnings where the source uses nothing but ambiguous names of the place
+            # (`Martuni`); a source that says `Khojavend` gets errors as usual.
+            ambiguous = only_ambiguous.get(concept_id, False)
             problems = self._concept_problems(
                 concept,
                 concept_mentions,
@@ -284,7 +306,7 @@ class Checker:
                 entry.msgstr,
             )
             for code, message, near in problems:
-                severity = WARNING if concept.ambiguous else CODES[code].severity
+                severity = WARNING if ambiguous else CODES[code].severity
                 violations.append(Violation(entry.line, concept_id, message, severity, near, code))
         return violations
 

@@ -87,7 +87,11 @@ class Concept:
     kind: str = ""
     note: str = ""
     source: str = ""
-    ambiguous: bool = False
+    #: The English names that also mean something else (glossary-spec.md section 1):
+    #: every name for `ambiguous = true`, the listed ones for `ambiguous = ["Martuni"]`.
+    #: A mention of one of them is never rewritten and check only warns about it; a
+    #: mention of another name of the concept is rendered and checked as usual.
+    ambiguous_names: tuple[str, ...] = ()
     #: A narrower set of target languages than the glossary's, when the concept says so.
     targets: tuple[str, ...] | None = None
     #: Extra English spellings per name (`en.Khankendi = ["Khankandi"]`).
@@ -111,6 +115,29 @@ class Concept:
     @property
     def contested(self) -> bool:
         return len(self.names) > 1
+
+    @property
+    def ambiguous(self) -> bool:
+        """True when at least one English name of the concept is ambiguous."""
+        return bool(self.ambiguous_names)
+
+    @property
+    def wholly_ambiguous(self) -> bool:
+        """True when every English name is ambiguous (`ambiguous = true`)."""
+        return bool(self.names) and set(self.names) <= set(self.ambiguous_names)
+
+    def is_ambiguous(self, name: str) -> bool:
+        """True when the English name `name` also means something else: a mention of it is
+        never rewritten, and check only warns about it."""
+        return name in self.ambiguous_names
+
+    @property
+    def ambiguous_setting(self) -> bool | list[str]:
+        """As the file may write it: `true` for every name, the list of ambiguous names
+        when only some are, `false` for none."""
+        if self.wholly_ambiguous:
+            return True
+        return list(self.ambiguous_names) if self.ambiguous_names else False
 
     @property
     def dual(self) -> bool:
@@ -149,7 +176,7 @@ class Concept:
             "contested_setting": self.contested_setting if self.contested else None,
             "contested_own": self.contested_own,
             "community": dict(self.community),
-            "ambiguous": self.ambiguous,
+            "ambiguous": self.ambiguous_setting,
             "note": self.note,
             "source": self.source,
             "targets": list(self.targets) if self.targets is not None else None,

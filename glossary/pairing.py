@@ -4,8 +4,9 @@ One home for two rules that rendering, checking and the cross-edition audit shar
 (contract 4.1, 4.3, 4.10):
 
 - `counted_mentions`: a mention counts in a language when its concept has that language
-  and a form for the name the source used; rendering also leaves out ambiguous concepts
-  (`ambiguous = true`), which it never rewrites, while checking and the audit keep them.
+  and a form for the name the source used; rendering also leaves out mentions of an
+  ambiguous name (`ambiguous = true` for every name of a concept, `ambiguous = ["Martuni"]`
+  for some), which it never rewrites, while checking and the audit keep them.
 - `pair_mentions`: the k-th mention of a concept pairs with the k-th occurrence of any
   form of that concept. Three refinements of the contract: where the source segment uses
   two names of a place, each mention pairs with an occurrence of its own name first; a
@@ -46,14 +47,15 @@ class Pair:
 def counted_mentions(
     glossary: Glossary, language: str, mentions: Iterable[Mention], *, ambiguous: bool = True
 ) -> list[Mention]:
-    """The mentions that count in `language`; `ambiguous=False` leaves out concepts marked
-    ambiguous (rendering never touches them)."""
+    """The mentions that count in `language`; `ambiguous=False` leaves out mentions of a
+    name marked ambiguous (rendering never touches them): for `ambiguous = ["Martuni"]` a
+    source's *Martuni* is left out, its *Khojavend* kept."""
     kept = []
     for mention in mentions:
         concept = glossary.get(mention.concept_id)
         if concept is None or language not in glossary.languages_of(concept):
             continue
-        if concept.ambiguous and not ambiguous:
+        if not ambiguous and concept.is_ambiguous(mention.name):
             continue
         if concept.forms_of(language, mention.name) is None:
             continue

@@ -241,8 +241,9 @@ class DocumentRenderer:
         self.verbatim = getattr(self.policy, "quotes", "verbatim") == "verbatim"
 
     def applies_to(self, concept: Concept) -> bool:
-        """Rendering touches a concept only when it is unambiguous and has forms here."""
-        return not concept.ambiguous and self.language in self.glossary.languages_of(concept)
+        """Rendering touches a concept only when it has an unambiguous name and forms here
+        (a mention of an ambiguous name itself is left out by `mentions`)."""
+        return not concept.wholly_ambiguous and self.language in self.glossary.languages_of(concept)
 
     def mentions(self, source: str) -> list[Mention]:
         """The source mentions rendering acts on, in order."""

@@ -469,19 +469,27 @@ def _readings(
 
 def _coordinated_readings(glossary: Glossary, language: str) -> Iterator[tuple[str, Reading]]:
     """A fixed phrase's words before its head noun (ru `Агдамского` of `Агдамского района`,
-    hy `Աղդամի`, az `Ağdam`), and the forms of the place it is named after, as short forms
-    of the phrase: coordinated phrases share one head (`Агдамского, Лачинского и
+    hy `Աղդամի`, az `Ağdam`; also of its short forms: `Зангиланский`), the phrase with its
+    head in the plural (`Лачинском районах`, `Kəlbəcər rayonları`: the language pack's
+    `plural_head`), and the forms of the place it is named after, as short forms of the
+    phrase: coordinated phrases share one head (`Агдамского, Лачинского и
     Кельбаджарского районов`, contract 4.9)."""
+    pack = language_pack(language)
     names = {spelling: (c, name) for c in glossary for spelling, name in c.english_spellings()}
     for (head_of, _), (concept_id, name, _) in coordinated_heads(glossary).items():
         concept = glossary.concept(concept_id)
         forms = concept.forms_of(language, name)
         if forms is None or language not in glossary.languages_of(concept):
             continue
-        for text, case in forms.spellings(language):
-            words = text.split()
-            if len(words) > 1:
-                yield " ".join(words[:-1]), Reading(concept_id, name, case, SHORT)
+        for spelling in (forms, *forms.short):
+            for text, case in spelling.spellings(language):
+                words = text.split()
+                if len(words) > 1:
+                    yield " ".join(words[:-1]), Reading(concept_id, name, case, SHORT)
+            for case, text in spelling.cases.items():  # one spelling, several plurals
+                plural = pack.plural_head(text, case)
+                if plural is not None:
+                    yield plural, Reading(concept_id, name, case, SHORT)
         # ... and the place's own name, as in `районы Агдам, Кельбаджар и Лачин`.
         place, place_name = names[head_of]
         place_forms = place.forms_of(language, place_name)

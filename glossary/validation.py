@@ -559,13 +559,7 @@ class GlossaryBuilder:
                 value = self.text(table[key], (*where, key), subject, key, prose=key != "kind")
                 if value is not None:
                     extras[key] = value
-        ambiguous = table.get("ambiguous", False)
-        if not isinstance(ambiguous, bool):
-            self.problem(
-                (*where, "ambiguous"),
-                subject,
-                f"ambiguous must be true or false, not {_kind_of(ambiguous)}",
-            )
+        ambiguous = self.ambiguous(table.get("ambiguous", False), where, subject, names)
 
         contested_own = None
         if "contested" in table:
@@ -605,7 +599,7 @@ class GlossaryBuilder:
             kind=str(extras.get("kind", "")),
             note=str(extras.get("note", "")),
             source=str(extras.get("source", "")),
-            ambiguous=bool(ambiguous),
+            ambiguous_names=ambiguous,
             targets=tuple(own_targets) if own_targets is not None else None,
             en_spellings={name: tuple(spellings) for name, spellings in en_spellings.items()},
             forms=forms,
@@ -613,6 +607,34 @@ class GlossaryBuilder:
             contested_own=contested_own,
             community=community,
         )
+
+    def ambiguous(
+        self, value: Any, where: KeyPath, subject: str, names: list[str]
+    ) -> tuple[str, ...]:
+        """`ambiguous = true` (every name), `false`, or a list of the concept's English
+        names that also mean something else (`ambiguous = ["Martuni"]`): the ambiguous ones."""
+        path = (*where, "ambiguous")
+        if isinstance(value, bool):
+            return tuple(names) if value else ()
+        if not isinstance(value, list):
+            self.problem(
+                path,
+                subject,
+                f"ambiguous must be true, false or a list of the concept's names, "
+                f"not {_kind_of(value)}",
+            )
+            return ()
+        listed = self.text_list(value, path, subject, "ambiguous") or []
+        unknown = [name for name in listed if name not in names]
+        if unknown:
+            self.problem(
+                path,
+                subject,
+                f"ambiguous: {', '.join(map(repr, unknown))} "
+                f"{'is' if len(unknown) == 1 else 'are'} not one of its names ({_quoted(names)})",
+            )
+            return ()
+        return tuple(name for name in names if name in listed)
 
     def community(
         self, table: Any, where: KeyPath, subject: str, names: list[str], languages: list[str]

@@ -54,8 +54,14 @@ def _comments(glossary: Glossary, concept: Concept, language: str, name: str) ->
         lines.append(f"note: {concept.note}")
     if concept.source:
         lines.append(f"source: {concept.source}")
-    if concept.ambiguous:
+    if concept.is_ambiguous(name):
         lines.append("ambiguous: the English name also means something else; never rewritten")
+    elif concept.ambiguous:
+        listed = ", ".join(concept.ambiguous_names)
+        lines.append(
+            f"ambiguous: only {listed} (the English also means something else; never "
+            f"rewritten); a source that says {name} is rewritten as usual"
+        )
     others = []
     for other in concept.others(name):
         other_forms = concept.forms_of(language, other)

@@ -56,16 +56,17 @@ def _cell(glossary: Glossary, concept: Concept, language: str, name: str) -> str
 
 
 def term_rows(glossary: Glossary, languages: list[str]) -> Iterator[list[str]]:
-    """[English spelling, nominative per language…] for every unambiguous concept.
+    """[English spelling, nominative per language…] for every unambiguous name.
 
-    Ambiguous concepts (Georgia) are left out: a service applies a term list everywhere, which
-    newsloc deliberately never does for them. Rows with no target at all are left out too.
+    Ambiguous names are left out (Georgia, and Martuni of `ambiguous = ["Martuni"]`, whose
+    Khojavend stays): a service applies a term list everywhere, which newsloc deliberately
+    never does for them. Rows with no target at all are left out too.
     """
     _check_languages(glossary, languages)
     for concept in glossary:
-        if concept.ambiguous:
-            continue
         for spelling, name in concept.english_spellings():
+            if concept.is_ambiguous(name):
+                continue
             cells = [_cell(glossary, concept, language, name) for language in languages]
             if any(cells):
                 yield [spelling, *cells]

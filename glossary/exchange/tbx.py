@@ -132,8 +132,10 @@ def _entry(body: ET.Element, glossary: Glossary, concept: Concept) -> None:
         _sub(entry, "admin", concept.source, type="source")
     if concept.kind:
         _sub(entry, "note", f"kind: {concept.kind}")
-    if concept.ambiguous:
+    if concept.wholly_ambiguous:
         _sub(entry, "note", "ambiguous: true")
+    elif concept.ambiguous:
+        _sub(entry, "note", f"ambiguous: {'; '.join(concept.ambiguous_names)}")
     if concept.contested_own is not None:
         _sub(entry, "note", f"contested: {concept.contested_own}")
     if concept.community:
@@ -357,7 +359,7 @@ class _EntryReader:
             kind=notes.get("kind", ""),
             note=_text(definition),
             source=_text(source),
-            ambiguous=notes.get("ambiguous", "").lower() == "true",
+            ambiguous_names=self._ambiguous(concept_id, notes.get("ambiguous", ""), names),
             targets=targets,
             en_spellings={name: tuple(spellings) for name, spellings in en_spellings.items()},
             forms=forms,
@@ -365,6 +367,23 @@ class _EntryReader:
             community=community,
         )
         return concept, list(forms)
+
+    def _ambiguous(self, concept_id: str, value: str, names: list[str]) -> tuple[str, ...]:
+        """The `ambiguous:` note: `true` (every name), `false` or nothing (none), or the
+        ambiguous names separated by `; ` (`ambiguous: Martuni`)."""
+        if value.lower() in ("", "false"):
+            return ()
+        if value.lower() == "true":
+            return tuple(names)
+        listed = [name.strip() for name in value.split(";") if name.strip()]
+        unknown = [name for name in listed if name not in names]
+        if unknown:
+            self.problem(
+                concept_id,
+                f"ambiguous note names {', '.join(map(repr, unknown))}, not one of its names "
+                f"({', '.join(names)})",
+            )
+        return tuple(name for name in names if name in listed)
 
     @staticmethod
     def _english(terms: list[_Term]) -> tuple[list[str], dict[str, list[str]]]:

@@ -83,8 +83,10 @@ def _concept_lines(glossary: Glossary, concept: Concept) -> list[str]:
         lines.append(f"note = {toml_string(concept.note)}")
     if concept.source:
         lines.append(f"source = {toml_string(concept.source)}")
-    if concept.ambiguous:
+    if concept.wholly_ambiguous:
         lines.append("ambiguous = true")
+    elif concept.ambiguous:
+        lines.append(f"ambiguous = {_array(concept.ambiguous_names)}")
     if concept.targets is not None:
         lines.append(f"targets = {_array(concept.targets)}")
     for name in concept.names:

@@ -110,6 +110,15 @@ class Language:
         case = self.governed_case(before)
         return frozenset() if case is None else frozenset((case,))
 
+    def plural_head(self, phrase: str, case: str) -> str | None:
+        """A fixed phrase's spelling in one case (`Лачинском районе`) with its head noun,
+        the last word, in the plural of that case (`Лачинском районах`): coordinated
+        phrases share one plural head (`в Кельбаджарском и Лачинском районах`, contract
+        4.9), and the last conjunct is written with it. None where the language needs no
+        such spelling (its plural is a suffix the matching already takes) or the head noun
+        is not known."""
+        return None
+
     def gender_of(self, form: str) -> str | None:
         """The grammatical gender of a nominative place name, or None (no gender or not
         known)."""

@@ -16,6 +16,8 @@ _TO_BACK = str.maketrans(_FRONT, _BACK)
 _VOWELS = frozenset(_BACK + _FRONT + "e")
 #: Consonants Azerbaijani puts between a vowel stem and a vowel suffix.
 _BUFFERS = frozenset("yns")
+#: The vowels of the third-person possessive (`rayonu`, `vilayəti`) that ends a head noun.
+_POSSESSIVE = frozenset("ıiuü")
 _UPPER = str.maketrans({"i": "İ", "ı": "I"})
 _LOWER = str.maketrans({"İ": "i", "I": "ı"})
 _HOMOGLYPHS = {"ә": "ə", "Ә": "Ə"}
@@ -64,6 +66,24 @@ class Azerbaijani(Language):
         if not last:
             return suffix
         return suffix.translate(_TO_BACK if last in _BACK else _TO_FRONT)
+
+    def plural_head(self, phrase: str, case: str) -> str | None:
+        """The head noun with its possessive (`rayonu`, `vilayəti`, `Respublikası`) put in
+        the plural (`rayonları`, `vilayətləri`, `Respublikaları`): `Ağdam, Füzuli və
+        Kəlbəcər rayonları`. Only for the nominative: every case of the plural starts with
+        it (`rayonlarında`), and forms match at the start of a longer word."""
+        words = phrase.split()
+        if len(words) < 2 or case != "nom":
+            return None
+        head = words[-1]
+        low = self.lower(head)
+        if len(low) > 3 and low[-2] == "s" and low[-1] in _POSSESSIVE and low[-3] in _VOWELS:
+            stem = head[:-2]  # `Respublika` + `sı`
+        elif len(low) > 2 and low[-1] in _POSSESSIVE and low[-2] not in _VOWELS:
+            stem = head[:-1]  # `rayon` + `u`
+        else:
+            return None
+        return " ".join([*words[:-1], stem + self.harmonise("ları", stem)])
 
     def attach(self, stem: str, suffix: str, after: str = "") -> str | None:
         """Harmony refitted. A suffix that starts with a vowel after a stem that ends with

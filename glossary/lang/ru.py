@@ -90,6 +90,10 @@ _PYMORPHY_CASES = {
     "gen2": "gen",
     "loc2": "loc",
 }
+#: pymorphy3's marks of a proper noun (a place, a person, an organisation).
+_PROPER = frozenset(("Geox", "Name", "Surn", "Patr", "Orgn", "Trad"))
+#: The glossary's case keys as pymorphy3 tags them.
+_CASE_TAGS = {case: tag for tag, case in _PYMORPHY_CASES.items() if not tag.endswith("2")}
 _LAST_WORD = re.compile(r"([\w\u0301-]+)[\s\u00a0]*$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:;]\s*|[«\"„“(—–-]\s*)$")
 _FIRST_WORD = re.compile(r"[\s\u00a0]*(?:\([^()]*\)[\s\u00a0]*)?([\w\u0301]+)")
@@ -110,7 +114,12 @@ def _analyser() -> Any:
 
 def _parses(word: str) -> list[Any]:
     analyser = _analyser()
-    return [] if analyser is None else list(analyser.parse(word))
+    if analyser is None:
+        return []
+    try:
+        return list(analyser.parse(word))
+    except ValueError:  # pymorphy3 names each character; a code point with no name raises
+        return []
 
 
 class Russian(Language):
@@ -146,6 +155,35 @@ class Russian(Language):
         if word in _CONJUNCTIONS:
             return _conjunct_cases(before[: found.start()])
         return _cases_from_word(word)
+
+    def plural_head(self, phrase: str, case: str) -> str | None:
+        """The head noun (the last word) put in the plural of the same case with pymorphy3:
+        `Агдамского района` → `Агдамского районов`, `Сюникской области` → `Сюникской
+        областях` for the locative. A proper noun as the last word (`Республика Арцах`)
+        is no head."""
+        words = phrase.split()
+        tag = _CASE_TAGS.get(case)
+        if len(words) < 2 or tag is None:
+            return None
+        head = words[-1]
+        for parse in _parses(head.replace(_STRESS, "").lower()):
+            grammemes = parse.tag.grammemes
+            if (
+                parse.tag.POS != "NOUN"
+                or not parse.is_known
+                or parse.tag.number != "sing"
+                or parse.tag.case != tag
+                or grammemes & _PROPER
+            ):
+                continue
+            plural = parse.inflect({"plur", tag})
+            if plural is None:
+                continue
+            word = plural.word
+            if head[:1].isupper():
+                word = word[:1].upper() + word[1:]
+            return " ".join([*words[:-1], word])
+        return None
 
     def gender_of(self, form: str) -> str | None:
         word = form.split()[-1].lower() if form.split() else ""

@@ -21,6 +21,8 @@ def glossary() -> Glossary:
 
 #: (language, English source, a correct translation as professionals write it)
 CLEAN = [
+    # Armenian media's headline for the Aghdam district (hy-010 of the regional set).
+    ("hy", "Akna district handed over to Azerbaijan", "Ակնայի շրջանը հանձնվեց Ադրբեջանին"),
     (
         "ru",
         "According to the Azerbaijani Defense Ministry, two servicemen were wounded.",
@@ -186,6 +188,8 @@ def test_every_new_concept_has_a_kind_a_note_and_a_source(glossary: Glossary) ->
     for concept_id in NEW:
         concept = glossary.concept(concept_id)
         assert concept.kind and concept.note and concept.source, concept_id
+        # The source gives an address a reader can open, not only an article's name.
+        assert "https://" in concept.source or "http://" in concept.source, concept_id
 
 
 def test_loaded_terms_have_notes_that_say_so(glossary: Glossary) -> None:
@@ -213,3 +217,11 @@ def test_dated_notes(glossary: Glossary) -> None:
     assert "void" in glossary.concept("nagorno-karabakh-republic").note
     assert "in exile in Yerevan" in glossary.concept("nagorno-karabakh-republic").note
     assert "30 November 2025" in glossary.concept("osce-minsk-group").note
+    assert "1 September 2025" in glossary.concept("osce-minsk-group").note
+    for concept_id, when in {
+        "fuzuli-airport": "26 October 2021",
+        "zangilan-airport": "20 October 2022",
+        "lachin-airport": "28 May 2025",
+        "fuzuli-district": "17 October 2020",
+    }.items():
+        assert when in glossary.concept(concept_id).note, concept_id

@@ -326,7 +326,11 @@ def test_policy_values_are_validated(policy: str, expected: str | None) -> None:
 @pytest.mark.parametrize(
     ("extra", "expected"),
     [
-        ('ambiguous = "yes"', "ambiguous must be true or false, not a string"),
+        ('ambiguous = "yes"', "ambiguous must be true, false or a list of the concept's names"),
+        ('ambiguous = ["Shushy"]', "ambiguous: 'Shushy' is not one of its names (Shusha, Shushi)"),
+        ("ambiguous = []", "ambiguous is an empty list"),
+        ('ambiguous = ["Shushi", "Shushi"]', "ambiguous lists 'Shushi' twice"),
+        ("ambiguous = [3]", "an item of ambiguous must be a string"),
         ("kind = 3", "kind must be a string, not an integer"),
         ('note = ""', "note is empty"),
         ("source = []", "source must be a string, not a list"),
@@ -340,6 +344,26 @@ def test_concept_keys_are_validated(extra: str, expected: str) -> None:
     line, concept_id, message = only_problem(text)
     assert (line, concept_id) == (line_of(text, extra), "shusha")
     assert expected in message
+
+
+@pytest.mark.parametrize(
+    ("setting", "ambiguous_names", "wholly"),
+    [
+        ("ambiguous = true", ("Shusha", "Shushi"), True),
+        ("ambiguous = false", (), False),
+        ('ambiguous = ["Shushi"]', ("Shushi",), False),
+        ('ambiguous = ["Shushi", "Shusha"]', ("Shusha", "Shushi"), True),
+    ],
+)
+def test_ambiguous_takes_true_false_or_a_list_of_names(
+    setting: str, ambiguous_names: tuple[str, ...], wholly: bool
+) -> None:
+    """`ambiguous = true` still means every name; a list names the ambiguous ones only."""
+    shusha = parse_glossary(HEAD + SHUSHA + setting + "\n", "good.toml").concept("shusha")
+    assert shusha.ambiguous_names == ambiguous_names
+    assert shusha.wholly_ambiguous is wholly
+    assert shusha.is_ambiguous("Shushi") is bool(ambiguous_names)
+    assert shusha.is_ambiguous("Shusha") is wholly
 
 
 @pytest.mark.parametrize(

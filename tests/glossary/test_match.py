@@ -209,7 +209,7 @@ def test_ambiguous_concepts_are_still_matched() -> None:
         name="t",
         version="1",
         targets=("ru",),
-        concepts=(Concept(id="georgia", names=("Georgia",), ambiguous=True),),
+        concepts=(Concept(id="georgia", names=("Georgia",), ambiguous_names=("Georgia",)),),
     )
     assert found("Tbilisi, Georgia", glossary) == [("georgia", "Georgia")]
 

@@ -191,6 +191,62 @@ def test_forms_accepted_asks_the_glossary_where_the_form_is_written() -> None:
     assert "concepts the glossary lacks: nowhere, washington" in bench.report({"ru": tally})
 
 
+def test_a_name_quoted_as_a_word_in_small_letters_counts_as_check_reads_it() -> None:
+    """`«ханкенди»` is no occurrence the index finds (it matches names as written), but
+    check and apply read it as the name in small letters; a small word that is no name
+    does not count."""
+    bench = _bench()
+    from newsloc.glossary import load_glossary
+
+    glossary = load_glossary(SPEC_EXAMPLE)
+    item = _item(
+        bench,
+        english='They used the false toponym "Khankendi" about Baku.',
+        text="Они применили фальшивый топоним «ханкенди» по поводу баку и бакинска.",
+        forms=(
+            bench.Form("ханкенди", ("stepanakert",)),
+            bench.Form("баку", ("baku",)),
+            bench.Form("бакинска", ("baku",)),
+        ),
+    )
+    assert [accepted for _, accepted in bench.accepted_forms(glossary, "ru", item)] == [
+        True,
+        True,
+        False,
+    ]
+
+
+def test_a_listed_form_is_the_word_it_names_not_a_piece_of_another() -> None:
+    """A listed `Азербайджан` is the word `Азербайджан`, not the start of `Азербайджана`
+    inside the ministry's name; a listed `Азербайджана` beside `Западного Азербайджана` is
+    the other one; hy `Լաչին` is the word in parentheses, not the start of `Լաչինի`."""
+    bench = _bench()
+    Form = bench.Form
+    text = "Минобороны Азербайджана обвинило Азербайджан; Западного Азербайджана, Азербайджана"
+    placed = bench._form_starts(
+        text,
+        (
+            Form("Азербайджана", ("azerbaijan",)),
+            Form("Западного Азербайджана", ("western-azerbaijan",)),
+            Form("Азербайджана", ("azerbaijan",)),
+            Form("Азербайджан", ("azerbaijan",)),
+        ),
+    )
+    starts = [start for _, start in placed]
+    assert starts == [
+        text.index("Азербайджана"),
+        text.index("Западного"),
+        text.rindex("Азербайджана"),
+        text.index("Азербайджан;"),
+    ]
+    hy = "Լաչինի շրջանը՝ Բերձոր (նախկինում՝ Լաչին) կենտրոնով"
+    assert bench._form_starts(hy, (Form("Լաչին", ("lachin",)),))[0][1] == hy.rindex("Լաչին")
+    # a suffixed word when the spelling stands nowhere whole; the last place when listed twice
+    az = "Xocalıda və Xocalını"
+    placed = bench._form_starts(az, (Form("Xocalı", ("khojaly",)),) * 3)
+    assert [start for _, start in placed] == [0, az.rindex("Xocalı"), az.rindex("Xocalı")]
+
+
 def _write_set(folder: Path, body: str, language: str = "ru") -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{language}.toml").write_text(

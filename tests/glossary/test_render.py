@@ -389,3 +389,10 @@ def test_pass_over_counts_an_untranslated_first_mention(glossary):
     renderer.pass_over("Shelling in Stepanakert.")
     result = renderer.render("Stepanakert is calm.", "Ханкенди спокоен.")
     assert result.text == "Степанакерт спокоен."
+
+
+def test_a_character_with_no_unicode_name_after_a_name_does_not_crash(glossary):
+    # pymorphy3 looks up each character's Unicode name; a code point with none (a Tangut
+    # character in Python's Unicode 14 tables) raised ValueError out of apply (hypothesis).
+    result = render_one(glossary, "ru", "Shushi is calm.", "Шуша \U00017000")
+    assert result.text.endswith("\U00017000")

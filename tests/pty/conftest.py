@@ -78,8 +78,15 @@ def home(tmp_path: Path) -> Home:
     return Home(root, env)
 
 
-def run(home: Home, mode: str, *args: str, cwd: Path, env: dict[str, str] | None = None) -> Run:
-    """`newsloc ARGS` in a pseudo-terminal (mode "tty") or with pipes (mode "pipe")."""
+def run(
+    home: Home,
+    mode: str,
+    *args: str,
+    cwd: Path,
+    env: dict[str, str] | None = None,
+    columns: int = COLUMNS,
+) -> Run:
+    """`newsloc ARGS` in a pseudo-terminal (mode "tty", `columns` wide) or with pipes."""
     environment = {**home.env, **(env or {})}
     if mode == "pipe":
         done = subprocess.run(
@@ -97,7 +104,7 @@ def run(home: Home, mode: str, *args: str, cwd: Path, env: dict[str, str] | None
         list(args),
         cwd=str(cwd),
         env=environment,
-        dimensions=(ROWS, COLUMNS),
+        dimensions=(ROWS, columns),
         encoding="utf-8",
         codec_errors="replace",
         timeout=600,

@@ -96,6 +96,57 @@ def test_translate_a_desk(installed: Home, mode: str, tmp_path: Path) -> None:
     assert re.search(r"article\s+language\s+entries", result.stdout), result.stdout
 
 
+@pytest.mark.parametrize("columns", [80, 60])
+def test_translate_reports_fit_a_narrow_terminal(
+    installed: Home, columns: int, tmp_path: Path
+) -> None:
+    """In a standard 80-column terminal (and a narrower one) every heading and figure of
+    the report is shown whole: none is cut to an ellipsis, no line runs past the edge."""
+    shutil.copyfile(SAMPLE, tmp_path / "story.txt")
+    _desk(tmp_path / "desk")
+    for article in ("story.txt", "desk"):
+        result = run(
+            installed,
+            "tty",
+            "translate",
+            article,
+            "--to",
+            "hy,az,ru",
+            "--out",
+            "loc",
+            cwd=tmp_path,
+            columns=columns,
+        )
+        assert result.exit_code == 0, result.text
+        report = result.stdout[result.stdout.index("entries") :]
+        assert "…" not in report, report
+        for heading in ("machine translated", "untranslated", "rendered", "not found"):
+            assert heading in report, report
+        if article == "story.txt":
+            assert "placed by alignment" in report, report
+        assert max(len(line.rstrip()) for line in report.splitlines()) <= columns, report
+        assert re.search(r"^\s*entries\s+\d+\s+\d+\s+\d+\s*$", report, re.M), report
+    # Every other table (here: the review progress) is never cut to an ellipsis either.
+    stats = run(
+        installed,
+        "tty",
+        "catalog",
+        "stats",
+        "--locales",
+        "loc",
+        "--domain",
+        "story",
+        cwd=tmp_path,
+        columns=columns,
+    )
+    assert stats.exit_code == 0, stats.text
+    assert "…" not in stats.stdout, stats.stdout
+    assert max(len(line.rstrip()) for line in stats.stdout.splitlines()) <= columns, stats.stdout
+    if columns == 80:
+        for heading in ("language", "entries", "reviewed", "untranslated", "violations"):
+            assert re.search(rf"┃\s*{heading}\s*┃", stats.stdout), stats.stdout
+
+
 def test_models_install_from_a_file(
     home: Home, mode: str, argosmodels: dict[str, Path], tmp_path: Path
 ) -> None:

@@ -48,3 +48,8 @@ def mark_fuzzy(entry: polib.POEntry) -> None:
     gettext writes them (a reviewer clears it to say "reviewed")."""
     if "fuzzy" not in entry.flags:
         entry.flags.insert(0, "fuzzy")
+
+
+def percent(part: int, whole: int) -> float:
+    """A percentage with one decimal; an empty catalogue has nothing left to review."""
+    return 100.0 if whole == 0 else round(100.0 * part / whole, 1)

@@ -5,6 +5,11 @@ is one, as editions read it (`catalog.current`): a paragraph of the article the 
 lacks is *out of date*, so a catalogue older than the article, or one with entries
 deleted, is never 100 % reviewed.
 
+The edition column compares each language's editions, as the record beside the
+catalogues says they were built (`LOCALES/<domain>.editions.json`, `edition.record`), with
+what they would print now: `current`, `out of date` (paragraphs changed in the source,
+translations changed) or `not built`.
+
 The glossary-violations column comes from `glossary_qa.check_catalogue`, the same check
 `newsloc glossary check` runs, so the two commands never disagree.
 """
@@ -12,18 +17,20 @@ The glossary-violations column comes from `glossary_qa.check_catalogue`, the sam
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import polib
 
 from newsloc.base.errors import NewslocError
 from newsloc.glossary.loader import glossary_or_default
-from newsloc.translate.catalog.current import current_entries, find_template
+from newsloc.translate.catalog.current import CurrentEntry, current_entries, find_template
 from newsloc.translate.catalog.discovery import find_every_catalog
-from newsloc.translate.catalog.entry_state import EntryState
+from newsloc.translate.catalog.entry_state import EntryState, percent
 from newsloc.translate.catalog.glossary_qa import check_catalogue, loaded_catalogue
 from newsloc.translate.catalog.storage import load_catalog_with_bytes
+from newsloc.translate.edition.build import paragraph_states, staleness_of
+from newsloc.translate.edition.record import Record, Staleness, read_record
 
 
 @dataclass(frozen=True)
@@ -43,14 +50,54 @@ class CatalogStats:
     obsolete: int
     glossary_violations: int | None
     percent_reviewed: float
+    #: The language's editions against what they would print now (`EditionStatus`).
+    edition: EditionStatus | None = None
 
     def as_dict(self) -> dict[str, object]:
-        return asdict(self)
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "edition"}
+        data["edition"] = (self.edition or EditionStatus()).as_dict()
+        return data
 
 
-def percent(part: int, whole: int) -> float:
-    """A percentage with one decimal; an empty catalogue has nothing left to review."""
-    return 100.0 if whole == 0 else round(100.0 * part / whole, 1)
+@dataclass(frozen=True)
+class EditionStatus:
+    """A language's editions (one per format built) against what they would print now."""
+
+    #: One per format built, by format name.
+    formats: dict[str, Staleness] | None = None
+
+    @property
+    def worst(self) -> Staleness | None:
+        """The format with the most changes (the first, when they tie)."""
+        if not self.formats:
+            return None
+        return max(self.formats.values(), key=lambda s: len(s.changes))
+
+    @property
+    def status(self) -> str:
+        worst = self.worst
+        if worst is None:
+            return "not built"
+        return "current" if worst.current else "out of date"
+
+    @property
+    def summary(self) -> str:
+        """The table's cell: `current`, `out of date: 2 source, 1 translation`, `not built`."""
+        worst = self.worst
+        return "not built" if worst is None else worst.summary
+
+    def as_dict(self) -> dict[str, object]:
+        worst = self.worst
+        if worst is None:
+            return {"status": "not built", "formats": {}}
+        summary = worst.as_dict()
+        return {
+            "status": self.status,
+            "source_changed": summary["source_changed"],
+            "translations_changed": summary["translations_changed"],
+            "changes": summary["changes"],
+            "formats": {name: s.as_dict() for name, s in sorted((self.formats or {}).items())},
+        }
 
 
 def glossary_violation_counts(
@@ -91,7 +138,9 @@ def catalog_stats(
     violations = glossary_violation_counts(
         [(found.path, catalog, data) for found, catalog, data in loaded], glossary_path, profile
     )
-    templates = {name: find_template(locales, name) for name in {c.domain for c in catalogs}}
+    domains = {c.domain for c in catalogs}
+    templates = {name: find_template(locales, name) for name in domains}
+    records = {name: read_record(locales, name) for name in domains}
     results: list[CatalogStats] = []
     for found, catalog, _data in loaded:
         entries = current_entries(catalog, found.path, templates[found.domain])
@@ -110,6 +159,21 @@ def catalog_stats(
                 obsolete=sum(1 for entry in catalog if entry.obsolete),
                 glossary_violations=violations[found.path],
                 percent_reviewed=percent(states[EntryState.REVIEWED], len(entries)),
+                edition=edition_status(records[found.domain], found.language, entries),
             )
         )
     return results
+
+
+def edition_status(record: Record, language: str, entries: list[CurrentEntry]) -> EditionStatus:
+    """Each recorded edition of `language` against what it would print now, with the
+    settings it was built with (`--allow-fuzzy`, typography)."""
+    formats = {}
+    for built in record.of_language(language):
+        states = paragraph_states(
+            entries, built.allow_fuzzy, language if built.typography else None
+        )
+        staleness = staleness_of(built, states)
+        if staleness is not None:
+            formats[built.format] = staleness
+    return EditionStatus(formats)

@@ -45,7 +45,9 @@ def stats(
     """Entries, reviewed, fuzzy, untranslated and glossary violations per language.
 
     Counted against the article's template (LOCALES/<domain>.pot): paragraphs a
-    catalogue lacks are shown as out of date.
+    catalogue lacks are shown as out of date. Once editions are built, an edition column
+    says whether each language's editions are current, out of date (paragraphs changed
+    in the source or in translation since they were built) or not built.
 
     Without --domain, every article (domain) under LOCALES gets its own table.
     """
@@ -57,6 +59,47 @@ def stats(
         return
     for name in dict.fromkeys(row.domain for row in rows):
         console.print(_stats_table(name, [row for row in rows if row.domain == name]))
+        changes = _edition_changes_table(name, [row for row in rows if row.domain == name])
+        if changes is not None:
+            console.print(changes)
+
+
+def _edition_changes_table(domain: str, rows: list[CatalogStats]) -> Table | None:
+    """Every paragraph that changed since each out-of-date edition was built."""
+    from rich.table import Table
+    from rich.text import Text
+
+    stale = [
+        (row.language, worst)
+        for row in rows
+        if row.edition and (worst := row.edition.worst) is not None and not worst.current
+    ]
+    if not stale:
+        return None
+    table = Table(
+        title=Text(f"{domain}: paragraphs changed since the editions were built"),
+        title_justify="left",
+    )
+    contexts = any(c.msgctxt for _, staleness in stale for c in staleness.changes)
+    for key in (
+        "language",
+        "reference",
+        "change",
+        *(["msgctxt"] if contexts else []),
+        "starts with",
+    ):
+        table.add_column(key, style="cyan" if key == "reference" else None)
+    for language, staleness in stale:
+        for change in staleness.changes:
+            context = [Text(change.msgctxt or "")] if contexts else []
+            table.add_row(
+                language,
+                Text(change.reference),
+                change.kind.value,
+                *context,
+                Text(change.starts_with),
+            )
+    return table
 
 
 def _stats_table(domain: str, rows: list[CatalogStats]) -> Table:
@@ -67,6 +110,8 @@ def _stats_table(domain: str, rows: list[CatalogStats]) -> Table:
     # Each heading is the JSON key (`--json`) with spaces for underscores; `outdated` only
     # when some catalogue is older than the article (it says so loudly).
     outdated = any(row.outdated for row in rows)
+    # `edition` once some edition of the article is recorded (`edition build`).
+    editions = any(row.edition is not None and row.edition.formats for row in rows)
     for key in (
         "language",
         "entries",
@@ -76,14 +121,19 @@ def _stats_table(domain: str, rows: list[CatalogStats]) -> Table:
         *(["outdated"] if outdated else []),
         "glossary_violations",
         "percent_reviewed",
+        *(["edition"] if editions else []),
     ):
-        table.add_column(key.replace("_", " "), justify="left" if key == "language" else "right")
+        left = key in ("language", "edition")
+        table.add_column(key.replace("_", " "), justify="left" if left else "right")
     for row in rows:
         violations = "n/a" if row.glossary_violations is None else str(row.glossary_violations)
         counts = [row.entries, row.reviewed, row.fuzzy, row.untranslated]
         if outdated:
             counts.append(row.outdated)
-        table.add_row(row.language, *map(str, counts), violations, f"{row.percent_reviewed:.1f}")
+        cells = [row.language, *map(str, counts), violations, f"{row.percent_reviewed:.1f}"]
+        if editions:
+            cells.append(row.edition.summary if row.edition else "not built")
+        table.add_row(*cells)
     return table
 
 

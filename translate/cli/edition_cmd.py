@@ -6,6 +6,7 @@ command runs, not at start-up.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -20,7 +21,13 @@ from newsloc.translate.errors import UserError
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from newsloc.translate.edition.build import EditionOptions, EditionRefused, ReviewReport
+    from newsloc.translate.edition.build import (
+        EditionOptions,
+        EditionRefused,
+        PreparedEdition,
+        ReviewReport,
+        Staleness,
+    )
 
 app = typer.Typer(
     rich_markup_mode=None,
@@ -85,6 +92,40 @@ def _contested_table(report: ReviewReport) -> Table:
             Text(item.first_words),
         )
     return table
+
+
+def _changes_table(staleness: Staleness, language: str) -> Table:
+    """What changed since an edition was last built: one row per paragraph."""
+    from rich.table import Table
+    from rich.text import Text
+
+    previous = staleness.previous
+    table = Table(
+        title=Text(
+            f"{language}: changed since {Path(previous.file).name} was built "
+            f"({previous.built.replace('T', ' ')[:16]} UTC)"
+        ),
+        title_justify="left",
+    )
+    table.add_column("line", justify="right", style="cyan")
+    table.add_column("change")
+    contexts = any(change.msgctxt for change in staleness.changes)
+    if contexts:
+        table.add_column("element")
+    table.add_column("starts with")
+    for change in staleness.changes:
+        cells: list[str | Text] = [", ".join(map(str, change.lines)), change.kind.value]
+        if contexts:
+            cells.append(Text(change.msgctxt or ""))
+        table.add_row(*cells, Text(change.starts_with))
+    return table
+
+
+def _report_changes(prepared: Sequence[PreparedEdition]) -> None:
+    """Before writing: every edition being replaced that is out of date, and why."""
+    for item in prepared:
+        if item.staleness is not None and not item.staleness.current:
+            console.print(_changes_table(item.staleness, item.edition.language))
 
 
 def _refusal_json(report: ReviewReport) -> dict[str, object]:
@@ -197,6 +238,14 @@ def build(
             "are printed in English, marked as untranslated.",
         ),
     ] = False,
+    correction: Annotated[
+        bool,
+        typer.Option(
+            "--correction",
+            help="End each edition whose words changed since its last build with a "
+            "correction note in its language, dated with the edition's date.",
+        ),
+    ] = False,
     typography: Annotated[
         bool,
         typer.Option(
@@ -223,6 +272,10 @@ def build(
     Several languages (--lang hy,az,ru or --all) are built all or none, with the English
     original and an index page, every page linking to the others (hreflang).
 
+    Each build is recorded in LOCALES/<domain>.editions.json; an edition it replaces
+    that is out of date (paragraphs changed since it was built) is listed before
+    writing, and --correction ends such an edition with a dated correction note.
+
     Exit 0: written; 1: refused (the catalogue lacks paragraphs of the article, too few
     entries reviewed, or contested names unreviewed; nothing written); 2: bad input.
     """
@@ -242,6 +295,7 @@ def build(
         glossary=glossary,
         base_url=base_url,
         allow_outdated=allow_outdated,
+        correction=correction,
     )
     if languages is not None and len(languages) == 1:
         _build_one(languages[0], options, as_json)
@@ -253,7 +307,7 @@ def _build_one(language: str, options: EditionOptions, as_json: bool) -> None:
     from newsloc.translate.edition.build import EditionRefused, write_edition
 
     try:
-        result = write_edition(language, options)
+        result = write_edition(language, options, None if as_json else _report_changes)
     except EditionRefused as refused:
         if as_json:
             print_json(_refusal_json(refused.report))
@@ -274,7 +328,7 @@ def _build_several(languages: list[str] | None, options: EditionOptions, as_json
     from newsloc.translate.edition.linked import build_editions
 
     try:
-        built = build_editions(languages, options)
+        built = build_editions(languages, options, None if as_json else _report_changes)
     except EditionsRefused as refused:
         if as_json:
             print_json({"refused": [_refusal_json(r.report) for r in refused.refusals]})

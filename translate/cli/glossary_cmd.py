@@ -92,7 +92,9 @@ def list_concepts(
     for column in ("id", "kind", "names", "contested", "languages"):
         table.add_column(column, overflow="fold")
     for concept in concepts:
-        names = " / ".join(concept.names) + (" (ambiguous)" if concept.ambiguous else "")
+        names = " / ".join(
+            f"{name} (ambiguous)" if concept.is_ambiguous(name) else name for name in concept.names
+        )
         languages = " ".join(glossary.languages_of(concept))
         setting = concept.contested_setting or ""
         table.add_row(*map(Text, (concept.id, concept.kind, names, setting, languages)))
@@ -187,7 +189,7 @@ def _summary(glossary: Glossary, concept: Concept) -> dict[str, object]:
         "names": list(concept.names),
         "contested": concept.contested,
         "contested_setting": concept.contested_setting,
-        "ambiguous": concept.ambiguous,
+        "ambiguous": concept.ambiguous_setting,
         "languages": list(glossary.languages_of(concept)),
     }
 
@@ -209,7 +211,11 @@ def _print_concept(glossary: Glossary, concept: Concept) -> None:
         for flag, on in (
             (f"contested: {_SETTING_LABELS.get(concept.contested_setting or '')}", concept.dual),
             (f"contested: {_SETTING_LABELS.get('source')}", concept.contested and not concept.dual),
-            ("ambiguous", concept.ambiguous),
+            ("ambiguous", concept.wholly_ambiguous),
+            (
+                f"ambiguous: {', '.join(concept.ambiguous_names)}",
+                concept.ambiguous and not concept.wholly_ambiguous,
+            ),
         )
         if on
     ]

@@ -93,7 +93,13 @@ def _console_class() -> type[Console]:
     from rich.console import Console, ConsoleDimensions
 
     class NewslocConsole(Console):
-        """rich's Console, but piped output is neither padded nor cut at 80 columns."""
+        """rich's Console, but piped output is neither padded nor cut at 80 columns, and
+        no table cell is ever cut to an ellipsis (see `_whole_words`)."""
+
+        def print(self, *objects: Any, **options: Any) -> None:
+            for renderable in objects:
+                _whole_words(renderable, self.width)
+            super().print(*objects, **options)
 
         def __init__(self, **options: Any) -> None:
             super().__init__(file=_Stream(options.get("stderr", False)), **options)  # type: ignore[arg-type]
@@ -110,6 +116,39 @@ def _console_class() -> type[Console]:
             Console.size.fset(self, new_size)  # type: ignore[attr-defined]
 
     return NewslocConsole
+
+
+def _whole_words(renderable: Any, width: int) -> None:
+    """Never let a table cut a word to rich's default "…": a reader must not lose the end
+    of a name, a path or a heading. A table wider than the terminal gets column widths of
+    its own: each column its longest word, the room left shared out by what each column
+    lacks (so headings wrap at their spaces). Only where even that cannot fit does a long
+    word break across lines."""
+    from rich.console import Group
+    from rich.table import Table
+
+    if isinstance(renderable, Group):
+        for part in renderable.renderables:
+            _whole_words(part, width)
+    if not isinstance(renderable, Table) or not renderable.columns:
+        return
+    least, most = [], []
+    for column in renderable.columns:
+        column.overflow = "fold"
+        texts = [str(column.header), *(str(cell) for cell in column.cells)]
+        lines = [line for text in texts for line in text.splitlines()]
+        least.append(max((len(word) for line in lines for word in line.split()), default=0))
+        most.append(max((len(line) for line in lines), default=0))
+    _top, right, _bottom, left = renderable.padding
+    count = len(renderable.columns)
+    rules = (count + 1 if renderable.show_edge else count - 1) if renderable.box else 0
+    room = width - count * (left + right) - rules
+    if sum(most) <= room or sum(least) > room:
+        return
+    spare, lacking = room - sum(least), sum(most) - sum(least)
+    widths = [low + (high - low) * spare // lacking for low, high in zip(least, most, strict=True)]
+    for column, fitted in zip(renderable.columns, widths, strict=True):
+        column.width = fitted
 
 
 console: Console = _LazyConsole()  # type: ignore[assignment]

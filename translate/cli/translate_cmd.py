@@ -21,6 +21,7 @@ from newsloc.translate.cli.output import (
 from newsloc.translate.errors import UserError
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
     from rich.progress import TaskID
     from rich.table import Table
 
@@ -166,7 +167,7 @@ def translate(
     if as_json:
         print_json(_batch_as_dict(batch))
     else:
-        console.print(_batch_table(batch, machine=factory is not None))
+        console.print(_batch_table(batch, machine=factory is not None, width=console.width))
     if batch.outcomes and len(batch.failed) == len(batch.outcomes):
         raise typer.Exit(2)
     if batch.failed or any(is_partial(report) for report in batch.done):
@@ -183,7 +184,7 @@ def _translate_one(article: Path, settings: RunSettings, domain: str | None, as_
     if as_json:
         print_json(_as_dict(report))
     else:
-        console.print(_table(report))
+        console.print(_table(report, width=console.width))
     if is_partial(report):
         raise typer.Exit(EXIT_PARTIAL)
 
@@ -242,26 +243,58 @@ def _heading(key: str) -> str:
     return key.replace("_", " ")
 
 
-def _table(report: TranslateReport) -> Table:
-    table = _compact_table(f"Catalogues from {report.template}")
-    table.add_column("language", justify="left")
-    for key in _COLUMNS:
-        table.add_column(_heading(key), justify="right")
-    for lang in report.languages:
-        table.add_row(lang.language, *(str(getattr(lang, key)) for key in _COLUMNS))
+def _table(report: TranslateReport, width: int | None = None) -> RenderableType:
+    """A row per language; on a terminal too narrow for that, a row per figure instead,
+    so that no heading or number is cut to an ellipsis. The files written follow."""
+    from rich.console import Group
     from rich.text import Text
 
-    table.caption = Text(
-        "\n".join(
-            f"{path}{'' if written else ' (unchanged)'}"
-            for path, written in [
-                (report.template, report.template_written),
-                *((lang.path, lang.written) for lang in report.languages),
-            ]
+    headings = ["language", *map(_heading, _COLUMNS)]
+    rows = [
+        [lang.language, *(str(getattr(lang, key)) for key in _COLUMNS)] for lang in report.languages
+    ]
+    table = _compact_table(f"Catalogues from {report.template}")
+    if width is not None and _narrowest(headings, rows) > width:
+        table.add_column("", justify="left")
+        for lang in report.languages:
+            table.add_column(lang.language, justify="right")
+        for index, heading in enumerate(headings[1:], start=1):
+            table.add_row(heading, *(row[index] for row in rows))
+    else:
+        _add_columns(table, headings, rows)
+        for row in rows:
+            table.add_row(*row)
+    files = [
+        Text(f"{path}{'' if written else ' (unchanged)'}")
+        for path, written in [
+            (report.template, report.template_written),
+            *((lang.path, lang.written) for lang in report.languages),
+        ]
+    ]
+    return Group(table, *files)
+
+
+def _longest_word(cells: Iterable[str]) -> int:
+    return max((len(word) for cell in cells for word in cell.split()), default=0)
+
+
+def _narrowest(headings: list[str], rows: list[list[str]]) -> int:
+    """The width a compact table needs with every heading wrapped at its spaces: its
+    columns, a space either side of each, and the table's edges."""
+    columns = zip(headings, *rows, strict=True)
+    return sum(_longest_word(column) for column in columns) + 2 * len(headings)
+
+
+def _add_columns(table: Table, headings: list[str], rows: list[list[str]], left: int = 1) -> None:
+    """Columns never narrower than their longest word, so headings wrap at their spaces
+    instead of being cut; the first `left` columns are text, the rest figures."""
+    for index, heading in enumerate(headings):
+        cells = [heading, *(row[index] for row in rows)]
+        table.add_column(
+            heading,
+            justify="left" if index < left else "right",
+            min_width=_longest_word(cells),
         )
-    )
-    table.caption_justify = "left"
-    return table
 
 
 def _batch_as_dict(batch: BatchReport) -> dict:
@@ -277,34 +310,55 @@ def _batch_as_dict(batch: BatchReport) -> dict:
     }
 
 
-def _batch_table(batch: BatchReport, machine: bool = True) -> Table:
+def _batch_table(
+    batch: BatchReport, machine: bool = True, width: int | None = None
+) -> RenderableType:
     """One table for the whole run: a row per article and language, refused ones included.
+    On a terminal too narrow for that, a small table per article with a row per figure.
 
     Without an engine (`--engine none`) nothing is translated: the title says what was done.
     """
+    from rich.console import Group
+    from rich.text import Text
+
     done = f"{len(batch.done)} of {len(batch.outcomes)} articles"
-    table = _compact_table(
+    title = (
         f"{done} translated"
         if machine
         else f"{done} made into catalogues for translators (--engine none)"
     )
     keys = ("entries", "kept", "changed", "machine_translated", "untranslated", "rendered")
-    table.add_column("article", justify="left")
-    table.add_column("language", justify="left")
-    for key in (*keys, "not_found"):
-        table.add_column(_heading(key), justify="right")
-    from rich.text import Text
-
+    headings = ["article", "language", *(_heading(key) for key in (*keys, "not_found"))]
+    rows: list[list[str]] = []
     for outcome in batch.outcomes:
-        article = Text(outcome.article.name)
         if outcome.report is None:
-            table.add_row(article, "", *[""] * len(keys), "refused")
+            rows.append([outcome.article.name, "", *[""] * len(keys), "refused"])
             continue
         for lang in outcome.report.languages:
             cells = [str(getattr(lang, key)) for key in keys]
             if lang.warning:
                 cells[keys.index("machine_translated")] = "none"
-            table.add_row(article, lang.language, *cells, str(lang.not_found))
+            rows.append([outcome.article.name, lang.language, *cells, str(lang.not_found)])
+    if width is not None and _narrowest(headings, rows) > width:
+        parts: list[RenderableType] = [Text(title)]
+        for name in dict.fromkeys(row[0] for row in rows):
+            mine = [row[1:] for row in rows if row[0] == name]
+            if not mine[0][0]:
+                parts.append(Text(f"{name}: refused"))
+                continue
+            table = _compact_table(name)
+            table.add_column("", justify="left")
+            for row in mine:
+                table.add_column(row[0], justify="right")
+            for index, heading in enumerate(headings[2:], start=1):
+                table.add_row(heading, *(row[index] for row in mine))
+            parts.append(table)
+        return Group(*parts)
+    table = _compact_table(title)
+    table.add_column(headings[0], justify="left")
+    _add_columns(table, headings[1:], [row[1:] for row in rows])
+    for row in rows:
+        table.add_row(Text(row[0]), *row[1:])
     return table
 
 

@@ -19,14 +19,15 @@ the English original, an index and links between them, are `edition.linked`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import polib
 from babel import Locale
 from babel.dates import format_date
 
-from newsloc.base.files import atomic_write_text
+from newsloc.base.files import PlannedWrite, write_files
 from newsloc.base.po.conventions import header_language, primary_subtag
 from newsloc.glossary.loader import glossary_or_default
 from newsloc.glossary.model import Glossary
@@ -48,6 +49,7 @@ from newsloc.translate.edition.content import (
     PublishedParagraph,
     TextOrigin,
 )
+from newsloc.translate.edition.corrections import carried_correction, make_correction
 from newsloc.translate.edition.formats import render
 from newsloc.translate.edition.gate import (
     ContestedEntry,
@@ -58,6 +60,19 @@ from newsloc.translate.edition.gate import (
     first_words,
     occurrence_lines,
     review_report,
+)
+from newsloc.translate.edition.record import (
+    EditionRecord,
+    ParagraphState,
+    Record,
+    Staleness,
+    article_digest,
+    build_time,
+    check_written,
+    compare,
+    digest,
+    plan_record,
+    read_record,
 )
 from newsloc.translate.edition.typography import apply_typography
 from newsloc.translate.errors import UserError
@@ -92,8 +107,11 @@ class EditionResult:
     edition: Edition
     report: ReviewReport
     warnings: list[str] = field(default_factory=list)
+    #: How the earlier build of this edition differs from this one; None: none recorded.
+    staleness: Staleness | None = None
 
     def as_dict(self) -> dict[str, object]:
+        correction = self.edition.correction
         return {
             "path": str(self.path),
             "language": self.edition.language,
@@ -114,6 +132,14 @@ class EditionResult:
             "unreviewed": self.edition.unreviewed,
             "outdated_lines": sorted(line for item in self.report.outdated for line in item.lines),
             "warnings": list(self.warnings),
+            "since_last_build": self.staleness.as_dict() if self.staleness else None,
+            "correction": None
+            if correction is None
+            else {
+                "date": correction.date_text,
+                "lines": list(correction.lines),
+                "removed": correction.removed,
+            },
         }
 
 
@@ -222,6 +248,8 @@ class EditionOptions:
     #: Build from a catalogue older than the article: the paragraphs it lacks are printed
     #: in English, marked, instead of refusing.
     allow_outdated: bool = False
+    #: End an edition whose words changed since its last build with a correction note.
+    correction: bool = False
 
 
 @dataclass(frozen=True)
@@ -231,6 +259,143 @@ class PreparedEdition:
     edition: Edition
     report: ReviewReport
     warnings: list[str]
+    #: The domain's record of built editions, as read (`edition.record`).
+    record: Record | None = None
+    #: Every paragraph as this edition prints it, for the record.
+    states: tuple[ParagraphState, ...] = ()
+    #: How the last build of this edition differs from this one; None: none recorded.
+    staleness: Staleness | None = None
+
+
+#: Called with every edition that passed the gate, before anything is written.
+BeforeWrite = Callable[[Sequence[PreparedEdition]], None]
+
+
+def paragraph_states(
+    entries: list[CurrentEntry], allow_fuzzy: bool, language: str | None
+) -> tuple[ParagraphState, ...]:
+    """Each paragraph (entry) of the article as an edition with these settings prints it:
+    what the record keeps, and what stats compares with it."""
+    states = []
+    for item in entries:
+        printed = edition_paragraphs([item], allow_fuzzy, language)
+        first = printed[0]
+        path = min(item.source.occurrences, key=lambda o: int(o[1]))[0]
+        states.append(
+            ParagraphState(
+                msgctxt=item.source.msgctxt or None,
+                source=digest(item.source.msgid),
+                text=digest(first.text),
+                origin=first.origin.value,
+                reference=f"{path}:{first.line}",
+                lines=tuple(p.line for p in printed),
+                starts_with=first_words(item.source.msgid),
+            )
+        )
+    return tuple(states)
+
+
+def staleness_of(
+    previous: EditionRecord | None, states: Sequence[ParagraphState]
+) -> Staleness | None:
+    """How an edition built as `previous` differs from one printing `states`."""
+    if previous is None:
+        return None
+    return Staleness(previous, tuple(compare(previous.paragraphs, states)))
+
+
+def _with_correction(
+    prepared: PreparedEdition, options: EditionOptions, catalog_path: Path
+) -> PreparedEdition:
+    """The edition with its correction note: a new one (`--correction`, when words
+    changed since its last build), or the one its last build printed, kept while the
+    article's paragraphs stay where they were."""
+    edition, staleness, warnings = prepared.edition, prepared.staleness, prepared.warnings
+    previous = staleness.previous if staleness else None
+    language = edition.language
+    correction = None
+    if options.correction:
+        changed = staleness is not None and any(c.kind.corrects for c in staleness.changes)
+        if not changed:
+            said = (
+                f"no earlier {language} edition in {options.fmt.value} is recorded"
+                if previous is None
+                else f"no paragraph changed since the {language} edition built {previous.built}"
+            )
+            warnings.append(f"{catalog_path}: --correction: {said}; no correction note")
+        elif edition.date_text is None:
+            raise UserError(
+                f"{catalog_path}: --correction: the edition has no date to give the note "
+                "(no --date, and no X-Newsloc-Date from the article's dateline); give "
+                "--date YYYY-MM-DD, the day of the correction"
+            )
+        else:
+            correction = make_correction(staleness, edition.date_text)
+            if (
+                previous is not None
+                and edition.date is not None
+                and (previous.date == edition.date.isoformat())
+            ):
+                warnings.append(
+                    f"{catalog_path}: --correction: the note is dated {edition.date_text}, "
+                    f"the date of the {language} edition it corrects; give --date with the "
+                    "day of the correction"
+                )
+    if correction is None:
+        correction = carried_correction(previous, staleness, edition.date_text)
+        if previous is not None and previous.correction is not None and correction is None:
+            warnings.append(
+                f"{catalog_path}: the correction note of the earlier {language} edition is "
+                "left out (the article changed since); pass --correction to print a new one"
+            )
+    return replace(prepared, edition=replace(edition, correction=correction))
+
+
+def edition_record(
+    prepared: PreparedEdition, path: Path, fmt: EditionFormat, options: EditionOptions
+) -> EditionRecord:
+    """What the record keeps of an edition about to be written to `path`."""
+    edition = prepared.edition
+    return EditionRecord(
+        language=edition.language,
+        format=fmt.value,
+        file=str(path),
+        built=build_time(),
+        date=edition.date.isoformat() if edition.date else None,
+        article=article_digest(prepared.states),
+        template=str(prepared.report.template) if prepared.report.template else None,
+        allow_fuzzy=options.allow_fuzzy,
+        typography=options.typography,
+        paragraphs=prepared.states,
+        correction=edition.correction,
+    )
+
+
+def record_write(
+    built: Sequence[tuple[PreparedEdition, Path]], options: EditionOptions
+) -> PlannedWrite:
+    """The record of the editions about to be written (each with its path), to write with
+    them (`base.files.write_files`), inside `--locales`."""
+    record = built[0][0].record
+    if record is None:
+        raise ValueError("prepared editions carry the record they were compared with")
+    editions = [edition_record(p, path, options.fmt, options) for p, path in built]
+    return plan_record(record, editions, within=options.locales)
+
+
+def write_with_record(
+    writes: Sequence[tuple[Path, str]],
+    record: PlannedWrite,
+    options: EditionOptions,
+    domain: str,
+) -> None:
+    """Write the edition files and the record together (all or none: a full disk leaves
+    every file as it was), then read the record back."""
+    write_files(
+        [PlannedWrite(path, text.encode("utf-8")) for path, text in writes] + [record],
+        within=options.out,
+    )
+    check_written(record, options.locales, domain)
 
 
 def prepare_edition(
@@ -293,7 +458,13 @@ def prepare_edition(
             f"{found.path}:{entry.linenum}: no longer in the article ({report.template}); "
             f"not printed: {first_words(entry.msgid)}"
         )
-    return PreparedEdition(edition, report, warnings)
+    record = read_record(options.locales, found.domain)
+    states = paragraph_states(
+        entries, options.allow_fuzzy, language if options.typography else None
+    )
+    staleness = staleness_of(record.previous(language, options.fmt.value), states)
+    prepared = PreparedEdition(edition, report, warnings, record, states, staleness)
+    return _with_correction(prepared, options, found.path)
 
 
 def gate_glossary(options: EditionOptions) -> Glossary | None:
@@ -332,6 +503,7 @@ def build_edition(
     allow_unreviewed_names: bool = False,
     glossary: Path | None = None,
     allow_outdated: bool = False,
+    correction: bool = False,
 ) -> EditionResult:
     """Rebuild the article in `language` and write `OUT/<domain>.<language>.<ext>`.
 
@@ -353,24 +525,33 @@ def build_edition(
         allow_unreviewed_names=allow_unreviewed_names,
         glossary=glossary,
         allow_outdated=allow_outdated,
+        correction=correction,
     )
     return write_edition(language, options)
 
 
-def write_edition(language: str, options: EditionOptions) -> EditionResult:
-    """`build_edition` with its settings in one `EditionOptions` (as the CLI holds them)."""
+def write_edition(
+    language: str, options: EditionOptions, before_write: BeforeWrite | None = None
+) -> EditionResult:
+    """`build_edition` with its settings in one `EditionOptions` (as the CLI holds them);
+    `before_write` sees the edition (and how it differs from its last build) before the
+    edition and the record of it (`edition.record`) are written."""
     check_language(language)
     prepared = prepare_edition(language, options, gate_glossary(options))
+    if before_write is not None:
+        before_write([prepared])
     edition = prepared.edition
     path = options.out / edition_filename(edition.domain, language, options.fmt)
     check_output_paths([path])
-    atomic_write_text(path, render(edition, options.fmt), within=options.out)
+    record = record_write([(prepared, path)], options)
+    write_with_record([(path, render(edition, options.fmt))], record, options, edition.domain)
     return EditionResult(
         path=path,
         format=options.fmt,
         edition=edition,
         report=prepared.report,
         warnings=prepared.warnings,
+        staleness=prepared.staleness,
     )
 
 
@@ -385,6 +566,7 @@ __all__ = [
     "PendingEntry",
     "PreparedEdition",
     "ReviewReport",
+    "Staleness",
     "build_edition",
     "prepare_edition",
     "write_edition",

@@ -70,6 +70,18 @@ class Alternate:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A correction note: the article changed since an earlier edition (`--correction`)."""
+
+    #: The edition's date, in its language's house style (the note's date).
+    date_text: str
+    #: Source lines of the paragraphs changed or added since, as this edition prints them.
+    lines: tuple[int, ...]
+    #: How many paragraphs of the earlier edition are gone.
+    removed: int = 0
+
+
+@dataclass(frozen=True)
 class Edition:
     """Everything a renderer needs: no file access, no decisions left."""
 
@@ -86,6 +98,8 @@ class Edition:
     #: Where the date comes from, in words ("from the article's dateline", "given with
     #: --date"); None without a date.
     date_source: str | None = None
+    #: A correction note to print at the end (`edition.corrections`), None without one.
+    correction: Correction | None = None
 
     @property
     def headline(self) -> PublishedParagraph | None:

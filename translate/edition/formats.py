@@ -21,6 +21,7 @@ from newsloc.translate.edition.content import (
     PublishedParagraph,
     TextOrigin,
 )
+from newsloc.translate.edition.corrections import correction_sentences
 from newsloc.translate.i18n import language_name, translator
 from newsloc.translate.markup import TAG, plain_text
 
@@ -144,6 +145,9 @@ def render_text(edition: Edition) -> str:
             blocks.append(f"[{unchecked}] {text}")
         else:
             blocks.append(text)
+    note = correction_sentences(edition)
+    if note:  # the correction note (edition.corrections)
+        blocks.append(f"[{' '.join(note)}]")
     others = _others(edition)
     if others:
         lines = [other_versions_label(edition.language)]
@@ -222,6 +226,9 @@ def render_markdown(edition: Edition) -> str:
     if edition.unreviewed:
         blocks.append(f"> **{escape_markdown(unreviewed_banner(edition))}**")
     blocks.extend(_markdown_paragraph(p, edition.language) for p in paragraphs)
+    note = correction_sentences(edition)
+    if note:  # the correction note (edition.corrections)
+        blocks.append("> *" + escape_markdown(" ".join(note)) + "*")
     others = _others(edition)
     if others:
         links = " · ".join(
@@ -272,6 +279,9 @@ figcaption {{ font-size: 0.9rem; color: #5a5852; margin: 0 0 1.1em; }}
   font-size: 1.25rem; font-style: italic; }}
 .byline {{ margin-top: 1.75rem; padding-top: 0.75rem; border-top: 1px solid #dcd9d0;
   color: #5a5852; font-style: italic; }}
+.correction {{ margin: 1.75rem 0 0; padding: 0.75rem 1rem; background: #eef3f8;
+  border-left: 4px solid #2c5d8a; font-size: 0.95rem; }}
+.correction p {{ margin: 0; }}
 @media (max-width: 44rem) {{ article {{ margin: 0; padding: 1.25rem; }} }}
 """.strip()
 
@@ -425,6 +435,14 @@ def _date_source(edition: Edition) -> str:
     return f' data-source="{html.escape(edition.date_source, quote=True)}"'
 
 
+def correction_html(edition: Edition) -> str:
+    """The correction note as an `<aside>` (empty: no note)."""
+    note = correction_sentences(edition)
+    if not note:
+        return ""
+    return f'<aside class="correction" role="note"><p>{html.escape(" ".join(note))}</p></aside>'
+
+
 def render_html(edition: Edition) -> str:
     """A self-contained page: inline CSS, no scripts, no external resources."""
     lang = _lang(edition.language)
@@ -448,10 +466,11 @@ def render_html(edition: Edition) -> str:
             f"<strong>{html.escape(unreviewed_banner(edition))}</strong></p>"
         )
     body.extend(_html_blocks(paragraphs, edition.language))
+    body.append(correction_html(edition))
     switcher = _html_switcher(edition)
     if switcher:
         body.append(switcher)
-    content = "\n".join(body)
+    content = "\n".join(block for block in body if block)
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
@@ -573,7 +592,8 @@ def render_ninjs(edition: Edition) -> str:
     body = [p for p in edition.paragraphs if p.kind not in ("headline", "standfirst", "byline")]
     body = [p for p in body if not p.is_byline and p.kind != "dateline"]
     if body:
-        html_body = "\n".join(_html_blocks(body, edition.language))
+        html_body = "\n".join([*_html_blocks(body, edition.language), correction_html(edition)])
+        html_body = html_body.rstrip("\n")
         document["bodies"] = [{"role": "main", "contentType": "text/html", "value": html_body}]
     bylines = [plain(p) for p in edition.paragraphs if p.kind == "byline" or p.is_byline]
     if bylines:

@@ -19,8 +19,7 @@ import polib
 from newsloc.glossary.match import find_mentions
 from newsloc.glossary.model import Glossary
 from newsloc.translate.catalog.current import CurrentEntry
-from newsloc.translate.catalog.entry_state import EntryState
-from newsloc.translate.catalog.stats import percent
+from newsloc.translate.catalog.entry_state import EntryState, percent
 from newsloc.translate.errors import UserError
 
 

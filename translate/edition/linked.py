@@ -12,12 +12,12 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from newsloc.base.files import PlannedWrite, write_files
 from newsloc.glossary.model import SOURCE_LANGUAGE
 from newsloc.translate.catalog.current import current_entries
 from newsloc.translate.catalog.discovery import check_language, find_catalogs
 from newsloc.translate.catalog.storage import load_catalog
 from newsloc.translate.edition.build import (
+    BeforeWrite,
     EditionOptions,
     EditionResult,
     PreparedEdition,
@@ -27,6 +27,8 @@ from newsloc.translate.edition.build import (
     format_edition_date,
     gate_glossary,
     prepare_edition,
+    record_write,
+    write_with_record,
 )
 from newsloc.translate.edition.content import (
     Alternate,
@@ -93,7 +95,9 @@ def _with_links(edition: Edition, alternates: tuple[Alternate, ...], index: str)
     return replace(edition, alternates=alternates, index_href=index)
 
 
-def build_editions(languages: list[str] | None, options: EditionOptions) -> EditionSet:
+def build_editions(
+    languages: list[str] | None, options: EditionOptions, before_write: BeforeWrite | None = None
+) -> EditionSet:
     """Build every language in `languages` (None: every catalogue) in one run.
 
     All or none: every edition is prepared (and may be refused) before any file is
@@ -123,6 +127,8 @@ def build_editions(languages: list[str] | None, options: EditionOptions) -> Edit
             refusals.append(refused)
     if refusals:
         raise EditionsRefused(refusals)
+    if before_write is not None:
+        before_write(prepared)
 
     domain = prepared[0].edition.domain
     date = next((p.edition.date for p in prepared if p.edition.date), None)
@@ -145,7 +151,9 @@ def build_editions(languages: list[str] | None, options: EditionOptions) -> Edit
         edition = _with_links(item.edition, alternates, index_href)
         path = options.out / edition_filename(domain, edition.language, fmt)
         writes.append((path, render(edition, fmt)))
-        results.append(EditionResult(path, fmt, edition, item.report, item.warnings))
+        results.append(
+            EditionResult(path, fmt, edition, item.report, item.warnings, item.staleness)
+        )
     original = _with_links(original, alternates, index_href)
     original_path = options.out / edition_filename(domain, SOURCE_LANGUAGE, fmt)
     writes.append((original_path, render(original, fmt)))
@@ -155,7 +163,8 @@ def build_editions(languages: list[str] | None, options: EditionOptions) -> Edit
     # One write for all: every temporary file before the first rename, so a full disk
     # leaves nothing new, and a failing rename names the files already written.
     check_output_paths([path for path, _ in writes])
-    write_files(
-        [PlannedWrite(path, text.encode("utf-8")) for path, text in writes], within=options.out
+    record = record_write(
+        [(item, r.path) for item, r in zip(prepared, results, strict=True)], options
     )
+    write_with_record(writes, record, options, domain)
     return EditionSet(editions=results, original=original_path, index=index_path)

@@ -123,7 +123,7 @@ def test_catalogues_are_compiled_in_memory_with_newslocs_plural_forms():
 def _banner_ids() -> tuple[str, str]:
     with POT.open("rb") as handle:
         catalog = read_po(handle)
-    message = next(m for m in catalog if isinstance(m.id, tuple))
+    message = next(m for m in catalog if isinstance(m.id, tuple) and "Unreviewed" in m.id[0])
     return message.id[0], message.id[1]
 
 
