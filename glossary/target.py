@@ -252,7 +252,7 @@ class TargetIndex:
             )
         ]
 
-    def _spans(self, text: str) -> Iterator[tuple[int, int]]:
+    def _spans(self, text: str) -> Iterable[tuple[int, int]]:
         """(start, end) of every spelling found in `text` (the suffix not included)."""
         return self._spellings.find(text)
 
@@ -346,11 +346,29 @@ class _Spellings:
         self._patterns: dict[str, re.Pattern[str] | None] = {}
         #: two characters of a text -> the characters of a spelling that may match there
         self._chars: dict[str, tuple[str, ...]] = {}
+        #: the last few texts read -> what was found in them
+        self._recent: dict[str, tuple[tuple[int, int], ...]] = {}
+        #: a run keys[low:high] -> the depth its shared path reaches, and its pattern
+        self._jumps: dict[tuple[int, int], tuple[int, re.Pattern[str] | None]] = {}
         # Where an occurrence may start: the spellings' first three characters, as the
         # walk reads them, in one small pattern (a few thousand prefixes at most).
         self._start = (
-            re.compile(f"(?={trie_pattern(prefixes, pack.char_pattern, end='')})") if keys else None
+            re.compile(trie_pattern(prefixes, pack.char_pattern, end="")) if keys else None
         )
+
+    def _jump(self, low: int, high: int, depth: int) -> tuple[int, re.Pattern[str] | None]:
+        """(depth, pattern) of the path every spelling in keys[low:high] shares beyond
+        `depth`, as the pattern's characters read it; (depth, None) when it branches or
+        ends there. (A sorted run shares what its first and last spelling share.)"""
+        first, last = self.keys[low], self.keys[high - 1]
+        shared = depth
+        end = min(len(first), len(last))
+        while shared < end and first[shared] == last[shared]:
+            shared += 1
+        if shared == depth:
+            return depth, None
+        chars = (self.pack.char_pattern(char) for char in first[depth:shared])
+        return shared, re.compile("".join(chars))
 
     def _pattern(self, char: str) -> re.Pattern[str] | None:
         try:
@@ -374,8 +392,20 @@ class _Spellings:
             chars.add(" ")
         return tuple(sorted(chars))
 
-    def find(self, text: str) -> Iterator[tuple[int, int]]:
-        """(start, end) of each spelling found in `text`, in order, never overlapping."""
+    def find(self, text: str) -> tuple[tuple[int, int], ...]:
+        """(start, end) of each spelling found in `text`, in order, never overlapping.
+
+        Rendering and checking read one translation several times over, so the last few
+        texts' answers are kept."""
+        found = self._recent.get(text)
+        if found is None:
+            found = tuple(self._find(text))
+            if len(self._recent) >= _RECENT:
+                del self._recent[next(iter(self._recent))]
+            self._recent[text] = found
+        return found
+
+    def _find(self, text: str) -> Iterator[tuple[int, int]]:
         if self._start is None:
             return
         search = self._start.search
@@ -397,6 +427,18 @@ class _Spellings:
         `prefix`, read up to `at`) that continues `text` from `at`, or None."""
         keys = self.keys
         depth = len(prefix)
+        # Where every spelling left goes on alike (a stem shared by its case forms), the
+        # trie has one path and no end: read it in one match instead of letter by letter.
+        jump = self._jumps.get((low, high)) if depth else _NO_JUMP
+        if jump is None:
+            jump = self._jumps[low, high] = self._jump(low, high, depth)
+        if jump[1] is not None:
+            matched = jump[1].match(text, at)
+            if matched is None:
+                return None
+            at = matched.end()
+            depth = jump[0]
+            prefix = keys[low][:depth]
         if at < len(text):
             here = text[at]
             pair = text[at : at + 2]
@@ -428,6 +470,11 @@ class _Spellings:
         if depth and len(keys[low]) == depth and (self.suffixing or not _WORD.match(text, at)):
             return at
         return None
+
+
+_NO_JUMP: tuple[int, re.Pattern[str] | None] = (0, None)
+#: Texts whose spans a `_Spellings` keeps.
+_RECENT = 64
 
 
 def _starts_word(text: str, after: int) -> bool:
