@@ -16,7 +16,7 @@ from newsloc.glossary.model import Glossary
 from newsloc.glossary.render import DocumentRenderer
 from newsloc.translate.catalog.comments import with_machine_comments
 from newsloc.translate.catalog.display import as_placed
-from newsloc.translate.catalog.entry_state import mark_fuzzy
+from newsloc.translate.catalog.entry_state import EntryKey, entry_key, mark_fuzzy
 from newsloc.translate.engines.interface import Span, Translation
 from newsloc.translate.segment import Sentence
 
@@ -83,12 +83,13 @@ class NameCounts:
 
 @dataclass
 class GlossaryPass:
-    """What the glossary made of one catalogue, entry by entry (keyed by msgid)."""
+    """What the glossary made of one catalogue, entry by entry (keyed by (msgctxt, msgid):
+    a headline and a body paragraph with the same words render apart)."""
 
     #: The machine output with the glossary applied, for the entries that had some.
-    output: dict[str, MachineText] = field(default_factory=dict)
+    output: dict[EntryKey, MachineText] = field(default_factory=dict)
     #: Every entry's `#.` notes: what the glossary expects of its translation.
-    notes: dict[str, list[str]] = field(default_factory=dict)
+    notes: dict[EntryKey, list[str]] = field(default_factory=dict)
     counts: NameCounts = field(default_factory=NameCounts)
 
 
@@ -103,11 +104,12 @@ def _markup_comments(joined: JoinedTranslation) -> tuple[str, ...]:
     return () if joined.markup_placed else (MARKUP_AROUND,)
 
 
-def as_machine_text(machine: Mapping[str, JoinedTranslation]) -> dict[str, MachineText]:
+def as_machine_text(
+    machine: Mapping[EntryKey, JoinedTranslation],
+) -> dict[EntryKey, MachineText]:
     """Without a glossary for the language: the machine output as it came."""
     return {
-        msgid: MachineText(joined.text, _markup_comments(joined))
-        for msgid, joined in machine.items()
+        key: MachineText(joined.text, _markup_comments(joined)) for key, joined in machine.items()
     }
 
 
@@ -115,10 +117,10 @@ def apply_glossary_to_machine_output(
     entries: Sequence[polib.POEntry],
     glossary: Glossary,
     language: str,
-    machine: Mapping[str, JoinedTranslation],
+    machine: Mapping[EntryKey, JoinedTranslation],
 ) -> GlossaryPass:
-    """Apply the glossary to this run's machine output (`machine`, by msgid), in document
-    order; nothing is changed here, the result says what to write.
+    """Apply the glossary to this run's machine output (`machine`, by entry key), in
+    document order; nothing is changed here, the result says what to write.
 
     Every live entry passes through one DocumentRenderer, so first mentions are counted
     across the whole article, reviewed entries included; only machine output is rendered.
@@ -128,7 +130,8 @@ def apply_glossary_to_machine_output(
     counts = result.counts
     renderer = DocumentRenderer(glossary, language)
     for entry in entries:
-        joined = machine.get(entry.msgid)
+        key = entry_key(entry)
+        joined = machine.get(key)
         with as_placed(entry, renderer, glossary):  # a headline spends no first mention
             if joined is None:
                 rendering = renderer.render(entry.msgid, entry.msgstr)  # keeps document state
@@ -136,7 +139,7 @@ def apply_glossary_to_machine_output(
                 locate = joined.locate if joined.has_alignment else None
                 rendering = renderer.render(entry.msgid, joined.text, locate)
         if joined is not None:
-            result.output[entry.msgid] = MachineText(
+            result.output[key] = MachineText(
                 rendering.text, (*rendering.comments(), *_markup_comments(joined))
             )
             counts.rendered += (
@@ -145,17 +148,17 @@ def apply_glossary_to_machine_output(
             counts.placed_by_alignment += rendering.placed_by_alignment
             counts.not_found += rendering.not_found
         counts.mentions += rendering.mentions
-        result.notes[entry.msgid] = list(rendering.notes)
+        result.notes[key] = list(rendering.notes)
     return result
 
 
 def write_machine_output(
-    entries: Sequence[polib.POEntry], output: Mapping[str, MachineText], engine: str
+    entries: Sequence[polib.POEntry], output: Mapping[EntryKey, MachineText], engine: str
 ) -> None:
     """Store machine output as unreviewed (fuzzy) entries that say where it came from; a
     person's translator comments stay, newsloc's earlier ones are replaced."""
     for entry in entries:
-        machine = output.get(entry.msgid)
+        machine = output.get(entry_key(entry))
         if machine is not None:
             entry.msgstr = machine.text
             mark_fuzzy(entry)

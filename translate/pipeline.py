@@ -23,7 +23,7 @@ from newsloc.glossary.model import Glossary
 from newsloc.translate.catalog.comments import drop_stale_comments
 from newsloc.translate.catalog.current import check_complete
 from newsloc.translate.catalog.discovery import check_domain_name
-from newsloc.translate.catalog.entry_state import live_entries
+from newsloc.translate.catalog.entry_state import EntryKey, entry_key, live_entries
 from newsloc.translate.catalog.kept_output import (
     MachineRecord,
     plan_sidecar,
@@ -222,8 +222,8 @@ class _LanguageRun:
 
     po: polib.POFile
     report: LanguageReport
-    #: The `#.` notes the glossary gave each entry (by msgid), untagged.
-    notes: dict[str, list[str]]
+    #: The `#.` notes the glossary gave each entry (by (msgctxt, msgid)), untagged.
+    notes: dict[EntryKey, list[str]]
     #: What this run's machine output was, for the sidecar (`catalog.kept_output`).
     records: list[MachineRecord] = field(default_factory=list)
 
@@ -346,9 +346,11 @@ class _Run:
 
     def _machine_output(
         self, language: str, entries: list[polib.POEntry]
-    ) -> dict[str, JoinedTranslation]:
-        """Machine translations (by msgid) for the entries with no translation; what an
-        earlier plan of this run translated is not sent again."""
+    ) -> dict[EntryKey, JoinedTranslation]:
+        """Machine translations (by entry key) for the entries with no translation, and only
+        for them (a reviewed headline keeps its translation when a new body paragraph has
+        its words); the engine's output is cached by msgid, so what an earlier plan of this
+        run translated, or the same words in another context, is not sent again."""
         todo = [entry for entry in entries if needs_machine_translation(entry)]
         cache = self.machine.setdefault(language, {})
         missing = [entry for entry in todo if entry.msgid not in cache]
@@ -363,7 +365,7 @@ class _Run:
                 self.engines[language] = engine.describe()
                 work = engine_work(missing)
                 cache.update(_machine_translate(engine, work, language, self.settings.progress))
-        return {entry.msgid: cache[entry.msgid] for entry in todo if entry.msgid in cache}
+        return {entry_key(entry): cache[entry.msgid] for entry in todo if entry.msgid in cache}
 
 
 #: A glossary note's language tag, `[ru] glossary: …`.
@@ -372,7 +374,7 @@ _NOTE_TAG = re.compile(r"\[([A-Za-z]{2,3}(?:[_-][A-Za-z0-9]+)*)\] ")
 
 def _records(
     entries: Sequence[polib.POEntry],
-    machine: dict[str, JoinedTranslation],
+    machine: dict[EntryKey, JoinedTranslation],
     applied: GlossaryPass,
     engine: str,
 ) -> list[MachineRecord]:
@@ -383,19 +385,19 @@ def _records(
             msgctxt=entry.msgctxt,
             msgid=entry.msgid,
             engine=engine,
-            machine=machine[entry.msgid].text,
-            written=applied.output[entry.msgid].text,
+            machine=machine[entry_key(entry)].text,
+            written=applied.output[entry_key(entry)].text,
             date=today,
         )
         for entry in entries
-        if entry.msgid in machine and entry.msgid in applied.output
+        if entry_key(entry) in machine and entry_key(entry) in applied.output
     ]
 
 
 def _share_notes(
     template: polib.POFile,
     old_template: polib.POFile | None,
-    notes: dict[str, dict[str, list[str]]],
+    notes: dict[str, dict[EntryKey, list[str]]],
     catalogues: Sequence[tuple[str, polib.POFile]],
 ) -> None:
     """Glossary notes go into the .pot, tagged `[ru]`, every language's; each catalogue
@@ -403,25 +405,27 @@ def _share_notes(
     its `[ru]` notes), so a reviewer's notes pane shows only what concerns them. msgmerge
     (Poedit's "Update from POT", Weblate, pybabel update) replaces a .po's `#.` lines with
     the .pot's: it brings the other languages' notes back, loses nothing, and the next run
-    filters them again. Languages not in this run keep the notes the previous .pot had."""
+    filters them again. Languages not in this run keep the notes the previous .pot had.
+    Notes are an entry's, by (msgctxt, msgid): a headline and a body paragraph with the
+    same words have their own."""
     old_live = live_entries(old_template) if old_template is not None else []
-    old = {e.msgid: e.comment.split("\n") for e in old_live}
+    old = {entry_key(e): e.comment.split("\n") for e in old_live}
     tags = tuple(f"[{language}] " for language in notes)
     for entry in template:
         lines = [line for line in entry.comment.split("\n") if line]
         kept = [
             line
-            for line in old.get(entry.msgid, [])
+            for line in old.get(entry_key(entry), [])
             if line.startswith("[") and not line.startswith(tags)
         ]
         for language, per_entry in notes.items():
-            lines += [f"[{language}] {note}" for note in per_entry.get(entry.msgid, [])]
+            lines += [f"[{language}] {note}" for note in per_entry.get(entry_key(entry), [])]
         entry.comment = "\n".join(lines + kept)
-    shared = {entry.msgid: entry.comment for entry in template}
+    shared = {entry_key(entry): entry.comment for entry in template}
     for language, po in catalogues:
         for entry in live_entries(po):
-            if entry.msgid in shared:
-                entry.comment = _notes_for(shared[entry.msgid], language)
+            if entry_key(entry) in shared:
+                entry.comment = _notes_for(shared[entry_key(entry)], language)
 
 
 def _notes_for(comment: str, language: str) -> str:
@@ -496,7 +500,14 @@ def _article_day(
     article without either has no date (the edition says so)."""
     if given is not None:
         return given, "--date"
-    from_dateline = dateline_date(article.paragraphs[0].text) if article.paragraphs else None
+    # The story opens with the dateline: the first dateline element or body paragraph,
+    # after the headline, standfirst and byline.
+    opening = [
+        next((p for p in article.paragraphs if p.kind == kind), None)
+        for kind in ("dateline", "body")
+    ]
+    found = (dateline_date(p.text) for p in opening if p is not None)
+    from_dateline = next((day for day in found if day is not None), None)
     if from_dateline is not None:
         return from_dateline, "dateline"
     for po in catalogs:

@@ -73,6 +73,9 @@ class Paragraph:
     #: What each inline tag `<n>` stands for, in number order: "link URL", "emphasis",
     #: "strong", "code", "break" (translate/markup.py).
     markup: tuple[str, ...] = ()
+    #: A picture's alt text or caption: the picture's address as the article gives it
+    #: (`src`, a rendition's `href`), "" when there is none.
+    image: str = ""
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -100,6 +103,9 @@ class Unit:
     lines: tuple[int, ...]
     kind: str = "body"
     markup: tuple[str, ...] = ()
+    #: (line, address) of the picture at each line the entry stands at, when it is a
+    #: picture's alt text or caption.
+    images: tuple[tuple[int, str], ...] = ()
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -124,12 +130,18 @@ class Article:
         reference (a headline repeated as a pull quote is two entries: two contexts)."""
         lines: dict[tuple[str, str], list[int]] = {}
         markup: dict[tuple[str, str], tuple[str, ...]] = {}
+        images: dict[tuple[str, str], list[tuple[int, str]]] = {}
         for paragraph in self.paragraphs:
             kind = paragraph.kind if paragraph.kind in ELEMENTS else "body"
             lines.setdefault((kind, paragraph.text), []).append(paragraph.line)
             markup.setdefault((kind, paragraph.text), paragraph.markup)
+            if paragraph.image:
+                images.setdefault((kind, paragraph.text), []).append(
+                    (paragraph.line, paragraph.image)
+                )
         return [
-            Unit(text, tuple(at), kind, markup[kind, text]) for (kind, text), at in lines.items()
+            Unit(text, tuple(at), kind, markup[kind, text], tuple(images.get((kind, text), ())))
+            for (kind, text), at in lines.items()
         ]
 
 

@@ -18,8 +18,10 @@ from newsloc.glossary.check import CheckEntry, check_entries
 from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH, load_default_glossary
 from newsloc.glossary.match import find_mentions
 from newsloc.glossary.model import CASES, Concept, Glossary, NameForms
-from newsloc.glossary.render import render_segments
+from newsloc.glossary.render import DocumentRenderer, SegmentRendering, render_segments
 from newsloc.glossary.target import sentence_start, target_index
+from newsloc.translate.catalog.display import not_a_first_mention
+from newsloc.translate.catalog.glossary_qa import check_catalogs
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE_ARTICLE = REPO / "examples" / "sample-article.txt"
@@ -151,7 +153,7 @@ SAMPLE_MENTIONS = {
 }
 #: Capitalised words of the sample article that are not (part of) a place name.
 SAMPLE_NOT_PLACES = {
-    "April", "By", "Engineers", "He", "In", "January", "March", "Newsloc", "Talks", "The",
+    "An", "April", "By", "Engineers", "He", "In", "January", "March", "Newsloc", "Talks", "The",
     "Tuesday",
 }  # fmt: skip
 #: Per article (file name): its mentions and its capitalised words that are not places.
@@ -666,11 +668,36 @@ def _article_paragraphs() -> list[str]:
     return [" ".join(block.split("\n")) for block in text.strip().split("\n\n")]
 
 
+#: The sample opens with its headline, standfirst and byline (docs/articles.md): display
+#: elements, which name a place by the source's name alone and spend no first mention.
+DISPLAY = 3
+
+
+def _story() -> list[dict[str, str]]:
+    """The sample's body paragraphs, after its display elements."""
+    return _sample()[DISPLAY:]
+
+
+def _rendered(glossary: Glossary, language: str) -> list[SegmentRendering]:
+    """The sample's translations rendered in order, as a catalogue's entries are: the
+    display elements outside the body's first mentions (translate/catalog/display.py)."""
+    renderer = DocumentRenderer(glossary, language)
+    results = []
+    for number, paragraph in enumerate(_sample()):
+        if number < DISPLAY:
+            with not_a_first_mention(renderer, glossary):
+                results.append(renderer.render(paragraph["en"], paragraph[language]))
+        else:
+            results.append(renderer.render(paragraph["en"], paragraph[language]))
+    return results
+
+
 def test_sample_translations_follow_the_article_paragraph_by_paragraph() -> None:
     paragraphs = _article_paragraphs()
-    assert 5 <= len(paragraphs) - 1 <= 7  # the byline is the last paragraph
-    assert paragraphs[0].startswith("YEREVAN/BAKU, 3 March 2026 (Newsloc) –")
-    assert paragraphs[-1] == "By Newsloc staff"
+    assert 5 <= len(paragraphs) - DISPLAY <= 7
+    assert paragraphs[0] == "Engineers to inspect the road between Stepanakert and Lachin"
+    assert paragraphs[2] == "By Newsloc staff"
+    assert paragraphs[DISPLAY].startswith("YEREVAN/BAKU, 3 March 2026 (Newsloc) –")
     sample = _sample()
     assert [p["en"] for p in sample] == paragraphs
     for paragraph in sample:
@@ -685,7 +712,7 @@ def test_sample_article_uses_one_name_of_each_contested_place(glossary: Glossary
     assert {"stepanakert", "lachin", "shusha", "kalbajar"} <= contested
     for concept_id in contested:
         assert len({m.name for m in mentions if m.concept_id == concept_id}) == 1
-    assert [m.spelling for m in mentions].count("Stepanakert") == 2
+    assert [m.spelling for m in mentions].count("Stepanakert") == 3  # the headline's too
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -694,7 +721,7 @@ def test_glossary_leaves_the_sample_translations_unchanged(
 ) -> None:
     """The reference translations already say what the glossary asks: apply is a no-op."""
     sample = _sample()
-    results = render_segments(glossary, language, [(p["en"], p[language]) for p in sample])
+    results = _rendered(glossary, language)
     for paragraph, result in zip(sample, results, strict=True):
         assert result.text == paragraph[language], result.comments()
         assert not result.problems
@@ -702,8 +729,11 @@ def test_glossary_leaves_the_sample_translations_unchanged(
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_sample_translations_pass_glossary_check(glossary: Glossary, language: str) -> None:
-    entries = [CheckEntry(p["en"], p[language], n) for n, p in enumerate(_sample(), 1)]
+    entries = [CheckEntry(p["en"], p[language], n) for n, p in enumerate(_story(), 1)]
     assert check_entries(glossary, language, entries) == []
+    # The whole article, display elements too, as the reviewed example catalogues hold it.
+    catalogue = REPO / "locales" / language / "LC_MESSAGES" / "sample-article.po"
+    assert check_catalogs([catalogue], glossary) == []
 
 
 @pytest.mark.parametrize(
@@ -717,9 +747,10 @@ def test_sample_translations_pass_glossary_check(glossary: Glossary, language: s
 def test_sample_translations_give_stepanakert_its_other_name_once(
     language: str, first: str, later: str
 ) -> None:
-    sample = _sample()
+    sample = _story()
     assert first in sample[0][language]
     assert later in sample[1][language]
+    assert "(" not in " ".join(p[language] for p in _sample()[:DISPLAY])  # display: one name
     whole = " ".join(p[language] for p in sample)
     assert whole.count("(") - whole.count("(Newsloc)") == 4  # Stepanakert, Lachin, Shusha, Kalbajar
 

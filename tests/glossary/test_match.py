@@ -70,7 +70,10 @@ def test_the_seed_articles_mentions_in_document_order(seed_article: Path) -> Non
 
 
 def test_the_sample_articles_mentions_in_document_order() -> None:
-    text = SAMPLE_ARTICLE.read_text(encoding="utf-8")
+    article = SAMPLE_ARTICLE.read_text(encoding="utf-8")
+    headline = Matcher(load_default_glossary()).find(article.split("\n", 1)[0])
+    assert [m.concept_id for m in headline] == ["stepanakert", "lachin"]
+    text = article[article.index("YEREVAN/BAKU") :]  # the story, after headline and standfirst
     mentions = Matcher(load_default_glossary()).find(text)
     first = [(m.concept_id, m.name) for m in mentions[:5]]
     assert first == [

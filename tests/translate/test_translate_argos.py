@@ -69,7 +69,8 @@ def test_every_entry_gets_a_fuzzy_machine_translation(
             assert entry.tcomment.startswith(f"machine translation: argos en→{lang} 1.0")
         # The agency's credit in the dateline, "(Reuters) –" or "(Newsloc) –", is never
         # translated: it stands in the translation where it stands in the source.
-        first = catalogue(out, lang, news_article)[0]
+        # The story's first paragraph (after a headline, standfirst and byline, if any).
+        first = next(e for e in catalogue(out, lang, news_article) if e.msgctxt is None)
         credit = re.search(r"\(\w+\) –", first.msgid)
         assert credit, first.msgid
         assert credit.group() in first.msgstr

@@ -34,7 +34,7 @@ from newsloc.glossary.model import Glossary
 from newsloc.glossary.pairing import counted_mentions, pair_mentions
 from newsloc.glossary.target import Occurrence, target_index
 from newsloc.translate.catalog.discovery import find_catalogs
-from newsloc.translate.catalog.display import as_placed
+from newsloc.translate.catalog.display import as_placed, outside_the_body
 from newsloc.translate.catalog.entry_state import live_entries, translation_of
 from newsloc.translate.catalog.storage import load_catalog
 
@@ -118,6 +118,9 @@ def _audit_language(
     index = target_index(glossary, language)
     checker = Checker(glossary, language)
     found: dict[str, LanguageRendering] = {}
+    #: Concepts the body has named: the first mention is the body's (a headline or a
+    #: caption names the place first but does not spend it: translate/catalog/display.py).
+    in_body: set[str] = set()
     for entry in entries:
         translation = translation_of(entry)
         with as_placed(entry, checker, glossary):
@@ -131,7 +134,9 @@ def _audit_language(
         for pair in pair_mentions(mentions, occurrences):
             mention = pair.mention
             rendering = found.setdefault(mention.concept_id, LanguageRendering(language))
-            first = rendering.mentions == 0
+            first = not outside_the_body(entry) and mention.concept_id not in in_body
+            if not outside_the_body(entry):
+                in_body.add(mention.concept_id)
             rendering.mentions += 1
             if not translation.strip():
                 rendering.untranslated += 1
@@ -141,10 +146,18 @@ def _audit_language(
                 continue
             rendering.found += 1
             text = translation[occurrence.start : occurrence.end]
-            if text not in rendering.renderings:
+            if first and text in rendering.renderings:
+                rendering.renderings.remove(text)
+            if first:  # the first mention first
+                rendering.renderings.insert(0, text)
+            elif text not in rendering.renderings:
                 rendering.renderings.append(text)
             name = _shown_name(occurrence, mention)
-            if name not in rendering.names:
+            if first and name in rendering.names:
+                rendering.names.remove(name)
+            if first:
+                rendering.names.insert(0, name)
+            elif name not in rendering.names:
                 rendering.names.append(name)
             if first:
                 rendering.first = text

@@ -38,6 +38,16 @@ def state_of(entry: polib.POEntry) -> EntryState:
     return EntryState.REVIEWED
 
 
+#: An entry's identity in a catalogue: (msgctxt, msgid), as gettext tells entries apart. A
+#: headline and a body paragraph with the same words are two entries, with their own
+#: machine output and their own glossary notes.
+EntryKey = tuple[str | None, str]
+
+
+def entry_key(entry: polib.POEntry) -> EntryKey:
+    return (entry.msgctxt, entry.msgid)
+
+
 def live_entries(catalog: polib.POFile) -> list[polib.POEntry]:
     """Entries of the current article: obsolete (`#~`) ones are history, not content."""
     return [entry for entry in catalog if not entry.obsolete and entry.msgid]

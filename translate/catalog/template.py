@@ -122,6 +122,45 @@ def template_entries(units: Sequence[Unit], source: str) -> list[polib.POEntry]:
             comments.append(ELEMENTS[unit.context])
         # What each inline tag stands for: the reviewer sees it, editions rebuild it.
         comments += [markup_comment(n, what) for n, what in enumerate(unit.markup, start=1)]
+        comments += image_comments(unit.images, len(unit.lines))
         entry.comment = "\n".join(comments)
         entries.append(entry)
     return entries
+
+
+#: The extracted comment that keeps a picture's address with its alt text and caption:
+#: `#. image: lachin-road.jpg`, or per line (`… (line 16)`) when an entry standing at
+#: several lines belongs to different pictures. A comment, never a msgid: no translator
+#: is asked to translate an address, and msgmerge, pybabel update and Poedit copy the
+#: template's extracted comments into every catalogue.
+IMAGE_PREFIX = "image: "
+_IMAGE_COMMENT = re.compile(r"^image: (\S+)(?: \(line ([0-9]+)\))?$")
+
+
+def clean_address(address: str) -> str:
+    """An address as one comment line can hold it: no control characters, inner white
+    space as `%20` (a browser reads it so)."""
+    kept = "".join(char for char in address if unicodedata.category(char) != "Cc")
+    return "%20".join(kept.split())
+
+
+def image_comments(images: Sequence[tuple[int, str]], occurrences: int) -> list[str]:
+    """The `image:` comment lines for an entry's pictures, (line, address) each."""
+    cleaned = [(line, clean_address(address)) for line, address in images]
+    cleaned = [(line, address) for line, address in cleaned if address]
+    if not cleaned:
+        return []
+    addresses = {address for _, address in cleaned}
+    if len(addresses) == 1 and len(cleaned) == occurrences:
+        return [f"{IMAGE_PREFIX}{cleaned[0][1]}"]
+    return [f"{IMAGE_PREFIX}{address} (line {line})" for line, address in cleaned]
+
+
+def images_of(comment: str) -> dict[int | None, str]:
+    """Line -> picture address from an entry's extracted comments (None: every line)."""
+    found: dict[int | None, str] = {}
+    for line in comment.splitlines():
+        match = _IMAGE_COMMENT.match(line.strip())
+        if match:
+            found[int(match.group(2)) if match.group(2) else None] = match.group(1)
+    return found

@@ -40,7 +40,7 @@ from newsloc.translate.catalog.current import (
 from newsloc.translate.catalog.discovery import check_language, find_catalogs
 from newsloc.translate.catalog.entry_state import EntryState, translation_of
 from newsloc.translate.catalog.storage import load_catalog
-from newsloc.translate.catalog.template import parse_date
+from newsloc.translate.catalog.template import images_of, parse_date
 from newsloc.translate.edition.content import (
     DEFAULT_MIN_REVIEWED,
     DEFAULT_OUT,
@@ -48,6 +48,7 @@ from newsloc.translate.edition.content import (
     EditionFormat,
     PublishedParagraph,
     TextOrigin,
+    carries_byline_label,
 )
 from newsloc.translate.edition.corrections import carried_correction, make_correction
 from newsloc.translate.edition.formats import render
@@ -61,6 +62,7 @@ from newsloc.translate.edition.gate import (
     occurrence_lines,
     review_report,
 )
+from newsloc.translate.edition.places import article_concepts
 from newsloc.translate.edition.record import (
     EditionRecord,
     ParagraphState,
@@ -77,7 +79,7 @@ from newsloc.translate.edition.record import (
 from newsloc.translate.edition.typography import apply_typography
 from newsloc.translate.errors import UserError
 from newsloc.translate.i18n import language_name
-from newsloc.translate.markup import markup_of
+from newsloc.translate.markup import markup_of, plain_text
 from newsloc.translate.markup import problems as markup_problems
 from newsloc.translate.segment import ELEMENTS
 
@@ -177,8 +179,10 @@ def edition_paragraphs(
             text = apply_typography(text, language)
         byline = _is_byline(item.source)
         kind = item.source.msgctxt if item.source.msgctxt in ELEMENTS else "body"
+        label = kind == "byline" and not carries_byline_label(plain_text(item.source.msgid))
         comment = item.source.comment
         markup = tuple((n, what, href) for n, (what, href) in markup_of(comment).items())
+        images = images_of(comment) if kind in ("alt", "caption") else {}
         for line in occurrence_lines(item.source, item.where):
             paragraphs.append(
                 PublishedParagraph(
@@ -188,6 +192,8 @@ def edition_paragraphs(
                     is_byline=byline,
                     kind=kind,
                     markup=markup,
+                    needs_label=label,
+                    image=images.get(line, images.get(None, "")),
                 )
             )
     paragraphs.sort(key=lambda p: p.line)
@@ -440,6 +446,9 @@ def prepare_edition(
             entries, options.allow_fuzzy, language if options.typography else None
         ),
     )
+    if options.fmt is EditionFormat.NINJS:  # the places it names, for a CMS
+        named = glossary or glossary_or_default(options.glossary)
+        edition = replace(edition, concepts=article_concepts(entries, language, named))
     outdated = {line for item in report.outdated for line in item.lines}
     for paragraph in edition.paragraphs:
         if paragraph.line in outdated:

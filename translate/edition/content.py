@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 #: Below this percent of reviewed entries an edition is refused (as po4a's default).
 DEFAULT_MIN_REVIEWED = 80.0
@@ -57,6 +59,41 @@ class PublishedParagraph:
     kind: str = "body"
     #: What its inline tags stand for: (tag number, what, link target).
     markup: tuple[tuple[str, str, str], ...] = ()
+    #: A byline whose source has no label of its own (`Anna Petrosyan`, not `By Anna
+    #: Petrosyan`): the edition prints its own, in its language.
+    needs_label: bool = False
+    #: A picture's alt text or caption: the picture's address as the article gives it
+    #: ("" when none; `formats.safe_image_src` decides whether it is published).
+    image: str = ""
+
+
+#: A byline that says what it is: `By …`, `Reporting by …`, `Text: …`.
+_BYLINE_LABEL = re.compile(
+    r"^\s*(?:by|(?:reporting|writing|editing|words|text|story|report)(?:\s+by|\s*:))\s",
+    re.IGNORECASE,
+)
+
+
+def carries_byline_label(source: str) -> bool:
+    """True when a byline's source text starts with its own label (`By Newsloc staff`)."""
+    return _BYLINE_LABEL.match(source) is not None
+
+
+@dataclass(frozen=True)
+class NamedConcept:
+    """A glossary concept the article names, as the edition names it (ninjs `places`,
+    `organisations`; `edition.places`)."""
+
+    concept_id: str
+    #: In the edition's language, as its first mention gives it (the dual name when the
+    #: house policy keeps both).
+    name: str
+    organisation: bool = False
+
+    @property
+    def uri(self) -> str:
+        """A stable URI for the concept, the same in every language: `urn:newsloc:concept:ID`."""
+        return f"urn:newsloc:concept:{quote(self.concept_id, safe='')}"
 
 
 @dataclass(frozen=True)
@@ -98,6 +135,8 @@ class Edition:
     #: Where the date comes from, in words ("from the article's dateline", "given with
     #: --date"); None without a date.
     date_source: str | None = None
+    #: The glossary concepts the article names (filled for ninjs editions).
+    concepts: tuple[NamedConcept, ...] = ()
     #: A correction note to print at the end (`edition.corrections`), None without one.
     correction: Correction | None = None
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 import html
 import json
 import re
+from urllib.parse import urlsplit
 
 from newsloc.glossary.model import SOURCE_LANGUAGE
 from newsloc.translate.edition.content import (
     Alternate,
     Edition,
     EditionFormat,
+    NamedConcept,
     PublishedParagraph,
     TextOrigin,
 )
@@ -78,6 +80,19 @@ def unreviewed_banner(edition: Edition) -> str:
     ) % {"count": count, "total": total}
 
 
+def byline_label(language: str) -> tuple[str, str]:
+    """The words an edition puts before (and after) a byline whose source has no label of
+    its own: `("By ", "")`, `("Автор: ", "")`."""
+    _ = translator(language).gettext
+    # TRANSLATORS: a byline's label, printed only when the article's byline
+    # is names alone ("Anna Petrosyan", "Newsloc staff"); name is the
+    # byline as written, one or more names. Choose words that do not
+    # depend on how many names there are.
+    template = _("By %(name)s")
+    before, found, after = template.partition("%(name)s")
+    return (before, after) if found else (f"{template} ", "")
+
+
 def alternate_label(alternate: Alternate, language: str) -> str:
     """How the edition in `language` names another version: `ռուսերեն`, `английский (оригинал)`."""
     _ = translator(language).gettext
@@ -127,6 +142,29 @@ def _safe_href(href: str) -> str | None:
     return href if scheme in ("", "http", "https", "mailto") else None
 
 
+def safe_image_src(src: str) -> str | None:
+    """A picture's address if an edition may publish it: http(s) or relative; None for
+    anything else (`javascript:`, `data:`, `file:`…). The address is first read as a
+    browser reads it (WHATWG URL: control characters and spaces around it dropped, tabs
+    and line ends inside it too), so `java\tscript:` is seen for what it is; a space
+    inside becomes `%20`."""
+    kept = "".join(char for char in src if char >= " " and char != "\x7f").strip(" ")
+    cleaned = kept.replace(" ", "%20")
+    if not cleaned:
+        return None
+    try:
+        scheme = urlsplit(cleaned).scheme.lower()
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        return None
+    return cleaned if scheme in ("", "http", "https") else None
+
+
+def _picture_src(*paragraphs: PublishedParagraph | None) -> str | None:
+    """The address of the picture these alt text and caption belong to, when publishable."""
+    src = next((p.image for p in paragraphs if p is not None and p.image), "")
+    return safe_image_src(src) if src else None
+
+
 # ---------------------------------------------------------------- plain text
 
 
@@ -138,6 +176,9 @@ def render_text(edition: Edition) -> str:
     mark = untranslated_mark(edition.language)
     for paragraph in edition.paragraphs:
         text = plain(paragraph)
+        if paragraph.needs_label:
+            before, after = byline_label(edition.language)
+            text = f"{before}{text}{after}"
         unchecked = unreviewed_title(paragraph, edition.language)
         if paragraph.origin is TextOrigin.SOURCE:
             blocks.append(f"[{mark}] {text}")
@@ -200,6 +241,9 @@ _MD_MARKS = {"emphasis": "*", "strong": "**", "code": "`"}
 
 def _markdown_paragraph(paragraph: PublishedParagraph, language: str) -> str:
     text = markdown_inline(paragraph)
+    if paragraph.needs_label:
+        before, after = byline_label(language)
+        text = f"{escape_markdown(before)}{text}{escape_markdown(after)}"
     if paragraph.origin is TextOrigin.SOURCE:
         text = f"**[{escape_markdown(untranslated_mark(language))}]** {text}"
     elif paragraph.is_byline or paragraph.kind in ("standfirst", "caption", "byline", "dateline"):
@@ -212,8 +256,38 @@ def _markdown_paragraph(paragraph: PublishedParagraph, language: str) -> str:
     if paragraph.kind == "pullquote":
         return f"> {text}"
     if paragraph.kind == "alt":
-        return f"![{escape_markdown(plain(paragraph))}]()"
+        return f"![{escape_markdown(plain(paragraph))}]({_markdown_src(paragraph)})"
     return text
+
+
+def _markdown_src(paragraph: PublishedParagraph) -> str:
+    """An image's destination, `<lachin-road.jpg>` ("" when there is none to publish)."""
+    src = _picture_src(paragraph)
+    if src is None:
+        return ""
+    return "<" + src.replace("<", "%3C").replace(">", "%3E") + ">"
+
+
+def _markdown_blocks(paragraphs: list[PublishedParagraph], language: str) -> list[str]:
+    """Each paragraph's Markdown; a caption whose picture has no alt text gets the
+    picture, `![](<src>)`, above it."""
+    blocks: list[str] = []
+    previous: PublishedParagraph | None = None
+    for paragraph in paragraphs:
+        follows_its_alt = (
+            previous is not None and previous.kind == "alt" and _same_picture(previous, paragraph)
+        )
+        if paragraph.kind == "caption" and not follows_its_alt and _markdown_src(paragraph):
+            blocks.append(f"![]({_markdown_src(paragraph)})")
+        blocks.append(_markdown_paragraph(paragraph, language))
+        previous = paragraph
+    return blocks
+
+
+def _same_picture(alt: PublishedParagraph, caption: PublishedParagraph) -> bool:
+    """An alt text and a caption after it belong to one picture unless their addresses
+    say otherwise."""
+    return not alt.image or not caption.image or alt.image == caption.image
 
 
 def render_markdown(edition: Edition) -> str:
@@ -225,7 +299,7 @@ def render_markdown(edition: Edition) -> str:
     blocks.append(f"*{escape_markdown(_dateline(edition, ' · '))}*")
     if edition.unreviewed:
         blocks.append(f"> **{escape_markdown(unreviewed_banner(edition))}**")
-    blocks.extend(_markdown_paragraph(p, edition.language) for p in paragraphs)
+    blocks.extend(_markdown_blocks(paragraphs, edition.language))
     note = correction_sentences(edition)
     if note:  # the correction note (edition.corrections)
         blocks.append("> *" + escape_markdown(" ".join(note)) + "*")
@@ -274,6 +348,7 @@ h1 {{ margin: 0 0 0.75rem; font-size: 2rem; line-height: 1.25; }}
 .dateline {{ font-variant: small-caps; color: #5a5852; }}
 figure {{ margin: 0 0 1.1em; }}
 figure.picture {{ min-height: 0.5rem; border-left: 3px solid #dcd9d0; }}
+figure.picture img {{ display: block; max-width: 100%; height: auto; margin: 0 0 0.5rem; }}
 figcaption {{ font-size: 0.9rem; color: #5a5852; margin: 0 0 1.1em; }}
 .pullquote {{ margin: 1.5em 0; padding: 0 1.25rem; border-left: 4px solid #8c1c13;
   font-size: 1.25rem; font-style: italic; }}
@@ -332,6 +407,8 @@ _HTML_ELEMENTS = {
 
 def _html_paragraph(paragraph: PublishedParagraph, language: str) -> str:
     text = html_inline(paragraph)
+    if paragraph.needs_label:
+        text = _html_byline_label(text, paragraph, language)
     tag, element_class = _HTML_ELEMENTS.get(paragraph.kind, ("p", ""))
     if paragraph.origin is TextOrigin.SOURCE:
         mark = html.escape(untranslated_mark(language))
@@ -361,6 +438,18 @@ def _html_paragraph(paragraph: PublishedParagraph, language: str) -> str:
     return f"<{tag}{attrs}>{text}</{tag}>"
 
 
+def _html_byline_label(text: str, paragraph: PublishedParagraph, language: str) -> str:
+    """The byline's names with the edition's label around them (its own `lang` when the
+    names are printed as the English source)."""
+    lang = f' lang="{_lang(language)}"' if paragraph.origin is TextOrigin.SOURCE else ""
+    before, after = byline_label(language)
+    if before.strip():
+        text = f'<span class="label"{lang}>{html.escape(before.rstrip())}</span> {text}'
+    if after.strip():
+        text = f'{text} <span class="label"{lang}>{html.escape(after.lstrip())}</span>'
+    return text
+
+
 def _html_blocks(paragraphs: list[PublishedParagraph], language: str) -> list[str]:
     """Each paragraph's HTML; a picture's alt text and the caption after it share one
     `<figure>`."""
@@ -373,6 +462,9 @@ def _html_blocks(paragraphs: list[PublishedParagraph], language: str) -> list[st
             pending_alt = paragraph
             continue
         if paragraph.kind == "caption":
+            if pending_alt is not None and not _same_picture(pending_alt, paragraph):
+                blocks.append(_figure(pending_alt, None, language))
+                pending_alt = None
             blocks.append(_figure(pending_alt, paragraph, language))
             pending_alt = None
             continue
@@ -388,16 +480,25 @@ def _html_blocks(paragraphs: list[PublishedParagraph], language: str) -> list[st
 def _figure(
     alt: PublishedParagraph | None, caption: PublishedParagraph | None, language: str
 ) -> str:
-    """A picture's place: its alt text (the edition has no image file of its own, so the
-    description stands as the figure's accessible name) and its caption."""
+    """A picture: `<img src alt>` with the translated alt text, and its caption. Without an
+    address to publish (a plain-text article, an address that is not http(s) or
+    relative), the alt text stands as the figure's accessible name."""
     attrs = ' class="picture"'
-    if alt is not None:
+    src = _picture_src(alt, caption)
+    image = ""
+    if src is not None:
+        alt_text = html.escape(plain(alt), quote=True) if alt is not None else ""
+        lang = ""
+        if alt is not None and alt.origin is TextOrigin.SOURCE:
+            lang = f' lang="{SOURCE_LANGUAGE}"'
+        image = f'<img src="{html.escape(src, quote=True)}" alt="{alt_text}"{lang}>'
+    elif alt is not None:
         label = html.escape(plain(alt), quote=True)
         attrs += f' role="figure" aria-label="{label}"'
         if alt.origin is TextOrigin.SOURCE:
             attrs += f' data-alt-lang="{SOURCE_LANGUAGE}"'
     inner = _html_paragraph(caption, language) if caption is not None else ""
-    return f"<figure{attrs}>{inner}</figure>"
+    return f"<figure{attrs}>{image}{inner}</figure>"
 
 
 def _html_alternates(edition: Edition) -> str:
@@ -601,6 +702,12 @@ def render_ninjs(edition: Edition) -> str:
     datelines = [plain(p) for p in by_kind.get("dateline", [])]
     if datelines:
         document["located"] = datelines[0]
+    places = [_ninjs_concept(c) for c in edition.concepts if not c.organisation]
+    if places:
+        document["places"] = places
+    organisations = [_ninjs_concept(c) for c in edition.concepts if c.organisation]
+    if organisations:
+        document["organisations"] = organisations
     others = _others(edition)
     if others:
         document["associations"] = [
@@ -614,6 +721,16 @@ def render_ninjs(edition: Edition) -> str:
             for a in others
         ]
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _ninjs_concept(concept: NamedConcept) -> dict[str, str]:
+    """A ninjs place or organisation: its name in the edition's language, and the glossary
+    concept's id as `literal` and `uri` (the same in every language version)."""
+    return {
+        "name": concept.name,
+        "uri": concept.uri,
+        "literal": concept.concept_id,
+    }
 
 
 def _with_headline(label: str, edition: Edition) -> str:

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from newsloc.glossary.loader import glossary_or_default
 from newsloc.glossary.model import SOURCE_LANGUAGE
 from newsloc.translate.catalog.current import current_entries
 from newsloc.translate.catalog.discovery import check_language, find_catalogs
@@ -33,10 +34,13 @@ from newsloc.translate.edition.build import (
 from newsloc.translate.edition.content import (
     Alternate,
     Edition,
+    EditionFormat,
+    NamedConcept,
     TextOrigin,
 )
 from newsloc.translate.edition.formats import render, render_index
 from newsloc.translate.edition.gate import EditionRefused, EditionsRefused
+from newsloc.translate.edition.places import article_concepts
 from newsloc.translate.errors import UserError
 from newsloc.translate.i18n import language_name
 
@@ -76,10 +80,15 @@ def _original_edition(
     else:
         path = find_catalogs(options.locales, domain, languages[0])[0].path
     catalog = load_catalog(path)
+    entries = current_entries(catalog, path, None)
     paragraphs = tuple(
         replace(p, origin=TextOrigin.ORIGINAL)
-        for p in edition_paragraphs(current_entries(catalog, path, None), allow_fuzzy=False)
+        for p in edition_paragraphs(entries, allow_fuzzy=False)
     )
+    concepts: tuple[NamedConcept, ...] = ()
+    if options.fmt is EditionFormat.NINJS:  # the places it names, for a CMS
+        glossary = gate_glossary(options) or glossary_or_default(options.glossary)
+        concepts = article_concepts(entries, SOURCE_LANGUAGE, glossary)
     locale = check_language(SOURCE_LANGUAGE)
     return Edition(
         domain=domain,
@@ -88,6 +97,7 @@ def _original_edition(
         date=date,
         date_text=format_edition_date(date, locale) if date else None,
         paragraphs=paragraphs,
+        concepts=concepts,
     )
 
 

@@ -10,6 +10,7 @@ quote. Every other block (paragraph, heading, list item, quotation) is body text
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import lxml.html
@@ -84,20 +85,28 @@ class _Walker:
         # text directly in a container with block children is not an article's text
 
     def figure(self, figure: lxml.html.HtmlElement) -> Iterator[Paragraph]:
-        for image in figure.iter("img"):
+        images = list(figure.iter("img"))
+        for image in images:
             yield from self.image(image)
+        # The caption keeps the picture's address too: a picture with no alt text still
+        # has its caption, and the edition its image.
+        address = next((src for src in map(_src, images) if src), "")
         for caption in figure.iter("figcaption"):
-            yield self.leaf(caption, "caption")
+            yield replace(self.leaf(caption, "caption"), image=address)
 
     def image(self, image: lxml.html.HtmlElement) -> Iterator[Paragraph]:
         alt = " ".join(str(image.get("alt", "")).split())
         if alt:
-            yield Paragraph(alt, self.line(image), "alt")
+            yield Paragraph(alt, self.line(image), "alt", image=_src(image))
 
     def leaf(self, element: lxml.html.HtmlElement, kind: str) -> Paragraph:
         text, markup = inline_text(element)
         kind = kind or byline_kind(plain_inline_text(element))
         return Paragraph(text, self.line(element), kind, markup)
+
+
+def _src(image: lxml.html.HtmlElement) -> str:
+    return str(image.get("src", "")).strip()
 
 
 def _class_kind(element: lxml.html.HtmlElement) -> str:

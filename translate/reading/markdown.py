@@ -41,10 +41,11 @@ def read(path: Path) -> Iterator[Paragraph]:
         images = [child for child in token.children if child.type == "image"]
         if images and not plain_text([c for c in token.children if c.type != "image"]):
             for image in images:
-                yield Paragraph(plain_text(image.children or []), line, "alt")
+                src = str(image.attrGet("src") or "").strip()
+                yield Paragraph(plain_text(image.children or []), line, "alt", image=src)
                 caption = str(image.attrGet("title") or "")
                 if caption:
-                    yield Paragraph(" ".join(caption.split()), line, "caption")
+                    yield Paragraph(" ".join(caption.split()), line, "caption", image=src)
             last_kind = "caption"
             continue
         text, markup = tagged_text(token.children)

@@ -78,10 +78,27 @@ def _picture(doc: Mapping[str, Any], lines: _LineFinder) -> Iterator[Paragraph]:
     caption = caption or _text(doc.get("description_text")) or _text(doc.get("body_text"))
     # One picture, one place: alt text and caption share the first of their lines.
     line = min(lines.find(text) for text in (alt, caption) if text) if alt or caption else 1
+    address = _picture_address(doc)
     if alt:
-        yield Paragraph(_one_line(alt), line, "alt")
+        yield Paragraph(_one_line(alt), line, "alt", image=address)
     if caption:
-        yield Paragraph(_one_line(caption), line, "caption")
+        yield Paragraph(_one_line(caption), line, "caption", image=address)
+
+
+def _picture_address(doc: Mapping[str, Any]) -> str:
+    """Where the picture is: a rendition's `href` (the one named `original`, else the
+    first), else the picture's `uri` when it is a web address (a ninjs `uri` may be an
+    identifier only)."""
+    renditions = doc.get("renditions")
+    if isinstance(renditions, list):
+        found = [r for r in renditions if isinstance(r, dict) and _text(r.get("href"))]
+        chosen = next((r for r in found if r.get("name") == "original"), None)
+        if chosen is None and found:
+            chosen = found[0]
+        if chosen is not None:
+            return _text(chosen.get("href"))
+    uri = _text(doc.get("uri"))
+    return uri if uri.lower().startswith(("http://", "https://")) else ""
 
 
 def _described(doc: Mapping[str, Any]) -> tuple[str, bool]:

@@ -31,7 +31,10 @@ def structure(paragraphs: list[Paragraph]) -> list[Paragraph]:
     rest = paragraphs[1:]
     dateline = next((i for i, p in enumerate(rest) if opens_with_dateline(p.text)), None)
     if dateline is not None and dateline <= 2:
-        marked += [replace(p, kind="standfirst") for p in rest[:dateline] if p.kind == "body"]
+        # A byline among them stays the byline.
+        marked += [
+            replace(p, kind="standfirst") if p.kind == "body" else p for p in rest[:dateline]
+        ]
         rest = rest[dateline:]
     return marked + rest
 

@@ -26,6 +26,7 @@ from newsloc.translate.edition.build import EditionRefused, build_edition
 from newsloc.translate.edition.content import EditionFormat
 from newsloc.translate.edition.formats import escape_markdown
 from newsloc.translate.edition.typography import apply_typography
+from newsloc.translate.reading import read_article
 from tests.conftest import SAMPLE_ARTICLE
 from tests.support.articles import (
     article_paragraphs,
@@ -352,7 +353,7 @@ def test_html_edition_is_self_contained_escaped_and_declares_language(tmp_path: 
     source = "from the catalogue&#x27;s X-Newsloc-Date header"
     time = f'<time datetime="2023-09-19" data-source="{source}">'
     assert f"{time}19 {september} 2023 թ.</time>" in page
-    byline = article_paragraphs(SAMPLE_ARTICLE)[-1][1]
+    byline = next(text for _, text in article_paragraphs(SAMPLE_ARTICLE) if text.startswith("By"))
     assert byline.startswith("By ")
     assert f'<p class="byline">{translated("hy", byline)}</p>' in page
 
@@ -485,16 +486,23 @@ def test_translate_review_change_retranslate_publish(
     assert built.exit_code == 0, built.output
     assert f"line {line}: not reviewed" in built.stderr
     edition = Path(f"build/editions/{article.stem}.hy.md")
-    body = edition_body(edition.read_text(encoding="utf-8"))
+    blocks = edition.read_text(encoding="utf-8").strip().split("\n\n")
+    # A headline stands above the masthead (language and date); the rest follows it.
+    masthead = 1 if blocks[0].startswith("# ") else 0
+    body = blocks[:masthead] + blocks[masthead + 1 :]
     assert len(body) == len(article_paragraphs(article))
-    for position, (_line, text) in enumerate(article_paragraphs(article)[:-1]):  # not the byline
+    kinds = [p.kind for p in read_article(article).paragraphs]
+    for position, (_line, text) in enumerate(article_paragraphs(article)):
+        if kinds[position] == "byline":
+            continue
         if position == changed_at:
             assert body[
                 position
             ] == "**[Դեռ թարգմանված չէ. անգլերեն բնօրինակ]** " + escape_markdown(text)
         else:
-            reviewed = apply_typography(translated("hy", text), "hy")
-            assert body[position] == escape_markdown(reviewed)
+            reviewed = escape_markdown(apply_typography(translated("hy", text), "hy"))
+            shown = {"headline": f"# {reviewed}", "standfirst": f"*{reviewed}*"}
+            assert body[position] == shown.get(kinds[position], reviewed)
 
     # A stricter desk refuses; the report names the changed paragraph.
     strict = run(
@@ -516,12 +524,14 @@ def test_translate_review_change_retranslate_publish(
 
 def test_banner_counts_a_single_machine_paragraph(tmp_path: Path, news_article: Path):
     root = tmp_path / "locales"
-    index = entry_count(news_article) - 2  # the last paragraph before the byline, printed once
+    units = unique_paragraphs(news_article)
+    # The last paragraph that is not the byline, printed once.
+    index = next(i for i in reversed(range(len(units))) if not units[i][0].startswith("By "))
     write_catalog(root, "ru", build_catalog(news_article, "ru", fuzzy=[index]))
     result = build_edition(
         "ru", locales=root, out=tmp_path, allow_fuzzy=True, fmt=EditionFormat.TXT
     )
-    lines = result.path.read_text(encoding="utf-8").split("\n\n")
+    lines = result.path.read_text(encoding="utf-8").strip().split("\n\n")
     total = len(article_paragraphs(news_article))
     assert lines[1] == (
         f"[Непроверенный машинный перевод. Не проверено редактором абзацев: 1 из {total}.]"

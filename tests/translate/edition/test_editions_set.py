@@ -24,6 +24,9 @@ from tests.conftest import REPO
 
 runner = CliRunner()
 
+#: The sample's headline in the reviewed Armenian catalogue (examples/sample-translations.toml).
+HY_HEADLINE = "Ինժեներները կզննեն Ստեփանակերտի և Լաչինի միջև ճանապարհը"
+
 
 def run(*args: object):
     return runner.invoke(app, [str(a) for a in args])
@@ -95,10 +98,14 @@ def test_lang_list_builds_every_edition_with_index_and_hreflang(sample: Path, tm
     assert "Not yet translated" not in english
 
     index = (out / "sample-article.index.html").read_text(encoding="utf-8")
-    assert '<li lang="hy"><a href="sample-article.hy.html" hreflang="hy">հայերեն</a>' in index
+    # Each version by its language and its own headline.
     assert (
-        '<li lang="en"><a href="sample-article.en.html" hreflang="en">English (original)</a>'
-        in index
+        '<li lang="hy"><a href="sample-article.hy.html" hreflang="hy">հայերեն: '
+        f"{HY_HEADLINE}</a>" in index
+    )
+    assert (
+        '<li lang="en"><a href="sample-article.en.html" hreflang="en">English (original): '
+        "Engineers to inspect the road between Stepanakert and Lachin</a>" in index
     )
     assert '<time datetime="2026-03-03">3 марта 2026\u00a0г.</time>' in index
 
@@ -112,7 +119,7 @@ def test_all_builds_every_catalogue_and_md_txt_link_by_file_name(sample: Path, t
         "[erməni dili](<sample-article.hy.md>) · [rus dili](<sample-article.ru.md>)"
     )
     index = built.index.read_text(encoding="utf-8")
-    assert "- [հայերեն](<sample-article.hy.md>) · 3 մարտի 2026 թ." in index
+    assert f"- [հայերեն: {HY_HEADLINE}](<sample-article.hy.md>) · 3 մարտի 2026 թ." in index
 
     text = build_editions(
         ["ru", "hy"], EditionOptions(locales=sample, out=tmp_path, fmt=EditionFormat.TXT)
@@ -152,7 +159,7 @@ def test_several_editions_are_built_all_or_none(sample: Path, tmp_path: Path):
     assert result.exit_code == 1
     assert not out.exists()
     assert "az: entries holding the edition back" in result.stdout
-    assert "az/LC_MESSAGES/sample-article.po: only 0% of 7 entries are reviewed" in result.stderr
+    assert "az/LC_MESSAGES/sample-article.po: only 0% of 9 entries are reviewed" in result.stderr
     assert "refused: az; no edition written" in result.stderr
 
 
@@ -206,9 +213,9 @@ def test_typography_is_applied_to_the_edition_never_to_the_catalogue(sample: Pat
 
 
 def test_contested_names_in_unreviewed_entries_refuse_until_reviewed(sample: Path, tmp_path: Path):
-    # 6 of 7 entries reviewed (85.7%, above 80%), but the fuzzy one names Stepanakert and
+    # 8 of 9 entries reviewed (88.9%, above 80%), but the fuzzy one names Stepanakert and
     # Shusha, contested places: refused with the entry listed.
-    edit(sample, "hy", 5, fuzzy=True)
+    edit(sample, "hy", 12, fuzzy=True)
     out = tmp_path / "out"
     args = ["edition", "build", "--lang", "hy", "--locales", sample, "--out", out]
 
@@ -216,7 +223,7 @@ def test_contested_names_in_unreviewed_entries_refuse_until_reviewed(sample: Pat
     assert refused.exit_code == 1
     assert not out.exists()
     assert "hy: contested names in entries no reviewer has cleared" in refused.stdout
-    assert re.search(r"\b5\s*│\s*fuzzy\s*│\s*stepanakert, shusha\s*│\s*The team", refused.stdout)
+    assert re.search(r"\b12\s*│\s*fuzzy\s*│\s*stepanakert, shusha\s*│\s*The team", refused.stdout)
     assert "1 unreviewed entry names a contested place" in refused.stderr
     assert "--allow-unreviewed-names" in refused.stderr
 
@@ -225,7 +232,7 @@ def test_contested_names_in_unreviewed_entries_refuse_until_reviewed(sample: Pat
     assert as_json.exit_code == 1
     assert report["contested"] == [
         {
-            "lines": [5],
+            "lines": [12],
             "state": "fuzzy",
             "concepts": ["stepanakert", "shusha"],
             "starts_with": "The team, organised by the International…",
@@ -236,10 +243,10 @@ def test_contested_names_in_unreviewed_entries_refuse_until_reviewed(sample: Pat
     allowed = run(*args, "--allow-fuzzy", "--allow-unreviewed-names")
     assert allowed.exit_code == 0, allowed.output
     # ... or a reviewer clears the entry, and the edition passes without the flag.
-    edit(sample, "hy", 5, reviewed=True)
+    edit(sample, "hy", 12, reviewed=True)
     assert run(*args, "--allow-fuzzy").exit_code == 0
     with pytest.raises(EditionRefused):
-        edit(sample, "hy", 5, msgstr="")  # untranslated: English "Stepanakert" alone
+        edit(sample, "hy", 12, msgstr="")  # untranslated: English "Stepanakert" alone
         build_edition("hy", locales=sample, out=out)
 
 

@@ -22,7 +22,10 @@ SCHEMA = json.loads(
 HEADLINE = "Engineers to inspect the road between Stepanakert and Lachin"
 
 
-@pytest.mark.parametrize("name", ["sample-article.md", "sample-article.json"])
+@pytest.mark.parametrize(
+    "name",
+    ["sample-article.txt", "sample-article.md", "sample-article.html", "sample-article.json"],
+)
 def test_every_ninjs_edition_validates_against_iptcs_schema(tmp_path: Path, name: str) -> None:
     locales = tmp_path / "loc"
     translate_article(
@@ -61,6 +64,10 @@ def test_every_ninjs_edition_validates_against_iptcs_schema(tmp_path: Path, name
     assert russian["headlines"] == [{"role": "main", "value": f"[ru] {HEADLINE}"}]
     assert russian["descriptions"][0]["value"].startswith("[ru] An international team")
     assert russian["by"] == "[ru] By Newsloc staff"
+    if name.endswith(".txt"):  # plain text: no links, no pictures
+        return
     assert '<a href="https://www.icrc.org/">' in russian["bodies"][0]["value"]
+    assert '<img src="' in russian["bodies"][0]["value"]  # the picture, with its alt text
+    assert 'alt="[ru] A mountain road winding between green hills"' in russian["bodies"][0]["value"]
     assert {a["language"] for a in russian["associations"]} == {"en", "hy", "az"}
     assert all(a["rel"] == "translation" for a in russian["associations"])

@@ -67,8 +67,27 @@ def test_a_plain_text_article_with_a_headline_and_standfirst(tmp_path: Path) -> 
     assert [kind for kind, _ in _kinds(article)] == ["headline", "standfirst", "body", "byline"]
 
 
-def test_a_plain_text_article_without_a_headline_reads_as_before() -> None:
-    kinds = [kind for kind, _ in _kinds(EXAMPLES / "sample-article.txt")]
+def test_the_plain_text_sample_gives_the_structure_plain_text_can_hold() -> None:
+    found = _kinds(EXAMPLES / "sample-article.txt")
+    assert found[:3] == [
+        ("headline", HEADLINE),
+        ("standfirst", STANDFIRST),
+        ("byline", "By Newsloc staff"),
+    ]
+    # The same story as the other formats' samples, with no markup: no picture, no tags.
+    assert [kind for kind, _ in found[3:]] == ["body"] * 6
+    markdown_body = [t for k, t in _kinds(EXAMPLES / "sample-article.md") if k == "body"]
+    assert [t for _, t in found[3:]] == [
+        t.replace("<1>", "").replace("</1>", "") for t in markdown_body
+    ]
+
+
+def test_a_plain_text_article_without_a_headline_reads_as_before(tmp_path: Path) -> None:
+    article = tmp_path / "old.txt"
+    text = (EXAMPLES / "sample-article.txt").read_text(encoding="utf-8")
+    story = text[text.index("YEREVAN/BAKU") :]
+    article.write_text(story + "\nBy Newsloc staff\n", encoding="utf-8")
+    kinds = [kind for kind, _ in _kinds(article)]
     assert kinds == ["body"] * 6 + ["byline"]
 
 

@@ -32,7 +32,8 @@ def _reviewed_catalogues(article: Path, out: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["sample-article.md", "sample-article.html", "sample-article.json"]
+    "name",
+    ["sample-article.txt", "sample-article.md", "sample-article.html", "sample-article.json"],
 )
 def test_each_format_gives_a_structured_edition(tmp_path: Path, name: str) -> None:
     locales = tmp_path / "loc"
@@ -49,20 +50,27 @@ def test_each_format_gives_a_structured_edition(tmp_path: Path, name: str) -> No
     assert f'<h1 class="headline">[ru] {HEADLINE}</h1>' in page
     assert '<p class="standfirst">[ru] An international team' in page
     assert '<p class="byline">[ru] By Newsloc staff</p>' in page
+    assert page.index("standfirst") < page.index("YEREVAN/BAKU") < page.index("Talks on a peace")
+    english = (out / "sample-article.en.html").read_text(encoding="utf-8")
+    assert f"<title>{HEADLINE}</title>" in english
+    index = (out / "sample-article.index.html").read_text(encoding="utf-8")
+    assert f"<h1>{HEADLINE}</h1>" in index
+    assert f"[ru] {HEADLINE}</a>" in index
+    if name.endswith(".txt"):  # plain text holds no pictures, links, emphasis or pull quotes
+        assert "<figure" not in page and "<a href" not in english.split("<nav")[0]
+        return
+    src = {"sample-article.json": "https://example.org/newsloc/lachin-road.jpg"}.get(
+        name, "lachin-road.jpg"
+    )  # the picture's address survives the catalogues: the edition shows the image
     assert (
-        '<figure class="picture" role="figure" aria-label="[ru] A mountain road winding between '
+        f'<figure class="picture"><img src="{src}" alt="[ru] A mountain road winding between '
         'green hills"><figcaption class="caption">[ru] The road near Shusha' in page
     )
     assert '<blockquote class="pullquote">[ru] The inspection is a technical step' in page
     assert '<a href="https://www.icrc.org/">' in page and "<em>" in page
     assert "&lt;1&gt;" not in page  # no tag is printed as text
-    english = (out / "sample-article.en.html").read_text(encoding="utf-8")
-    assert f"<title>{HEADLINE}</title>" in english
     assert '<a href="https://www.icrc.org/">International Committee of the Red Cross</a>' in english
     assert "technical step, <em>not</em> a political one" in english
-    index = (out / "sample-article.index.html").read_text(encoding="utf-8")
-    assert f"<h1>{HEADLINE}</h1>" in index
-    assert f"[ru] {HEADLINE}</a>" in index
 
 
 def test_a_markdown_edition_keeps_the_articles_markdown(tmp_path: Path) -> None:
