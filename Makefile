@@ -85,6 +85,7 @@ bench: setup libretranslate
 	$(PY) bench/startup_bench.py
 	$(PY) bench/glossary_bench.py
 	$(PY) bench/glossary_scale_bench.py
+	$(PY) bench/fixed_cost_bench.py
 	$(PY) bench/translate_bench.py
 	$(PY) bench/libretranslate_bench.py
 	$(PY) bench/catalog_bench.py

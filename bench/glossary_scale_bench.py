@@ -4,13 +4,17 @@ Glossaries of growing size (the curated one, then 5,000 and 20,000 concepts made
 `bench/realistic_glossary.py`: case tables in hy, az and ru, contested pairs, variants)
 are timed in this process (CPU seconds, best of --repeat):
 
-- loading and validating the TOML,
+- loading and validating the TOML, and reading it back from the glossary cache,
 - building the source matcher (`glossary.match.Matcher`),
-- building the target index (`glossary.target.TargetIndex`) for each of hy, az, ru;
+- building the target index (`glossary.target.TargetIndex`) for each of hy, az, ru, and
+  reading the three back from the cache;
 
 and as a user runs it: `newsloc glossary check --glossary FILE` on hy, az and ru
 catalogues of 1,000 filled entries (`bench/scale_bench.py`), CPU seconds and peak memory,
-the sizes taking turns, the median of --repeat. The goal (issue 21): a check with 20,000
+the sizes taking turns, the median of --repeat; once with the glossary cache off
+(`NEWSLOC_NO_CACHE=1`, every command builds everything) and once with it on and warm (a
+private cache folder; the first command of each size fills it, untimed), each as a ratio
+to the curated glossary's check in the same mode. The goal (issue 21): a check with 20,000
 concepts at most 3x its cost with the curated glossary.
 
     .venv/bin/python bench/glossary_scale_bench.py                      # 169, 5k, 20k concepts
@@ -20,6 +24,7 @@ concepts at most 3x its cost with the curated glossary.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import statistics
@@ -33,9 +38,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.realistic_glossary import realistic_glossary_toml
 from bench.scale_bench import NEWSLOC, Workspace, plain_concepts, run
-from newsloc.glossary.loader import load_default_glossary, parse_glossary
+from newsloc.glossary import cache
+from newsloc.glossary.loader import load_default_glossary, load_glossary, parse_glossary
 from newsloc.glossary.match import Matcher
-from newsloc.glossary.target import TargetIndex
+from newsloc.glossary.model import Glossary
+from newsloc.glossary.target import IndexTables, TargetIndex, target_index
 
 LANGUAGES = ("hy", "az", "ru")
 
@@ -61,52 +68,105 @@ def main(argv: list[str] | None = None) -> int:
     shipped = len(load_default_glossary())
     sizes = [max(shipped, int(size)) for size in args.concepts.split(",")]
     root = Path(tempfile.mkdtemp(prefix="newsloc-glossary-scale-"))
+    saved = {name: os.environ.get(name) for name in (cache.DIR_VARIABLE, cache.OFF_VARIABLE)}
+    os.environ[cache.DIR_VARIABLE] = str(root / "cache")
+    os.environ.pop(cache.OFF_VARIABLE, None)
     try:
         files = {}
         for size in sizes:
             files[size] = root / f"glossary-{size}.toml"
             files[size].write_text(realistic_glossary_toml(size - shipped), encoding="utf-8")
         print(
-            f"{'concepts':>9} {'load':>8} {'matcher':>8} "
+            f"{'concepts':>9} {'load':>8} {'cached':>8} {'matcher':>8} "
             + " ".join(f"{'index ' + lang:>9}" for lang in LANGUAGES)
-            + f"   (CPU seconds, best of {args.repeat})"
+            + f" {'cached':>8}   (CPU seconds, best of {args.repeat})"
         )
         for size in sizes:
             text = files[size].read_text(encoding="utf-8")
             glossary = parse_glossary(text, files[size])
+            load_glossary(files[size])  # into the cache
+            for lang in LANGUAGES:
+                target_index(load_glossary(files[size]), lang)
             cells = [
                 cpu_best(lambda text=text: parse_glossary(text, "bench.toml"), args.repeat),
+                cpu_best(lambda path=files[size]: _read_back(path), args.repeat),
                 cpu_best(lambda glossary=glossary: Matcher(glossary), args.repeat),
             ] + [
                 cpu_best(lambda g=glossary, lang=lang: TargetIndex(g, lang), args.repeat)
                 for lang in LANGUAGES
             ]
+            loaded = _read_back(files[size])
+            cells.append(cpu_best(lambda g=loaded: _indexes_read_back(g), args.repeat))
             print(f"{size:9,d} " + " ".join(f"{cell:8.2f}" for cell in cells), flush=True)
 
         space = Workspace(root, args.paragraphs, plain_concepts(load_default_glossary()))
         catalogues = space.catalogues(space.locales)
-        cpu: dict[int, list[float]] = {size: [] for size in sizes}
-        memory: dict[int, list[float]] = {size: [] for size in sizes}
+        modes = {"cache off": {cache.OFF_VARIABLE: "1"}, "cache warm": {}}
+        cpu: dict[tuple[str, int], list[float]] = {}
+        memory: dict[tuple[str, int], list[float]] = {}
+        for size in sizes:  # fill the cache, untimed
+            run(
+                [str(NEWSLOC), "glossary", "check", "-g", str(files[size]), *catalogues],
+                space.folder,
+            )
         for _ in range(args.repeat):
-            for size in sizes:
-                command = [str(NEWSLOC), "glossary", "check", "-g", str(files[size]), *catalogues]
-                seconds, megabytes = run(command, space.folder)
-                cpu[size].append(seconds)
-                memory[size].append(megabytes)
-        base = statistics.median(cpu[sizes[0]])
+            for mode, env in modes.items():
+                for size in sizes:
+                    command = [
+                        str(NEWSLOC),
+                        "glossary",
+                        "check",
+                        "-g",
+                        str(files[size]),
+                        *catalogues,
+                    ]
+                    os.environ.update(env)
+                    try:
+                        seconds, megabytes = run(command, space.folder)
+                    finally:
+                        for name in env:
+                            os.environ.pop(name, None)
+                    cpu.setdefault((mode, size), []).append(seconds)
+                    memory.setdefault((mode, size), []).append(megabytes)
         print(
             f"glossary check of {len(LANGUAGES)} catalogues of {args.paragraphs:,} entries "
-            f"(CPU seconds and peak memory, median of {args.repeat}):"
+            f"(CPU seconds and peak memory, median of {args.repeat}, sizes and modes taking "
+            "turns):"
         )
-        for size in sizes:
-            seconds = statistics.median(cpu[size])
-            print(
-                f"  {size:7,d} concepts {seconds:8.2f} s {max(memory[size]):6.0f} MB   "
-                f"x{seconds / base:5.2f} the curated glossary's (goal <= 3)"
-            )
+        for mode in modes:
+            base = statistics.median(cpu[mode, sizes[0]])
+            for size in sizes:
+                seconds = statistics.median(cpu[mode, size])
+                print(
+                    f"  {mode:<10} {size:7,d} concepts {seconds:8.2f} s "
+                    f"{max(memory[mode, size]):6.0f} MB   "
+                    f"x{seconds / base:5.2f} the curated glossary's (goal <= 3)"
+                )
     finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
         shutil.rmtree(root, ignore_errors=True)
     return 0
+
+
+def _read_back(path: Path) -> Glossary:
+    """A glossary loaded before, read back from the disk cache (not from memory)."""
+    cache.forget_all()
+    return load_glossary(path)
+
+
+def _indexes_read_back(glossary: Glossary) -> None:
+    """The three target indexes of a glossary loaded before, read back from the cache (as
+    `target_index` does for a new glossary object)."""
+    content = cache.key_of(glossary)
+    assert content is not None
+    for lang in LANGUAGES:
+        tables = cache.load(cache.derived_key(content, "target index", lang), IndexTables)
+        assert isinstance(tables, IndexTables)
+        TargetIndex(glossary, lang, tables)
 
 
 if __name__ == "__main__":

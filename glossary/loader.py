@@ -15,6 +15,7 @@ import tomllib
 from pathlib import Path
 
 from newsloc.base.files import UnreadableFile, atomic_write_bytes, read_user_text
+from newsloc.glossary import cache
 from newsloc.glossary.errors import GlossaryError
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.toml_lines import KeyLines
@@ -47,12 +48,35 @@ def glossary_or_default(
     """The glossary at `path`, or the curated default when no path is given, under the
     policy profile `profile` (None: the file's `[policy]` table)."""
     glossary = load_default_glossary() if path is None else load_glossary(path)
-    return glossary.with_profile(profile) if profile is not None else glossary
+    if profile is None:
+        return glossary
+    profiled = glossary.with_profile(profile)
+    content = cache.key_of(glossary)
+    if content is not None:
+        cache.tag(profiled, content)  # a profile changes no spelling: the same indexes
+    return profiled
 
 
 def load_glossary(path: str | os.PathLike[str]) -> Glossary:
-    """Read and validate a glossary file; `GlossaryError` lists every problem found."""
-    return parse_glossary(read_glossary_text(path), path)
+    """Read and validate a glossary file; `GlossaryError` lists every problem found.
+
+    A file loaded before (the same text, the same path, the same newsloc) is read back
+    from the cache (`glossary.cache`) instead of being parsed and validated again; a file
+    with problems is never cached, so it reports them every time.
+    """
+    text = read_glossary_text(path)
+    content = cache.content_key(text)
+    key = cache.derived_key(content, "glossary", os.fspath(path))
+    glossary = cache.remembered(key)
+    if not isinstance(glossary, Glossary):
+        glossary = cache.load(key, Glossary)
+        if not isinstance(glossary, Glossary):
+            with cache.quiet_gc():
+                glossary = parse_glossary(text, path)
+            cache.store(key, glossary)
+        cache.remember(key, glossary)
+    cache.tag(glossary, content)
+    return glossary
 
 
 def read_glossary_text(path: str | os.PathLike[str]) -> str:

@@ -3,8 +3,12 @@
 `TargetIndex` knows every spelling of every name in one target language (case forms,
 variants and short forms) and finds them in a text in one pass, longest first,
 recognising a rendering that already carries its secondary (`Степанакерт (Ханкенди)`) as
-one occurrence. All spellings go into one trie-shaped regular expression, as in source
-matching, so the time is linear in the text and nearly flat in the glossary's size.
+one occurrence. The spellings are kept sorted and read as a trie (`_Spellings`): the time
+is linear in the text and nearly flat in the glossary's size, and building an index costs
+one sort, so a glossary of tens of thousands of names is indexed in a second, not in the
+minutes the single regular expression of every spelling once took to compile (its rules
+are kept exactly: tests/glossary/test_target_index_reference.py). A glossary loaded from a
+file keeps its indexes in the cache (`glossary.cache`).
 
 What counts as the same spelling (spec 4.1):
 
@@ -22,14 +26,16 @@ What counts as the same spelling (spec 4.1):
 
 from __future__ import annotations
 
+import bisect
 import re
 import weakref
-from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 
-from newsloc.glossary.lang import language_pack
+from newsloc.glossary import cache
+from newsloc.glossary.cache import quiet_gc
+from newsloc.glossary.lang import Language, language_pack
 from newsloc.glossary.match import WORD_CHARS, coordinated_heads, trie_pattern
 from newsloc.glossary.model import Concept, Glossary, NameForms
 from newsloc.glossary.morphology import fold, is_capitals, lower, upper
@@ -37,6 +43,12 @@ from newsloc.glossary.morphology import fold, is_capitals, lower, upper
 #: A character that continues a word, exactly as in source matching, so an accented
 #: letter never ends a name.
 WORD_CLASS = f"[{WORD_CHARS}]"
+_WORD = re.compile(WORD_CLASS)
+#: What follows a spelling in hy and az: the rest of its word, perhaps after a hyphen.
+_WORD_RUN = re.compile(f"{WORD_CLASS}+")
+_SUFFIX = re.compile(f"-?{WORD_CLASS}*")
+#: How many first characters of the spellings pick the places a search starts from.
+_PREFIX = 3
 
 FORM = "form"
 VARIANT = "variant"
@@ -108,7 +120,7 @@ def _not_swallowed(decorated: list[Occurrence]) -> list[Occurrence]:
         furthest.append((first, second))
     kept = []
     for i, occurrence in enumerate(decorated):
-        at = bisect_right(starts, occurrence.start) - 1
+        at = bisect.bisect_right(starts, occurrence.start) - 1
         if at >= 0:
             first, second = furthest[at]
             end = first[0] if first[1] != i else second[0]
@@ -118,12 +130,27 @@ def _not_swallowed(decorated: list[Occurrence]) -> list[Occurrence]:
     return kept
 
 
-def _normalise(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _is_abbreviation(spelling: str) -> bool:
     return " " not in spelling and is_capitals(spelling)
+
+
+@dataclass(frozen=True)
+class IndexTables:
+    """What a `TargetIndex` knows, as plain data: built from a glossary in one language,
+    or read back from the cache (`glossary.cache`) when the same file was indexed before."""
+
+    #: folded spelling -> readings, as the glossary writes the spelling
+    readings: dict[str, list[Reading]]
+    #: folded spelling in capitals -> readings, for occurrences written in capitals
+    capital_readings: dict[str, list[Reading]]
+    #: spellings that are abbreviations (`ԱՄՆ`, `ABŞ`): whole words, or a hyphenated suffix
+    abbreviations: frozenset[str]
+    #: contested concept id -> the secondaries a rendering may show, longest first
+    secondaries: dict[str, list[str]]
+    #: every spelling (of both tables), sorted
+    spellings: list[str]
+    #: the spellings' first characters, where a search may start
+    prefixes: frozenset[str]
 
 
 class TargetIndex:
@@ -134,17 +161,30 @@ class TargetIndex:
     share it between renderers and checkers of the same glossary.
     """
 
-    def __init__(self, glossary: Glossary, language: str):
+    def __init__(self, glossary: Glossary, language: str, tables: IndexTables | None = None):
+        """The index of `glossary` in `language`; `tables` are its contents when already
+        built from the same glossary file (`target_index` keeps them in the cache)."""
         self.glossary = glossary
         self.language = language
         self.pack = language_pack(language)
         self.suffixing = self.pack.suffixing
+        if tables is None:
+            with quiet_gc():
+                tables = self._build(glossary)
+        self.tables = tables
         #: folded spelling -> readings, as the glossary writes the spelling
-        self.readings: dict[str, list[Reading]] = {}
+        self.readings = tables.readings
         #: folded spelling in capitals -> readings, for occurrences written in capitals
-        self.capital_readings: dict[str, list[Reading]] = {}
-        #: every word of every spelling, folded (near misses never take a known word)
-        self.words: set[str] = set()
+        self.capital_readings = tables.capital_readings
+        self.abbreviations = tables.abbreviations
+        self._secondaries = tables.secondaries
+        self._spellings = _Spellings(tables.spellings, tables.prefixes, self.pack)
+
+    def _build(self, glossary: Glossary) -> IndexTables:
+        language = self.language
+        readings: dict[str, list[Reading]] = {}
+        capital_readings: dict[str, list[Reading]] = {}
+        key = self.key
         for concept in glossary:
             if language not in glossary.languages_of(concept):
                 continue
@@ -153,46 +193,46 @@ class TargetIndex:
                 if forms is None:
                     continue
                 for text, reading in _readings(concept, name, forms, language):
-                    key = self.key(text)
-                    known = self.readings.setdefault(key, []) if key else None
+                    folded = key(text)
+                    known = readings.setdefault(folded, []) if folded else None
                     if known is not None and reading not in known:
                         known.append(reading)
         for text, reading in _coordinated_readings(glossary, language):
-            known = self.readings.setdefault(self.key(text), [])
+            known = readings.setdefault(key(text), [])
             if reading not in known:
                 known.append(reading)
         order = {case: i for i, case in enumerate(self.pack.cases)}
-        for readings in self.readings.values():
-            readings.sort(key=lambda r: (_KIND_ORDER[r.kind], order.get(r.case, len(order))))
-        for key, readings in self.readings.items():
-            self.words.update(re.findall(f"{WORD_CLASS}+", key))
-            for capitals in _capitals_of(language, key):
-                capitals = self.key(capitals)
-                if capitals != key:
-                    known = self.capital_readings.setdefault(capitals, [])
-                    known.extend(r for r in readings if r not in known)
-        self.abbreviations = frozenset(key for key in self.readings if _is_abbreviation(key))
-        spellings = [*self.readings, *self.capital_readings]
-        if self.suffixing:
-            # The suffix is looked at, not consumed: a hyphenated suffix of a name that is
-            # no abbreviation (`Qarabağ-Azərbaycan`) leaves the next word to be found.
-            tail = f"(?=(?P<suffix>-?{WORD_CLASS}*))"
-            pattern = f"(?P<form>{trie_pattern(spellings, self._char, end='')}){tail}"
-        else:
-            pattern = f"(?P<form>{trie_pattern(spellings, self._char, f'(?!{WORD_CLASS})')})"
-        self._regex = re.compile(pattern) if spellings else None
-        self._secondaries = {
-            concept.id: self._secondary_texts(concept)
-            for concept in glossary
-            if language in glossary.languages_of(concept) and concept.contested
-        }
+        for known in readings.values():
+            if len(known) > 1:
+                known.sort(key=lambda r: (_KIND_ORDER[r.kind], order.get(r.case, len(order))))
+        for folded, known in readings.items():
+            for capitals in _capitals_of(language, folded):
+                capitals = key(capitals)
+                if capitals != folded:
+                    shown = capital_readings.setdefault(capitals, [])
+                    shown.extend(r for r in known if r not in shown)
+        spellings = sorted({*readings, *capital_readings})
+        return IndexTables(
+            readings=readings,
+            capital_readings=capital_readings,
+            abbreviations=frozenset(k for k in readings if _is_abbreviation(k)),
+            secondaries={
+                concept.id: self._secondary_texts(concept)
+                for concept in glossary
+                if language in glossary.languages_of(concept) and concept.contested
+            },
+            spellings=spellings,
+            prefixes=frozenset(spelling[:_PREFIX] for spelling in spellings),
+        )
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every word of every spelling, folded (near misses never take a known word)."""
+        return frozenset(word for key in self.readings for word in _WORD_RUN.findall(key))
 
     def key(self, text: str) -> str:
         """The form a spelling is looked up by: spaces normalised, ё/е folded in ru."""
-        return fold(self.language, _normalise(text))
-
-    def _char(self, char: str) -> str:
-        return self.pack.char_pattern(char)
+        return self.pack.fold(" ".join(text.split()))
 
     def secondary_for(self, concept: Concept, name: str) -> str | None:
         """The other names' nominatives joined by ", ", or None when they lack forms."""
@@ -222,19 +262,21 @@ class TargetIndex:
 
     def find(self, text: str) -> list[Occurrence]:
         """Every occurrence in `text`, in order, decorated renderings recognised as one."""
-        if self._regex is None:
-            return []
         tokens: list[Occurrence] = []
-        for found in self._regex.finditer(text):
-            token = self._token(found)
+        for start, end in self._spans(text):
+            token = self._token(text, start, end)
             if token is not None and not (tokens and token.word_start < tokens[-1].word_end):
                 tokens.append(token)
         decorated = [self._decorate(text, token, tokens) for token in tokens]
         # A decorated rendering swallows the tokens of its secondary.
         return _not_swallowed(decorated)
 
-    def _token(self, found: re.Match[str]) -> Occurrence | None:
-        form = found.group("form")
+    def _spans(self, text: str) -> Iterable[tuple[int, int]]:
+        """(start, end) of every spelling found in `text` (the suffix not included)."""
+        return self._spellings.find(text)
+
+    def _token(self, text: str, start: int, form_end: int) -> Occurrence | None:
+        form = text[start:form_end]
         key = self.key(form)
         readings = self.readings.get(key)
         capitals = False
@@ -243,7 +285,9 @@ class TargetIndex:
             capitals = True
         if not readings:
             return None
-        suffix = (found.groupdict().get("suffix") or "") if self.suffixing else ""
+        suffix = ""
+        if self.suffixing:
+            suffix = _SUFFIX.match(text, form_end).group()  # type: ignore[union-attr]
         if not capitals and key in self.abbreviations:
             if suffix and not suffix.startswith("-"):
                 return None  # an abbreviation never begins a longer word
@@ -253,8 +297,7 @@ class TargetIndex:
             suffix = ""  # a hyphen ends the word of a name that is no abbreviation
         if suffix.startswith("-") and suffix[1:2].isupper() and not is_capitals(suffix):
             suffix = ""  # `ԱՄՆ-Չինաստան`, `ABŞ-Çin`: a capital after the hyphen starts a word
-        start = found.start()
-        end = found.end() + len(suffix)
+        end = form_end + len(suffix)
         return Occurrence(
             start=start,
             end=end,
@@ -293,6 +336,169 @@ class TargetIndex:
                     capitals=token.capitals,
                 )
         return token
+
+
+class _Spellings:
+    """Every spelling of one index, and where they occur in a text.
+
+    The spellings are kept sorted, so the spellings that share a prefix form one run of
+    the list, found by bisection: the list is a trie that costs nothing to build (one
+    sort), and a text is read from each place a spelling may start, one character at a
+    time, for as long as some spelling continues. Each character of a spelling matches
+    the text as the language pack's `char_pattern` says (ru ё/е and stress marks, hy
+    `եւ` for `և`, az Cyrillic `ә`, any run of white space for a space), and the rules are
+    those of one alternation of every spelling written as a trie, continuations before
+    the end of a spelling (which is how the index was found before, one compiled regular
+    expression per language):
+
+    - a spelling starts a word: the character before it is no word character;
+    - at each character the longest continuation that leads to a whole spelling wins;
+    - a whole spelling ends a word (ru), or may go on into a suffix (hy, az);
+    - after an occurrence, the search goes on where its spelling ends.
+    """
+
+    def __init__(self, keys: list[str], prefixes: Iterable[str], pack: Language):
+        self.keys = keys
+        self.pack = pack
+        self.suffixing = pack.suffixing
+        #: character of a spelling -> its pattern, or None when it matches only itself
+        self._patterns: dict[str, re.Pattern[str] | None] = {}
+        #: two characters of a text -> the characters of a spelling that may match there
+        self._chars: dict[str, tuple[str, ...]] = {}
+        #: the last few texts read -> what was found in them
+        self._recent: dict[str, tuple[tuple[int, int], ...]] = {}
+        #: a run keys[low:high] -> the depth its shared path reaches, and its pattern
+        self._jumps: dict[tuple[int, int], tuple[int, re.Pattern[str] | None]] = {}
+        # Where an occurrence may start: the spellings' first three characters, as the
+        # walk reads them, in one small pattern (a few thousand prefixes at most).
+        self._start = (
+            re.compile(trie_pattern(prefixes, pack.char_pattern, end="")) if keys else None
+        )
+
+    def _jump(self, low: int, high: int, depth: int) -> tuple[int, re.Pattern[str] | None]:
+        """(depth, pattern) of the path every spelling in keys[low:high] shares beyond
+        `depth`, as the pattern's characters read it; (depth, None) when it branches or
+        ends there. (A sorted run shares what its first and last spelling share.)"""
+        first, last = self.keys[low], self.keys[high - 1]
+        shared = depth
+        end = min(len(first), len(last))
+        while shared < end and first[shared] == last[shared]:
+            shared += 1
+        if shared == depth:
+            return depth, None
+        chars = (self.pack.char_pattern(char) for char in first[depth:shared])
+        return shared, re.compile("".join(chars))
+
+    def _pattern(self, char: str) -> re.Pattern[str] | None:
+        try:
+            return self._patterns[char]
+        except KeyError:
+            pattern = self.pack.char_pattern(char)
+            compiled = None if pattern == re.escape(char) else re.compile(pattern)
+            self._patterns[char] = compiled
+            return compiled
+
+    def _candidates(self, pair: str) -> tuple[str, ...]:
+        """The characters of a spelling that may match where a text reads `pair` (its
+        own first character, what the pack folds it to, a space for white space), in
+        the order the pattern tries them.
+
+        This holds as long as a pack's `char_pattern(c)` matches only text that its `fold`
+        turns into `c` (ru `ё` and a stress mark, hy `եւ`, az `ә`), as every pack's does;
+        each candidate is then tried with the pattern itself."""
+        chars = {pair[0], self.pack.fold(pair)[:1] or pair[0]}
+        if pair[0].isspace():
+            chars.add(" ")
+        return tuple(sorted(chars))
+
+    def find(self, text: str) -> tuple[tuple[int, int], ...]:
+        """(start, end) of each spelling found in `text`, in order, never overlapping.
+
+        Rendering and checking read one translation several times over, so the last few
+        texts' answers are kept."""
+        found = self._recent.get(text)
+        if found is None:
+            found = tuple(self._find(text))
+            if len(self._recent) >= _RECENT:
+                del self._recent[next(iter(self._recent))]
+            self._recent[text] = found
+        return found
+
+    def _find(self, text: str) -> Iterator[tuple[int, int]]:
+        if self._start is None:
+            return
+        search = self._start.search
+        position = 0
+        while True:
+            found = search(text, position)
+            if found is None:
+                return
+            start = found.start()
+            end = self._walk(text, start, 0, len(self.keys), "")
+            if end is None:
+                position = start + 1
+            else:
+                yield start, end
+                position = end
+
+    def _walk(self, text: str, at: int, low: int, high: int, prefix: str) -> int | None:
+        """The end of the longest spelling in keys[low:high] (all of which start with
+        `prefix`, read up to `at`) that continues `text` from `at`, or None."""
+        keys = self.keys
+        depth = len(prefix)
+        # Where every spelling left goes on alike (a stem shared by its case forms), the
+        # trie has one path and no end: read it in one match instead of letter by letter.
+        jump = self._jumps.get((low, high)) if depth else _NO_JUMP
+        if jump is None:
+            jump = self._jumps[low, high] = self._jump(low, high, depth)
+        if jump[1] is not None:
+            matched = jump[1].match(text, at)
+            if matched is None:
+                return None
+            at = matched.end()
+            depth = jump[0]
+            prefix = keys[low][:depth]
+        if at < len(text):
+            here = text[at]
+            pair = text[at : at + 2]
+            chars = self._chars.get(pair)
+            if chars is None:
+                chars = self._chars[pair] = self._candidates(pair)
+            for char in chars:
+                longer = prefix + char
+                first = bisect.bisect_left(keys, longer, low, high)
+                if first == high or not keys[first].startswith(longer):
+                    continue
+                pattern = self._pattern(char)
+                if pattern is None:
+                    if here != char:
+                        continue
+                    after = at + 1
+                else:
+                    matched = pattern.match(text, at)
+                    if matched is None:
+                        continue
+                    after = matched.end()
+                if not depth and not _starts_word(text, after):
+                    continue
+                after_char = prefix + chr(ord(char) + 1) if char < "\U0010ffff" else None
+                last = bisect.bisect_left(keys, after_char, first, high) if after_char else high
+                end = self._walk(text, after, first, last, longer)
+                if end is not None:
+                    return end
+        if depth and len(keys[low]) == depth and (self.suffixing or not _WORD.match(text, at)):
+            return at
+        return None
+
+
+_NO_JUMP: tuple[int, re.Pattern[str] | None] = (0, None)
+#: Texts whose spans a `_Spellings` keeps.
+_RECENT = 64
+
+
+def _starts_word(text: str, after: int) -> bool:
+    """What `(?<![WORD].)` says after a spelling's first character, read up to `after`."""
+    return after < 2 or text[after - 1] == "\n" or not _WORD.match(text, after - 2)
 
 
 def _capitals_of(language: str, text: str) -> tuple[str, ...]:
@@ -375,12 +581,20 @@ def target_index(glossary: Glossary, language: str) -> TargetIndex:
 
     Glossaries are immutable, so renderers and checkers of one run share the index; the
     entry goes when its glossary is garbage-collected (the same scheme as source matching).
+    A glossary loaded from a file has its index's tables kept in the cache
+    (`glossary.cache`), keyed by the file's content, so the next command reads them back
+    instead of building them. Only the languages asked for are built.
     """
     key = (id(glossary), language)
     cached = _indexes.get(key)
     if cached is not None and cached[0]() is glossary:
         return cached[1]
-    index = TargetIndex(glossary, language)
+    content = cache.key_of(glossary)
+    stored = cache.derived_key(content, "target index", language) if content else None
+    tables = cache.load(stored, IndexTables) if stored else None
+    index = TargetIndex(glossary, language, tables)  # type: ignore[arg-type]
+    if stored and tables is None:
+        cache.store(stored, index.tables)
     _indexes[key] = (weakref.ref(glossary, partial(_forget, _indexes, key)), index)
     return index
 

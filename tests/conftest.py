@@ -15,6 +15,9 @@ _ARGOS_HOME = Path(tempfile.mkdtemp(prefix="newsloc-tests-argos-"))
 for _var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
     os.environ[_var] = str(_ARGOS_HOME / _var.lower())
 os.environ["ARGOS_PACKAGES_DIR"] = str(_ARGOS_HOME / "packages")
+# newsloc's glossary cache (glossary/cache.py) goes to the sandbox too, never ~/.cache.
+os.environ["NEWSLOC_CACHE_DIR"] = str(_ARGOS_HOME / "newsloc-cache")
+os.environ.pop("NEWSLOC_NO_CACHE", None)
 # An index address that can never be reached: any attempt to download fails fast.
 os.environ["ARGOS_PACKAGE_INDEX"] = "http://127.0.0.1:9/"
 # The same for the OPUS-MT releases `models install hy` builds Armenian from.

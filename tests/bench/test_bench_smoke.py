@@ -21,6 +21,7 @@ SMOKE = {
         ["--concepts", "169,400", "--paragraphs", "10", "--repeat", "1"],
         ["index ru", "the curated glossary's (goal <= 3)"],
     ),
+    "fixed_cost_bench": (["--runs", "1"], ["glossary check", "edition build --all"]),
     "catalog_bench": (["--quick"], ["ratio (2.0 is linear)", "translate re-run"]),
     "scale_bench": (
         ["--sizes", "10,30", "--repeat", "1"],
