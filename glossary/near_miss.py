@@ -37,10 +37,11 @@ from __future__ import annotations
 
 import itertools
 import re
+import sys
 import unicodedata
 import weakref
-from bisect import bisect_right
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from heapq import heapify, heappop
@@ -182,25 +183,88 @@ class NearMissFinder:
         self.language = index.language
         self.pack = language_pack(index.language)
         self.suffixing = self.pack.suffixing
-        #: first letter -> [(folded spelling, readings)], for the ambiguity guard
-        self._by_initial: dict[str, list[tuple[str, list[Reading]]]] = {}
-        #: concept id -> [(folded spelling, its readings of that concept)]
+        # Everything below is made on first use, for the concepts and first letters a
+        # search asks about: a glossary of 20,000 concepts has some 130,000 spellings per
+        # language, and a check needs the tables of a few dozen concepts.
+        #: concept id -> its folded spellings that are no short form, in the index's order
+        self._spellings_of: dict[str, list[str]] | None = None
+        #: concept id -> [(spelling, its readings of that concept)] (`_concept_forms`)
         self._by_concept: dict[str, list[tuple[str, list[Reading]]]] = {}
-        for folded, readings in index.readings.items():
-            # Candidates keep their letters (offsets index into them), so a spelling is
-            # compared in each way it may be written (hy `Սև` and `Սեւ`).
+        #: ways of writing a spelling other than its folded self (hy `Սեւ` for `Սև`),
+        #: sorted, and the folded spellings each stands for (`_close_spellings`)
+        self._variants: tuple[list[str], dict[str, list[str]]] | None = None
+
+    def _concept_forms(self, concept_id: str) -> list[tuple[str, list[Reading]]]:
+        """The concept's spellings that a near miss may stand for (no short form, long
+        enough to be safe), each with its readings of that concept, in the index's order.
+
+        Candidates keep their letters (offsets index into them), so a spelling is
+        compared in each way it may be written (hy `Սև` and `Սեւ`)."""
+        forms = self._by_concept.get(concept_id)
+        if forms is None:
+            if self._spellings_of is None:
+                self._spellings_of = self._spellings_by_concept()
+            forms = self._by_concept[concept_id] = []
+            for folded in self._spellings_of.get(concept_id, ()):
+                readings = self.index.readings[folded]
+                own = [r for r in readings if r.concept_id == concept_id and r.kind != SHORT]
+                for key in self.pack.spellings_of(folded):
+                    if max_distance(_letters(key)):
+                        forms.append((key, own))
+        return forms
+
+    def _spellings_by_concept(self) -> dict[str, list[str]]:
+        """Concept id -> its folded spellings with a reading that is no short form."""
+        table: dict[str, list[str]] = {}
+        for folded, readings in self.index.readings.items():
+            if len(readings) == 1:
+                (reading,) = readings
+                if reading.kind != SHORT:
+                    table.setdefault(reading.concept_id, []).append(folded)
+                continue
+            for concept_id in dict.fromkeys(r.concept_id for r in readings if r.kind != SHORT):
+                table.setdefault(concept_id, []).append(folded)
+        return table
+
+    def _begins_with_spelling(self, text: str) -> bool:
+        """`text` begins with a known one-word spelling of four letters or more: a word
+        derived from a name (ru `Азербайджан…`), looked up prefix by prefix."""
+        readings = self.index.readings
+        for end in range(4, len(text) + 1):
+            head = text[:end]
+            if " " in head:
+                return False  # so are all longer ones
+            if head in readings:
+                return True
+        return False
+
+    def _close_spellings(self, initial: str, written: str, limit: int) -> Iterator[tuple[str, int]]:
+        """(spelling, distance) for every spelling (in each way it may be written) that
+        starts with `initial` and is at most `limit` edits from `written` (in hy and az
+        from a start of `written`, as `prefix_distance` measures), by one walk of the
+        index's sorted spellings read as a trie: a branch is left as soon as every prefix
+        of `written` is more than `limit` edits from it, so the walk visits a few hundred
+        spellings, not every spelling with that first letter."""
+        if self._variants is None:
+            self._variants = self._other_writings()
+        for keys in (self.index.tables.spellings, self._variants[0]):
+            yield from _walk(keys, initial, written, limit, self.suffixing)
+
+    def _other_writings(self) -> tuple[list[str], dict[str, list[str]]]:
+        stands_for: dict[str, list[str]] = {}
+        for folded in self.index.readings:
             for key in self.pack.spellings_of(folded):
-                self._by_initial.setdefault(key[:1], []).append((key, readings))
-                for concept_id in dict.fromkeys(r.concept_id for r in readings):
-                    own = [r for r in readings if r.concept_id == concept_id and r.kind != SHORT]
-                    if own and max_distance(_letters(key)):
-                        self._by_concept.setdefault(concept_id, []).append((key, own))
-        #: Known spellings long enough to mark a derived word (ru `Азербайджан…`).
-        self._stems = sorted(
-            (key for key in index.readings if len(key) >= 4 and " " not in key),
-            key=len,
-            reverse=True,
-        )
+                if key != folded:
+                    stands_for.setdefault(key, []).append(folded)
+        return sorted(stands_for), stands_for
+
+    def _readings_of(self, key: str) -> Iterator[Reading]:
+        """The readings of a spelling as written `key`: its own, and those of the folded
+        spellings it is another way of writing."""
+        yield from self.index.readings.get(key, ())
+        assert self._variants is not None
+        for folded in self._variants[1].get(key, ()):
+            yield from self.index.readings[folded]
 
     def find(
         self,
@@ -332,7 +396,7 @@ class NearMissFinder:
         reading as a form of `name` when it is one."""
         return [
             (key, next((r for r in own if r.name == name), own[0]))
-            for key, own in self._by_concept.get(concept.id, ())
+            for key, own in self._concept_forms(concept.id)
         ]
 
     def _compare(
@@ -345,7 +409,7 @@ class NearMissFinder:
                 return None
         else:
             found, end = distance(form, text, limit), len(text)
-            if found > limit or any(text.startswith(stem) for stem in self._stems):
+            if found > limit or self._begins_with_spelling(text):
                 return None
             if self.pack.inflection_ending and another_inflection(
                 form, text, self.pack.inflection_ending
@@ -372,17 +436,78 @@ class NearMissFinder:
         written = fold(self.language, " ".join(translation[near.start : near.end].split()))
         if self._small_initial(written, near.form):
             written = near.form[0] + written[1:]
-        limit = near.distance
-        for key, readings in self._by_initial.get(near.form[:1], ()):
-            if all(r.concept_id == concept.id for r in readings):
-                continue
-            if self.suffixing:
-                found = prefix_distance(key, written, limit, 0)[0]
-            else:
-                found = distance(key, written, limit)
-            if found <= limit and found <= max_distance(_letters(key)):
+        for key, found in self._close_spellings(near.form[:1], written, near.distance):
+            if found <= max_distance(_letters(key)) and any(
+                r.concept_id != concept.id for r in self._readings_of(key)
+            ):
                 return True
         return False
+
+
+def _walk(
+    keys: Sequence[str], initial: str, written: str, limit: int, prefixes: bool
+) -> Iterator[tuple[str, int]]:
+    """(key, distance) for each of the sorted `keys` that starts with `initial` and is at
+    most `limit` edits from `written` (`prefixes`: from its closest prefix, at least one
+    letter long, as `prefix_distance` measures), walking `keys` as a trie.
+
+    Each node is a run of `keys` sharing a prefix, found by bisection; it carries the
+    banded edit-distance row of that prefix against `written` (`_next_row`), and a node
+    whose row is all over `limit` is left with everything under it."""
+    start = bisect_left(keys, initial)
+    end = _run_end(keys, initial, start, len(keys))
+    if start == end:
+        return
+    stack = [(len(initial), start, end, _row(initial, written, limit))]
+    while stack:
+        depth, low, high, row = stack.pop()
+        if len(keys[low]) == depth:  # the prefix itself is a key (it sorts first)
+            found = min(row[1:], default=limit + 1) if prefixes else row[-1]
+            if found <= limit:
+                yield keys[low], found
+            low += 1
+        while low < high:
+            prefix = keys[low][: depth + 1]
+            after = _run_end(keys, prefix, low, high)
+            below = _next_row(row, prefix[-1], depth + 1, written, limit)
+            if min(below) <= limit:
+                stack.append((depth + 1, low, after, below))
+            low = after
+
+
+def _run_end(keys: Sequence[str], prefix: str, low: int, high: int) -> int:
+    """Where the run of sorted `keys[low:high]` that start with `prefix` ends (it starts
+    at `low`)."""
+    last = ord(prefix[-1])
+    if last == sys.maxunicode:
+        while low < high and keys[low].startswith(prefix):
+            low += 1
+        return low
+    return bisect_left(keys, prefix[:-1] + chr(last + 1), low, high)
+
+
+def _row(prefix: str, written: str, limit: int) -> list[int]:
+    row = [min(j, limit + 1) for j in range(len(written) + 1)]
+    for depth, char in enumerate(prefix, start=1):
+        row = _next_row(row, char, depth, written, limit)
+    return row
+
+
+def _next_row(previous: list[int], char: str, depth: int, written: str, limit: int) -> list[int]:
+    """The edit distances of a prefix of `depth` letters ending in `char` to every prefix
+    of `written`, from those of the prefix one letter shorter; only the band of `limit`
+    around the diagonal is worked out, and every value over `limit` reads `limit + 1`."""
+    cap = limit + 1
+    current = [cap] * len(previous)
+    current[0] = min(depth, cap)
+    for j in range(max(1, depth - limit), min(len(written), depth + limit) + 1):
+        value = previous[j - 1] + (char != written[j - 1])
+        if previous[j] + 1 < value:
+            value = previous[j] + 1
+        if current[j - 1] + 1 < value:
+            value = current[j - 1] + 1
+        current[j] = value if value < cap else cap
+    return current
 
 
 #: A candidate in a `NearMissSearch` heap: its sort key (edits, minus the form's length,
