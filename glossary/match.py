@@ -24,13 +24,13 @@ from __future__ import annotations
 import bisect
 import gc
 import re
-import sys
 import weakref
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 
+from newsloc.glossary import cache
 from newsloc.glossary.model import Glossary
 
 #: Characters that continue a word: `\w` of any script, plus combining accents.
@@ -113,16 +113,40 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+@dataclass(frozen=True)
+class MatcherTables:
+    """What a `Matcher` knows, as plain data: built from a glossary, or read back from the
+    glossary cache (`glossary.cache`) when the same file was matched before."""
+
+    #: (name, head noun) -> (concept id, name, spelling) (`coordinated_heads`)
+    heads: dict[tuple[str, str], tuple[str, str, str]]
+    #: spelling -> (concept id, canonical name)
+    spellings: dict[str, tuple[str, str]]
+    #: spelling in capitals -> meaning, for names written in capitals; a spelling that is
+    #: itself in capitals keeps its own meaning.
+    capitals: dict[str, tuple[str, str]]
+    #: the spellings, and the first two capitals of each name in capitals (`Matcher.find`)
+    names: _Names
+    #: the names in capitals
+    capital_names: _Names
+
+
 class Matcher:
     """Finds every mention of a glossary's names in a text, in one pass."""
 
-    def __init__(self, glossary: Glossary):
-        with collector_paused():
-            self._build(glossary)
-
-    def _build(self, glossary: Glossary) -> None:
+    def __init__(self, glossary: Glossary, tables: MatcherTables | None = None):
+        """The matcher of `glossary`; `tables` are its contents when already built from the
+        same glossary file (`matcher_for` keeps them in the cache)."""
         self.glossary = glossary
-        self.heads = coordinated_heads(glossary)
+        if tables is None:
+            with collector_paused():
+                tables = _build(glossary)
+        self.tables = tables
+        self.heads = tables.heads
+        self.spellings = tables.spellings
+        self.capitals = tables.capitals
+        self._names = tables.names
+        self._capital_names = tables.capital_names
         plural = sorted({f"{head}s" for _, head in self.heads}, key=len, reverse=True)
         alternatives = "|".join(map(re.escape, plural))
         self._plural_head = re.compile(rf"\s+({alternatives})\b", re.IGNORECASE) if plural else None
@@ -132,32 +156,22 @@ class Matcher:
             if plural
             else None
         )
-        #: spelling -> (concept id, canonical name)
-        self.spellings: dict[str, tuple[str, str]] = {}
-        for concept in glossary:
-            for spelling, name in concept.english_spellings():
-                spelling = _SPACE_RUN.sub(" ", spelling.strip())
-                if spelling:
-                    self.spellings.setdefault(spelling, (concept.id, name))
-        #: spelling in capitals -> meaning, for names written in capitals; a spelling that
-        #: is itself in capitals keeps its own meaning.
-        self.capitals = {
-            spelling.upper(): meaning
-            for spelling, meaning in self.spellings.items()
-            if spelling.upper() not in self.spellings
-        }
-        # The first two capitals of each such name end a branch of the main trie with no
-        # end-of-word test: a word that starts like a name in capitals stops there, and
-        # only then are the names in capitals tried. The main trie keeps its speed.
-        triggers = {spelling[:2] for spelling in self.capitals if len(spelling) > 1}
-        self._names = _Names(self.spellings, triggers)
         #: Triggers that are also whole spellings (`US`): only for them does a match need a
         #: second look (a word character after it means the trigger, not the spelling).
-        self._ambiguous_triggers = triggers & set(self.spellings)
-        self._capital_names: _Names | None = None
+        self._ambiguous_triggers = self._names.triggers & self.spellings.keys()
+        #: the last text read and its mentions (a checker and its renderer read each
+        #: source in turn)
+        self._last: tuple[str, list[Mention]] = ("", [])
 
     def find(self, text: str) -> list[Mention]:
         """Mentions in document order: leftmost first, longest name at each place."""
+        last, found = self._last
+        if text != last or not text:
+            found = self._find(text)
+            self._last = (text, found)
+        return list(found)
+
+    def _find(self, text: str) -> list[Mention]:
         spellings = self.spellings
         mentions = []
         skip = 0  # the end of the last name in capitals: a trigger inside it is no mention
@@ -222,14 +236,37 @@ class Matcher:
 
     def _capitals(self, text: str, start: int) -> Mention | None:
         """The name in capitals that starts at `start`, if one does."""
-        if self._capital_names is None:
-            self._capital_names = _Names(self.capitals)
         end = self._capital_names.match(text, start)
         if end is None:
             return None
         spelling = _SPACE_RUN.sub(" ", text[start:end])
         concept_id, name = self.capitals[spelling]
         return Mention(concept_id, name, spelling, start, end)
+
+
+def _build(glossary: Glossary) -> MatcherTables:
+    spellings: dict[str, tuple[str, str]] = {}
+    for concept in glossary:
+        for spelling, name in concept.english_spellings():
+            spelling = _SPACE_RUN.sub(" ", spelling.strip())
+            if spelling:
+                spellings.setdefault(spelling, (concept.id, name))
+    capitals = {
+        spelling.upper(): meaning
+        for spelling, meaning in spellings.items()
+        if spelling.upper() not in spellings
+    }
+    # The first two capitals of each such name end a branch of the main trie with no
+    # end-of-word test: a word that starts like a name in capitals stops there, and only
+    # then are the names in capitals tried. The main trie keeps its speed.
+    triggers = {spelling[:2] for spelling in capitals if len(spelling) > 1}
+    return MatcherTables(
+        heads=coordinated_heads(glossary),
+        spellings=spellings,
+        capitals=capitals,
+        names=_Names(spellings, triggers),
+        capital_names=_Names(capitals),
+    )
 
 
 class _Names:
@@ -250,8 +287,18 @@ class _Names:
         self.whole = frozenset(spellings)
         self.triggers = frozenset(triggers)
         self.keys = sorted(self.whole | self.triggers)
+        self._start = self._start_pattern()
+
+    def _start_pattern(self) -> re.Pattern[str] | None:
         prefixes = {key[:_PREFIX] for key in self.keys}
-        self._start = re.compile(trie_pattern(prefixes, end="")) if prefixes else None
+        return re.compile(trie_pattern(prefixes, end="")) if prefixes else None
+
+    def __getstate__(self) -> tuple[frozenset[str], frozenset[str], list[str]]:
+        return self.whole, self.triggers, self.keys  # the pattern is compiled anew
+
+    def __setstate__(self, state: tuple[frozenset[str], frozenset[str], list[str]]) -> None:
+        self.whole, self.triggers, self.keys = state
+        self._start = self._start_pattern()
 
     def finditer(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) of each name, leftmost first, never overlapping."""
@@ -278,50 +325,40 @@ class _Names:
 
     def _walk(self, text: str, start: int) -> int | None:
         keys, whole, triggers = self.keys, self.whole, self.triggers
-        low, high = 0, len(keys)
+        count = len(keys)
+        low = 0  # keys[low:] that start with `prefix` are those it leads to
         prefix = ""
         position = start
         end = None
         while True:
-            if prefix and len(keys[low]) == len(prefix):  # the prefix itself is a key
-                if (prefix in whole and not _WORD_AT.match(text, position)) or (
-                    prefix in triggers
-                ):
+            key = keys[low]
+            if len(key) == len(prefix) and prefix:  # the prefix itself is a key
+                if (key in whole and not _WORD_AT.match(text, position)) or key in triggers:
                     end = position
                 low += 1
-                if low == high:
+                if low == count or not keys[low].startswith(prefix):
                     return end
+                key = keys[low]
             if position == len(text):
                 return end
-            space = _SPACE_RUN.match(text, position)
-            if space is not None:
-                unit, step = " ", space.end() - position
-            else:
-                unit, step = text[position], 1
-            if high - low == 1 and " " not in keys[low]:
-                # One spelling left, with no space: the rest of it, or nothing.
-                rest = keys[low][len(prefix) :]
+            if (low + 1 == count or not keys[low + 1].startswith(prefix)) and " " not in key:
+                # One key left, with no space: the rest of it, or nothing.
+                rest = key[len(prefix) :]
                 if not text.startswith(rest, position):
                     return end
-                prefix, position = keys[low], position + len(rest)
+                prefix, position = key, position + len(rest)
                 continue
-            prefix += unit
-            low = bisect.bisect_left(keys, prefix, low, high)
-            if low == high or not keys[low].startswith(prefix):
+            space = _SPACE_RUN.match(text, position)
+            if space is not None:
+                prefix += " "
+                step = space.end() - position
+            else:
+                prefix += text[position]
+                step = 1
+            low = bisect.bisect_left(keys, prefix, low)
+            if low == count or not keys[low].startswith(prefix):
                 return end
-            high = _run_end(keys, prefix, low, high)
             position += step
-
-
-def _run_end(keys: list[str], prefix: str, low: int, high: int) -> int:
-    """Where the run of sorted `keys[low:high]` that start with `prefix` ends (it starts
-    at `low`)."""
-    last = ord(prefix[-1])
-    if last == sys.maxunicode:
-        while low < high and keys[low].startswith(prefix):
-            low += 1
-        return low
-    return bisect.bisect_left(keys, prefix[:-1] + chr(last + 1), low, high)
 
 
 _matchers: dict[int, tuple[weakref.ref[Glossary], Matcher]] = {}
@@ -333,7 +370,9 @@ def find_mentions(glossary: Glossary, text: str) -> list[Mention]:
 
 
 def matcher_for(glossary: Glossary) -> Matcher:
-    """The glossary's `Matcher`, built once per glossary object.
+    """The glossary's `Matcher`, built once per glossary object; a glossary loaded from a
+    file has the matcher's tables kept in the cache (`glossary.cache`), keyed by the
+    file's content, so the next command reads them back instead of building them.
 
     Glossaries are not hashable (they hold dicts), so the cache is keyed by `id()` and
     each entry is dropped when its glossary is garbage-collected, before the id can be
@@ -343,7 +382,12 @@ def matcher_for(glossary: Glossary) -> Matcher:
     cached = _matchers.get(key)
     if cached is not None and cached[0]() is glossary:
         return cached[1]
-    matcher = Matcher(glossary)
+    content = cache.key_of(glossary)
+    stored = cache.derived_key(content, "source matcher") if content else None
+    tables = cache.load(stored, MatcherTables) if stored else None
+    matcher = Matcher(glossary, tables)  # type: ignore[arg-type]
+    if stored and tables is None:
+        cache.store(stored, matcher.tables)
     _matchers[key] = (weakref.ref(glossary, partial(_forget, _matchers, key)), matcher)
     return matcher
 
