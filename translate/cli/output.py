@@ -159,22 +159,30 @@ err_console: Console = _LazyConsole(stderr=True, highlight=False, soft_wrap=True
 _EMOJI_CODE = re.compile(r":\S*:")
 
 
-def _print_line(line: str) -> None:
-    """`line` on stderr as `err_console` prints it (no markup, highlighting or wrapping).
+def _print_line(line: str, stderr: bool = True) -> None:
+    """`line` on stderr (stdout) as `err_console` (`console`) prints it with no markup,
+    highlighting or wrapping.
 
     A line rich would print unchanged (printable characters, no emoji code) to a stream
-    that is not a terminal is written directly: a warning in a script's log is no reason to
-    import rich's console (a tenth of a small command's time)."""
-    stream = sys.stderr
+    that is not a terminal is written directly: a warning in a script's log, or the path of
+    a file written, is no reason to import rich's console (a tenth of a small command's
+    time)."""
+    stream, target = (sys.stderr, err_console) if stderr else (sys.stdout, console)
     if (
-        type(err_console) is _LazyConsole
+        type(target) is _LazyConsole
         and line.isprintable()
         and not _EMOJI_CODE.search(line)
         and not stream.isatty()
     ):
         stream.write(line.rstrip(" ") + "\n")
     else:
-        err_console.print(line, markup=False)
+        target.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+def print_line(line: str) -> None:
+    """One line of output on stdout (a path written), exactly as given: no markup,
+    highlighting or wrapping."""
+    _print_line(line, stderr=False)
 
 
 def print_error(message: str) -> None:

@@ -86,3 +86,21 @@ def test_a_piped_warning_leaves_the_console_unmade(monkeypatch: pytest.MonkeyPat
     output.print_warning("story.po: line 17: not reviewed")
     assert stream.getvalue() == "newsloc: warning: story.po: line 17: not reviewed\n"
     assert type(console) is output._LazyConsole
+
+
+@pytest.mark.parametrize("line", ["build/ed/story.ru.html", "a :warning: path", "tab\there"])
+def test_a_path_written_without_rich_reads_as_rich_writes_it(
+    line: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)
+    written = []
+    for through_rich in (True, False):
+        stream = io.StringIO()
+        monkeypatch.setattr("sys.stdout", stream)
+        console = output._LazyConsole()
+        monkeypatch.setattr(output, "console", console)
+        if through_rich:
+            console.print("", end="")
+        output.print_line(line)
+        written.append(stream.getvalue())
+    assert written[0] == written[1]
