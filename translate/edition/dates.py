@@ -50,7 +50,9 @@ def _template(pattern: str) -> str:
     """`pattern` as a %-template (Babel's own parse of it); only the house fields."""
     from babel.dates import parse_pattern
 
-    template = parse_pattern(pattern).format
+    template: object = parse_pattern(pattern).format  # a str (Babel's annotation says not)
+    if not isinstance(template, str):
+        raise TypeError(f"Babel parsed {pattern!r} into {template!r}")
     unknown = set(re.findall(r"%\((\w+)\)s", template)) - _FIELDS
     if unknown:
         raise ValueError(f"house date pattern {pattern!r} uses {sorted(unknown)}")
