@@ -72,6 +72,21 @@ class Language:
             return r"\s+"
         return re.escape(char)
 
+    def first_char_pattern(self, char: str, starts_word: str) -> str:
+        """The first character of a spelling as a target-side pattern, with `starts_word`
+        (a test that looks back at the character read and the one before it, as
+        `(?<!W.)` does) right after the first character the pattern reads: so a pattern
+        that reads more than one (ru `А` with a stress mark after it, hy `և` as `եւ`)
+        still tests the character before the word. This default suits a pattern that reads
+        one character."""
+        return self.char_pattern(char) + starts_word
+
+    def also_read_at(self, char: str) -> tuple[str, ...]:
+        """Characters of a spelling, other than `char` itself and what `fold` makes of it,
+        whose `char_pattern` may match where a text has `char` (hy `Վ`, whose pattern also
+        reads the `Ւ` of Unicode's capital `ԵՒ`)."""
+        return ()
+
     def homoglyphs_in(self, text: str) -> str:
         """The letters of `text` that are another script's typed for this one."""
         return "".join(dict.fromkeys(char for char in text if char in self.homoglyphs))

@@ -37,9 +37,21 @@ class Armenian(Language):
         return self.upper(text).replace("ԵՒ", "ԵՎ")
 
     def char_pattern(self, char: str) -> str:
+        """`և` is also read as `եւ`; in capitals `ԵՎ` also as Unicode's `ԵՒ` (the `Ւ` of a
+        spelling's `Վ` right after its `Ե`), as `str.upper` and engines write it."""
         if char == "և":
             return "(?:և|եւ)"
+        if char == "Վ":
+            return "(?:Վ|(?<=Ե)Ւ)"
         return super().char_pattern(char)
+
+    def first_char_pattern(self, char: str, starts_word: str) -> str:
+        if char == "և":
+            return f"(?:և{starts_word}|ե{starts_word}ւ)"
+        return super().first_char_pattern(char, starts_word)
+
+    def also_read_at(self, char: str) -> tuple[str, ...]:
+        return ("Վ",) if char == "Ւ" else ()
 
     def joints(self, stem: str) -> tuple[str, ...]:
         """The buffer `յ` (`Եթովպիա` + `յ` + `ում`) and, after a stem in `-ի`, the `այ` of
