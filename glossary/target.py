@@ -14,7 +14,10 @@ What counts as the same spelling (spec 4.1):
 
 - Russian folds ё and е both ways: `Соединённые Штаты` is `Соединенные Штаты`.
 - An occurrence written entirely in capitals (`ХАНКЕНДИ`, `XANKƏNDİ`, also `XANKƏNDI` as
-  engines write it) is found; `Occurrence.capitals` says so, and rendering follows it.
+  engines write it, hy `ԵՐԵՎԱՆ` and Unicode's `ԵՐԵՒԱՆ`) is found; `Occurrence.capitals`
+  says so, and rendering follows it.
+- Typographic variants (spec 4.12) are read by the language packs' `char_pattern`: ru
+  stress marks after any letter (`А́гдаме`), hy `եւ` for `և`, az Cyrillic `ә`.
 - In hy and az a spelling also matches at the start of a longer word; the rest of the
   word is the occurrence's suffix. An abbreviation (a short form in capitals: `ԱՄՆ`,
   `ABŞ`) matches whole, or with a hyphenated suffix (`ԱՄՆ-ի`, `ABŞ-ın`), never at the

@@ -3,7 +3,8 @@
 Forms match at the start of a longer word (`Ստեփանակերտը`, `Ստեփանակերտում`); the rest of
 the word is its suffix. The article is `-ը` after a consonant and `-ն` after a vowel
 (`Ստեփանակերտը` but `Խանքենդին`), so a suffix moved to a new stem is refitted. `և` and
-`եւ` (the older spelling of the ligature) are one letter for matching. A plural head
+`եւ` (the older spelling of the ligature) are one letter for matching, and so are their
+capitals `ԵՎ` and Unicode's `ԵՒ` (`"Երևան".upper()` is `ԵՐԵՒԱՆ`). A plural head
 noun shared by coordinated phrases (`Քելբաջարի և Լաչինի շրջաններում`) is the phrase's
 spelling with a suffix (`շրջան` + `ներում`), so it needs no spelling of its own.
 """

@@ -90,6 +90,7 @@ def _stressed(word: str) -> list[str]:
     ("source", "sentence", "word"),
     [
         ("Shelling in Aghdam.", "Обстрел в {}.", "Агдаме"),
+        ("Shelling in Aghdam.", "ОБСТРЕЛ В «{}»", "АГДАМЕ"),
         ("Flights to Yerevan.", "Рейсы в {}.", "Ереван"),
         ("Flights to Yerevan.", "{} принял делегацию.", "Ереван"),
     ],
