@@ -125,6 +125,13 @@ class Language:
         case = self.governed_case(before)
         return frozenset() if case is None else frozenset((case,))
 
+    def mark_inside_word(self, text: str, end: int) -> bool:
+        """Whether the word a name ends at `end` goes on past a mark set inside it (hy
+        `Խանքենդի՞ն`: the question mark sits on the word, before its ending). A rewrite
+        there would leave the mark and the ending behind the new name, so it is only
+        suggested (contract 4.11)."""
+        return False
+
     def plural_head(self, phrase: str, case: str) -> str | None:
         """A fixed phrase's spelling in one case (`Лачинском районе`) with its head noun,
         the last word, in the plural of that case (`Лачинском районах`): coordinated

@@ -17,6 +17,10 @@ _VOWELS = frozenset("աեէըիոօւ")
 _ARTICLES = ("ը", "ն")
 
 
+#: Marks written inside an Armenian word (U+055B emphasis, U+055C exclamation, U+055E question).
+_WORD_MARKS = "\u055b\u055c\u055e"
+
+
 class Armenian(Language):
     code = "hy"
     cases = ("nom", "gen", "dat", "abl", "ins", "loc")
@@ -53,6 +57,11 @@ class Armenian(Language):
 
     def also_read_at(self, char: str) -> tuple[str, ...]:
         return ("Վ",) if char == "Ւ" else ()
+
+    def mark_inside_word(self, text: str, end: int) -> bool:
+        # Emphasis ՛, exclamation ՜ and question mark ՞ are written on the word itself,
+        # over its stressed vowel, with the rest of the word after them.
+        return end + 1 < len(text) and text[end] in _WORD_MARKS and text[end + 1].isalpha()
 
     def joints(self, stem: str) -> tuple[str, ...]:
         """The buffer `յ` (`Եթովպիա` + `յ` + `ում`) and, after a stem in `-ի`, the `այ` of

@@ -14,7 +14,7 @@ import pytest
 from newsloc.glossary.loader import load_default_glossary
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.target import target_index
-from tests.glossary.test_real_text import check, render_one
+from tests.glossary.test_real_text import check, render, render_one
 
 STRESS = "\u0301"
 
@@ -131,3 +131,27 @@ def test_ru_a_stressed_misspelling_is_still_repaired():
 def test_ru_a_stress_mark_inside_a_longer_word_is_no_name():
     # The mark belongs to the word it stands in: `xА́гдаме` and `А́гдамец` are no Aghdam.
     assert _found("ru", f"xА{STRESS}гдаме А{STRESS}гдамец") == []
+
+
+# --- Armenian marks written inside a word --------------------------------------------------
+
+
+@pytest.mark.parametrize("mark", ["\u055e", "\u055b", "\u055c"])
+def test_hy_a_mark_inside_the_word_is_never_left_behind_a_new_name(mark):
+    """Armenian writes its question, emphasis and exclamation marks on the word, before the
+    word's ending (`Խանքենդի՞ն է`). A rewrite there would print `Ստեփանակերտ (Խանքենդի)՞ն`:
+    the text is left as it is and the rewrite only suggested (contract 4.11)."""
+    source = "Is it Stepanakert?"
+    translation = f"Խանքենդի{mark}ն է։"
+    (result,) = render(_glossary(), "hy", (source, translation))
+    assert result.text == translation
+    assert [s.old for s in result.suggestions] == ["Խանքենդի"]
+    assert any("mark inside the word" in problem for problem in result.problems)
+
+
+def test_hy_a_mark_after_the_whole_word_is_no_obstacle():
+    """A question mark after a word's ending is punctuation after the word: the first
+    mention still gets its second name."""
+    source = "Is it Stepanakert?"
+    translation = "Ստեփանակերտն է՞։"
+    assert render_one(_glossary(), "hy", source, translation) == "Ստեփանակերտն (Խանքենդի) է՞։"
