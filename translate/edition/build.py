@@ -61,7 +61,6 @@ from newsloc.translate.edition.gate import (
     occurrence_lines,
     review_report,
 )
-from newsloc.translate.edition.places import article_concepts
 from newsloc.translate.edition.record import (
     EditionRecord,
     ParagraphState,
@@ -430,6 +429,8 @@ def prepare_edition(
         ),
     )
     if options.fmt is EditionFormat.NINJS:  # the places it names, for a CMS
+        from newsloc.translate.edition.places import article_concepts  # ninjs alone
+
         named = glossary or glossary_or_default(options.glossary)
         edition = replace(edition, concepts=article_concepts(entries, language, named))
     outdated = {line for item in report.outdated for line in item.lines}
