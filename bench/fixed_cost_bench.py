@@ -13,7 +13,10 @@ With `--baseline PATH` (another checkout's `newsloc` executable, e.g. main's), t
 take turns, command by command, so a busy machine slows both alike; the figure that
 matters is candidate / baseline (issue 21's goal: at most 0.5). Both get the same private
 cache folder (`NEWSLOC_CACHE_DIR`, warmed by one untimed run of each command), as a user's
-second command would. CPU seconds (user + sys), median of --runs.
+second command would; that run also writes both checkouts' bytecode (`__pycache__`, which
+an installed package has: `PYTHONDONTWRITEBYTECODE` is ignored here, or every run would
+compile newsloc's modules afresh, a third of a small command). CPU seconds (user + sys),
+median of --runs.
 
     .venv/bin/python bench/fixed_cost_bench.py --baseline ../main/.venv/bin/newsloc
     .venv/bin/python bench/fixed_cost_bench.py --runs 1          # this checkout only
@@ -82,9 +85,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.baseline:
         executables = {"baseline": str(Path(args.baseline).resolve()), **executables}
     root = Path(tempfile.mkdtemp(prefix="newsloc-fixed-cost-"))
-    saved = {name: os.environ.get(name) for name in ("NEWSLOC_CACHE_DIR", "NEWSLOC_NO_CACHE")}
+    variables = ("NEWSLOC_CACHE_DIR", "NEWSLOC_NO_CACHE", "PYTHONDONTWRITEBYTECODE")
+    saved = {name: os.environ.get(name) for name in variables}
     os.environ["NEWSLOC_CACHE_DIR"] = str(root / "cache")
     os.environ.pop("NEWSLOC_NO_CACHE", None)
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     try:
         space = Workspace(root, PARAGRAPHS, plain_concepts(load_default_glossary()))
         lists = {who: commands(space, exe) for who, exe in executables.items()}

@@ -622,6 +622,18 @@ class DocumentRenderer:
         written = self._as_written(
             new, old, translation[occurrence.word_start : occurrence.word_end]
         )
+        if written != old and self.pack.mark_inside_word(translation, occurrence.word_end):
+            return self._uncertain(
+                concept,
+                mention,
+                occurrence,
+                translation,
+                case,
+                suffix,
+                secondary or keep,
+                "a mark inside the word leaves its ending after the new name",
+                best.name,
+            )
         return _Outcome(written, read_as=best.name)
 
     def _ambiguous(

@@ -14,7 +14,10 @@ What counts as the same spelling (spec 4.1):
 
 - Russian folds ё and е both ways: `Соединённые Штаты` is `Соединенные Штаты`.
 - An occurrence written entirely in capitals (`ХАНКЕНДИ`, `XANKƏNDİ`, also `XANKƏNDI` as
-  engines write it) is found; `Occurrence.capitals` says so, and rendering follows it.
+  engines write it, hy `ԵՐԵՎԱՆ` and Unicode's `ԵՐԵՒԱՆ`) is found; `Occurrence.capitals`
+  says so, and rendering follows it.
+- Typographic variants (spec 4.12) are read by the language packs' `char_pattern`: ru
+  stress marks after any letter (`А́гдаме`), hy `եւ` for `և`, az Cyrillic `ә`.
 - In hy and az a spelling also matches at the start of a longer word; the rest of the
   word is the occurrence's suffix. An abbreviation (a short form in capitals: `ԱՄՆ`,
   `ABŞ`) matches whole, or with a hyphenated suffix (`ԱՄՆ-ի`, `ABŞ-ın`), never at the
@@ -36,13 +39,15 @@ from functools import cached_property, partial
 from newsloc.glossary import cache
 from newsloc.glossary.cache import quiet_gc
 from newsloc.glossary.lang import Language, language_pack
-from newsloc.glossary.match import WORD_CHARS, coordinated_heads, trie_pattern
+from newsloc.glossary.match import WORD_CHARS, coordinated_heads
 from newsloc.glossary.model import Concept, Glossary, NameForms
 from newsloc.glossary.morphology import fold, is_capitals, lower, upper
 
 #: A character that continues a word, exactly as in source matching, so an accented
 #: letter never ends a name.
 WORD_CLASS = f"[{WORD_CHARS}]"
+#: After the first character a pattern reads: the character before it is no word character.
+_STARTS_WORD = f"(?<!{WORD_CLASS}.)"
 _WORD = re.compile(WORD_CLASS)
 #: What follows a spelling in hy and az: the rest of its word, perhaps after a hyphen.
 _WORD_RUN = re.compile(f"{WORD_CLASS}+")
@@ -371,9 +376,7 @@ class _Spellings:
         self._jumps: dict[tuple[int, int], tuple[int, re.Pattern[str] | None]] = {}
         # Where an occurrence may start: the spellings' first three characters, as the
         # walk reads them, in one small pattern (a few thousand prefixes at most).
-        self._start = (
-            re.compile(trie_pattern(prefixes, pack.char_pattern, end="")) if keys else None
-        )
+        self._start = re.compile(_prefix_pattern(prefixes, pack)) if keys else None
 
     def _jump(self, low: int, high: int, depth: int) -> tuple[int, re.Pattern[str] | None]:
         """(depth, pattern) of the path every spelling in keys[low:high] shares beyond
@@ -404,9 +407,10 @@ class _Spellings:
         the order the pattern tries them.
 
         This holds as long as a pack's `char_pattern(c)` matches only text that its `fold`
-        turns into `c` (ru `ё` and a stress mark, hy `եւ`, az `ә`), as every pack's does;
-        each candidate is then tried with the pattern itself."""
-        chars = {pair[0], self.pack.fold(pair)[:1] or pair[0]}
+        turns into `c` (ru `ё` and a stress mark, hy `եւ`, az `ә`), as every pack's does,
+        or that the pack names in `also_read_at` (hy `Վ` for the `Ւ` of `ԵՒ`); each
+        candidate is then tried with the pattern itself."""
+        chars = {pair[0], self.pack.fold(pair)[:1] or pair[0], *self.pack.also_read_at(pair[0])}
         if pair[0].isspace():
             chars.add(" ")
         return tuple(sorted(chars))
@@ -446,6 +450,8 @@ class _Spellings:
         `prefix`, read up to `at`) that continues `text` from `at`, or None."""
         keys = self.keys
         depth = len(prefix)
+        if not depth and at and _WORD.match(text, at - 1):
+            return None  # a spelling starts a word
         # Where every spelling left goes on alike (a stem shared by its case forms), the
         # trie has one path and no end: read it in one match instead of letter by letter.
         jump = self._jumps.get((low, high)) if depth else _NO_JUMP
@@ -479,8 +485,6 @@ class _Spellings:
                     if matched is None:
                         continue
                     after = matched.end()
-                if not depth and not _starts_word(text, after):
-                    continue
                 after_char = prefix + chr(ord(char) + 1) if char < "\U0010ffff" else None
                 last = bisect.bisect_left(keys, after_char, first, high) if after_char else high
                 end = self._walk(text, after, first, last, longer)
@@ -496,9 +500,30 @@ _NO_JUMP: tuple[int, re.Pattern[str] | None] = (0, None)
 _RECENT = 64
 
 
-def _starts_word(text: str, after: int) -> bool:
-    """What `(?<![WORD].)` says after a spelling's first character, read up to `after`."""
-    return after < 2 or text[after - 1] == "\n" or not _WORD.match(text, after - 2)
+def _prefix_pattern(prefixes: Iterable[str], pack: Language) -> str:
+    """One pattern of the spellings' first few characters, read as the walk reads them,
+    written as a trie; the test that an occurrence starts a word comes right after the
+    first character it reads (`first_char_pattern`), so most places fail on one test."""
+    root: dict[str, dict] = {}
+    for prefix in prefixes:
+        node = root
+        for char in prefix:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a prefix may end here (a spelling shorter than the others)
+    return _node_pattern(root, pack, first=True)
+
+
+def _node_pattern(node: dict[str, dict], pack: Language, first: bool = False) -> str:
+    branches = [
+        (pack.first_char_pattern(char, _STARTS_WORD) if first else pack.char_pattern(char))
+        + _node_pattern(node[char], pack)
+        for char in sorted(char for char in node if char)
+    ]
+    if "" in node:
+        branches.append("")
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
 
 
 def _capitals_of(language: str, text: str) -> tuple[str, ...]:

@@ -14,13 +14,15 @@ into the catalogues.
 from __future__ import annotations
 
 import gettext
+import hashlib
 import io
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+import babel
+
+from newsloc.glossary import cache as disk_cache
 
 DOMAIN = "newsloc"
 
@@ -48,12 +50,27 @@ def translator(language: str) -> gettext.NullTranslations:
     po = locale_dir() / code / "LC_MESSAGES" / f"{DOMAIN}.po"
     if not po.is_file():
         return gettext.NullTranslations()
-    with po.open("rb") as handle:
-        catalog = read_po(handle, locale=code, domain=DOMAIN)
-    compiled = io.BytesIO()
-    write_mo(compiled, catalog, use_fuzzy=False)
-    compiled.seek(0)
-    return gettext.GNUTranslations(compiled)
+    return gettext.GNUTranslations(io.BytesIO(compiled(po.read_bytes(), code)))
+
+
+def compiled(po: bytes, code: str) -> bytes:
+    """The `.mo` form of catalogue `po`, compiled by Babel; kept in newsloc's cache folder
+    under the catalogue's content (and Babel's version), since reading a catalogue with
+    Babel costs more than an edition's other words together."""
+    digest = hashlib.sha256(f"newsloc messages\0{babel.__version__}\0{code}\0".encode())
+    digest.update(po)
+    key = digest.hexdigest()
+    stored = disk_cache.load(key, bytes)
+    if isinstance(stored, bytes):
+        return stored
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    catalog = read_po(io.BytesIO(po), locale=code, domain=DOMAIN)
+    out = io.BytesIO()
+    write_mo(out, catalog, use_fuzzy=False)
+    disk_cache.store(key, out.getvalue())
+    return out.getvalue()
 
 
 def language_name(code: str, in_language: str) -> str | None:

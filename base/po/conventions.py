@@ -13,7 +13,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import polib
-from babel.messages.plurals import get_plural
 
 from newsloc.base.files import Snapshot, read_user_bytes
 from newsloc.base.po.reader import parse_catalogue
@@ -28,6 +27,8 @@ def plural_forms(language: str) -> str:
     """The Plural-Forms header for `language`, with newsloc's Armenian correction."""
     if language in _PLURAL_OVERRIDES:
         return _PLURAL_OVERRIDES[language]
+    from babel.messages.plurals import get_plural  # babel.messages: a command's start-up
+
     try:
         return str(get_plural(language))
     except ValueError:

@@ -72,6 +72,21 @@ class Language:
             return r"\s+"
         return re.escape(char)
 
+    def first_char_pattern(self, char: str, starts_word: str) -> str:
+        """The first character of a spelling as a target-side pattern, with `starts_word`
+        (a test that looks back at the character read and the one before it, as
+        `(?<!W.)` does) right after the first character the pattern reads: so a pattern
+        that reads more than one (ru `А` with a stress mark after it, hy `և` as `եւ`)
+        still tests the character before the word. This default suits a pattern that reads
+        one character."""
+        return self.char_pattern(char) + starts_word
+
+    def also_read_at(self, char: str) -> tuple[str, ...]:
+        """Characters of a spelling, other than `char` itself and what `fold` makes of it,
+        whose `char_pattern` may match where a text has `char` (hy `Վ`, whose pattern also
+        reads the `Ւ` of Unicode's capital `ԵՒ`)."""
+        return ()
+
     def homoglyphs_in(self, text: str) -> str:
         """The letters of `text` that are another script's typed for this one."""
         return "".join(dict.fromkeys(char for char in text if char in self.homoglyphs))
@@ -109,6 +124,13 @@ class Language:
         several for a word that is itself ambiguous, none when nothing is known)."""
         case = self.governed_case(before)
         return frozenset() if case is None else frozenset((case,))
+
+    def mark_inside_word(self, text: str, end: int) -> bool:
+        """Whether the word a name ends at `end` goes on past a mark set inside it (hy
+        `Խանքենդի՞ն`: the question mark sits on the word, before its ending). A rewrite
+        there would leave the mark and the ending behind the new name, so it is only
+        suggested (contract 4.11)."""
+        return False
 
     def plural_head(self, phrase: str, case: str) -> str | None:
         """A fixed phrase's spelling in one case (`Лачинском районе`) with its head noun,

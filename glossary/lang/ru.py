@@ -142,6 +142,13 @@ class Russian(Language):
         # A stress mark may follow any letter (Wikipedia's `Степанаке́рт`).
         return _CLASSES.get(char, re.escape(char)) + f"{_STRESS}?"
 
+    def first_char_pattern(self, char: str, starts_word: str) -> str:
+        """A stress mark on the first letter (`А́гдам`) comes after the start-of-word test,
+        which looks at the letter itself and the character before it."""
+        if char == " ":
+            return super().first_char_pattern(char, starts_word)
+        return _CLASSES.get(char, re.escape(char)) + starts_word + f"{_STRESS}?"
+
     def governed_case(self, before: str) -> str | None:
         cases = self.governed_cases(before)
         return next(iter(cases)) if len(cases) == 1 else None

@@ -4,8 +4,14 @@ Kept in the tests only, as the reference the index's own matching (`glossary.tar
 sorted-spellings walk) must agree with, occurrence for occurrence
 (tests/glossary/test_target_index_reference.py). It builds what `TargetIndex` compiled
 until issue 21: every spelling (and every spelling in capitals) in one trie-shaped
-alternation, continuations before the end of a spelling, the start of a word checked after
-the first character; whole words in ru, the rest of the word left to the suffix in hy/az.
+alternation, continuations before the end of a spelling; whole words in ru, the rest of the
+word left to the suffix in hy/az.
+
+One change since: the start of a word is checked before a spelling's first character, not
+after it (`(?<!W.)` after a first character that the pattern read as two, ru `А́` with its
+stress mark or hy `եւ` for `և`, looked at the wrong characters and hid the name); the
+index's walk was fixed alike. The hy pack's patterns (`ԵՒ` read as `ԵՎ` in capitals) are
+the pack's own, shared by both.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from newsloc.glossary.target import WORD_CLASS, TargetIndex
 
-_STARTS_WORD = f"(?<!{WORD_CLASS}.)"
+_STARTS_WORD = f"(?<!{WORD_CLASS})"
 _ENDS_WORD = f"(?!{WORD_CLASS})"
 
 
@@ -33,7 +39,7 @@ def _trie_pattern(spellings: Iterable[str], char: Callable[[str], str], end: str
 
 def _node_pattern(node: dict[str, dict], char: Callable[[str], str], end: str, first=False) -> str:
     branches = [
-        char(key) + (_STARTS_WORD if first else "") + _node_pattern(node[key], char, end)
+        (_STARTS_WORD if first else "") + char(key) + _node_pattern(node[key], char, end)
         for key in sorted(key for key in node if key)
     ]
     if "" in node:

@@ -8,6 +8,8 @@ a traceback or a boxed panel.
 
 from __future__ import annotations
 
+import copy
+import os
 import sys
 from typing import Annotated, Any
 
@@ -23,6 +25,7 @@ from newsloc.translate.cli import (
     glossary_cmd,
     models_cmd,
     quality_cmd,
+    quick_params,
     translate_cmd,
 )
 from newsloc.translate.cli.help_style import tidy
@@ -120,6 +123,8 @@ class _NewslocGroup(TyperGroup):
         tidy(self)  # one help style for every command (help_style.py)
         if parent is None and not extra.get("resilient_parsing"):
             _help_at_once(self, info_name, args, extra)
+            # option values checked without pydantic where typer would not change them
+            quick_params.install(self, info_name, args, extra)
         try:
             ctx = super().make_context(info_name, args, parent=parent, **extra)
         except UsageError as exc:
@@ -183,10 +188,28 @@ app.add_typer(edition_cmd.app, name="edition")
 app.add_typer(quality_cmd.app, name="quality")
 
 
+def _app_for(word: str) -> typer.Typer | None:
+    """The root with only the command or group `word` names, or None if none is named so.
+
+    Typer builds every command's options before it runs one (a sixth of a small command's
+    start-up); a command line that starts with a command's name uses no other. Completion
+    scripts ask about every command: they get the whole app."""
+    if os.environ.get("_NEWSLOC_COMPLETE"):
+        return None
+    groups = [info for info in app.registered_groups if info.name == word]
+    commands = [info for info in app.registered_commands if info.name == word]
+    if not groups and not commands:
+        return None
+    part = copy.copy(app)
+    part.registered_groups, part.registered_commands = groups, commands
+    return part
+
+
 def main() -> None:
     """Console-script entry point. `newsloc --version` is answered before typer builds
-    every command's options (a third of its start-up)."""
+    every command's options (a third of its start-up), `newsloc GROUP …` by a root that
+    has that group alone."""
     if sys.argv[1:] == ["--version"]:
         typer.echo(f"newsloc {newsloc_version()}")
         return
-    app()
+    ((_app_for(sys.argv[1]) if len(sys.argv) > 1 else None) or app)()

@@ -14,7 +14,13 @@ import typer
 
 from newsloc.translate.cli.glossary_options import GlossaryOption
 from newsloc.translate.cli.languages import parse_languages
-from newsloc.translate.cli.output import console, print_error, print_json, print_warning
+from newsloc.translate.cli.output import (
+    console,
+    print_error,
+    print_json,
+    print_line,
+    print_warning,
+)
 from newsloc.translate.edition.content import DEFAULT_MIN_REVIEWED, DEFAULT_OUT, EditionFormat
 from newsloc.translate.errors import UserError
 
@@ -320,7 +326,7 @@ def _build_one(language: str, options: EditionOptions, as_json: bool) -> None:
     if as_json:
         print_json(result.as_dict())
     else:
-        console.print(str(result.path), markup=False, highlight=False, soft_wrap=True)
+        print_line(str(result.path))
 
 
 def _build_several(languages: list[str] | None, options: EditionOptions, as_json: bool) -> None:
@@ -346,4 +352,4 @@ def _build_several(languages: list[str] | None, options: EditionOptions, as_json
         return
     paths = [result.path for result in built.editions] + [built.original, built.index]
     for path in paths:
-        console.print(str(path), markup=False, highlight=False, soft_wrap=True)
+        print_line(str(path))

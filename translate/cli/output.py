@@ -155,9 +155,39 @@ console: Console = _LazyConsole()  # type: ignore[assignment]
 err_console: Console = _LazyConsole(stderr=True, highlight=False, soft_wrap=True)  # type: ignore[assignment]
 
 
+#: What rich would change in a line it prints: an emoji code (`:name:`).
+_EMOJI_CODE = re.compile(r":\S*:")
+
+
+def _print_line(line: str, stderr: bool = True) -> None:
+    """`line` on stderr (stdout) as `err_console` (`console`) prints it with no markup,
+    highlighting or wrapping.
+
+    A line rich would print unchanged (printable characters, no emoji code) to a stream
+    that is not a terminal is written directly: a warning in a script's log, or the path of
+    a file written, is no reason to import rich's console (a tenth of a small command's
+    time)."""
+    stream, target = (sys.stderr, err_console) if stderr else (sys.stdout, console)
+    if (
+        type(target) is _LazyConsole
+        and line.isprintable()
+        and not _EMOJI_CODE.search(line)
+        and not stream.isatty()
+    ):
+        stream.write(line.rstrip(" ") + "\n")
+    else:
+        target.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
+def print_line(line: str) -> None:
+    """One line of output on stdout (a path written), exactly as given: no markup,
+    highlighting or wrapping."""
+    _print_line(line, stderr=False)
+
+
 def print_error(message: str) -> None:
     """One line on stderr, prefixed so scripts and people can tell it from output."""
-    err_console.print(f"newsloc: error: {message}", markup=False)
+    _print_line(f"newsloc: error: {message}")
 
 
 def usage_error_line(exc: Any, command_path: str | None = None) -> str:
@@ -179,12 +209,12 @@ def usage_error_line(exc: Any, command_path: str | None = None) -> str:
 
 
 def print_warning(message: str) -> None:
-    err_console.print(f"newsloc: warning: {message}", markup=False)
+    _print_line(f"newsloc: warning: {message}")
 
 
 def print_hint(message: str) -> None:
     """What to do next, after errors: on stderr, one line, like them."""
-    err_console.print(f"newsloc: hint: {message}", markup=False)
+    _print_line(f"newsloc: hint: {message}")
 
 
 def print_json(data: Any) -> None:

@@ -24,8 +24,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import polib
-from babel import Locale
-from babel.dates import format_date
 
 from newsloc.base.files import PlannedWrite, write_files
 from newsloc.base.po.conventions import header_language, primary_subtag
@@ -51,6 +49,7 @@ from newsloc.translate.edition.content import (
     carries_byline_label,
 )
 from newsloc.translate.edition.corrections import carried_correction, make_correction
+from newsloc.translate.edition.dates import format_edition_date
 from newsloc.translate.edition.formats import render
 from newsloc.translate.edition.gate import (
     ContestedEntry,
@@ -62,7 +61,6 @@ from newsloc.translate.edition.gate import (
     occurrence_lines,
     review_report,
 )
-from newsloc.translate.edition.places import article_concepts
 from newsloc.translate.edition.record import (
     EditionRecord,
     ParagraphState,
@@ -82,22 +80,6 @@ from newsloc.translate.i18n import language_name
 from newsloc.translate.markup import markup_of, plain_text
 from newsloc.translate.markup import problems as markup_problems
 from newsloc.translate.segment import ELEMENTS
-
-# The dateline's date pattern is the newsroom's house style, owned here so that an edition
-# does not change when a Babel release brings new CLDR data (Babel 2.19 moved the Armenian
-# year to the front). Month names still come from CLDR through Babel.
-DATE_PATTERNS = {
-    "en": "d MMMM y",
-    "hy": "d MMMM y '\u0569.'",
-    "az": "d MMMM y",
-    "ru": "d MMMM y'\u00a0\u0433.'",
-}
-
-
-def format_edition_date(date: dt.date, locale: Locale) -> str:
-    """The article date in the edition's house style; CLDR's long date elsewhere."""
-    pattern = DATE_PATTERNS.get(locale.language, "long")
-    return format_date(date, format=pattern, locale=locale)
 
 
 @dataclass(frozen=True)
@@ -447,6 +429,8 @@ def prepare_edition(
         ),
     )
     if options.fmt is EditionFormat.NINJS:  # the places it names, for a CMS
+        from newsloc.translate.edition.places import article_concepts  # ninjs alone
+
         named = glossary or glossary_or_default(options.glossary)
         edition = replace(edition, concepts=article_concepts(entries, language, named))
     outdated = {line for item in report.outdated for line in item.lines}

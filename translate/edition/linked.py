@@ -40,7 +40,6 @@ from newsloc.translate.edition.content import (
 )
 from newsloc.translate.edition.formats import render, render_index
 from newsloc.translate.edition.gate import EditionRefused, EditionsRefused
-from newsloc.translate.edition.places import article_concepts
 from newsloc.translate.errors import UserError
 from newsloc.translate.i18n import language_name
 
@@ -87,6 +86,8 @@ def _original_edition(
     )
     concepts: tuple[NamedConcept, ...] = ()
     if options.fmt is EditionFormat.NINJS:  # the places it names, for a CMS
+        from newsloc.translate.edition.places import article_concepts  # ninjs alone
+
         glossary = gate_glossary(options) or glossary_or_default(options.glossary)
         concepts = article_concepts(entries, SOURCE_LANGUAGE, glossary)
     locale = check_language(SOURCE_LANGUAGE)

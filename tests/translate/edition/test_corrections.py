@@ -19,6 +19,7 @@ from newsloc.translate.cli import app
 from newsloc.translate.pipeline import RunSettings, translate_article
 from tests.conftest import REPO
 from tests.support.fake_engine import fake_factory
+from tests.translate.edition.test_outdated import FIRST, SECOND
 
 runner = CliRunner()
 LANGUAGES = ("hy", "az", "ru")
@@ -27,23 +28,7 @@ SCHEMA = json.loads(
     (REPO / "tests/translate/data/ninjs/ninjs-schema_3.1.json").read_text(encoding="utf-8")
 )
 
-FIRST = """\
-The ministry confirmed the road is open.
-
-Convoys crossed on Tuesday.
-
-Officials gave no figures.
-"""
-#: Paragraph 1 corrected (it says the opposite now), one paragraph added at line 5.
-SECOND = """\
-The ministry denied that the road is open.
-
-Convoys crossed on Tuesday.
-
-A late update: the crossing closed at noon.
-
-Officials gave no figures.
-"""
+#: The story, then its correction (paragraph 1 says the opposite now) and a paragraph added.
 
 #: The note's first sentence in each language, for 5 March 2026.
 CORRECTED = {

@@ -175,3 +175,29 @@ def test_a_language_without_newsloc_catalogue_gets_english_words(sample: Path, t
     text = result.path.read_text(encoding="utf-8")
     assert text.startswith("Deutsch · 3. März 2026")  # CLDR's name and long date
     assert "Unreviewed machine translation: 1 of 9 paragraphs has not been checked" in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_catalogue_is_compiled_once_then_read_back(
+    language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cached `.mo` is Babel's, and a second run does not read the catalogue again."""
+    import io
+
+    from babel.messages.mofile import write_mo
+
+    from newsloc.translate import i18n
+
+    po = (locale_dir() / language / "LC_MESSAGES" / "newsloc.po").read_bytes()
+    expected = io.BytesIO()
+    write_mo(expected, read_po(io.BytesIO(po), locale=language, domain="newsloc"), use_fuzzy=False)
+    assert i18n.compiled(po, language) == expected.getvalue()
+
+    def no_reading(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the catalogue was read with Babel again")
+
+    monkeypatch.setattr("babel.messages.pofile.read_po", no_reading)
+    assert i18n.compiled(po, language) == expected.getvalue()
+    edited = po + b'\nmsgid "A string only this test has"\nmsgstr "X"\n'
+    with pytest.raises(AssertionError, match="read with Babel again"):
+        i18n.compiled(edited, language)  # other content: compiled afresh

@@ -1,0 +1,157 @@
+"""Typographic variants are the same word (contract 4.12, issue 18): Armenian capitals as
+Unicode writes them (`ԵՐԵՒԱՆ`, from `"Երևան".upper()`) and as Armenian does (`ԵՐԵՎԱՆ`),
+and a Russian stress mark after any letter of a name, the first one included (`А́гдаме`,
+Wikipedia's style). Each is found as the name: `check` is clean, `apply` leaves it as
+written, and a misspelling written the same way is reported and repaired as before.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from newsloc.glossary.loader import load_default_glossary
+from newsloc.glossary.model import Glossary
+from newsloc.glossary.target import target_index
+from tests.glossary.test_real_text import check, render, render_one
+
+STRESS = "\u0301"
+
+
+@cache
+def _glossary() -> Glossary:
+    return load_default_glossary()
+
+
+def _found(language: str, text: str) -> list[tuple[str, str, bool]]:
+    """(form + suffix as written, first concept read, in capitals) of each occurrence."""
+    return [
+        (text[o.word_start : o.word_end], o.readings[0].concept_id, o.capitals)
+        for o in target_index(_glossary(), language).find(text)
+    ]
+
+
+# --- Armenian capitals ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "word"),
+    [
+        ("YEREVAN, Oct 5 - Calm.", "ԵՐԵՒԱՆ, հոկտեմբերի 5 - Հանգիստ է։", "ԵՐԵՒԱՆ"),
+        ("YEREVAN, Oct 5 - Calm.", "ԵՐԵՎԱՆ, հոկտեմբերի 5 - Հանգիստ է։", "ԵՐԵՎԱՆ"),
+        ("Protests in Yerevan.", "ԲՈՂՈՔԻ ԱԿՑԻԱՆԵՐ ԵՐԵՒԱՆՈՒՄ", "ԵՐԵՒԱՆՈՒՄ"),
+        ("Protests in Yerevan.", "ԲՈՂՈՔԻ ԱԿՑԻԱՆԵՐ ԵՐԵՎԱՆՈՒՄ", "ԵՐԵՎԱՆՈՒՄ"),
+        ("Protests in Yerevan.", "Բողոքի ակցիաներ Երեւանում։", "Երեւանում"),
+        ("Protests in Yerevan.", "Բողոքի ակցիաներ Երևանում։", "Երևանում"),
+        ("Flights from Nakhchivan.", "ՉՎԵՐԹՆԵՐ ՆԱԽԻՋԵՒԱՆԻՑ", "ՆԱԽԻՋԵՒԱՆԻՑ"),
+        ("Talks in Geneva.", "ԲԱՆԱԿՑԵՆԵՐ ԺՆԵՒՈՒՄ", "ԺՆԵՒՈՒՄ"),
+    ],
+)
+def test_hy_capitals_of_the_ligature_are_the_name_and_left_as_written(source, translation, word):
+    (found,) = _found("hy", translation)
+    assert found[0] == word
+    assert found[2] == (word.isupper())
+    assert check(_glossary(), "hy", (source, translation)) == []
+    assert render_one(_glossary(), "hy", source, translation) == translation
+
+
+def test_hy_unicode_capitals_stand_beside_a_name_that_is_rewritten():
+    source = "From Yerevan to Stepanakert."
+    translation = "ԵՐԵՒԱՆԻՑ ԽԱՆՔԵՆԴԻ"
+    assert [concept for _, concept, _ in _found("hy", translation)] == ["yerevan", "stepanakert"]
+    expected = "ԵՐԵՒԱՆԻՑ ՍՏԵՓԱՆԱԿԵՐՏ (ԽԱՆՔԵՆԴԻ)"
+    assert render_one(_glossary(), "hy", source, translation) == expected
+
+
+@pytest.mark.parametrize("translation", ["ԲՈՂՈՔԻ ԱԿՑԻԱՆԵՐ ԵՐԵՒՈՆՈՒՄ", "ԲՈՂՈՔԻ ԱԿՑԻԱՆԵՐ ԵՐԵՎՈՆՈՒՄ"])
+def test_hy_a_misspelling_in_capitals_is_still_reported(translation):
+    source = "Protests in Yerevan."
+    assert check(_glossary(), "hy", (source, translation)) == [
+        ("yerevan", "error", 'lacks "Երևան" (any case) for "Yerevan"')
+    ]
+    assert render_one(_glossary(), "hy", source, translation) == translation
+
+
+def test_hy_the_unicode_capital_is_read_only_after_its_first_letter():
+    # `Ւ` stands for `Վ` only as the second letter of `ԵՒ`; `ՈՒ` is the capital of `ու`.
+    assert _found("hy", "ՎԱՆԱՁՈՐ ՒԱՆԱՁՈՐ") == [("ՎԱՆԱՁՈՐ", "vanadzor", True)]
+
+
+# --- Russian stress marks ----------------------------------------------------------------------
+
+
+def _stressed(word: str) -> list[str]:
+    """`word` with a stress mark after each of its letters in turn."""
+    return [word[: i + 1] + STRESS + word[i + 1 :] for i in range(len(word))]
+
+
+@pytest.mark.parametrize(
+    ("source", "sentence", "word"),
+    [
+        ("Shelling in Aghdam.", "Обстрел в {}.", "Агдаме"),
+        ("Shelling in Aghdam.", "ОБСТРЕЛ В «{}»", "АГДАМЕ"),
+        ("Flights to Yerevan.", "Рейсы в {}.", "Ереван"),
+        ("Flights to Yerevan.", "{} принял делегацию.", "Ереван"),
+    ],
+)
+def test_ru_a_stress_mark_after_any_letter_keeps_the_name(source, sentence, word):
+    for stressed in _stressed(word):
+        translation = sentence.format(stressed)
+        assert [found for found, _, _ in _found("ru", translation)] == [stressed]
+        assert check(_glossary(), "ru", (source, translation)) == [], translation
+        assert render_one(_glossary(), "ru", source, translation) == translation
+
+
+def test_ru_a_stress_mark_on_the_first_letter_takes_the_secondary_after_the_word():
+    source = "Stepanakert is calm."
+    translation = f"С{STRESS}тепанакерт спокоен."
+    assert check(_glossary(), "ru", (source, translation)) == [
+        (
+            "stepanakert",
+            "error",
+            'lacks the other name at its first mention: expected "Степанакерт (Ханкенди)"',
+        )
+    ]
+    expected = f"С{STRESS}тепанакерт (Ханкенди) спокоен."
+    assert render_one(_glossary(), "ru", source, translation) == expected
+    assert check(_glossary(), "ru", (source, expected)) == []
+
+
+def test_ru_a_stressed_misspelling_is_still_repaired():
+    source = "Shelling in Stepanakert."
+    translation = f"Обстрел в С{STRESS}тепанакерде."
+    (missing, _) = check(_glossary(), "ru", (source, translation))
+    assert "looks like a misspelling" in missing[2]
+    assert render_one(_glossary(), "ru", source, translation) == (
+        "Обстрел в Степанакерте (Ханкенди)."
+    )
+
+
+def test_ru_a_stress_mark_inside_a_longer_word_is_no_name():
+    # The mark belongs to the word it stands in: `xА́гдаме` and `А́гдамец` are no Aghdam.
+    assert _found("ru", f"xА{STRESS}гдаме А{STRESS}гдамец") == []
+
+
+# --- Armenian marks written inside a word --------------------------------------------------
+
+
+@pytest.mark.parametrize("mark", ["\u055e", "\u055b", "\u055c"])
+def test_hy_a_mark_inside_the_word_is_never_left_behind_a_new_name(mark):
+    """Armenian writes its question, emphasis and exclamation marks on the word, before the
+    word's ending (`Խանքենդի՞ն է`). A rewrite there would print `Ստեփանակերտ (Խանքենդի)՞ն`:
+    the text is left as it is and the rewrite only suggested (contract 4.11)."""
+    source = "Is it Stepanakert?"
+    translation = f"Խանքենդի{mark}ն է։"
+    (result,) = render(_glossary(), "hy", (source, translation))
+    assert result.text == translation
+    assert [s.old for s in result.suggestions] == ["Խանքենդի"]
+    assert any("mark inside the word" in problem for problem in result.problems)
+
+
+def test_hy_a_mark_after_the_whole_word_is_no_obstacle():
+    """A question mark after a word's ending is punctuation after the word: the first
+    mention still gets its second name."""
+    source = "Is it Stepanakert?"
+    translation = "Ստեփանակերտն է՞։"
+    assert render_one(_glossary(), "hy", source, translation) == "Ստեփանակերտն (Խանքենդի) է՞։"
