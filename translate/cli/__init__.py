@@ -25,7 +25,6 @@ from newsloc.translate.cli import (
     glossary_cmd,
     models_cmd,
     quality_cmd,
-    quick_params,
     translate_cmd,
 )
 from newsloc.translate.cli.help_style import tidy
@@ -123,8 +122,6 @@ class _NewslocGroup(TyperGroup):
         tidy(self)  # one help style for every command (help_style.py)
         if parent is None and not extra.get("resilient_parsing"):
             _help_at_once(self, info_name, args, extra)
-            # option values checked without pydantic where typer would not change them
-            quick_params.install(self, info_name, args, extra)
         try:
             ctx = super().make_context(info_name, args, parent=parent, **extra)
         except UsageError as exc:
