@@ -561,6 +561,21 @@ class DocumentRenderer:
             else:
                 return self._ambiguous(concept, mention, occurrence, translation, own, others)
         case, suffix = best.case, occurrence.suffix
+
+        def unsure(case: str, reason: str) -> _Outcome:
+            """Left as written, the rewrite only suggested (contract 4.11)."""
+            return self._uncertain(
+                concept,
+                mention,
+                occurrence,
+                translation,
+                case,
+                suffix,
+                secondary or keep,
+                reason,
+                best.name,
+            )
+
         # The source's own name with a suffix glued on stays the word the translation
         # wrote (az `Stepanakertdakı` is not respelt `Stepanakertdəkı`); only when the
         # name changes is a case ending read, so the new name takes its own case form.
@@ -570,50 +585,20 @@ class DocumentRenderer:
                 concept, mention.name, suffix, before, settled_case, occurrence.form
             )
             if found is None:
-                return self._uncertain(
-                    concept,
-                    mention,
-                    occurrence,
-                    translation,
-                    "nom",
-                    suffix,
-                    secondary or keep,
-                    "the sentence does not show which case the new name takes",
-                    best.name,
-                )
+                return unsure("nom", "the sentence does not show which case the new name takes")
             case, suffix = found
         # The suffix is refitted only to a new stem; on the source's own word it stays.
         after = None if own_word else translation[occurrence.word_end :]
         attached = self._attached(concept, mention.name, case, suffix, after)
         if attached is None:
-            return self._uncertain(
-                concept,
-                mention,
-                occurrence,
-                translation,
-                case,
-                suffix,
-                secondary or keep,
-                "the suffix cannot be fitted to the new name with certainty",
-                best.name,
-            )
+            return unsure(case, "the suffix cannot be fitted to the new name with certainty")
         if best.name != mention.name and case == "nom":
             forms = concept.forms_of(self.language, mention.name)
             assert forms is not None
             if self.pack.agreement_breaks(
                 occurrence.form, forms.nom, translation[occurrence.end :]
             ):
-                return self._uncertain(
-                    concept,
-                    mention,
-                    occurrence,
-                    translation,
-                    case,
-                    suffix,
-                    secondary or keep,
-                    "the words after it agree with the name as written",
-                    best.name,
-                )
+                return unsure(case, "the words after it agree with the name as written")
         new = self._bare_rendering(
             concept, mention.name, case, suffix, secondary or keep, occurrence.capitals, after
         )
@@ -623,17 +608,7 @@ class DocumentRenderer:
             new, old, translation[occurrence.word_start : occurrence.word_end]
         )
         if written != old and self.pack.mark_inside_word(translation, occurrence.word_end):
-            return self._uncertain(
-                concept,
-                mention,
-                occurrence,
-                translation,
-                case,
-                suffix,
-                secondary or keep,
-                "a mark inside the word leaves its ending after the new name",
-                best.name,
-            )
+            return unsure(case, "a mark inside the word leaves its ending after the new name")
         return _Outcome(written, read_as=best.name)
 
     def _ambiguous(
