@@ -11,7 +11,7 @@ import os
 import re
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -118,6 +118,11 @@ def _console_class() -> type[Console]:
     return NewslocConsole
 
 
+def longest_word(texts: Iterable[str]) -> int:
+    """The narrowest a column holding `texts` can be without breaking a word."""
+    return max((len(word) for text in texts for word in text.split()), default=0)
+
+
 def _whole_words(renderable: Any, width: int) -> None:
     """Never let a table cut a word to rich's default "…": a reader must not lose the end
     of a name, a path or a heading. A table wider than the terminal gets column widths of
@@ -137,7 +142,7 @@ def _whole_words(renderable: Any, width: int) -> None:
         column.overflow = "fold"
         texts = [str(column.header), *(str(cell) for cell in column.cells)]
         lines = [line for text in texts for line in text.splitlines()]
-        least.append(max((len(word) for line in lines for word in line.split()), default=0))
+        least.append(longest_word(lines))
         most.append(max((len(line) for line in lines), default=0))
     _top, right, _bottom, left = renderable.padding
     count = len(renderable.columns)

@@ -14,6 +14,7 @@ from newsloc.translate.cli.languages import parse_languages
 from newsloc.translate.cli.output import (
     console,
     err_console,
+    longest_word,
     print_error,
     print_json,
     print_warning,
@@ -253,15 +254,13 @@ def _table(report: TranslateReport, width: int | None = None) -> RenderableType:
     rows = [
         [lang.language, *(str(getattr(lang, key)) for key in _COLUMNS)] for lang in report.languages
     ]
-    table = _compact_table(f"Catalogues from {report.template}")
+    title = f"Catalogues from {report.template}"
     if width is not None and _narrowest(headings, rows) > width:
-        table.add_column("", justify="left")
-        for lang in report.languages:
-            table.add_column(lang.language, justify="right")
-        for index, heading in enumerate(headings[1:], start=1):
-            table.add_row(heading, *(row[index] for row in rows))
+        table = _by_figure(title, headings, rows)
     else:
-        _add_columns(table, headings, rows)
+        table = _compact_table(title)
+        for index, heading in enumerate(headings):
+            table.add_column(heading, justify="left" if index == 0 else "right")
         for row in rows:
             table.add_row(*row)
     files = [
@@ -274,27 +273,23 @@ def _table(report: TranslateReport, width: int | None = None) -> RenderableType:
     return Group(table, *files)
 
 
-def _longest_word(cells: Iterable[str]) -> int:
-    return max((len(word) for cell in cells for word in cell.split()), default=0)
-
-
 def _narrowest(headings: list[str], rows: list[list[str]]) -> int:
     """The width a compact table needs with every heading wrapped at its spaces: its
     columns, a space either side of each, and the table's edges."""
     columns = zip(headings, *rows, strict=True)
-    return sum(_longest_word(column) for column in columns) + 2 * len(headings)
+    return sum(longest_word(column) for column in columns) + 2 * len(headings)
 
 
-def _add_columns(table: Table, headings: list[str], rows: list[list[str]], left: int = 1) -> None:
-    """Columns never narrower than their longest word, so headings wrap at their spaces
-    instead of being cut; the first `left` columns are text, the rest figures."""
-    for index, heading in enumerate(headings):
-        cells = [heading, *(row[index] for row in rows)]
-        table.add_column(
-            heading,
-            justify="left" if index < left else "right",
-            min_width=_longest_word(cells),
-        )
+def _by_figure(title: str, headings: list[str], rows: list[list[str]]) -> Table:
+    """The report turned on its side for a narrow terminal: a column per language (the
+    rows' first cell), a row per figure."""
+    table = _compact_table(title)
+    table.add_column("", justify="left")
+    for row in rows:
+        table.add_column(row[0], justify="right")
+    for index, heading in enumerate(headings[1:], start=1):
+        table.add_row(heading, *(row[index] for row in rows))
+    return table
 
 
 def _batch_as_dict(batch: BatchReport) -> dict:
@@ -346,17 +341,11 @@ def _batch_table(
             if not mine[0][0]:
                 parts.append(Text(f"{name}: refused"))
                 continue
-            table = _compact_table(name)
-            table.add_column("", justify="left")
-            for row in mine:
-                table.add_column(row[0], justify="right")
-            for index, heading in enumerate(headings[2:], start=1):
-                table.add_row(heading, *(row[index] for row in mine))
-            parts.append(table)
+            parts.append(_by_figure(name, headings[1:], mine))
         return Group(*parts)
     table = _compact_table(title)
-    table.add_column(headings[0], justify="left")
-    _add_columns(table, headings[1:], [row[1:] for row in rows])
+    for index, heading in enumerate(headings):
+        table.add_column(heading, justify="left" if index < 2 else "right")
     for row in rows:
         table.add_row(Text(row[0]), *row[1:])
     return table
