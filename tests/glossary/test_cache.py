@@ -17,23 +17,8 @@ from newsloc.glossary.target import target_index
 SAMPLE_RU = "Из Баку в Степанакерт (Ханкенди), затем в Шушу; ЕРЕВАН и Нагорном Карабахе."
 
 
-@pytest.fixture
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv(cache.DIR_VARIABLE, str(tmp_path / "cache"))
-    monkeypatch.delenv(cache.OFF_VARIABLE, raising=False)
-    cache.forget_all()
-    return tmp_path / "cache" / "glossary"
-
-
-@pytest.fixture
-def glossary_file(tmp_path: Path) -> Path:
-    path = tmp_path / "mine.toml"
-    path.write_bytes(DEFAULT_GLOSSARY_PATH.read_bytes())
-    return path
-
-
-def _entries(folder: Path) -> set[str]:
-    return {path.name for path in folder.iterdir()} if folder.exists() else set()
+def _entries(cache_folder: Path) -> set[str]:
+    return {path.name for path in cache_folder.iterdir()} if cache_folder.exists() else set()
 
 
 def _fresh(path: Path) -> object:
@@ -41,27 +26,27 @@ def _fresh(path: Path) -> object:
 
 
 def test_a_file_loaded_again_is_read_back_from_a_private_folder(
-    folder: Path, glossary_file: Path
+    cache_folder: Path, glossary_copy: Path
 ) -> None:
-    first = load_glossary(glossary_file)
-    assert len(_entries(folder)) == 1
-    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    first = load_glossary(glossary_copy)
+    assert len(_entries(cache_folder)) == 1
+    assert stat.S_IMODE(cache_folder.stat().st_mode) == 0o700
     cache.forget_all()
-    again = load_glossary(glossary_file)
-    assert again is not first and again == first == _fresh(glossary_file)
-    assert again.path == glossary_file
+    again = load_glossary(glossary_copy)
+    assert again is not first and again == first == _fresh(glossary_copy)
+    assert again.path == glossary_copy
 
 
-def test_an_edited_file_is_never_read_stale(folder: Path, glossary_file: Path) -> None:
-    load_glossary(glossary_file)
-    text = glossary_file.read_text(encoding="utf-8")
-    glossary_file.write_text(text.replace('"Степанакерт"', '"Степанакерд"', 1), encoding="utf-8")
+def test_an_edited_file_is_never_read_stale(cache_folder: Path, glossary_copy: Path) -> None:
+    load_glossary(glossary_copy)
+    text = glossary_copy.read_text(encoding="utf-8")
+    glossary_copy.write_text(text.replace('"Степанакерт"', '"Степанакерд"', 1), encoding="utf-8")
     cache.forget_all()
-    edited = load_glossary(glossary_file)
+    edited = load_glossary(glossary_copy)
     assert edited.concept("stepanakert").forms["ru"]["Stepanakert"].nom == "Степанакерд"
 
 
-def test_the_same_text_at_another_path_names_that_path(folder: Path, tmp_path: Path) -> None:
+def test_the_same_text_at_another_path_names_that_path(cache_folder: Path, tmp_path: Path) -> None:
     one, two = tmp_path / "one.toml", tmp_path / "two.toml"
     for path in (one, two):
         path.write_bytes(DEFAULT_GLOSSARY_PATH.read_bytes())
@@ -69,13 +54,15 @@ def test_the_same_text_at_another_path_names_that_path(folder: Path, tmp_path: P
     assert load_glossary(two).path == two
 
 
-def test_a_glossary_with_problems_reports_them_every_time(folder: Path, tmp_path: Path) -> None:
+def test_a_glossary_with_problems_reports_them_every_time(
+    cache_folder: Path, tmp_path: Path
+) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text('[glossary]\nname = "x"\n', encoding="utf-8")
     for _ in range(2):
         with pytest.raises(GlossaryError):
             load_glossary(bad)
-    assert _entries(folder) == set()
+    assert _entries(cache_folder) == set()
 
 
 @pytest.mark.parametrize(
@@ -89,37 +76,39 @@ def test_a_glossary_with_problems_reports_them_every_time(folder: Path, tmp_path
     ],
     ids=["empty", "garbage", "truncated", "foreign header", "zeroed"],
 )
-def test_a_damaged_entry_is_ignored_and_rebuilt(folder: Path, glossary_file: Path, damage) -> None:
-    expected = load_glossary(glossary_file)
-    (entry,) = folder.iterdir()
+def test_a_damaged_entry_is_ignored_and_rebuilt(
+    cache_folder: Path, glossary_copy: Path, damage
+) -> None:
+    expected = load_glossary(glossary_copy)
+    (entry,) = cache_folder.iterdir()
     entry.write_bytes(damage(entry.read_bytes()))
     cache.forget_all()
-    assert load_glossary(glossary_file) == expected
+    assert load_glossary(glossary_copy) == expected
     cache.forget_all()
-    assert load_glossary(glossary_file) == expected  # rewritten whole
+    assert load_glossary(glossary_copy) == expected  # rewritten whole
 
 
-def test_an_entry_of_the_wrong_kind_is_not_used(folder: Path, glossary_file: Path) -> None:
-    expected = load_glossary(glossary_file)
-    (entry,) = folder.iterdir()
+def test_an_entry_of_the_wrong_kind_is_not_used(cache_folder: Path, glossary_copy: Path) -> None:
+    expected = load_glossary(glossary_copy)
+    (entry,) = cache_folder.iterdir()
     cache.store(entry.name, {"not": "a glossary"})
     cache.forget_all()
-    assert load_glossary(glossary_file) == expected
+    assert load_glossary(glossary_copy) == expected
 
 
-def test_a_folder_others_may_write_to_is_not_used(folder: Path, glossary_file: Path) -> None:
-    folder.mkdir(parents=True)
-    folder.chmod(0o777)
-    load_glossary(glossary_file)
-    assert _entries(folder) == set()
+def test_a_folder_others_may_write_to_is_not_used(cache_folder: Path, glossary_copy: Path) -> None:
+    cache_folder.mkdir(parents=True)
+    cache_folder.chmod(0o777)
+    load_glossary(glossary_copy)
+    assert _entries(cache_folder) == set()
     assert cache.directory() is None
 
 
 def test_an_entry_that_is_a_link_is_not_followed(
-    folder: Path, glossary_file: Path, tmp_path: Path
+    cache_folder: Path, glossary_copy: Path, tmp_path: Path
 ) -> None:
-    load_glossary(glossary_file)
-    (entry,) = folder.iterdir()
+    load_glossary(glossary_copy)
+    (entry,) = cache_folder.iterdir()
     elsewhere = tmp_path / "elsewhere"
     entry.rename(elsewhere)
     entry.symlink_to(elsewhere)
@@ -127,63 +116,65 @@ def test_an_entry_that_is_a_link_is_not_followed(
 
 
 def test_no_cache_turns_the_disk_cache_off(
-    folder: Path, glossary_file: Path, monkeypatch: pytest.MonkeyPatch
+    cache_folder: Path, glossary_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(cache.OFF_VARIABLE, "1")
-    load_glossary(glossary_file)
-    target_index(load_glossary(glossary_file), "ru")
-    assert not folder.exists()
+    load_glossary(glossary_copy)
+    target_index(load_glossary(glossary_copy), "ru")
+    assert not cache_folder.exists()
 
 
 def test_only_the_languages_asked_for_are_indexed_and_kept(
-    folder: Path, glossary_file: Path
+    cache_folder: Path, glossary_copy: Path
 ) -> None:
-    content = cache.content_key(glossary_file.read_text(encoding="utf-8"))
+    content = cache.content_key(glossary_copy.read_text(encoding="utf-8"))
     kept = {lang: cache.derived_key(content, "target index", lang) for lang in ("hy", "az", "ru")}
-    built = target_index(load_glossary(glossary_file), "ru").find(SAMPLE_RU)
-    assert kept["ru"] in _entries(folder)
-    assert kept["hy"] not in _entries(folder) and kept["az"] not in _entries(folder)
+    built = target_index(load_glossary(glossary_copy), "ru").find(SAMPLE_RU)
+    assert kept["ru"] in _entries(cache_folder)
+    assert kept["hy"] not in _entries(cache_folder) and kept["az"] not in _entries(cache_folder)
     cache.forget_all()
-    read_back = target_index(load_glossary(glossary_file), "ru")
+    read_back = target_index(load_glossary(glossary_copy), "ru")
     assert read_back.find(SAMPLE_RU) == built
     assert len(built) == 5
 
 
 def test_an_unwritable_cache_is_skipped(
-    tmp_path: Path, glossary_file: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, glossary_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv(cache.DIR_VARIABLE, str(blocker))
     cache.forget_all()
-    assert load_glossary(glossary_file) == _fresh(glossary_file)
+    assert load_glossary(glossary_copy) == _fresh(glossary_copy)
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads everything")
-def test_an_unreadable_entry_is_rebuilt(folder: Path, glossary_file: Path) -> None:
-    expected = load_glossary(glossary_file)
-    (entry,) = folder.iterdir()
+def test_an_unreadable_entry_is_rebuilt(cache_folder: Path, glossary_copy: Path) -> None:
+    expected = load_glossary(glossary_copy)
+    (entry,) = cache_folder.iterdir()
     entry.chmod(0)
     cache.forget_all()
-    assert load_glossary(glossary_file) == expected
+    assert load_glossary(glossary_copy) == expected
 
 
 def test_the_second_load_does_not_parse_again(
-    folder: Path, glossary_file: Path, monkeypatch: pytest.MonkeyPatch
+    cache_folder: Path, glossary_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    expected = load_glossary(glossary_file)
+    expected = load_glossary(glossary_copy)
     cache.forget_all()
 
     def no_parsing(*args: object) -> None:
         raise AssertionError("parsed again")
 
     monkeypatch.setattr("newsloc.glossary.loader.parse_glossary", no_parsing)
-    assert load_glossary(glossary_file) == expected
+    assert load_glossary(glossary_copy) == expected
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="needs root to give a file to another user")
-def test_an_entry_owned_by_someone_else_is_not_read(folder: Path, glossary_file: Path) -> None:
-    load_glossary(glossary_file)
-    (entry,) = folder.iterdir()
+def test_an_entry_owned_by_someone_else_is_not_read(
+    cache_folder: Path, glossary_copy: Path
+) -> None:
+    load_glossary(glossary_copy)
+    (entry,) = cache_folder.iterdir()
     os.chown(entry, 12345, 12345)
     assert cache.load(entry.name, object) is None

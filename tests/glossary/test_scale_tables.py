@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsloc.glossary import cache
-from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH, load_default_glossary, load_glossary
+from newsloc.glossary.loader import load_default_glossary, load_glossary
 from newsloc.glossary.match import Matcher, MatcherTables, matcher_for, trie_pattern
 from newsloc.glossary.near_miss import distance, near_miss_finder, prefix_distance
 from newsloc.glossary.target import target_index
@@ -116,24 +116,9 @@ SAMPLE = (
 )
 
 
-@pytest.fixture
-def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv(cache.DIR_VARIABLE, str(tmp_path / "cache"))
-    monkeypatch.delenv(cache.OFF_VARIABLE, raising=False)
-    cache.forget_all()
-    return tmp_path / "cache" / "glossary"
-
-
-@pytest.fixture
-def glossary_file(tmp_path: Path) -> Path:
-    path = tmp_path / "mine.toml"
-    path.write_bytes(DEFAULT_GLOSSARY_PATH.read_bytes())
-    return path
-
-
-def _matcher_entry(folder: Path, path: Path) -> Path:
+def _matcher_entry(cache_folder: Path, path: Path) -> Path:
     content = cache.content_key(path.read_text(encoding="utf-8"))
-    return folder / cache.derived_key(content, "source matcher")
+    return cache_folder / cache.derived_key(content, "source matcher")
 
 
 def _no_building(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -144,28 +129,28 @@ def _no_building(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_matcher_of_a_file_is_read_back_and_finds_the_same(
-    folder: Path, glossary_file: Path, monkeypatch: pytest.MonkeyPatch
+    cache_folder: Path, glossary_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     expected = Matcher(GLOSSARY).find(SAMPLE)
     assert [m.concept_id for m in expected][:2] == ["stepanakert", "nagorno-karabakh"]
     assert expected[-1].spelling == "Xankandi"
-    assert matcher_for(load_glossary(glossary_file)).find(SAMPLE) == expected
-    assert _matcher_entry(folder, glossary_file).is_file()
+    assert matcher_for(load_glossary(glossary_copy)).find(SAMPLE) == expected
+    assert _matcher_entry(cache_folder, glossary_copy).is_file()
     cache.forget_all()
     _no_building(monkeypatch)
-    assert matcher_for(load_glossary(glossary_file)).find(SAMPLE) == expected
+    assert matcher_for(load_glossary(glossary_copy)).find(SAMPLE) == expected
 
 
-def test_an_edited_file_never_gets_the_old_matcher(folder: Path, glossary_file: Path) -> None:
-    matcher_for(load_glossary(glossary_file)).find(SAMPLE)
-    text = glossary_file.read_text(encoding="utf-8")
+def test_an_edited_file_never_gets_the_old_matcher(cache_folder: Path, glossary_copy: Path) -> None:
+    matcher_for(load_glossary(glossary_copy)).find(SAMPLE)
+    text = glossary_copy.read_text(encoding="utf-8")
     spellings = 'en.Khankendi = ["Khankandi", "Xankandi"]'
     assert spellings in text
-    glossary_file.write_text(
+    glossary_copy.write_text(
         text.replace(spellings, spellings.replace(', "Xankandi"', "")), encoding="utf-8"
     )
     cache.forget_all()
-    found = [m.spelling for m in matcher_for(load_glossary(glossary_file)).find(SAMPLE)]
+    found = [m.spelling for m in matcher_for(load_glossary(glossary_copy)).find(SAMPLE)]
     assert "Xankandi" not in found and "Stepanakert" in found
 
 
@@ -180,26 +165,28 @@ def test_an_edited_file_never_gets_the_old_matcher(folder: Path, glossary_file: 
     ids=["empty", "garbage", "truncated", "zeroed"],
 )
 def test_a_damaged_matcher_entry_is_ignored_and_rebuilt(
-    folder: Path, glossary_file: Path, damage
+    cache_folder: Path, glossary_copy: Path, damage
 ) -> None:
-    expected = matcher_for(load_glossary(glossary_file)).find(SAMPLE)
-    entry = _matcher_entry(folder, glossary_file)
+    expected = matcher_for(load_glossary(glossary_copy)).find(SAMPLE)
+    entry = _matcher_entry(cache_folder, glossary_copy)
     entry.write_bytes(damage(entry.read_bytes()))
     cache.forget_all()
-    assert matcher_for(load_glossary(glossary_file)).find(SAMPLE) == expected
+    assert matcher_for(load_glossary(glossary_copy)).find(SAMPLE) == expected
     assert isinstance(cache.load(entry.name, MatcherTables), MatcherTables)  # rewritten
 
 
-def test_a_matcher_entry_of_the_wrong_kind_is_not_used(folder: Path, glossary_file: Path) -> None:
-    expected = matcher_for(load_glossary(glossary_file)).find(SAMPLE)
-    cache.store(_matcher_entry(folder, glossary_file).name, {"not": "a matcher"})
+def test_a_matcher_entry_of_the_wrong_kind_is_not_used(
+    cache_folder: Path, glossary_copy: Path
+) -> None:
+    expected = matcher_for(load_glossary(glossary_copy)).find(SAMPLE)
+    cache.store(_matcher_entry(cache_folder, glossary_copy).name, {"not": "a matcher"})
     cache.forget_all()
-    assert matcher_for(load_glossary(glossary_file)).find(SAMPLE) == expected
+    assert matcher_for(load_glossary(glossary_copy)).find(SAMPLE) == expected
 
 
 def test_no_cache_keeps_no_matcher(
-    folder: Path, glossary_file: Path, monkeypatch: pytest.MonkeyPatch
+    cache_folder: Path, glossary_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(cache.OFF_VARIABLE, "1")
-    matcher_for(load_glossary(glossary_file)).find(SAMPLE)
-    assert not folder.exists()
+    matcher_for(load_glossary(glossary_copy)).find(SAMPLE)
+    assert not cache_folder.exists()
