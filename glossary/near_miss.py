@@ -266,32 +266,14 @@ class NearMissFinder:
         for folded in self._variants[1].get(key, ()):
             yield from self.index.readings[folded]
 
-    def find(
-        self,
-        concept: Concept,
-        name: str,
-        translation: str,
-        taken: Sequence[tuple[int, int]] = (),
-        occurrences: Sequence[tuple[int, int]] = (),
-    ) -> NearMiss | None:
-        """The closest safe near miss of the concept in `translation`, or None.
-
-        `name` is the source's name (a spelling is read as its form first), `taken` the
-        spans already given to mentions (a candidate never overlaps one) and `occurrences`
-        every name the index found (a candidate never lies inside one: `ATƏT-in` inside
-        `ATƏT-in Minsk qrupu` is part of another name, not a misspelling).
-
-        One search; a caller looking for several mentions in one translation uses
-        `search`, which reads the translation once for all of them."""
-        search = self.search(translation, occurrences)
-        for start, end in taken:
-            search.take(start, end)
-        return search.find(concept, name)
-
     def search(
         self, translation: str, occurrences: Sequence[tuple[int, int]] = ()
     ) -> NearMissSearch:
-        """A search of one translation for near misses of several mentions in turn."""
+        """A search of one translation for near misses of its mentions in turn: the
+        translation is read once for all of them. `occurrences` is every name the index
+        found (a candidate never lies inside one: `ATƏT-in` inside `ATƏT-in Minsk qrupu` is
+        part of another name, not a misspelling); spans given to mentions are passed to
+        `take` (a candidate never overlaps one)."""
         return NearMissSearch(self, translation, occurrences)
 
     def _best(
@@ -598,8 +580,8 @@ class NearMissSearch:
         self.taken.update(self.runs.overlapping(start, end))
 
     def find(self, concept: Concept, name: str) -> NearMiss | None:
-        """The closest safe near miss of the concept not overlapping a taken span, or None
-        (`NearMissFinder.find`)."""
+        """The closest safe near miss of the concept not overlapping a taken span, or None.
+        `name` is the source's name: a spelling is read as its form first."""
         key = (concept.id, name)
         heap = self._heaps.get(key)
         if heap is None:
