@@ -22,11 +22,9 @@ paragraph, a no-break space): `Republic of\nAzerbaijan` is still the Republic of
 from __future__ import annotations
 
 import bisect
-import gc
 import re
 import weakref
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 
@@ -95,24 +93,6 @@ def coordinated_heads(glossary: Glossary) -> dict[tuple[str, str], tuple[str, st
     return heads
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while a large structure is built (and restored as
-    it was). A build allocates hundreds of thousands of small containers (the trie's
-    dicts, the regex parser's nodes), and each time enough have piled up the collector
-    walks them all again, and every older object too: with 20,000 concepts the matcher's
-    build took 2.3 times its work without the collector, and the share grows with the
-    glossary (issue 21: 5,000 to 10,000 concepts cost 3.6 times). Nothing built here
-    holds a cycle that needs collecting."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 @dataclass(frozen=True)
 class MatcherTables:
     """What a `Matcher` knows, as plain data: built from a glossary, or read back from the
@@ -139,7 +119,9 @@ class Matcher:
         same glossary file (`matcher_for` keeps them in the cache)."""
         self.glossary = glossary
         if tables is None:
-            with collector_paused():
+            # Python's cycle collector would walk the build's hundreds of thousands of small
+            # containers again and again (issue 21: 5,000 to 10,000 concepts cost 3.6x).
+            with cache.quiet_gc():
                 tables = _build(glossary)
         self.tables = tables
         self.heads = tables.heads
