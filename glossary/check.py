@@ -34,13 +34,15 @@ Choices written down here (docs may quote them):
   not reported at all (a pronoun).
 - What apply writes or suggests is read from `apply`'s own renderer (`_ApplyPreview`),
   never worked out a second time, so the two cannot disagree.
+- A translation in Unicode's decomposed form (NFD) is checked in NFC: the verdicts are
+  those of the same text composed, and messages quote it composed.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsloc.glossary.errors import GlossaryError
 from newsloc.glossary.lang import language_pack
@@ -66,6 +68,7 @@ from newsloc.glossary.render import (
     recognised_only,
 )
 from newsloc.glossary.target import FORM, SHORT, VARIANT, Occurrence, target_index
+from newsloc.glossary.textnorm import is_nfc, nfc
 
 ERROR = "error"
 WARNING = "warning"
@@ -255,6 +258,10 @@ class Checker:
     def _check(self, entry: CheckEntry) -> list[Violation]:
         if entry.obsolete:
             return []
+        if not is_nfc(entry.msgstr):
+            # Decomposed text (NFD) is checked as it reads: the same verdicts, and the
+            # messages quote the names in the glossary's letters.
+            entry = replace(entry, msgstr=nfc(entry.msgstr))
         counted = counted_mentions(self.glossary, self.language, self.matcher.find(entry.msgid))
         mentions = in_edition_order(self.glossary, self.language, counted)
         # Whether the source uses only ambiguous names of a place (`Martuni`), by the names

@@ -25,11 +25,12 @@ import bisect
 import re
 import weakref
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from newsloc.glossary import cache
 from newsloc.glossary.model import Glossary
+from newsloc.glossary.textnorm import nfc_view
 
 #: Characters that continue a word: `\w` of any script, plus combining accents.
 WORD_CHARS = r"\w\u0300-\u036f\u0483-\u0489"
@@ -51,7 +52,8 @@ class Mention:
     """One occurrence of a concept's name in the source.
 
     `text[start:end]` is `spelling`, except that white space inside it may be any run of
-    white space where the spelling has one space.
+    white space where the spelling has one space, and that a text not in NFC holds it
+    decomposed (`Matcher.find`).
     """
 
     concept_id: str
@@ -146,10 +148,21 @@ class Matcher:
         self._last: tuple[str, list[Mention]] = ("", [])
 
     def find(self, text: str) -> list[Mention]:
-        """Mentions in document order: leftmost first, longest name at each place."""
+        """Mentions in document order: leftmost first, longest name at each place.
+
+        A text not in NFC (`Türkiye` with a decomposed `ü`) is read in NFC, and each
+        mention's `start`/`end` index the text as written (`glossary.textnorm`)."""
         last, found = self._last
         if text != last or not text:
-            found = self._find(text)
+            view = nfc_view(text)
+            if view is None:
+                found = self._find(text)
+            else:
+                found = [
+                    replace(mention, start=start, end=end)
+                    for mention in self._find(view.text)
+                    for start, end in (view.original_span(mention.start, mention.end),)
+                ]
             self._last = (text, found)
         return list(found)
 

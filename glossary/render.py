@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newsloc.glossary.lang import language_pack
 from newsloc.glossary.match import Mention, matcher_for
@@ -62,6 +62,7 @@ from newsloc.glossary.pairing import (
     quoted_spans,
 )
 from newsloc.glossary.target import FORM, SHORT, WORD_CLASS, Occurrence, Reading, target_index
+from newsloc.glossary.textnorm import nfc, nfc_view
 
 #: `locate(start, end)`: the target span most attended from source characters [start, end).
 Locate = Callable[[int, int], tuple[int, int] | None]
@@ -142,11 +143,12 @@ class SegmentRendering:
 def _left_untranslated(source: str, mention: Mention, translation: str, near: NearMiss) -> bool:
     """True when the near miss is the source's own words inside a phrase the engine left
     in English (Argos's `North Africa` in Azerbaijani): rewriting the name alone would
-    write a half-translated phrase (`North Afrika`), so the entry stays flagged instead."""
-    if translation[near.start : near.end] != source[mention.start : mention.end]:
+    write a half-translated phrase (`North Afrika`), so the entry stays flagged instead.
+    (The translation is read in NFC; the source as written, so it is compared in NFC.)"""
+    if translation[near.start : near.end] != nfc(source[mention.start : mention.end]):
         return False
-    before = _word_before(source, mention.start)
-    after = _word_after(source, mention.end)
+    before = nfc(_word_before(source, mention.start))
+    after = nfc(_word_after(source, mention.end))
     return bool(before and before == _word_before(translation, near.start)) or bool(
         after and after == _word_after(translation, near.end)
     )
@@ -184,6 +186,9 @@ class Suggestion:
         where = f"{self.concept_id}: {self.reason}"
         return f"{COMMENT_PREFIX}suggest: «{self.new}» for «{self.old}» ({where})"
 
+
+#: Why a word with a mark inside it (hy `Ստեփանակե՞րտ`, `Խանքենդի՞ն`) is not rewritten.
+_MARKED = "a mark inside the word would be lost or left behind"
 
 AMBIGUOUS = "ambiguous"
 UNCERTAIN = "uncertain"
@@ -276,7 +281,42 @@ class DocumentRenderer:
     def render(
         self, source: str, translation: str, locate: Locate | None = None
     ) -> SegmentRendering:
-        """Render one segment; `locate` is consulted only for mentions not found by form."""
+        """Render one segment; `locate` is consulted only for mentions not found by form.
+
+        A translation not in NFC (az `Ş` written `S` + U+0327) is rendered as its NFC
+        reads, exactly as composed text would be, and the rewrites are then made in the
+        text as written: only the characters a rewrite changes are replaced, every other
+        one keeps its code points (`textnorm.NfcView.rewrite`). The changes' and
+        suggestions' `start`/`end` index the translation as written; their `old` and
+        `new`, like the comments, are as read."""
+        view = nfc_view(translation)
+        if view is None:
+            return self._render(source, translation, locate)
+        located = locate
+        if locate is not None:
+
+            def located(start: int, end: int) -> tuple[int, int] | None:
+                span = locate(start, end)
+                return None if span is None else view.text_span(*span)
+
+        result = self._render(source, view.text, located)
+        result.original = translation
+        result.text = view.rewrite((c.start, c.end, c.new) for c in result.changes)
+        result.changes = [
+            replace(c, start=start, end=end)
+            for c in result.changes
+            for start, end in (view.original_span(c.start, c.end),)
+        ]
+        result.suggestions = [
+            replace(s, start=start, end=end)
+            for s in result.suggestions
+            for start, end in (view.original_span(s.start, s.end),)
+        ]
+        return result
+
+    def _render(
+        self, source: str, translation: str, locate: Locate | None = None
+    ) -> SegmentRendering:
         result = SegmentRendering(source=source, original=translation, text=translation)
         mentions = self.mentions(source)
         result.mentions = len(mentions)
@@ -367,6 +407,23 @@ class DocumentRenderer:
                     new: str | None = self._near_miss_rendering(
                         concept, mention, near, translation, secondary
                     )
+                    if new is not None and self.pack.mark_inside_word(
+                        translation, near.start, near.end
+                    ):
+                        # hy `Ստեփանոկերտի՞ն`: the misspelled word is left as written.
+                        result.suggestions.append(
+                            Suggestion(
+                                concept.id,
+                                translation[near.start : near.end],
+                                new,
+                                _MARKED,
+                                UNCERTAIN,
+                                near.start,
+                                near.end,
+                                mention.name,
+                            )
+                        )
+                        continue
                     result.near_misses += 1
                 else:
                     outcome = self._rendering_for(
@@ -562,8 +619,9 @@ class DocumentRenderer:
                 return self._ambiguous(concept, mention, occurrence, translation, own, others)
         case, suffix = best.case, occurrence.suffix
 
-        def unsure(case: str, reason: str) -> _Outcome:
-            """Left as written, the rewrite only suggested (contract 4.11)."""
+        def unsure(case: str, reason: str, new: str | None = None) -> _Outcome:
+            """Left as written, the rewrite (`new`, else the primary in `case`) only
+            suggested (contract 4.11)."""
             return self._uncertain(
                 concept,
                 mention,
@@ -574,6 +632,7 @@ class DocumentRenderer:
                 secondary or keep,
                 reason,
                 best.name,
+                new,
             )
 
         # The source's own name with a suffix glued on stays the word the translation
@@ -607,8 +666,11 @@ class DocumentRenderer:
         written = self._as_written(
             new, old, translation[occurrence.word_start : occurrence.word_end]
         )
-        if written != old and self.pack.mark_inside_word(translation, occurrence.word_end):
-            return unsure(case, "a mark inside the word leaves its ending after the new name")
+        if written != old and self.pack.mark_inside_word(
+            translation, occurrence.word_start, occurrence.word_end
+        ):
+            # hy `Ստեփանակե՞րտ`, `Խանքենդի՞ն`: the word is left as written (4.12).
+            return unsure(case, _MARKED, written)
         return _Outcome(written, read_as=best.name)
 
     def _ambiguous(
@@ -654,11 +716,13 @@ class DocumentRenderer:
         secondary: bool,
         reason: str,
         read_as: str = "",
+        new: str | None = None,
     ) -> _Outcome:
         old = translation[occurrence.start : occurrence.end]
-        new = self._bare_rendering(
-            concept, mention.name, case, suffix, secondary, occurrence.capitals
-        )
+        if new is None:
+            new = self._bare_rendering(
+                concept, mention.name, case, suffix, secondary, occurrence.capitals
+            )
         suggestion = Suggestion(
             concept.id,
             old,

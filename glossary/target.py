@@ -17,7 +17,10 @@ What counts as the same spelling (spec 4.1):
   engines write it, hy `ԵՐԵՎԱՆ` and Unicode's `ԵՐԵՒԱՆ`) is found; `Occurrence.capitals`
   says so, and rendering follows it.
 - Typographic variants (spec 4.12) are read by the language packs' `char_pattern`: ru
-  stress marks after any letter (`А́гдаме`), hy `եւ` for `և`, az Cyrillic `ә`.
+  stress marks after any letter (`А́гдаме`), hy `եւ` for `և` and the marks `՛ ՜ ՞` inside
+  a word (`Երե՛ւան`), az Cyrillic `ә`.
+- Text in Unicode's decomposed form (NFD: az `S` + U+0327 for `Ş`) is read in NFC
+  (`glossary.textnorm`), so a name is found in it exactly as in composed text.
 - In hy and az a spelling also matches at the start of a longer word; the rest of the
   word is the occurrence's suffix. An abbreviation (a short form in capitals: `ԱՄՆ`,
   `ABŞ`) matches whole, or with a hyphenated suffix (`ԱՄՆ-ի`, `ABŞ-ın`), never at the
@@ -33,7 +36,7 @@ import bisect
 import re
 import weakref
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, partial
 
 from newsloc.glossary import cache
@@ -42,6 +45,7 @@ from newsloc.glossary.lang import Language, language_pack
 from newsloc.glossary.match import WORD_CHARS, coordinated_heads
 from newsloc.glossary.model import Concept, Glossary, NameForms
 from newsloc.glossary.morphology import fold, is_capitals, lower, upper
+from newsloc.glossary.textnorm import nfc_view
 
 #: A character that continues a word, exactly as in source matching, so an accented
 #: letter never ends a name.
@@ -266,7 +270,25 @@ class TargetIndex:
         return self.readings.get(key) or self.capital_readings.get(key, [])
 
     def find(self, text: str) -> list[Occurrence]:
-        """Every occurrence in `text`, in order, decorated renderings recognised as one."""
+        """Every occurrence in `text`, in order, decorated renderings recognised as one.
+
+        A text not in NFC (az `Ş` written `S` + U+0327, ru `й` as `и` + U+0306) is read in
+        NFC: the occurrences' offsets index the text as written, their `form` and
+        `suffix` are as read (`glossary.textnorm`). Rendering and checking read NFC text
+        themselves, so they never take this path."""
+        view = nfc_view(text)
+        if view is None:
+            return self._find(text)
+        found = []
+        for occurrence in self._find(view.text):
+            start, end = view.original_span(occurrence.start, occurrence.end)
+            word_start, word_end = view.original_span(occurrence.word_start, occurrence.word_end)
+            found.append(
+                replace(occurrence, start=start, end=end, word_start=word_start, word_end=word_end)
+            )
+        return found
+
+    def _find(self, text: str) -> list[Occurrence]:
         tokens: list[Occurrence] = []
         for start, end in self._spans(text):
             token = self._token(text, start, end)
@@ -408,9 +430,13 @@ class _Spellings:
 
         This holds as long as a pack's `char_pattern(c)` matches only text that its `fold`
         turns into `c` (ru `ё` and a stress mark, hy `եւ`, az `ә`), as every pack's does,
-        or that the pack names in `also_read_at` (hy `Վ` for the `Ւ` of `ԵՒ`); each
-        candidate is then tried with the pattern itself."""
-        chars = {pair[0], self.pack.fold(pair)[:1] or pair[0], *self.pack.also_read_at(pair[0])}
+        or that the pack names in `also_read_at` for the text's character or for what
+        the pack folds it to (hy `Վ` for the `Ւ` of `ԵՒ`, also after a mark: `Ե՛Ւ`; `և`
+        for the `ե` of `ե՛ւ`); each candidate is then tried with the pattern itself."""
+        folded = self.pack.fold(pair)[:1] or pair[0]
+        chars = {pair[0], folded, *self.pack.also_read_at(pair[0])}
+        if folded != pair[0]:
+            chars.update(self.pack.also_read_at(folded))
         if pair[0].isspace():
             chars.add(" ")
         return tuple(sorted(chars))

@@ -125,11 +125,12 @@ class Language:
         case = self.governed_case(before)
         return frozenset() if case is None else frozenset((case,))
 
-    def mark_inside_word(self, text: str, end: int) -> bool:
-        """Whether the word a name ends at `end` goes on past a mark set inside it (hy
-        `Խանքենդի՞ն`: the question mark sits on the word, before its ending). A rewrite
-        there would leave the mark and the ending behind the new name, so it is only
-        suggested (contract 4.11)."""
+    def mark_inside_word(self, text: str, start: int, end: int) -> bool:
+        """Whether the word of `text[start:end]` has a mark set inside it: within the span
+        (hy `Ստեփանակե՞րտ`), or just past either end with the word going on beyond it (hy
+        `Խանքենդի՞ն`: the question mark sits on the word, before its ending). Such a word is
+        never rewritten: a new name would lose the mark or leave it and the ending behind,
+        so the rewrite is only suggested (contract 4.11)."""
         return False
 
     def plural_head(self, phrase: str, case: str) -> str | None:

@@ -4,12 +4,18 @@ Forms match at the start of a longer word (`Ստեփանակերտը`, `Ստեփ
 the word is its suffix. The article is `-ը` after a consonant and `-ն` after a vowel
 (`Ստեփանակերտը` but `Խանքենդին`), so a suffix moved to a new stem is refitted. `և` and
 `եւ` (the older spelling of the ligature) are one letter for matching, and so are their
-capitals `ԵՎ` and Unicode's `ԵՒ` (`"Երևան".upper()` is `ԵՐԵՒԱՆ`). A plural head
+capitals `ԵՎ` and Unicode's `ԵՒ` (`"Երևան".upper()` is `ԵՐԵՒԱՆ`). The emphasis,
+exclamation and question marks `՛ ՜ ՞` are written on the word, over its stressed vowel,
+which may stand inside a name's stem (`Ստեփանակե՞րտ`, `Երե՛ւան`): matching reads past a
+mark after any letter of a name but the last, and a word holding one is never rewritten
+(`mark_inside_word`). A plural head
 noun shared by coordinated phrases (`Քելբաջարի և Լաչինի շրջաններում`) is the phrase's
 spelling with a suffix (`շրջան` + `ներում`), so it needs no spelling of its own.
 """
 
 from __future__ import annotations
+
+import re
 
 from newsloc.glossary.lang import Language, register
 
@@ -19,6 +25,9 @@ _ARTICLES = ("ը", "ն")
 
 #: Marks written inside an Armenian word (U+055B emphasis, U+055C exclamation, U+055E question).
 _WORD_MARKS = "\u055b\u055c\u055e"
+#: A mark that may stand before any letter of a name but the first.
+_MARK = f"[{_WORD_MARKS}]?"
+_NO_MARKS = str.maketrans(dict.fromkeys(_WORD_MARKS))
 
 
 class Armenian(Language):
@@ -33,7 +42,8 @@ class Armenian(Language):
         return text.replace("և", "եվ").upper()
 
     def fold(self, text: str) -> str:
-        return text.replace("եւ", "և").replace("ԵՒ", "ԵՎ")
+        """`եւ` is `և`, `ԵՒ` is `ԵՎ`; a mark inside a word (`Երե՛ւան`) is no letter."""
+        return text.translate(_NO_MARKS).replace("եւ", "և").replace("ԵՒ", "ԵՎ")
 
     def spellings_of(self, folded: str) -> tuple[str, ...]:
         return (folded, folded.replace("և", "եւ")) if "և" in folded else (folded,)
@@ -43,25 +53,38 @@ class Armenian(Language):
 
     def char_pattern(self, char: str) -> str:
         """`և` is also read as `եւ`; in capitals `ԵՎ` also as Unicode's `ԵՒ` (the `Ւ` of a
-        spelling's `Վ` right after its `Ե`), as `str.upper` and engines write it."""
+        spelling's `Վ` right after its `Ե`), as `str.upper` and engines write it. A mark
+        `՛ ՜ ՞` may stand before the letter (after the one before it), inside `եւ` too."""
+        if char == " ":
+            return super().char_pattern(char)
         if char == "և":
-            return "(?:և|եւ)"
+            return f"{_MARK}(?:և|ե{_MARK}ւ)"
         if char == "Վ":
-            return "(?:Վ|(?<=Ե)Ւ)"
-        return super().char_pattern(char)
+            return f"(?:{_MARK}Վ|(?<=Ե){_MARK}Ւ)"
+        return _MARK + re.escape(char)
 
     def first_char_pattern(self, char: str, starts_word: str) -> str:
+        """No mark before a name's first letter: a mark belongs to the word it stands in."""
         if char == "և":
-            return f"(?:և{starts_word}|ե{starts_word}ւ)"
-        return super().first_char_pattern(char, starts_word)
+            return f"(?:և{starts_word}|ե{starts_word}{_MARK}ւ)"
+        return re.escape(char) + starts_word
 
     def also_read_at(self, char: str) -> tuple[str, ...]:
-        return ("Վ",) if char == "Ւ" else ()
+        """`Վ` where the text has the `Ւ` of `ԵՒ`, and `և` where it has the `ե` of `ե՛ւ`
+        (the pair `ե՛` folds to `ե`, not to `և`)."""
+        if char == "Ւ":
+            return ("Վ",)
+        return ("և",) if char == "ե" else ()
 
-    def mark_inside_word(self, text: str, end: int) -> bool:
-        # Emphasis ՛, exclamation ՜ and question mark ՞ are written on the word itself,
-        # over its stressed vowel, with the rest of the word after them.
-        return end + 1 < len(text) and text[end] in _WORD_MARKS and text[end + 1].isalpha()
+    def mark_inside_word(self, text: str, start: int, end: int) -> bool:
+        """Emphasis ՛, exclamation ՜ and question mark ՞ are written on the word itself,
+        over its stressed vowel: inside a name's stem (`Ստեփանակե՞րտ`), or between the
+        name and its ending (`Խանքենդի՞ն`), with letters on both sides."""
+        if any(mark in text[start:end] for mark in _WORD_MARKS):
+            return True
+        after = end + 1 < len(text) and text[end] in _WORD_MARKS and text[end + 1].isalpha()
+        before = start >= 2 and text[start - 1] in _WORD_MARKS and text[start - 2].isalpha()
+        return after or before
 
     def joints(self, stem: str) -> tuple[str, ...]:
         """The buffer `յ` (`Եթովպիա` + `յ` + `ում`) and, after a stem in `-ի`, the `այ` of

@@ -103,8 +103,17 @@ _STOP = re.compile(r"[^\w\u0301\s-]")
 _TAIL = 256
 _FIRST_WORD = re.compile(r"[\s\u00a0]*(?:\([^()]*\)[\s\u00a0]*)?([\w\u0301]+)")
 _STRESS = "\u0301"
-_FOLD = str.maketrans({"ё": "е", "Ё": "Е", _STRESS: None})
-_CLASSES = {"е": "[её]", "ё": "[её]", "Е": "[ЕЁ]", "Ё": "[ЕЁ]"}
+#: A stress mark on `г` or `к` composes, in NFC, into a Macedonian letter (`Аѓдам` is
+#: `А`, `г` + U+0301, `дам` composed): in Russian text that letter is the stressed one.
+_STRESSED = {"ѓ": "г", "ќ": "к", "Ѓ": "Г", "Ќ": "К"}
+_FOLD = str.maketrans({"ё": "е", "Ё": "Е", _STRESS: None, **_STRESSED})
+_CLASSES = {
+    "е": "[её]",
+    "ё": "[её]",
+    "Е": "[ЕЁ]",
+    "Ё": "[ЕЁ]",
+    **{plain: f"[{plain}{stressed}]" for stressed, plain in _STRESSED.items()},
+}
 
 
 @cache
@@ -133,7 +142,8 @@ class Russian(Language):
     inflection_ending = 3
 
     def fold(self, text: str) -> str:
-        """ё and е are one letter; stress marks (U+0301) are not letters."""
+        """ё and е are one letter; stress marks (U+0301) are not letters, also where NFC
+        composed one with its letter (`ѓ`, `ќ`)."""
         return text.translate(_FOLD)
 
     def char_pattern(self, char: str) -> str:

@@ -1,0 +1,163 @@
+"""Text in Unicode's decomposed form read with the glossary's letters (NFC).
+
+Copy pasted from some editors and PDFs arrives decomposed (NFD): az `Ş` as `S` + U+0327,
+ru `й` as `и` + U+0306, `ё` as `е` + U+0308. The glossary's spellings are composed, so such
+text is read in its composed form (NFC), and what is found there is mapped back to the
+text as written: `NfcView` holds both and the offsets between them. A text that is already
+NFC (nearly every text: `unicodedata.is_normalized` says so in one quick pass) has no view
+and is read as it is, so the common case costs nothing more.
+
+A rewrite made on the composed text (`NfcView.rewrite`) replaces only the characters it
+changes in the text as written: everything else, decomposed letters included, keeps its
+code points. (Armenian has no letters that decompose: `և` and the Armenian ligatures only
+have compatibility decompositions, which NFC leaves alone.)
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+#: Below this code point every character is a starter that composes with nothing before it
+#: and is its own NFC (Latin letters, punctuation): a piece always ends before it.
+_PLAIN = "\u0300"
+
+
+def is_nfc(text: str) -> bool:
+    """True when `text` is already in Unicode's composed form (NFC)."""
+    return unicodedata.is_normalized("NFC", text)
+
+
+def nfc(text: str) -> str:
+    """`text` in NFC; the same object when it already is."""
+    return text if is_nfc(text) else unicodedata.normalize("NFC", text)
+
+
+@dataclass(frozen=True)
+class NfcView:
+    """A text as written (`original`) and its NFC (`text`), with the offsets between them.
+
+    Offsets map piece by piece: a piece is a run of the original that normalises on its
+    own (a letter and the marks composed with it, `S` + U+0327); a span that starts or ends
+    inside a piece that NFC changes is widened to the whole piece.
+    """
+
+    original: str
+    text: str
+    #: text offset -> original offset, for a span starting there (len(text) + 1 entries)
+    _starts: tuple[int, ...]
+    #: text offset -> original offset, for a span ending there
+    _ends: tuple[int, ...]
+    #: original offset -> text offset, for a span starting there (len(original) + 1)
+    _text_starts: tuple[int, ...]
+    #: original offset -> text offset, for a span ending there
+    _text_ends: tuple[int, ...]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the original that the NFC text's [start, end) was read from."""
+        return self._starts[start], self._ends[end]
+
+    def text_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the NFC text that the original's [start, end) reads as."""
+        return self._text_starts[start], self._text_ends[end]
+
+    def rewrite(self, edits: Iterable[tuple[int, int, str]]) -> str:
+        """The original with each edit (start, end, new) of the NFC text made, never
+        overlapping: of each edit only the characters that differ from the NFC text are
+        replaced (`Şuşada` written decomposed stays as written when ` (Şuşi)` is added
+        after it); every other character of the original keeps its code points."""
+        pieces: list[str] = []
+        position = 0
+        for start, end, new in sorted(edits):
+            old = self.text[start:end]
+            if new == old:
+                continue
+            same = _common_prefix(old, new)
+            tail = _common_prefix(old[same:][::-1], new[same:][::-1])
+            first, last = start + same, end - tail
+            begin, finish = self._starts[first], self._ends[last]
+            # Where a piece that NFC changed is cut, the rest of it is written composed.
+            text_begin, text_finish = self._text_starts[begin], self._text_ends[finish]
+            middle = new[same : len(new) - tail]
+            pieces += [
+                self.original[position:begin],
+                self.text[text_begin:first],
+                middle,
+                self.text[last:text_finish],
+            ]
+            position = finish
+        pieces.append(self.original[position:])
+        return "".join(pieces)
+
+
+def _common_prefix(a: str, b: str) -> int:
+    length = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        length += 1
+    return length
+
+
+def nfc_view(text: str) -> NfcView | None:
+    """The NFC view of a text that is not NFC; None for one that is (read it as it is),
+    or, should its pieces not add up to its NFC, for one that cannot be mapped."""
+    if is_nfc(text):
+        return None
+    starts: list[int] = []
+    ends: list[int] = [0]
+    text_starts: list[int] = []
+    text_ends: list[int] = [0]
+    composed: list[str] = []
+    at = 0  # offset in the NFC text
+    for begin, finish in _pieces(text):
+        piece = text[begin:finish]
+        normal = unicodedata.normalize("NFC", piece)
+        composed.append(normal)
+        size = len(normal)
+        if normal == piece:
+            starts.extend(range(begin, finish))
+            ends.extend(range(begin + 1, finish + 1))
+            text_starts.extend(range(at, at + size))
+            text_ends.extend(range(at + 1, at + size + 1))
+        else:
+            starts.extend([begin] * size)
+            ends.extend([finish] * size)
+            text_starts.extend([at] * (finish - begin))
+            text_ends.extend([at + size] * (finish - begin))
+        at += size
+    normal_text = "".join(composed)
+    if normal_text != unicodedata.normalize("NFC", text):
+        return None
+    starts.append(len(text))
+    text_starts.append(at)
+    return NfcView(
+        text,
+        normal_text,
+        tuple(starts),
+        tuple(ends),
+        tuple(text_starts),
+        tuple(text_ends),
+    )
+
+
+def _pieces(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of runs of `text` that normalise independently: a new run starts at a
+    starter (combining class 0) that neither composes with the run before it nor changes
+    it (`nfc_view` checks that the runs' NFC add up to the text's)."""
+    begin = 0
+    for i in range(1, len(text)):
+        char = text[i]
+        if char >= _PLAIN:
+            if unicodedata.combining(char):
+                continue
+            run = text[begin:i]
+            together = unicodedata.normalize("NFC", run + char)
+            apart = unicodedata.normalize("NFC", run) + unicodedata.normalize("NFC", char)
+            if together != apart:
+                continue
+        yield begin, i
+        begin = i
+    if text:
+        yield begin, len(text)
