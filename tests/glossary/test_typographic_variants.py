@@ -1,19 +1,25 @@
 """Typographic variants are the same word (contract 4.12, issue 18): Armenian capitals as
 Unicode writes them (`ԵՐԵՒԱՆ`, from `"Երևան".upper()`) and as Armenian does (`ԵՐԵՎԱՆ`),
 and a Russian stress mark after any letter of a name, the first one included (`А́гдаме`,
-Wikipedia's style). Each is found as the name: `check` is clean, `apply` leaves it as
-written, and a misspelling written the same way is reported and repaired as before.
+Wikipedia's style), and Armenian `՞ ՛ ՜` written on a stressed vowel inside a name's stem
+(`Երե՛ւան`). Each is found as the name: `check` is clean, `apply` leaves it as written, and
+a misspelling written the same way is reported and repaired as before; a word with an
+Armenian mark inside is never rewritten, only suggested (contract 4.11). Decomposed text
+(NFD) has its own file, test_decomposed_text.py.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
+import polib
 import pytest
 
+from newsloc.glossary.check import CheckEntry, check_entries
 from newsloc.glossary.loader import load_default_glossary
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.target import target_index
+from newsloc.translate.catalog.glossary_qa import apply_to_catalog
 from tests.glossary.test_real_text import check, render, render_one
 
 STRESS = "\u0301"
@@ -155,3 +161,117 @@ def test_hy_a_mark_after_the_whole_word_is_no_obstacle():
     source = "Is it Stepanakert?"
     translation = "Ստեփանակերտն է՞։"
     assert render_one(_glossary(), "hy", source, translation) == "Ստեփանակերտն (Խանքենդի) է՞։"
+
+
+MARKS = ["\u055e", "\u055b", "\u055c"]  # question ՞, emphasis ՛, exclamation ՜
+
+
+def _marked(word: str, mark: str) -> list[str]:
+    """`word` with `mark` before each of its letters but the first, in turn."""
+    return [word[:i] + mark + word[i:] for i in range(1, len(word))]
+
+
+@pytest.mark.parametrize("mark", MARKS)
+@pytest.mark.parametrize("word", ["Երևանում", "Երեւանում", "ԵՐԵՎԱՆՈՒՄ", "ԵՐԵՒԱՆՈՒՄ"])
+def test_hy_a_mark_inside_a_name_s_stem_keeps_the_name(word, mark):
+    """Armenian sets `՞ ՛ ՜` on the stressed vowel, which may stand inside the stem
+    (`Երևա՞նում`, `Երե՛ւանում`, inside `եւ` too): the word is the name, check is clean and
+    apply leaves it as written."""
+    source = "Protests in Yerevan."
+    for marked in _marked(word, mark):
+        translation = f"Բողոքի ակցիաներ {marked}։"
+        assert [found for found, _, _ in _found("hy", translation)] == [marked]
+        assert check(_glossary(), "hy", (source, translation)) == [], translation
+        assert render_one(_glossary(), "hy", source, translation) == translation
+
+
+def test_hy_a_name_after_a_marked_letter_is_never_rewritten():
+    """`Ա՞Խանքենդիում` is one word with a mark inside: a rewrite would lose the mark or
+    strand it, so it is only suggested, like any word with a mark inside."""
+    source = "Talks in Stepanakert."
+    translation = "Բանակցություններ Ա՞Խանքենդիում։"
+    (result,) = render(_glossary(), "hy", (source, translation))
+    assert result.text == translation
+    assert [s.old for s in result.suggestions] == ["Խանքենդիում"]
+
+
+@pytest.mark.parametrize("mark", MARKS)
+def test_hy_a_marked_name_that_needs_its_secondary_is_left_and_the_rewrite_suggested(mark):
+    """At the first mention of a place with two names the secondary is missing: check says
+    so, and apply, which would have to write after a word it never rewrites, only suggests
+    the rendering, with the word as written (contract 4.11)."""
+    source = "Talks in Stepanakert."
+    translation = f"Բանակցություններ Ստեփանակե{mark}րտում։"
+    assert check(_glossary(), "hy", (source, translation)) == [
+        (
+            "stepanakert",
+            "error",
+            'lacks the other name at its first mention: expected "Ստեփանակերտ (Խանքենդի)"',
+        )
+    ]
+    (result,) = render(_glossary(), "hy", (source, translation))
+    assert result.text == translation and not result.changes
+    (suggestion,) = result.suggestions
+    assert suggestion.old == f"Ստեփանակե{mark}րտում"
+    assert suggestion.new == f"Ստեփանակե{mark}րտում (Խանքենդի)"
+    assert "mark inside the word" in suggestion.reason
+    # A later mention needs no secondary: the marked name is simply right.
+    later = ("Talks in Stepanakert.", "Բանակցություններ Ստեփանակերտում (Խանքենդի)։")
+    assert check(_glossary(), "hy", later, (source, translation)) == []
+    assert [r.text for r in render(_glossary(), "hy", later, (source, translation))][1] == (
+        translation
+    )
+
+
+def test_hy_another_name_with_a_mark_inside_is_only_suggested():
+    source = "Talks in Stepanakert."
+    translation = "Բանակցություններ Խանքե՞նդիում։"
+    ((code, concept, message),) = [
+        (v.code, v.concept_id, v.message)
+        for v in check_entries(_glossary(), "hy", [CheckEntry(source, translation, 1)])
+    ]
+    assert (code, concept) == ("NL105", "stepanakert")
+    assert 'uses "Խանքե՞նդիում" (Khankendi)' in message
+    assert 'suggests "Ստեփանակերտում (Խանքենդի)"' in message
+    (result,) = render(_glossary(), "hy", (source, translation))
+    assert result.text == translation
+    assert [(s.old, s.new) for s in result.suggestions] == [
+        ("Խանքե՞նդիում", "Ստեփանակերտում (Խանքենդի)")
+    ]
+
+
+def test_hy_a_misspelled_word_with_a_mark_inside_is_not_repaired():
+    """A near miss followed by a mark and its ending (`Ստեփանոկերտի՞ն`): replacing the
+    misspelled part would strand the mark and the ending, so the repair is a suggestion."""
+    source = "Is it Stepanakert?"
+    translation = "Ստեփանոկերտի՞ն է։"
+    (result,) = render(_glossary(), "hy", (source, translation))
+    assert result.text == translation and result.near_misses == 0
+    assert [(s.old, s.new) for s in result.suggestions] == [
+        ("Ստեփանոկերտի", "Ստեփանակերտի (Խանքենդի)")
+    ]
+    codes = [v.code for v in check_entries(_glossary(), "hy", [CheckEntry(source, translation, 1)])]
+    assert codes[0] == "NL101"
+
+
+def test_hy_apply_on_a_catalogue_leaves_a_marked_name_and_round_trips(tmp_path):
+    path = tmp_path / "hy.po"
+    text = (
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: hy\\n"\n\n'
+        '#: a.txt:1\nmsgid "Protests in Yerevan."\nmsgstr "Բողոքի ակցիաներ Երե՛ւանում։"\n\n'
+        '#: a.txt:3\nmsgid "Talks in Stepanakert."\nmsgstr "Բանակցություններ Խանքե՞նդիում։"\n'
+    )
+    path.write_text(text, encoding="utf-8")
+    report = apply_to_catalog(path, _glossary())
+    assert report.changed == 0 and report.flagged == 1
+    po = polib.pofile(str(path))
+    assert [e.msgstr for e in po] == [
+        "Բողոքի ակցիաներ Երե՛ւանում։",
+        "Բանակցություններ Խանքե՞նդիում։",
+    ]
+    assert [e.fuzzy for e in po] == [False, True]
+    assert "suggest: «Ստեփանակերտում (Խանքենդի)» for «Խանքե՞նդիում»" in po[1].tcomment
+    assert path.read_text(encoding="utf-8").startswith(text.split("#: a.txt:3")[0])
+    after = path.read_bytes()
+    assert not apply_to_catalog(path, _glossary()).written
+    assert path.read_bytes() == after
