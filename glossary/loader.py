@@ -18,6 +18,7 @@ from newsloc.base.files import UnreadableFile, atomic_write_bytes, read_user_tex
 from newsloc.glossary import cache
 from newsloc.glossary.errors import GlossaryError
 from newsloc.glossary.model import Glossary
+from newsloc.glossary.textnorm import nfc
 from newsloc.glossary.toml_lines import KeyLines
 from newsloc.glossary.validation import GlossaryBuilder
 
@@ -90,6 +91,9 @@ def read_glossary_text(path: str | os.PathLike[str]) -> str:
 def parse_glossary(text: str, path: str | os.PathLike[str] | None = None) -> Glossary:
     """Validate glossary TOML `text` (read from `path`, used in messages) into a Glossary."""
     label = os.fspath(path) if path is not None else "<glossary>"
+    # A file saved decomposed (NFD) is read composed, as translations are read: its forms
+    # are then found in any text, and what apply inserts is composed.
+    text = nfc(text)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

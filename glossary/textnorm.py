@@ -64,9 +64,10 @@ class NfcView:
 
     def rewrite(self, edits: Iterable[tuple[int, int, str]]) -> str:
         """The original with each edit (start, end, new) of the NFC text made, never
-        overlapping: of each edit only the characters that differ from the NFC text are
-        replaced (`Şuşada` written decomposed stays as written when ` (Şuşi)` is added
-        after it); every other character of the original keeps its code points."""
+        overlapping. Whole words an edit keeps at its start or end stay as written
+        (`Şuşada` written decomposed stays so when ` (Şuşi)` is added after it); a word it
+        changes is written as `new` has it, composed; every character of the original
+        outside the edits keeps its code points."""
         pieces: list[str] = []
         position = 0
         for start, end, new in sorted(edits):
@@ -74,7 +75,11 @@ class NfcView:
             if new == old:
                 continue
             same = _common_prefix(old, new)
+            while not _between_words(old, same):
+                same -= 1
             tail = _common_prefix(old[same:][::-1], new[same:][::-1])
+            while not _between_words(old, len(old) - tail):
+                tail -= 1
             first, last = start + same, end - tail
             begin, finish = self._starts[first], self._ends[last]
             # Where a piece that NFC changed is cut, the rest of it is written composed.
@@ -89,6 +94,17 @@ class NfcView:
             position = finish
         pieces.append(self.original[position:])
         return "".join(pieces)
+
+
+def _between_words(text: str, at: int) -> bool:
+    """`at` is no place inside a word of `text` (letters, marks and digits)."""
+    if at <= 0 or at >= len(text):
+        return True
+    return not (_in_word(text[at - 1]) and _in_word(text[at]))
+
+
+def _in_word(char: str) -> bool:
+    return unicodedata.category(char)[0] in "LMN"
 
 
 def _common_prefix(a: str, b: str) -> int:

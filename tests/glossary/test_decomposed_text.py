@@ -16,9 +16,11 @@ from pathlib import Path
 
 import polib
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsloc.glossary.check import CheckEntry, check_entries
-from newsloc.glossary.loader import load_default_glossary
+from newsloc.glossary.loader import load_default_glossary, load_glossary
 from newsloc.glossary.match import matcher_for
 from newsloc.glossary.model import Glossary
 from newsloc.glossary.render import SegmentRendering
@@ -295,3 +297,52 @@ def test_the_sample_editions_decomposed_audit_and_check_as_composed(tmp_path: Pa
     for path in paths:
         apply_to_catalog(path, _glossary())
     assert {p: p.read_bytes() for p in paths} == before  # nothing to rewrite, not a byte moved
+
+
+def test_a_glossary_saved_decomposed_is_read_composed(tmp_path: Path):
+    """A curator's editor that saves NFD: the forms are read composed, found in composed
+    and decomposed text alike, and apply inserts them composed, once."""
+    path = tmp_path / "nfd.toml"
+    path.write_text(
+        nfd(
+            '[glossary]\nname = "t"\nversion = "1"\nsource = "en"\ntargets = ["az"]\n\n'
+            '[[concept]]\nid = "shusha"\nkind = "city"\nnames = ["Shusha", "Shushi"]\n'
+            'az.Shusha = { nom = "Şuşa", loc = "Şuşada" }\n'
+            'az.Shushi = { nom = "Şuşi", loc = "Şuşidə" }\n'
+        ),
+        encoding="utf-8",
+    )
+    glossary = load_glossary(path)
+    assert glossary.concept("shusha").forms_of("az", "Shusha").nom == "Şuşa"
+    for text in ("Danışıqlar Şuşidə keçirildi.", nfd("Danışıqlar Şuşidə keçirildi.")):
+        (result,) = render(glossary, "az", ("Talks in Shusha.", text))
+        assert nfc(result.text) == "Danışıqlar Şuşada (Şuşi) keçirildi."
+        assert "Şuşada (Şuşi)" in result.text  # inserted composed
+        (again,) = render(glossary, "az", ("Talks in Shusha.", result.text))
+        assert again.text == result.text and not again.changes
+
+
+# --- the offset map ------------------------------------------------------------------------------
+
+_LETTERS = "aSsCcGgOoUuIiəıеиЕИ ,Ere\u0327\u0306\u0308\u0307\u0301\u0300ŞşÇçĞğÖöÜüİйёЁЙ한ᄒ\u1161"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=_LETTERS, min_size=1, max_size=30),
+    st.data(),
+)
+def test_a_rewrite_of_the_composed_text_keeps_the_original_outside_it(text, data):
+    view = nfc_view(text)
+    if view is None:
+        assert unicodedata.is_normalized("NFC", text)
+        return
+    assert view.text == nfc(text)
+    start = data.draw(st.integers(0, len(view.text)))
+    end = data.draw(st.integers(start, len(view.text)))
+    new = data.draw(st.text(alphabet="XYZ (Şə)", max_size=6)) + view.text[start:end]
+    rewritten = view.rewrite([(start, end, new)])
+    assert nfc(rewritten) == nfc(view.text[:start] + new + view.text[end:])
+    begin, finish = view.original_span(start, end)
+    assert rewritten.startswith(text[:begin]) and rewritten.endswith(text[finish:])
+    assert view.text_span(*view.original_span(start, end)) == (view.text_span(begin, finish))
