@@ -388,6 +388,9 @@ class _Spellings:
         self.keys = keys
         self.pack = pack
         self.suffixing = pack.suffixing
+        #: Where the text has a spelling's own character (not a space, whose pattern reads
+        #: a run of white space), its pattern reads just that one.
+        self._alone = pack.own_letter_alone
         #: character of a spelling -> its pattern, or None when it matches only itself
         self._patterns: dict[str, re.Pattern[str] | None] = {}
         #: two characters of a text -> the characters of a spelling that may match there
@@ -502,7 +505,7 @@ class _Spellings:
                 if first == high or not keys[first].startswith(longer):
                     continue
                 pattern = self._pattern(char)
-                if pattern is None:
+                if pattern is None or (here == char != " " and self._alone):
                     if here != char:
                         continue
                     after = at + 1

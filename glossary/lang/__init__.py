@@ -40,6 +40,10 @@ class Language:
     inflected_tails: frozenset[str] = frozenset()
     #: Letters of another script typed for the language's own: wrong -> right.
     homoglyphs: ClassVar[dict[str, str]] = {}
+    #: Where a text has a spelling's own character, `char_pattern` reads that character
+    #: alone (true of a mark that may stand *before* a letter, hy `Երե՛ւան`, not of one
+    #: after it, ru `Ерева́н`): the matcher then compares it without the pattern.
+    own_letter_alone = True
     #: Letters at the end of a word where another inflection differs (ru `морей`/`моря`);
     #: 0 where the language marks case with suffixes instead.
     inflection_ending = 0

@@ -43,7 +43,9 @@ class Armenian(Language):
 
     def fold(self, text: str) -> str:
         """`եւ` is `և`, `ԵՒ` is `ԵՎ`; a mark inside a word (`Երե՛ւան`) is no letter."""
-        return text.translate(_NO_MARKS).replace("եւ", "և").replace("ԵՒ", "ԵՎ")
+        if "\u055b" in text or "\u055c" in text or "\u055e" in text:
+            text = text.translate(_NO_MARKS)
+        return text.replace("եւ", "և").replace("ԵՒ", "ԵՎ")
 
     def spellings_of(self, folded: str) -> tuple[str, ...]:
         return (folded, folded.replace("և", "եւ")) if "և" in folded else (folded,)

@@ -140,6 +140,7 @@ class Russian(Language):
     code = "ru"
     cases = ("nom", "gen", "dat", "acc", "ins", "loc")
     inflection_ending = 3
+    own_letter_alone = False  # a stress mark may follow the letter
 
     def fold(self, text: str) -> str:
         """ё and е are one letter; stress marks (U+0301) are not letters, also where NFC
