@@ -505,7 +505,7 @@ class _Spellings:
                 if first == high or not keys[first].startswith(longer):
                     continue
                 pattern = self._pattern(char)
-                if pattern is None or (here == char != " " and self._alone):
+                if pattern is None or (self._alone and here == char != " "):
                     if here != char:
                         continue
                     after = at + 1
