@@ -23,7 +23,7 @@ from newsloc.glossary.check import CheckEntry, check_entries
 from newsloc.glossary.loader import load_default_glossary, load_glossary
 from newsloc.glossary.match import matcher_for
 from newsloc.glossary.model import Glossary
-from newsloc.glossary.render import SegmentRendering
+from newsloc.glossary.render import DocumentRenderer, SegmentRendering
 from newsloc.glossary.target import target_index
 from newsloc.glossary.textnorm import nfc_view
 from newsloc.translate.catalog.audit import audit_catalogs
@@ -346,3 +346,22 @@ def test_a_rewrite_of_the_composed_text_keeps_the_original_outside_it(text, data
     begin, finish = view.original_span(start, end)
     assert rewritten.startswith(text[:begin]) and rewritten.endswith(text[finish:])
     assert view.text_span(0, len(text)) == (0, len(view.text))
+
+
+def test_a_name_placed_by_alignment_lands_where_the_engine_pointed_in_the_text_as_written():
+    """The engine's alignment gives offsets in the translation as written (decomposed):
+    the renderer reads them in NFC and writes the name back at that place."""
+    source = "Talks in Shusha ended."
+    text = nfd("Danışıqlar Qwerty şəhərində başa çatdı.")
+    where = text.index("Qwerty")
+
+    def locate(start: int, end: int) -> tuple[int, int] | None:
+        assert source[start:end] == "Shusha"
+        return where, where + len("Qwerty")
+
+    renderer = DocumentRenderer(_glossary(), "az")
+    result = renderer.render(source, text, locate)
+    assert result.placed_by_alignment == 1
+    assert result.text == text[:where] + "Şuşa (Şuşi)" + text[where + len("Qwerty") :]
+    (change,) = result.changes
+    assert text[change.start : change.end] == "Qwerty"
