@@ -37,6 +37,10 @@ Choices where the spec leaves room (a careful editor's reading):
 - Near misses (`glossary.near_miss`) are tried only for mentions that need an occurrence
   and have none, before the alignment fallback; they join the occurrences before pairing.
 - A name in capitals is rendered in capitals, secondary included.
+- Text in Unicode's decomposed form (NFD) is rendered as its NFC reads, and only the
+  words rewritten change in it (`render`); a word with an Armenian mark inside it
+  (`Ստեփանակե՞րտ`, `Խանքենդի՞ն`), found or misspelled, is never rewritten: apply's
+  rendering of it is a suggestion (4.11).
 """
 
 from __future__ import annotations
@@ -285,8 +289,9 @@ class DocumentRenderer:
 
         A translation not in NFC (az `Ş` written `S` + U+0327) is rendered as its NFC
         reads, exactly as composed text would be, and the rewrites are then made in the
-        text as written: only the characters a rewrite changes are replaced, every other
-        one keeps its code points (`textnorm.NfcView.rewrite`). The changes' and
+        text as written: only the words a rewrite changes are replaced (written as the
+        glossary writes them), every other character keeps its code points
+        (`textnorm.NfcView.rewrite`). The changes' and
         suggestions' `start`/`end` index the translation as written; their `old` and
         `new`, like the comments, are as read."""
         view = nfc_view(translation)
