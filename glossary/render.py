@@ -879,6 +879,8 @@ class DocumentRenderer:
             end += 1
         if any(start < t_end and t_start < end for t_start, t_end in taken):
             return None
+        if self.pack.mark_inside_word(translation, start, end):
+            return None  # part of a word with a mark inside (hy `Ստեփանոկե՞րտ`): never rewritten
         return start, end
 
 

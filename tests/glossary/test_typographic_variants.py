@@ -18,6 +18,7 @@ import pytest
 from newsloc.glossary.check import CheckEntry, check_entries
 from newsloc.glossary.loader import load_default_glossary
 from newsloc.glossary.model import Glossary
+from newsloc.glossary.render import DocumentRenderer
 from newsloc.glossary.target import target_index
 from newsloc.translate.catalog.glossary_qa import apply_to_catalog
 from tests.glossary.test_real_text import check, render, render_one
@@ -275,3 +276,15 @@ def test_hy_apply_on_a_catalogue_leaves_a_marked_name_and_round_trips(tmp_path):
     after = path.read_bytes()
     assert not apply_to_catalog(path, _glossary()).written
     assert path.read_bytes() == after
+
+
+def test_hy_alignment_never_places_a_name_in_a_word_with_a_mark_inside():
+    """The engine's attention may point at the part of a word after its mark: replacing it
+    would leave `Ստեփանոկե՞Ստեփանակերտ`; the name is reported missing instead."""
+    source = "Is it Stepanakert?"
+    translation = "Ստեփանոկե՞րտն է։"
+    where = translation.index("րտն")
+    renderer = DocumentRenderer(_glossary(), "hy")
+    result = renderer.render(source, translation, lambda start, end: (where, where + 3))
+    assert result.text == translation and result.placed_by_alignment == 0
+    assert result.not_found == 1
