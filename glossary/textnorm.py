@@ -15,6 +15,7 @@ have compatibility decompositions, which NFC leaves alone.)
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -22,6 +23,9 @@ from dataclasses import dataclass
 #: Below this code point every character is a starter that composes with nothing before it
 #: and is its own NFC (Latin letters, punctuation): a piece always ends before it.
 _PLAIN = "\u0300"
+#: Characters below `_PLAIN`, then characters from it on: a stretch of text that starts
+#: where a piece may start.
+_STRETCH = re.compile("[\x00-\u02ff]*[^\x00-\u02ff]*")
 
 
 def is_nfc(text: str) -> bool:
@@ -158,22 +162,34 @@ def nfc_view(text: str) -> NfcView | None:
     )
 
 
+def _composes(run: str, char: str) -> bool:
+    """`char` does not normalise apart from the `run` before it (Hangul jamo, two-part
+    vowels)."""
+    together = unicodedata.normalize("NFC", run + char)
+    return together != unicodedata.normalize("NFC", run) + unicodedata.normalize("NFC", char)
+
+
 def _pieces(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of runs of `text` that normalise independently: a new run starts at a
-    starter (combining class 0) that neither composes with the run before it nor changes
-    it (`nfc_view` checks that the runs' NFC add up to the text's)."""
-    begin = 0
-    for i in range(1, len(text)):
-        char = text[i]
-        if char >= _PLAIN:
-            if unicodedata.combining(char):
+    """(start, end) of runs of `text` that normalise independently (`nfc_view` checks
+    that their NFC add up to the text's).
+
+    A run may start before any character below U+0300 (Latin letters, digits,
+    punctuation: each is its own NFC and composes with nothing before it), so the text is
+    read in stretches that start there (mostly a word and the space before it): a stretch
+    already in NFC is one run; in one that is not, a new run starts at each starter
+    (combining class 0) that neither composes with the run before it nor changes it."""
+    for stretch in _STRETCH.finditer(text):
+        first, last = stretch.span()
+        if first == last:
+            continue
+        if unicodedata.is_normalized("NFC", stretch.group()):
+            yield first, last
+            continue
+        begin = first
+        for i in range(first + 1, last):
+            char = text[i]
+            if char >= _PLAIN and (unicodedata.combining(char) or _composes(text[begin:i], char)):
                 continue
-            run = text[begin:i]
-            together = unicodedata.normalize("NFC", run + char)
-            apart = unicodedata.normalize("NFC", run) + unicodedata.normalize("NFC", char)
-            if together != apart:
-                continue
-        yield begin, i
-        begin = i
-    if text:
-        yield begin, len(text)
+            yield begin, i
+            begin = i
+        yield begin, last
