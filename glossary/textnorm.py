@@ -7,7 +7,7 @@ text as written: `NfcView` holds both and the offsets between them. A text that 
 NFC (nearly every text: `unicodedata.is_normalized` says so in one quick pass) has no view
 and is read as it is, so the common case costs nothing more.
 
-A rewrite made on the composed text (`NfcView.rewrite`) replaces only the characters it
+A rewrite made on the composed text (`NfcView.rewrite`) replaces only the words it
 changes in the text as written: everything else, decomposed letters included, keeps its
 code points. (Armenian has no letters that decompose: `և` and the Armenian ligatures only
 have compatibility decompositions, which NFC leaves alone.)
@@ -79,10 +79,12 @@ class NfcView:
             if new == old:
                 continue
             same = _common_prefix(old, new)
-            while not _between_words(old, same):
+            while not (_between_words(old, same) and _between_words(new, same)):
                 same -= 1
             tail = _common_prefix(old[same:][::-1], new[same:][::-1])
-            while not _between_words(old, len(old) - tail):
+            while not (
+                _between_words(old, len(old) - tail) and _between_words(new, len(new) - tail)
+            ):
                 tail -= 1
             first, last = start + same, end - tail
             begin, finish = self._starts[first], self._ends[last]
