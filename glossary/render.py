@@ -748,7 +748,11 @@ class DocumentRenderer:
         the misspelled stem) and what follows it; in ru a hidden case comes from the
         preposition, as for a found form."""
         if near.case is not None:
-            return self._bare_rendering(concept, mention.name, near.case, near.rest, secondary)
+            # The words after it choose the Armenian article (`Ստեփանակերտն է`, 4.11).
+            after = translation[near.end :]
+            return self._bare_rendering(
+                concept, mention.name, near.case, near.rest, secondary, after=after
+            )
         case, suffix = near.reading.case, near.suffix
         if self._case_hidden(near.reading, suffix):
             found = self._case_from_context(

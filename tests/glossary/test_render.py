@@ -246,6 +246,11 @@ def test_hy_suffix_stays_exactly_as_written_when_the_name_changes(glossary):
     # ... and `-ն` before a word that starts with a vowel, whatever the stem ends with.
     vowel = render_one(glossary, "hy", "Stepanakert is calm.", "Խանքենդին այսօր հանգիստ է։")
     assert vowel.text == "Ստեփանակերտն (Խանքենդի) այսօր հանգիստ է։"
+    # A misspelled name repaired (a near miss) takes the same article (it wrote `-ը`).
+    near = render_one(glossary, "hy", "Is it Stepanakert?", "Ստեփանոկերտն է՞։")
+    assert near.text == "Ստեփանակերտն (Խանքենդի) է՞։"
+    near = render_one(glossary, "hy", "Is it Stepanakert?", "Ստեփանոկերտն հանգիստ է։")
+    assert near.text == "Ստեփանակերտը (Խանքենդի) հանգիստ է։"
 
 
 def test_hy_later_mentions_take_the_found_case_without_secondary(glossary):
