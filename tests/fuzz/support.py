@@ -7,7 +7,7 @@ from pathlib import Path
 
 import polib
 from hypothesis import strategies as st
-from typer.testing import CliRunner, Result
+from click.testing import CliRunner, Result
 
 from newsloc.translate.cli import app
 

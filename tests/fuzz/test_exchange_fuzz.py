@@ -23,7 +23,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner, Result
+from click.testing import CliRunner, Result
 
 from newsloc.glossary import load_glossary
 from newsloc.translate.cli import app

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 from typer.main import get_command
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from newsloc.translate import cli
 from newsloc.translate.cli import app

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import typer
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from newsloc.translate.cli import _app_for, app
 from tests.translate.cli.test_usage_errors import CASES

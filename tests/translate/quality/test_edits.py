@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from sacrebleu.metrics import CHRF, TER
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from newsloc.base.errors import UnreadableFile
 from newsloc.base.po.conventions import read_catalogue

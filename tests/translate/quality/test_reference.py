@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from newsloc.translate.cli import app
 from newsloc.translate.quality.reference import score, translate_lines

@@ -1,0 +1,82 @@
+"""The building blocks every newsloc command is declared with, on click.
+
+newsloc's commands are click commands. A command module declares a group and its commands
+with the decorators here, which are click's own with newsloc's help style (help_style.py)
+built in:
+
+    from newsloc.translate.cli.params import Exit, argument, group
+
+    @group(help="Build localized editions of the article from reviewed catalogues.")
+    def app() -> None: ...
+
+    @app.command("build")
+    @argument("article", metavar="ARTICLE", help="The English article.")
+    @click.option("--out", type=click.Path(path_type=Path), default=Path("out"), help="…")
+    def build(article: Path, out: Path) -> None:
+        \"\"\"Rebuild the article … (the docstring is the help screen).\"\"\"
+        raise Exit(1)  # a checked outcome; 2 is for bad input (raised as NewslocError)
+
+Why click itself: typer 0.2x validates every option value through pydantic, whose import
+alone is three small commands' worth of start-up (issue 21, bench/fixed_cost_bench.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+from click.exceptions import Exit
+
+from newsloc.translate.cli.help_style import tidy_command, write_arguments
+
+__all__ = ["Exit", "HelpArgument", "NewslocCommand", "NewslocGroup", "argument", "group"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class HelpArgument(click.Argument):
+    """A positional argument with a help text, listed in its command's Arguments section
+    (click's own arguments have none)."""
+
+    def __init__(self, param_decls: list[str], help: str | None = None, **attrs: Any) -> None:
+        super().__init__(param_decls, **attrs)
+        self.help = help
+
+
+class NewslocCommand(click.Command):
+    """A command in newsloc's help style: capital metavars, a whole-paragraph summary, and
+    an Arguments section before the options."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        tidy_command(self)
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        write_arguments(self, formatter)
+        super().format_options(ctx, formatter)
+
+
+class NewslocGroup(click.Group):
+    """A command group whose commands and subgroups are in newsloc's help style."""
+
+    command_class = NewslocCommand
+    group_class = type  # subgroups are NewslocGroups too
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        tidy_command(self)
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        write_arguments(self, formatter)
+        super().format_options(ctx, formatter)
+
+
+def group(name: str | None = None, **attrs: Any) -> Callable[[Callable[..., Any]], NewslocGroup]:
+    """`@group(help=…)`: a command group in newsloc's style (click's `@click.group`)."""
+    return click.group(name, cls=NewslocGroup, **attrs)
+
+
+def argument(*param_decls: str, help: str | None = None, **attrs: Any) -> Callable[[F], F]:
+    """`@argument("article", help=…)`: click's `@click.argument` with a help text."""
+    return click.argument(*param_decls, cls=HelpArgument, help=help, **attrs)
