@@ -43,6 +43,18 @@ class HelpArgument(click.Argument):
         super().__init__(param_decls, **attrs)
         self.help = help
 
+    def make_metavar(self, ctx: click.Context) -> str:
+        """The usage line's spelling: `ARTICLE...` for several, `[LANGUAGE]...` when they
+        may be left out (click prints a given metavar as is)."""
+        metavar = self.metavar or (self.name or "").upper()
+        if not self.required:
+            metavar = f"[{metavar}]"
+        return metavar + ("..." if self.nargs != 1 else "")
+
+    def get_error_hint(self, ctx: click.Context | None) -> str:
+        """`missing argument 'ARTICLE'`: the name alone, without the usage line's dots."""
+        return f"'{self.metavar or (self.name or '').upper()}'"
+
 
 class NewslocCommand(click.Command):
     """A command in newsloc's help style: capital metavars, a whole-paragraph summary, and
@@ -52,9 +64,8 @@ class NewslocCommand(click.Command):
         super().__init__(*args, **kwargs)
         tidy_command(self)
 
-    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        write_arguments(self, formatter)
-        super().format_options(ctx, formatter)
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _format_help(self, ctx, formatter)
 
 
 class NewslocGroup(click.Group):
@@ -63,13 +74,31 @@ class NewslocGroup(click.Group):
     command_class = NewslocCommand
     group_class = type  # subgroups are NewslocGroups too
 
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """The commands in the order they were declared, as help lists them (click sorts)."""
+        return list(self.commands)
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         tidy_command(self)
 
-    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        write_arguments(self, formatter)
-        super().format_options(ctx, formatter)
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        _format_help(self, ctx, formatter)
+
+
+def _format_help(
+    command: click.Command, ctx: click.Context, formatter: click.HelpFormatter
+) -> None:
+    """Usage, help text, the Arguments section, options (and a group's commands), epilog.
+
+    Written out rather than left to click's `format_help`: click 8.5 lists documented
+    arguments itself (a "Positional arguments" section), which would repeat ours.
+    """
+    command.format_usage(ctx, formatter)
+    command.format_help_text(ctx, formatter)
+    write_arguments(command, formatter)
+    command.format_options(ctx, formatter)
+    command.format_epilog(ctx, formatter)
 
 
 def group(name: str | None = None, **attrs: Any) -> Callable[[Callable[..., Any]], NewslocGroup]:
