@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 from click import UsageError
+from click.exceptions import NoArgsIsHelpError
 
 from newsloc.base.errors import NewslocError
 from newsloc.base.version import newsloc_version
@@ -32,16 +33,11 @@ COMMANDS = {
 }
 
 
-def _is_help_request(exc: Any) -> bool:
-    """A group run without a command (`no_args_is_help`): click raises a usage error whose
-    message is the group's help."""
-    return exc.ctx is not None and exc.message == exc.ctx.get_help()
-
-
-def _usage_exit(exc: Any, command_path: str | None = None) -> click.exceptions.Exit:
-    """Print a usage error as one line; a group run without a command shows its help."""
-    if _is_help_request(exc):
-        click.echo(exc.ctx.get_help())
+def _usage_exit(exc: UsageError, command_path: str | None = None) -> click.exceptions.Exit:
+    """Print a usage error as one line; a group run without a command shows its help (on
+    stdout, as `--help` does: click raises it as a usage error whose message is the help)."""
+    if isinstance(exc, NoArgsIsHelpError):
+        click.echo(exc.message)
     else:
         print_error(usage_error_line(exc, command_path))
     return click.exceptions.Exit(2)

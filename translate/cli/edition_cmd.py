@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     )
 
 
-@group(help="Build localized editions of the article from reviewed catalogues.")
+@group("edition", help="Build localized editions of the article from reviewed catalogues.")
 def app() -> None:
     """The `edition` group."""
 
