@@ -6,8 +6,8 @@ import hashlib
 from pathlib import Path
 
 import polib
-from hypothesis import strategies as st
 from click.testing import CliRunner, Result
+from hypothesis import strategies as st
 
 from newsloc.translate.cli import app
 

@@ -25,7 +25,7 @@ def _complete_in_bash(script: str, words: list[str], home: Path) -> list[str]:
     program = (
         f"source {script}\n"
         f"COMP_WORDS=({' '.join(words)}); COMP_CWORD={len(words) - 1}\n"
-        "_newsloc_completion\n"
+        "_newsloc_completion newsloc\n"
         'printf "%s\\n" "${COMPREPLY[@]}"\n'
     )
     env = {**os.environ, "HOME": str(home), "PATH": f"{Path(NEWSLOC).parent}:{os.environ['PATH']}"}

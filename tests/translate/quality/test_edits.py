@@ -8,8 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
-from sacrebleu.metrics import CHRF, TER
 from click.testing import CliRunner
+from sacrebleu.metrics import CHRF, TER
 
 from newsloc.base.errors import UnreadableFile
 from newsloc.base.po.conventions import read_catalogue
