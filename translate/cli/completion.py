@@ -22,7 +22,6 @@ from typing import Any
 
 import click
 
-from newsloc.base.files import atomic_write_text
 from newsloc.translate.errors import UserError
 
 SHELLS = ("bash", "zsh", "fish")
@@ -58,6 +57,8 @@ def completion_script(root: click.Command, shell: str) -> str:
 
 def install(root: click.Command, shell: str, home: Path) -> list[Path]:
     """Write the completion script where `shell` loads it; the files written, in order."""
+    from newsloc.base.files import atomic_write_text  # only here: it imports hashlib, tempfile
+
     script = completion_script(root, shell)
     if shell == "bash":
         data = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
