@@ -40,13 +40,13 @@ test: setup browser wheelhouse libretranslate typecheck
 # Wheels for the test that installs newsloc beside translate-toolkit in throwaway venvs:
 # fetched here, by package name, so the tests themselves never reach an index.
 WHEELHOUSE := build/wheelhouse
-# The lowest typer pyproject.toml allows, for tests/packaging/test_typer_lowest.py.
-TYPER_LOWEST := build/wheelhouse-typer-lowest
+# The lowest click pyproject.toml allows, for tests/packaging/test_click_lowest.py.
+CLICK_LOWEST := build/wheelhouse-click-lowest
 wheelhouse: setup
 	@$(PY) -m pip wheel --quiet --disable-pip-version-check -w $(WHEELHOUSE) . translate-toolkit setuptools wheel 2>/dev/null \
 		|| echo "note: could not fill $(WHEELHOUSE); the translate-toolkit test will skip"
-	@$(PY) -m pip wheel --quiet --disable-pip-version-check -w $(TYPER_LOWEST) 'typer==0.16.0' 2>/dev/null \
-		|| echo "note: could not fill $(TYPER_LOWEST); the lowest-typer test will skip"
+	@$(PY) -m pip wheel --quiet --disable-pip-version-check --no-deps -w $(CLICK_LOWEST) 'click==8.2.0' 2>/dev/null \
+		|| echo "note: could not fill $(CLICK_LOWEST); the lowest-click test will skip"
 
 # Chromium and fonts for the test that looks at an HTML edition; that test skips (saying
 # why) only where they cannot be installed.

@@ -1,9 +1,11 @@
-"""Start-up: how long `newsloc --help` and `newsloc --version` take against `import typer`.
+"""Start-up: how long `newsloc --help` and `newsloc --version` take against `import click`.
 
 The baseline is measured in the same run, interleaved with the commands, so a busy machine
-slows both alike; the figure that matters is the ratio (goal: every `--help` and
-`--version` at most 2x a bare `import typer`). Each figure is the median of --runs fresh
-processes.
+slows both alike; the figure that matters is the ratio. Issue 21's goal was every `--help`
+and `--version` at most 2x a bare `import typer`; newsloc's command line is click now, whose
+import is lighter than typer's, so 2x `import click` is the stricter bar kept here. Each
+figure is the median of --runs fresh processes, bytecode written as an installed package
+has it.
 
     .venv/bin/python bench/startup_bench.py [--runs 15]
 """
@@ -11,6 +13,7 @@ processes.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -21,19 +24,21 @@ from pathlib import Path
 NEWSLOC = Path(sys.executable).parent / "newsloc"
 
 COMMANDS = {
-    "python -c 'import typer' (baseline)": [sys.executable, "-c", "import typer"],
+    "python -c 'import click' (baseline)": [sys.executable, "-c", "import click"],
     "newsloc --version": [str(NEWSLOC), "--version"],
     "newsloc --help": [str(NEWSLOC), "--help"],
     "newsloc translate --help": [str(NEWSLOC), "translate", "--help"],
     "newsloc glossary check --help": [str(NEWSLOC), "glossary", "check", "--help"],
     "newsloc catalog compile --help": [str(NEWSLOC), "catalog", "compile", "--help"],
+    "newsloc edition build --help": [str(NEWSLOC), "edition", "build", "--help"],
 }
 
 
 def _once(command: list[str], cwd: str) -> float:
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
     start = time.perf_counter()
     subprocess.run(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, check=True
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, env=env, check=True
     )
     return time.perf_counter() - start
 
@@ -54,7 +59,7 @@ def main() -> None:
         median = statistics.median(values)
         print(f"{name:40s} {median * 1000:7.0f} ms   {median / baseline:5.2f}x")
     worst = max(statistics.median(values) for values in list(times.values())[1:]) / baseline
-    print(f"slowest: {worst:.2f}x import typer (goal <= 2x: {'met' if worst <= 2 else 'MISSED'})")
+    print(f"slowest: {worst:.2f}x import click (goal <= 2x: {'met' if worst <= 2 else 'MISSED'})")
 
 
 if __name__ == "__main__":

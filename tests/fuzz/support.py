@@ -6,8 +6,8 @@ import hashlib
 from pathlib import Path
 
 import polib
+from click.testing import CliRunner, Result
 from hypothesis import strategies as st
-from typer.testing import CliRunner, Result
 
 from newsloc.translate.cli import app
 

@@ -21,9 +21,9 @@ import random
 import tempfile
 from pathlib import Path
 
+from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner, Result
 
 from newsloc.glossary import load_glossary
 from newsloc.translate.cli import app

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from newsloc.glossary.exchange import export_glossary
 from newsloc.glossary.loader import load_default_glossary

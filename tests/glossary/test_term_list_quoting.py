@@ -13,7 +13,7 @@ import io
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from newsloc.glossary import GlossaryError, parse_glossary
 from newsloc.glossary.exchange import convert_to_toml, export_glossary

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import polib
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from newsloc.translate.cli import app
 from newsloc.translate.engines.argos_packages import packages_dir

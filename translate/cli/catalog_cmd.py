@@ -6,13 +6,15 @@ Commands import the catalogue code and rich's tables when they run, so that star
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import typer
+import click
 
-from newsloc.translate.cli.glossary_options import GlossaryOption, PolicyOption, load_terms
+from newsloc.translate.cli.glossary_options import glossary_option, load_terms, policy_option
 from newsloc.translate.cli.output import console, print_json
+from newsloc.translate.cli.params import Exit, group
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -20,27 +22,43 @@ if TYPE_CHECKING:
     from newsloc.translate.catalog.audit import AuditReport, LanguageRendering
     from newsloc.translate.catalog.stats import CatalogStats
 
-app = typer.Typer(
-    rich_markup_mode=None,
-    help="Review progress and compilation of the translated catalogues.",
-    no_args_is_help=True,
-)
+F = TypeVar("F", bound=Callable[..., Any])
 
-LocalesOption = Annotated[
-    Path, typer.Option(help="Directory holding <lang>/LC_MESSAGES/<domain>.po.")
-]
-DomainOption = Annotated[
-    str | None, typer.Option(help="Catalogue domain (file stem); default: the only one present.")
-]
+
+@group("catalog", help="Review progress and compilation of the translated catalogues.")
+def app() -> None:
+    """The `catalog` group."""
+
+
+def _locales_option(command: F) -> F:
+    """`--locales DIR` (default `locales`), passed as `locales`."""
+    return click.option(
+        "--locales",
+        type=click.Path(path_type=Path),
+        default=Path("locales"),
+        help="Directory holding <lang>/LC_MESSAGES/<domain>.po.",
+    )(command)
+
+
+def _domain_option(command: F) -> F:
+    """`--domain DOMAIN` (default: the only one present), passed as `domain`."""
+    return click.option(
+        "--domain", help="Catalogue domain (file stem); default: the only one present."
+    )(command)
 
 
 @app.command("stats")
+@_locales_option
+@_domain_option
+@glossary_option()
+@policy_option()
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
 def stats(
-    locales: LocalesOption = Path("locales"),
-    domain: DomainOption = None,
-    glossary: GlossaryOption = None,
-    policy: PolicyOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
+    locales: Path,
+    domain: str | None,
+    glossary: Path | None,
+    policy: str | None,
+    as_json: bool,
 ) -> None:
     """Entries, reviewed, fuzzy, untranslated and glossary violations per language.
 
@@ -138,11 +156,10 @@ def _stats_table(domain: str, rows: list[CatalogStats]) -> Table:
 
 
 @app.command("compile")
-def compile_(
-    locales: LocalesOption = Path("locales"),
-    domain: DomainOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
-) -> None:
+@_locales_option
+@_domain_option
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+def compile_(locales: Path, domain: str | None, as_json: bool) -> None:
     """Write a .mo beside each .po; fuzzy and untranslated entries are left out, as msgfmt does."""
     from newsloc.translate.catalog.compile import compile_catalogs
 
@@ -209,12 +226,17 @@ def _audit_table(report: AuditReport) -> Table:
 
 
 @app.command("audit")
+@_locales_option
+@_domain_option
+@glossary_option()
+@policy_option()
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON report.")
 def audit(
-    locales: LocalesOption = Path("locales"),
-    domain: DomainOption = None,
-    glossary: GlossaryOption = None,
-    policy: PolicyOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON report.")] = False,
+    locales: Path,
+    domain: str | None,
+    glossary: Path | None,
+    policy: str | None,
+    as_json: bool,
 ) -> None:
     """How each edition renders every place the article names, side by side.
 
@@ -234,4 +256,4 @@ def audit(
             highlight=False,
         )
     if report.disagreements:
-        raise typer.Exit(EXIT_DISAGREE)
+        raise Exit(EXIT_DISAGREE)

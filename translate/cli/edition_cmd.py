@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
-import typer
+import click
 
-from newsloc.translate.cli.glossary_options import GlossaryOption
+from newsloc.translate.cli.glossary_options import glossary_option
 from newsloc.translate.cli.languages import parse_languages
 from newsloc.translate.cli.output import (
     console,
@@ -21,6 +21,7 @@ from newsloc.translate.cli.output import (
     print_line,
     print_warning,
 )
+from newsloc.translate.cli.params import Exit, group
 from newsloc.translate.edition.content import DEFAULT_MIN_REVIEWED, DEFAULT_OUT, EditionFormat
 from newsloc.translate.errors import UserError
 
@@ -35,11 +36,11 @@ if TYPE_CHECKING:
         Staleness,
     )
 
-app = typer.Typer(
-    rich_markup_mode=None,
-    help="Build localized editions of the article from reviewed catalogues.",
-    no_args_is_help=True,
-)
+
+@group("edition", help="Build localized editions of the article from reviewed catalogues.")
+def app() -> None:
+    """The `edition` group."""
+
 
 #: Exit code for a refused build: a checked outcome, like `glossary check` finding
 #: violations; 2 stays reserved for unusable input.
@@ -191,87 +192,88 @@ def _languages(lang: str | None, all_languages: bool) -> list[str] | None:
 
 
 @app.command("build")
+@click.option(
+    "--lang",
+    multiple=True,
+    metavar="LANGS",
+    help="Target language(s): hy, or hy,az,ru, or repeated (--lang hy --lang az).",
+    show_default=False,
+)
+@click.option("--all", "all_languages", is_flag=True, help="Every language with a catalogue.")
+@click.option("--domain", help="Catalogue domain (file stem); default: the only one present.")
+@click.option(
+    "--locales",
+    type=click.Path(path_type=Path),
+    default=Path("locales"),
+    help="Directory holding <lang>/LC_MESSAGES/<domain>.po.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice([each.value for each in EditionFormat]),
+    default=EditionFormat.MD.value,
+    help="Output format.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_OUT,
+    help="Directory for the edition files.",
+)
+@click.option(
+    "--min-reviewed",
+    type=float,
+    default=DEFAULT_MIN_REVIEWED,
+    help="Refuse to build when fewer than this percent of entries are reviewed.",
+)
+@click.option(
+    "--allow-fuzzy",
+    is_flag=True,
+    help="Publish unreviewed machine translations too; the edition says so.",
+)
+@click.option(
+    "--allow-unreviewed-names",
+    is_flag=True,
+    help="Publish even when entries naming a contested place are unreviewed.",
+)
+@click.option(
+    "--allow-outdated",
+    is_flag=True,
+    help="Build from a catalogue older than the article: the paragraphs it lacks "
+    "are printed in English, marked as untranslated.",
+)
+@click.option(
+    "--correction",
+    is_flag=True,
+    help="End each edition whose words changed since its last build with a "
+    "correction note in its language, dated with the edition's date.",
+)
+@click.option(
+    "--typography/--no-typography",
+    default=True,
+    help="Apply the language's quotation marks, dashes and full stops.",
+)
+@glossary_option()
+@click.option("--base-url", help="URL prefix for the hreflang links of a multi-language build.")
+@click.option("--date", help="Article date YYYY-MM-DD; default: the X-Newsloc-Date header.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary.")
 def build(
-    lang: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--lang",
-            metavar="LANGS",
-            help="Target language(s): hy, or hy,az,ru, or repeated (--lang hy --lang az).",
-            show_default=False,
-        ),
-    ] = None,
-    all_languages: Annotated[
-        bool, typer.Option("--all", help="Every language with a catalogue.")
-    ] = False,
-    domain: Annotated[
-        str | None,
-        typer.Option(help="Catalogue domain (file stem); default: the only one present."),
-    ] = None,
-    locales: Annotated[
-        Path, typer.Option(help="Directory holding <lang>/LC_MESSAGES/<domain>.po.")
-    ] = Path("locales"),
-    fmt: Annotated[
-        EditionFormat, typer.Option("--format", help="Output format.")
-    ] = EditionFormat.MD,
-    out: Annotated[Path, typer.Option(help="Directory for the edition files.")] = DEFAULT_OUT,
-    min_reviewed: Annotated[
-        float,
-        typer.Option(
-            "--min-reviewed",
-            help="Refuse to build when fewer than this percent of entries are reviewed.",
-        ),
-    ] = DEFAULT_MIN_REVIEWED,
-    allow_fuzzy: Annotated[
-        bool,
-        typer.Option(
-            "--allow-fuzzy",
-            help="Publish unreviewed machine translations too; the edition says so.",
-        ),
-    ] = False,
-    allow_unreviewed_names: Annotated[
-        bool,
-        typer.Option(
-            "--allow-unreviewed-names",
-            help="Publish even when entries naming a contested place are unreviewed.",
-        ),
-    ] = False,
-    allow_outdated: Annotated[
-        bool,
-        typer.Option(
-            "--allow-outdated",
-            help="Build from a catalogue older than the article: the paragraphs it lacks "
-            "are printed in English, marked as untranslated.",
-        ),
-    ] = False,
-    correction: Annotated[
-        bool,
-        typer.Option(
-            "--correction",
-            help="End each edition whose words changed since its last build with a "
-            "correction note in its language, dated with the edition's date.",
-        ),
-    ] = False,
-    typography: Annotated[
-        bool,
-        typer.Option(
-            "--typography/--no-typography",
-            help="Apply the language's quotation marks, dashes and full stops.",
-        ),
-    ] = True,
-    glossary: GlossaryOption = None,
-    base_url: Annotated[
-        str | None,
-        typer.Option(
-            "--base-url",
-            help="URL prefix for the hreflang links of a multi-language build.",
-        ),
-    ] = None,
-    date: Annotated[
-        str | None,
-        typer.Option(help="Article date YYYY-MM-DD; default: the X-Newsloc-Date header."),
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary.")] = False,
+    lang: tuple[str, ...],
+    all_languages: bool,
+    domain: str | None,
+    locales: Path,
+    fmt: str,
+    out: Path,
+    min_reviewed: float,
+    allow_fuzzy: bool,
+    allow_unreviewed_names: bool,
+    allow_outdated: bool,
+    correction: bool,
+    typography: bool,
+    glossary: Path | None,
+    base_url: str | None,
+    date: str | None,
+    as_json: bool,
 ) -> None:
     """Rebuild the article in one language or several, in the source's paragraph order.
 
@@ -291,7 +293,7 @@ def build(
     options = EditionOptions(
         locales=locales,
         domain=domain,
-        fmt=fmt,
+        fmt=EditionFormat(fmt),
         out=out,
         min_reviewed=min_reviewed,
         allow_fuzzy=allow_fuzzy,
@@ -320,7 +322,7 @@ def _build_one(language: str, options: EditionOptions, as_json: bool) -> None:
         else:
             _report_refusal(refused)
         print_error(str(refused))
-        raise typer.Exit(EXIT_REFUSED) from None
+        raise Exit(EXIT_REFUSED) from None
     for warning in result.warnings:
         print_warning(warning)
     if as_json:
@@ -344,7 +346,7 @@ def _build_several(languages: list[str] | None, options: EditionOptions, as_json
         for item in refused.refusals:
             print_error(str(item))
         print_error(str(refused))
-        raise typer.Exit(EXIT_REFUSED) from None
+        raise Exit(EXIT_REFUSED) from None
     for warning in built.warnings:
         print_warning(warning)
     if as_json:

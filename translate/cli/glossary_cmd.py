@@ -1,39 +1,43 @@
 """`newsloc glossary …`: curator commands over glossary files.
 
 Inspection commands (validate, list, show, find) live here; enforcement (apply, check) and
-exchange (export, import, review) register themselves from their own modules.
+exchange (export, import, review) are declared in their own modules and added here.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import typer
+import click
 
 from newsloc.translate.cli import glossary_exchange_cmd, glossary_qa_cmd
-from newsloc.translate.cli.glossary_options import GlossaryOption, PolicyOption, load_terms
+from newsloc.translate.cli.glossary_options import glossary_option, load_terms, policy_option
 from newsloc.translate.cli.output import console, err_console, print_json
+from newsloc.translate.cli.params import argument, group
 from newsloc.translate.errors import UserError
 
 if TYPE_CHECKING:
     from newsloc.glossary.model import Concept, Glossary
 
-
-app = typer.Typer(
-    rich_markup_mode=None,
-    help="Inspect, enforce and exchange the place-name glossary.",
-    no_args_is_help=True,
-)
-
-JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
+F = TypeVar("F", bound=Callable[..., Any])
 
 
-@app.command()
-def init(
-    path: Annotated[Path, typer.Argument(metavar="PATH", help="Where to write the copy.")],
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
-) -> None:
+@group(help="Inspect, enforce and exchange the place-name glossary.")
+def app() -> None:
+    """The `glossary` group."""
+
+
+def json_option() -> Callable[[F], F]:
+    """`--json`: machine-readable output (a flag), passed as `json`."""
+    return click.option("--json", "json", is_flag=True, help="Machine-readable output.")
+
+
+@app.command("init")
+@argument("path", type=click.Path(path_type=Path), metavar="PATH", help="Where to write the copy.")
+@click.option("--force", is_flag=True, help="Replace an existing file.")
+def init(path: Path, force: bool) -> None:
     """Copy the curated glossary to PATH, to curate and review a glossary of your own.
 
     Then pass `--glossary PATH` to every command; `glossary review import` writes only there.
@@ -44,15 +48,14 @@ def init(
     console.print(f"{written}: copy of {DEFAULT_GLOSSARY_PATH.name}", markup=False)
 
 
-@app.command()
-def validate(
-    path: Annotated[
-        Path | None,
-        typer.Argument(
-            help="Glossary file to check (default: the curated glossary).", show_default=False
-        ),
-    ] = None,
-) -> None:
+@app.command("validate")
+@argument(
+    "path",
+    type=click.Path(path_type=Path),
+    required=False,
+    help="Glossary file to check (default: the curated glossary).",
+)
+def validate(path: Path | None) -> None:
     """Check a glossary file against every rule; list each problem as FILE:LINE: ID: message."""
     from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH, glossary_or_default
 
@@ -63,17 +66,16 @@ def validate(
         names = ", ".join(profile.name for profile in glossary.profiles)
         count = len(glossary.profiles)
         summary += f", {count} policy profile{'' if count == 1 else 's'} ({names})"
-    typer.echo(summary)
+    click.echo(summary)
 
 
 @app.command("list")
+@click.option("--contested", is_flag=True, help="Only concepts with two or more names.")
+@json_option()
+@glossary_option("glossary_path")
+@policy_option()
 def list_concepts(
-    contested: Annotated[
-        bool, typer.Option("--contested", help="Only concepts with two or more names.")
-    ] = False,
-    json: JsonOption = False,
-    glossary_path: GlossaryOption = None,
-    policy: PolicyOption = None,
+    contested: bool, json: bool, glossary_path: Path | None, policy: str | None
 ) -> None:
     """List the glossary's concepts: id, kind, names, contested setting and languages.
 
@@ -102,20 +104,17 @@ def list_concepts(
     console.print(f"{len(concepts)} of {len(glossary)} concepts", highlight=False)
 
 
-@app.command()
-def show(
-    concept_id: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID|NAME",
-            help="Concept id (stepanakert), or any of its names or spellings in any language "
-            "(khankendi, Ханкенди).",
-        ),
-    ],
-    json: JsonOption = False,
-    glossary_path: GlossaryOption = None,
-    policy: PolicyOption = None,
-) -> None:
+@app.command("show")
+@argument(
+    "concept_id",
+    metavar="ID|NAME",
+    help="Concept id (stepanakert), or any of its names or spellings in any language "
+    "(khankendi, Ханкенди).",
+)
+@json_option()
+@glossary_option("glossary_path")
+@policy_option()
+def show(concept_id: str, json: bool, glossary_path: Path | None, policy: str | None) -> None:
     """Everything the glossary says about one concept: names, spellings, forms, note, and
     for a contested one whether both names are kept (under the profile --policy names)."""
     glossary = load_terms(glossary_path, policy)
@@ -136,14 +135,11 @@ def show(
     _print_concept(glossary, concept)
 
 
-@app.command()
-def find(
-    source: Annotated[
-        str, typer.Argument(metavar="TEXT|FILE", help="An article file (UTF-8) or the text itself.")
-    ],
-    json: JsonOption = False,
-    glossary_path: GlossaryOption = None,
-) -> None:
+@app.command("find")
+@argument("source", metavar="TEXT|FILE", help="An article file (UTF-8) or the text itself.")
+@json_option()
+@glossary_option("glossary_path")
+def find(source: str, json: bool, glossary_path: Path | None) -> None:
     """Show which glossary names the text mentions, with line:column spans."""
     from rich.table import Table
     from rich.text import Text
@@ -281,5 +277,8 @@ def _text_of(source: str) -> str:
     return read_user_text(path)
 
 
-glossary_qa_cmd.register(app)
-glossary_exchange_cmd.register(app)
+app.add_command(glossary_qa_cmd.apply, "apply")
+app.add_command(glossary_qa_cmd.check, "check")
+app.add_command(glossary_exchange_cmd.export_command, "export")
+app.add_command(glossary_exchange_cmd.import_command, "import")
+app.add_command(glossary_exchange_cmd.review, "review")

@@ -6,25 +6,35 @@ Formats and their limits are described in docs/glossary-exchange.md; the behavio
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Any, TypeVar
 
-import typer
+import click
 
-from newsloc.translate.cli.glossary_options import GlossaryOption
+from newsloc.translate.cli.glossary_options import glossary_option
 from newsloc.translate.cli.output import console, print_json, print_warning
+from newsloc.translate.cli.params import NewslocCommand, argument, group
 from newsloc.translate.errors import UserError
 
-OutOption = Annotated[
-    Path | None,
-    typer.Option(
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def out_option() -> Callable[[F], F]:
+    """`--out/-o FILE`, passed as `out` (a Path, or None: stdout)."""
+    return click.option(
         "--out",
         "-o",
+        type=click.Path(path_type=Path),
         metavar="FILE",
         help="Write here (atomically) instead of to stdout; an existing file needs --force.",
-    ),
-]
-ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing --out file.")]
+    )
+
+
+def force_option() -> Callable[[F], F]:
+    """`--force`, passed as `force`."""
+    return click.option("--force", is_flag=True, help="Replace an existing --out file.")
+
 
 EXPORT_HELP = (
     "Export the glossary for machine-translation services or CAT tools.\n\n"
@@ -78,24 +88,21 @@ def _emit(text: str, out: Path | None, what: str, force: bool, source: Path | No
     console.print(f"wrote {what} to {out}", markup=False, highlight=False, soft_wrap=True)
 
 
+@click.command("export", cls=NewslocCommand, help=EXPORT_HELP)
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    metavar="tsv|csv|tbx|xcs",
+    help="Output format (default: from the --out extension).",
+    show_default=False,
+)
+@click.option("--lang", "-l", metavar="LANG", help="One target language (hy, az, ru).")
+@out_option()
+@glossary_option()
+@force_option()
 def export_command(
-    fmt: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="tsv|csv|tbx|xcs",
-            help="Output format (default: from the --out extension).",
-            show_default=False,
-        ),
-    ] = None,
-    lang: Annotated[
-        str | None,
-        typer.Option("--lang", "-l", metavar="LANG", help="One target language (hy, az, ru)."),
-    ] = None,
-    out: OutOption = None,
-    glossary: GlossaryOption = None,
-    force: ForceOption = False,
+    fmt: str | None, lang: str | None, out: Path | None, glossary: Path | None, force: bool
 ) -> None:
     from newsloc.glossary.exchange import export_glossary
     from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH, glossary_or_default
@@ -113,32 +120,33 @@ def export_command(
     _emit(text, out, f"{chosen.lower()} glossary", force, source)
 
 
+@click.command("import", cls=NewslocCommand, help=IMPORT_HELP)
+@argument(
+    "file", type=click.Path(path_type=Path), metavar="FILE", help="A .tsv, .csv or .tbx file."
+)
+@out_option()
+@click.option(
+    "--lang",
+    "-l",
+    metavar="LANG",
+    help="Target language of a term list without a header row (or the one column "
+    "to take from a multi-language CSV).",
+)
+@click.option("--format", "-f", "fmt", metavar="tsv|csv|tbx", help="Override the extension.")
+@click.option(
+    "--glossary-version",
+    "version",
+    metavar="VERSION",
+    help="Glossary version for formats that carry none (default: today's date).",
+)
+@force_option()
 def import_command(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="A .tsv, .csv or .tbx file.")],
-    out: OutOption = None,
-    lang: Annotated[
-        str | None,
-        typer.Option(
-            "--lang",
-            "-l",
-            metavar="LANG",
-            help="Target language of a term list without a header row (or the one column "
-            "to take from a multi-language CSV).",
-        ),
-    ] = None,
-    fmt: Annotated[
-        str | None,
-        typer.Option("--format", "-f", metavar="tsv|csv|tbx", help="Override the extension."),
-    ] = None,
-    version: Annotated[
-        str | None,
-        typer.Option(
-            "--glossary-version",
-            metavar="VERSION",
-            help="Glossary version for formats that carry none (default: today's date).",
-        ),
-    ] = None,
-    force: ForceOption = False,
+    file: Path,
+    out: Path | None,
+    lang: str | None,
+    fmt: str | None,
+    version: str | None,
+    force: bool,
 ) -> None:
     from newsloc.glossary.exchange import convert_to_toml
     from newsloc.translate.cli.out_file import check_out_file
@@ -149,14 +157,19 @@ def import_command(
     _emit(text, out, f"{len(glossary)} concepts ({', '.join(glossary.targets)})", force, file)
 
 
-def review_export_command(
-    lang: Annotated[
-        str, typer.Option("--lang", "-l", metavar="LANG", help="Language to review (hy, az, ru).")
-    ],
-    out: OutOption = None,
-    glossary: GlossaryOption = None,
-    force: ForceOption = False,
-) -> None:
+@group(help="Review the glossary's names as a gettext catalogue, and apply the review.")
+def review() -> None:
+    """The `glossary review` group."""
+
+
+@review.command("export", help=REVIEW_EXPORT_HELP)
+@click.option(
+    "--lang", "-l", required=True, metavar="LANG", help="Language to review (hy, az, ru)."
+)
+@out_option()
+@glossary_option()
+@force_option()
+def review_export_command(lang: str, out: Path | None, glossary: Path | None, force: bool) -> None:
     from newsloc.glossary.exchange import export_review
     from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH, glossary_or_default
     from newsloc.translate.cli.out_file import check_out_file
@@ -168,14 +181,14 @@ def review_export_command(
     _emit(text, out, f"{lang} glossary review", force, source)
 
 
-def review_import_command(
-    file: Annotated[Path, typer.Argument(metavar="FILE.po", help="The reviewed catalogue.")],
-    glossary: GlossaryOption = None,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
-    ] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the changes as JSON.")] = False,
-) -> None:
+@review.command("import", help=REVIEW_IMPORT_HELP)
+@argument(
+    "file", type=click.Path(path_type=Path), metavar="FILE.po", help="The reviewed catalogue."
+)
+@glossary_option()
+@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON.")
+def review_import_command(file: Path, glossary: Path | None, dry_run: bool, as_json: bool) -> None:
     from newsloc.glossary.exchange import import_review
     from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH
 
@@ -223,17 +236,3 @@ def review_import_command(
     else:
         summary = f"dry run: {len(result.changes)} name(s) would change; {path} not written"
     console.print(summary, markup=False, highlight=False, soft_wrap=True)
-
-
-def register(app: typer.Typer) -> None:
-    """Attach export, import and the review sub-app to the glossary app."""
-    app.command("export", help=EXPORT_HELP)(export_command)
-    app.command("import", help=IMPORT_HELP)(import_command)
-    review = typer.Typer(
-        rich_markup_mode=None,
-        help="Review the glossary's names as a gettext catalogue, and apply the review.",
-        no_args_is_help=True,
-    )
-    review.command("export", help=REVIEW_EXPORT_HELP)(review_export_command)
-    review.command("import", help=REVIEW_IMPORT_HELP)(review_import_command)
-    app.add_typer(review, name="review")

@@ -3,43 +3,51 @@
 
 Usage in a command module:
 
-    from newsloc.translate.cli.glossary_options import GlossaryOption, PolicyOption, load_terms
+    from newsloc.translate.cli.glossary_options import glossary_option, load_terms, policy_option
 
-    def check(files: ..., glossary: GlossaryOption = None, policy: PolicyOption = None) -> None:
+    @app.command("check")
+    @glossary_option()
+    @policy_option()
+    def check(files: ..., glossary: Path | None, policy: str | None) -> None:
         terms = load_terms(glossary, policy)
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import typer
+import click
 
 if TYPE_CHECKING:
     from newsloc.glossary.model import Glossary
 
-GlossaryOption = Annotated[
-    Path | None,
-    typer.Option(
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def glossary_option(dest: str = "glossary") -> Callable[[F], F]:
+    """`--glossary/-g PATH`, passed to the command as `dest` (a Path, or None)."""
+    return click.option(
         "--glossary",
         "-g",
+        dest,
+        type=click.Path(path_type=Path),
         metavar="PATH",
         help="Glossary file (TOML) to use instead of the curated default.",
         show_default=False,
-    ),
-]
+    )
 
-PolicyOption = Annotated[
-    str | None,
-    typer.Option(
+
+def policy_option() -> Callable[[F], F]:
+    """`--policy NAME`, passed to the command as `policy` (a str, or None)."""
+    return click.option(
         "--policy",
         metavar="NAME",
         help="Editorial policy profile of the glossary ([policy.profile.NAME]) to render and "
         "check with; default: its [policy] table.",
         show_default=False,
-    ),
-]
+    )
 
 
 def load_terms(path: Path | None, policy: str | None = None) -> Glossary:

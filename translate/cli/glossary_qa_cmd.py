@@ -1,34 +1,38 @@
 """`newsloc glossary apply` and `newsloc glossary check`: the glossary on .po catalogues.
 
-Registered on the `newsloc glossary` app. Each command parses its arguments, calls one
-function of `newsloc.translate.catalog.glossary_qa` and prints; the behaviour lives there.
+Added to the `newsloc glossary` group (glossary_cmd.py). Each command parses its arguments,
+calls one function of `newsloc.translate.catalog.glossary_qa` and prints; the behaviour lives
+there.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
-import typer
+import click
 
-from newsloc.translate.cli.glossary_options import GlossaryOption, PolicyOption, load_terms
+from newsloc.translate.cli.glossary_options import glossary_option, load_terms, policy_option
 from newsloc.translate.cli.output import console, counting_progress, err_console, print_json
+from newsloc.translate.cli.params import Exit, NewslocCommand, argument
 
 if TYPE_CHECKING:
     from newsloc.translate.catalog import glossary_qa
 
 
-FilesArgument = Annotated[
-    list[Path],
-    typer.Argument(
-        metavar="CATALOGUE",
-        help="Catalogues (.po) to work on, or folders to search for them (e.g. locales).",
-        show_default=False,
-    ),
-]
+#: The catalogues both commands take: one or more .po files or folders.
+files_argument = argument(
+    "files",
+    type=click.Path(path_type=Path),
+    nargs=-1,
+    required=True,
+    metavar="CATALOGUE",
+    help="Catalogues (.po) to work on, or folders to search for them (e.g. locales).",
+)
 
 
-def catalogue_files(paths: list[Path]) -> list[Path]:
+def catalogue_files(paths: Sequence[Path]) -> list[Path]:
     """The .po files named, and those found under each folder named (sorted)."""
     from newsloc.translate.errors import UserError
 
@@ -44,13 +48,13 @@ def catalogue_files(paths: list[Path]) -> list[Path]:
     return files
 
 
+@click.command("apply", cls=NewslocCommand)
+@files_argument
+@glossary_option()
+@policy_option()
+@click.option("--dry-run", is_flag=True, help="Print the changes as a diff; write nothing.")
 def apply(
-    files: FilesArgument,
-    glossary: GlossaryOption = None,
-    policy: PolicyOption = None,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Print the changes as a diff; write nothing.")
-    ] = False,
+    files: tuple[Path, ...], glossary: Path | None, policy: str | None, dry_run: bool
 ) -> None:
     """Rewrite place names in catalogues the way the glossary says.
 
@@ -81,29 +85,30 @@ def apply(
             console.print(problem, markup=False, highlight=False, soft_wrap=True, emoji=False)
 
 
+@click.command("check", cls=NewslocCommand)
+@files_argument
+@glossary_option()
+@policy_option()
+@click.option("--json", "json_output", is_flag=True, help="Print the violations as a JSON list.")
+@click.option("--quiet", "-q", is_flag=True, help="Print violations only, no summary line.")
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Report only these checks: codes or names, comma-separated (NL101,variant); "
+    "a prefix such as NL2 selects a family.",
+)
+@click.option(
+    "--ignore", multiple=True, metavar="CODES", help="Leave these checks out (codes or names)."
+)
 def check(
-    files: FilesArgument,
-    glossary: GlossaryOption = None,
-    policy: PolicyOption = None,
-    json_output: Annotated[
-        bool, typer.Option("--json", help="Print the violations as a JSON list.")
-    ] = False,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Print violations only, no summary line.")
-    ] = False,
-    select: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--select",
-            metavar="CODES",
-            help="Report only these checks: codes or names, comma-separated (NL101,variant); "
-            "a prefix such as NL2 selects a family.",
-        ),
-    ] = None,
-    ignore: Annotated[
-        list[str] | None,
-        typer.Option("--ignore", metavar="CODES", help="Leave these checks out (codes or names)."),
-    ] = None,
+    files: tuple[Path, ...],
+    glossary: Path | None,
+    policy: str | None,
+    json_output: bool,
+    quiet: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
 ) -> None:
     """Report every translation that breaks the glossary, one `file:line: CODE` line each.
 
@@ -112,7 +117,7 @@ def check(
     """
     from newsloc.translate.catalog import glossary_qa
 
-    codes = glossary_qa.check_codes(select or (), ignore or ())
+    codes = glossary_qa.check_codes(select, ignore)
     violations = glossary_qa.check_catalogs(
         catalogue_files(files), load_terms(glossary, policy), codes
     )
@@ -126,7 +131,7 @@ def check(
         if not quiet:
             err_console.print(_summary(len(files), violations), highlight=False)
     if any(violation.severity != "warning" for violation in violations):
-        raise typer.Exit(1)
+        raise Exit(1)
 
 
 def _summary(files: int, violations: list[glossary_qa.FileViolation]) -> str:
@@ -140,9 +145,3 @@ def _summary(files: int, violations: list[glossary_qa.FileViolation]) -> str:
     if warnings:
         parts.append(f"{warnings} warning" + ("" if warnings == 1 else "s"))
     return ", ".join(parts)
-
-
-def register(app: typer.Typer) -> None:
-    """Attach `apply` and `check` to the glossary app."""
-    app.command("apply")(apply)
-    app.command("check")(check)

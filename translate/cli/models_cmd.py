@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import typer
+import click
 
+from newsloc.translate.cli.params import Exit, argument, group
 from newsloc.translate.errors import UserError
 
 # The model library loads Argos and CTranslate2 (and Argos creates its folders when
@@ -30,32 +31,29 @@ if TYPE_CHECKING:
     from rich.progress import TaskID
 
 
-app = typer.Typer(
-    rich_markup_mode=None,
-    help="Install, list, remove and build the Argos models newsloc translates with.",
-    no_args_is_help=True,
-)
+@group(help="Install, list, remove and build the Argos models newsloc translates with.")
+def app() -> None:
+    """The `models` group."""
 
 
-#: `--accept-licence`, shared by `install` and `build`: a non-commercial licence is accepted by
-#: naming it (translate/models/families.py).
-AcceptLicenceOption = Annotated[
-    str | None,
-    typer.Option(
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def accept_licence_option() -> Callable[[F], F]:
+    """`--accept-licence`, shared by `install` and `build`: a non-commercial licence is
+    accepted by naming it (translate/models/families.py)."""
+    return click.option(
         "--accept-licence",
         "--accept-license",
+        "accept_licence",
         help="Accept a non-commercial licence by name (NLLB-200: CC-BY-NC-4.0).",
-    ),
-]
+    )
 
 
 @app.command("list")
-def list_command(
-    refresh: Annotated[
-        bool, typer.Option("--refresh", help="Download the package index first.")
-    ] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
-) -> None:
+@click.option("--refresh", is_flag=True, help="Download the package index first.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+def list_command(refresh: bool, as_json: bool) -> None:
     """Installed models, and the ones the Argos package index offers."""
     from newsloc.translate.models.listing import list_models
 
@@ -93,42 +91,43 @@ OFFLINE_WAYS = (
 
 
 @app.command(
+    "install",
     short_help="Install English→X models from the package index, or a model file.",
     epilog="Offline: --from FILE installs a package file; ARGOS_PACKAGE_INDEX=file:///MIRROR/ "
     "and NEWSLOC_OPUS_MT_MIRROR=file:///MIRROR/ point at local copies of the index and of the "
     "OPUS-MT releases; newsloc models build turns an unpacked OPUS-MT model into a package.",
 )
+@argument(
+    "languages",
+    metavar="LANGUAGE",
+    nargs=-1,
+    help="Target languages (az ru) or pairs (en-ru) to install.",
+)
+@click.option(
+    "--from",
+    "from_file",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="Install this .argosmodel file instead (offline).",
+)
+@click.option(
+    "--family",
+    "family_name",
+    help="Install a multilingual model instead: nllb-600m, nllb-1.3b, m2m100-418m, "
+    "m2m100-1.2b or madlad-3b, fetched from --mirror.",
+)
+@accept_licence_option()
+@click.option(
+    "--mirror",
+    help="Where --family models are fetched from (a folder, file:// or http(s) URL "
+    "holding FAMILY/model.bin …); default: NEWSLOC_MODEL_MIRROR.",
+)
 def install(
-    languages: Annotated[
-        list[str] | None,
-        typer.Argument(
-            metavar="LANGUAGE",
-            help="Target languages (az ru) or pairs (en-ru) to install.",
-            show_default=False,
-        ),
-    ] = None,
-    from_file: Annotated[
-        Path | None,
-        typer.Option(
-            "--from", metavar="FILE", help="Install this .argosmodel file instead (offline)."
-        ),
-    ] = None,
-    family_name: Annotated[
-        str | None,
-        typer.Option(
-            "--family",
-            help="Install a multilingual model instead: nllb-600m, nllb-1.3b, m2m100-418m, "
-            "m2m100-1.2b or madlad-3b, fetched from --mirror.",
-        ),
-    ] = None,
-    accept_licence: AcceptLicenceOption = None,
-    mirror: Annotated[
-        str | None,
-        typer.Option(
-            help="Where --family models are fetched from (a folder, file:// or http(s) URL "
-            "holding FAMILY/model.bin …); default: NEWSLOC_MODEL_MIRROR."
-        ),
-    ] = None,
+    languages: tuple[str, ...],
+    from_file: Path | None,
+    family_name: str | None,
+    accept_licence: str | None,
+    mirror: str | None,
 ) -> None:
     """Install English→X models from the package index, or one model file with --from.
 
@@ -144,7 +143,7 @@ def install(
     if family_name is not None:
         if from_file is not None:
             raise UserError("give --family or --from FILE, not both")
-        results = _install_family(languages or [], family_name, accept_licence, mirror)
+        results = _install_family(list(languages), family_name, accept_licence, mirror)
         failures: list[InstallFailure] = []
     elif from_file is not None:
         if languages:
@@ -157,7 +156,7 @@ def install(
         failures = []
         with _download_progress() as (on_download, on_build):
             results = install_from_index(
-                languages or [],
+                list(languages),
                 on_download=on_download,
                 on_build=on_build,
                 on_failure=failures.append,
@@ -169,13 +168,12 @@ def install(
     if any(failure.unreachable for failure in failures):
         print_hint(OFFLINE_WAYS)
     if failures:
-        raise typer.Exit(EXIT_PARTIAL if results else 2)
+        raise Exit(EXIT_PARTIAL if results else 2)
 
 
 @app.command("remove")
-def remove_command(
-    pair: Annotated[str, typer.Argument(help="en-ru, en_ru, or just ru (from English).")],
-) -> None:
+@argument("pair", help="en-ru, en_ru, or just ru (from English).")
+def remove_command(pair: str) -> None:
     """Uninstall the model(s) for a language pair."""
     from newsloc.translate.models.store import remove
 
@@ -185,56 +183,52 @@ def remove_command(
         )
 
 
-@app.command()
+@app.command("build")
+@argument(
+    "marian_dir",
+    metavar="OPUS_MT_DIR",
+    type=click.Path(path_type=Path),
+    help="OPUS-MT model directory (decoder.yml, *.npz, *.spm).",
+)
+@click.option(
+    "--to", "target", required=True, metavar="LANG", help="Target language code, e.g. hy."
+)
+@click.option("--from", "source", default="en", metavar="LANG", help="Source language code.")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="Where to write the .argosmodel (default: ./translate-SRC_TGT-1_0.argosmodel; "
+    "with --install and no --out, no file is kept).",
+)
+@click.option("--install", "install_it", is_flag=True, help="Install the package once built.")
+@click.option(
+    "--quantization",
+    default="int8",
+    help="CTranslate2 weight type: int8, int8_float32, int16, float16, "
+    "float32 or none (as in the model).",
+)
+@click.option("--licence", "--license", "licence", help="The model's licence, e.g. CC-BY-4.0.")
+@click.option("--origin", help="Where the model came from (URL or name).")
+@click.option(
+    "--family",
+    "family_name",
+    help="The directory is a CTranslate2 conversion (or, with the transformers extra, "
+    "a Hugging Face model) of this family: nllb-600m, nllb-1.3b, m2m100-418m, "
+    "m2m100-1.2b, madlad-3b.",
+)
+@accept_licence_option()
 def build(
-    marian_dir: Annotated[
-        Path,
-        typer.Argument(
-            metavar="OPUS_MT_DIR", help="OPUS-MT model directory (decoder.yml, *.npz, *.spm)."
-        ),
-    ],
-    target: Annotated[
-        str, typer.Option("--to", metavar="LANG", help="Target language code, e.g. hy.")
-    ],
-    source: Annotated[
-        str, typer.Option("--from", metavar="LANG", help="Source language code.")
-    ] = "en",
-    out: Annotated[
-        Path | None,
-        typer.Option(
-            "--out",
-            metavar="FILE",
-            help="Where to write the .argosmodel (default: ./translate-SRC_TGT-1_0.argosmodel; "
-            "with --install and no --out, no file is kept).",
-        ),
-    ] = None,
-    install_it: Annotated[
-        bool, typer.Option("--install", help="Install the package once built.")
-    ] = False,
-    quantization: Annotated[
-        str,
-        typer.Option(
-            help="CTranslate2 weight type: int8, int8_float32, int16, float16, "
-            "float32 or none (as in the model)."
-        ),
-    ] = "int8",
-    licence: Annotated[
-        str | None,
-        typer.Option("--licence", "--license", help="The model's licence, e.g. CC-BY-4.0."),
-    ] = None,
-    origin: Annotated[
-        str | None, typer.Option(help="Where the model came from (URL or name).")
-    ] = None,
-    family_name: Annotated[
-        str | None,
-        typer.Option(
-            "--family",
-            help="The directory is a CTranslate2 conversion (or, with the transformers extra, "
-            "a Hugging Face model) of this family: nllb-600m, nllb-1.3b, m2m100-418m, "
-            "m2m100-1.2b, madlad-3b.",
-        ),
-    ] = None,
-    accept_licence: AcceptLicenceOption = None,
+    marian_dir: Path,
+    target: str,
+    source: str,
+    out: Path | None,
+    install_it: bool,
+    quantization: str,
+    licence: str | None,
+    origin: str | None,
+    family_name: str | None,
+    accept_licence: str | None,
 ) -> None:
     """Package a model for newsloc: an OPUS-MT (Marian) directory, or with --family a
     multilingual CTranslate2 model (NLLB-200, M2M-100, MADLAD-400)."""

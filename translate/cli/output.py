@@ -203,6 +203,8 @@ def usage_error_line(exc: Any, command_path: str | None = None) -> str:
     `command_path` names the command when the error carries no context.
     """
     message = " ".join(exc.format_message().split()) or "invalid usage"
+    # One wording on every click: 8.2 writes `No such option: --x`, 8.3+ `No such option '--x'.`
+    message = re.sub(r"^No such option '(.+?)'\.?", r"No such option: \1", message)
     message = re.sub(r"\.? Did you mean (.+?)\??$", r" (did you mean \1?)", message)
     if message[:2].istitle():
         message = message[0].lower() + message[1:]

@@ -2,62 +2,79 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
-import typer
+import click
 
 from newsloc.translate.cli.output import console, err_console, print_json
+from newsloc.translate.cli.params import argument, group
 
 if TYPE_CHECKING:
     from newsloc.translate.quality.edits import EditStats
     from newsloc.translate.quality.reference import ReferenceScores
 
-app = typer.Typer(
+
+@group(
+    "quality",
     help="Measure translation quality: against reference translations, or against the "
     "desk's own reviews.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
 )
+def app() -> None:
+    """The `quality` group."""
 
 
 @app.command("reference")
+@argument(
+    "source",
+    type=click.Path(path_type=Path),
+    metavar="SOURCE",
+    help="English segments, one a line.",
+)
+@argument(
+    "references",
+    type=click.Path(path_type=Path),
+    metavar="REFERENCE",
+    help="Their human translations, line for line.",
+)
+@click.option("--to", required=True, help="The references' language (hy, az, ru, ...).")
+@click.option(
+    "--hypotheses",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="Score this file's lines (another system's output) instead of translating.",
+    show_default=False,
+)
+@click.option(
+    "--engine",
+    default="argos",
+    help="argos (installed models) or libretranslate (a server).",
+)
+@click.option(
+    "--server",
+    multiple=True,
+    metavar="URL",
+    help="LibreTranslate server URL; repeat it to share the work.",
+    show_default="$LIBRETRANSLATE_URL",
+)
+@click.option(
+    "--save",
+    type=click.Path(path_type=Path),
+    metavar="FILE",
+    help="Also write the engine's translations here, one a line.",
+    show_default=False,
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def reference(
-    source: Annotated[Path, typer.Argument(metavar="SOURCE", help="English segments, one a line.")],
-    references: Annotated[
-        Path,
-        typer.Argument(metavar="REFERENCE", help="Their human translations, line for line."),
-    ],
-    to: Annotated[str, typer.Option("--to", help="The references' language (hy, az, ru, ...).")],
-    hypotheses: Annotated[
-        Path | None,
-        typer.Option(
-            "--hypotheses",
-            metavar="FILE",
-            help="Score this file's lines (another system's output) instead of translating.",
-            show_default=False,
-        ),
-    ] = None,
-    engine: Annotated[
-        str, typer.Option(help="argos (installed models) or libretranslate (a server).")
-    ] = "argos",
-    server: Annotated[
-        list[str] | None,
-        typer.Option(
-            metavar="URL",
-            help="LibreTranslate server URL; repeat it to share the work.",
-            show_default="$LIBRETRANSLATE_URL",
-        ),
-    ] = None,
-    save: Annotated[
-        Path | None,
-        typer.Option(
-            metavar="FILE",
-            help="Also write the engine's translations here, one a line.",
-            show_default=False,
-        ),
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    source: Path,
+    references: Path,
+    to: str,
+    hypotheses: Path | None,
+    engine: str,
+    server: tuple[str, ...],
+    save: Path | None,
+    as_json: bool,
 ) -> None:
     """Translate SOURCE and score the result against REFERENCE: BLEU and chrF.
 
@@ -94,7 +111,7 @@ def reference(
 
 
 def _translate(
-    sources: list[str], target: str, engine: str, server: list[str] | None, quiet: bool
+    sources: list[str], target: str, engine: str, server: Sequence[str], quiet: bool
 ) -> tuple[list[str], str]:
     """The engine's translation of every line, with a progress bar, and what produced it."""
     from rich.progress import Progress
@@ -136,16 +153,15 @@ def _print(scores: ReferenceScores) -> None:
 
 
 @app.command("edits")
-def edits(
-    locales: Annotated[
-        Path, typer.Option(help="Directory holding <lang>/LC_MESSAGES/<domain>.po.")
-    ] = Path("locales"),
-    domain: Annotated[
-        str | None,
-        typer.Option(help="Catalogue domain (file stem); default: every one present."),
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
-) -> None:
+@click.option(
+    "--locales",
+    type=click.Path(path_type=Path),
+    default=Path("locales"),
+    help="Directory holding <lang>/LC_MESSAGES/<domain>.po.",
+)
+@click.option("--domain", help="Catalogue domain (file stem); default: every one present.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+def edits(locales: Path, domain: str | None, as_json: bool) -> None:
     """How reviewers changed the machine output, per language and engine.
 
     newsloc keeps what it wrote into each entry beside the catalogue (DOMAIN.mt.json);

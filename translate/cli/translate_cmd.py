@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
-import typer
+import click
 
-from newsloc.translate.cli.glossary_options import GlossaryOption, PolicyOption, load_terms
+from newsloc.translate.cli.glossary_options import glossary_option, load_terms, policy_option
 from newsloc.translate.cli.languages import parse_languages
 from newsloc.translate.cli.output import (
     console,
@@ -19,6 +19,7 @@ from newsloc.translate.cli.output import (
     print_json,
     print_warning,
 )
+from newsloc.translate.cli.params import Exit, NewslocCommand, argument
 from newsloc.translate.errors import UserError
 
 if TYPE_CHECKING:
@@ -30,85 +31,94 @@ if TYPE_CHECKING:
     from newsloc.translate.pipeline import RunSettings, TranslateReport
 
 
-def register(app: typer.Typer) -> None:
-    """Attach the top-level `translate` command to the app."""
-    app.command("translate")(translate)
-
-
 #: Exit code of a run that wrote everything asked but could not machine-translate some
 #: language (no model installed for it), or that refused some of several articles: catalogues
 #: were still written for human translators. 2 means nothing was done (bad input).
 EXIT_PARTIAL = 3
 
 
+@click.command("translate", cls=NewslocCommand)
+@argument(
+    "articles",
+    metavar="ARTICLE",
+    nargs=-1,
+    required=True,
+    type=click.Path(path_type=Path),
+    help="English articles (plain text, Markdown, HTML or ninjs JSON), or folders of them.",
+)
+@click.option(
+    "--to",
+    multiple=True,
+    metavar="LANGS",
+    help="Target languages, comma-separated or repeated (--to ru --to az).",
+    show_default="hy,az,ru",
+)
+@click.option(
+    "--domain",
+    help="Catalogue name; one article only.",
+    show_default="the article's file stem",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("locales"),
+    help="Where catalogues go.",
+)
+@click.option(
+    "--format",
+    "article_format",
+    help="How the articles are written: text, markdown, html or ninjs.",
+    show_default="by extension: .txt, .md, .html, .json",
+)
+@click.option(
+    "--engine",
+    default="argos",
+    help="argos (offline models), libretranslate (a shared server) or none (leave "
+    "for translators).",
+)
+@click.option(
+    "--server",
+    multiple=True,
+    help="LibreTranslate server URL; repeat it or separate URLs with commas to share "
+    "the work among several servers.",
+    show_default="$LIBRETRANSLATE_URL",
+)
+@glossary_option()
+@policy_option()
+@click.option("--no-glossary", "no_glossary", is_flag=True, help="Do not apply any glossary.")
+@click.option(
+    "--date", "article_date", help="The article's date, YYYY-MM-DD.", show_default="today"
+)
+@click.option("--beam-size", type=click.IntRange(min=1), help="Beam size for decoding.")
+@click.option(
+    "--threads", type=int, default=0, help="CPU threads; 0 uses every core (at most 4 per core)."
+)
+@click.option(
+    "--compute-type",
+    default="auto",
+    help="CTranslate2 compute type (int8, float32, … or auto).",
+)
+@click.option(
+    "--device", default="auto", help="auto (a GPU when CTranslate2 sees one), cpu or cuda."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def translate(
-    articles: Annotated[
-        list[Path],
-        typer.Argument(
-            metavar="ARTICLE",
-            help="English articles (plain text, Markdown, HTML or ninjs JSON), or folders of them.",
-            show_default=False,
-        ),
-    ],
-    to: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--to",
-            metavar="LANGS",
-            help="Target languages, comma-separated or repeated (--to ru --to az).",
-            show_default="hy,az,ru",
-        ),
-    ] = None,
-    domain: Annotated[
-        str | None,
-        typer.Option(
-            help="Catalogue name; one article only.", show_default="the article's file stem"
-        ),
-    ] = None,
-    out: Annotated[Path, typer.Option(help="Where catalogues go.")] = Path("locales"),
-    article_format: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            help="How the articles are written: text, markdown, html or ninjs.",
-            show_default="by extension: .txt, .md, .html, .json",
-        ),
-    ] = None,
-    engine: Annotated[
-        str,
-        typer.Option(
-            help="argos (offline models), libretranslate (a shared server) or none (leave "
-            "for translators)."
-        ),
-    ] = "argos",
-    server: Annotated[
-        list[str] | None,
-        typer.Option(
-            help="LibreTranslate server URL; repeat it or separate URLs with commas to share "
-            "the work among several servers.",
-            show_default="$LIBRETRANSLATE_URL",
-        ),
-    ] = None,
-    glossary: GlossaryOption = None,
-    policy: PolicyOption = None,
-    no_glossary: Annotated[
-        bool, typer.Option("--no-glossary", help="Do not apply any glossary.")
-    ] = False,
-    article_date: Annotated[
-        str | None,
-        typer.Option("--date", help="The article's date, YYYY-MM-DD.", show_default="today"),
-    ] = None,
-    beam_size: Annotated[int | None, typer.Option(min=1, help="Beam size for decoding.")] = None,
-    threads: Annotated[
-        int, typer.Option(help="CPU threads; 0 uses every core (at most 4 per core).")
-    ] = 0,
-    compute_type: Annotated[
-        str, typer.Option(help="CTranslate2 compute type (int8, float32, … or auto).")
-    ] = "auto",
-    device: Annotated[
-        str, typer.Option(help="auto (a GPU when CTranslate2 sees one), cpu or cuda.")
-    ] = "auto",
-    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    articles: tuple[Path, ...],
+    to: tuple[str, ...],
+    domain: str | None,
+    out: Path,
+    article_format: str | None,
+    engine: str,
+    server: tuple[str, ...],
+    glossary: Path | None,
+    policy: str | None,
+    no_glossary: bool,
+    article_date: str | None,
+    beam_size: int | None,
+    threads: int,
+    compute_type: str,
+    device: str,
+    as_json: bool,
 ) -> None:
     """Translate ARTICLES into catalogues: OUT/DOMAIN.pot and OUT/LANG/LC_MESSAGES/DOMAIN.po.
 
@@ -170,9 +180,9 @@ def translate(
     else:
         console.print(_batch_table(batch, machine=factory is not None, width=console.width))
     if batch.outcomes and len(batch.failed) == len(batch.outcomes):
-        raise typer.Exit(2)
+        raise Exit(2)
     if batch.failed or any(is_partial(report) for report in batch.done):
-        raise typer.Exit(EXIT_PARTIAL)
+        raise Exit(EXIT_PARTIAL)
 
 
 def _translate_one(article: Path, settings: RunSettings, domain: str | None, as_json: bool) -> None:
@@ -187,7 +197,7 @@ def _translate_one(article: Path, settings: RunSettings, domain: str | None, as_
     else:
         console.print(_table(report, width=console.width))
     if is_partial(report):
-        raise typer.Exit(EXIT_PARTIAL)
+        raise Exit(EXIT_PARTIAL)
 
 
 def _print_warnings(reports: Iterable[TranslateReport]) -> None:

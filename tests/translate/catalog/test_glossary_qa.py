@@ -10,7 +10,7 @@ from pathlib import Path
 
 import polib
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from newsloc.base.errors import NewslocError
 from newsloc.translate.catalog import glossary_qa

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import polib
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from newsloc.translate.cli import app
 from tests.glossary.test_real_text import FIXTURE

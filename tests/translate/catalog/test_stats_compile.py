@@ -13,7 +13,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from newsloc.glossary import parse_glossary
 from newsloc.glossary.match import find_mentions

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from newsloc.translate.cli import app
 from tests.glossary.test_exchange import write_sample

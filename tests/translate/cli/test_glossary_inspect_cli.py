@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH, load_default_glossary
 from newsloc.translate.cli import app

@@ -5,15 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from newsloc.translate.cli import app
 
 
 def _every_command() -> list[list[str]]:
     """Every command and group of the command line, found by walking it (click's API)."""
-    from typer.main import get_command
-
     found: list[list[str]] = []
 
     def walk(command: object, path: list[str]) -> None:
@@ -22,7 +20,7 @@ def _every_command() -> list[list[str]]:
         for name in list_commands(None) if list_commands else []:
             walk(command.get_command(None, name), [*path, name])  # type: ignore[attr-defined]
 
-    walk(get_command(app), [])
+    walk(app, [])
     return found
 
 

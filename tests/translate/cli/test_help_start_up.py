@@ -1,83 +1,73 @@
-"""`newsloc COMMAND --help` prints the same screen as before while skipping option parsing
-(whose validation imports pydantic: three times `import typer`'s start-up, issue 21)."""
+"""Start-up: `--help` and `--version` import only what they show, and a command line that
+names a group imports that group alone (issue 21: the fixed cost of a small command)."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 
+import click
 import pytest
-from typer.main import get_command
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
-from newsloc.translate import cli
-from newsloc.translate.cli import app
+from newsloc.translate.cli import COMMANDS, app
 
 runner = CliRunner()
 
 
-def command_paths() -> list[list[str]]:
-    """Every command and group below the root, as the words that name it."""
-    paths: list[list[str]] = []
-
-    def walk(command, words: list[str]) -> None:
-        for name, sub in getattr(command, "commands", {}).items():
-            paths.append([*words, name])
-            walk(sub, [*words, name])
-
-    walk(get_command(app), [])
-    return paths
-
-
-@pytest.mark.parametrize("words", command_paths(), ids=" ".join)
-def test_help_screen_is_the_one_option_parsing_prints(
-    words: list[str], monkeypatch: pytest.MonkeyPatch
-):
-    quick = runner.invoke(app, [*words, "--help"])
-    monkeypatch.setattr(cli, "_help_at_once", lambda *args: None)
-    parsed = runner.invoke(app, [*words, "--help"])
-
-    assert quick.exit_code == parsed.exit_code == 0
-    assert quick.stdout == parsed.stdout
-    assert quick.stdout.startswith(f"Usage: newsloc {' '.join(words)} ")
-
-
-@pytest.mark.parametrize(
-    "args",
-    [["translate", "--to", "hy", "--help"], ["translate", "--nope", "--help"], ["nope", "--help"]],
-)
-def test_other_forms_are_parsed_as_before(args: list[str], monkeypatch: pytest.MonkeyPatch):
-    result = runner.invoke(app, args)
-    monkeypatch.setattr(cli, "_help_at_once", lambda *args: None)
-    parsed = runner.invoke(app, args)
-    assert (result.exit_code, result.stdout, result.stderr) == (
-        parsed.exit_code,
-        parsed.stdout,
-        parsed.stderr,
-    )
-
-
-@pytest.mark.parametrize(
-    "args", [["--version"], ["--help"], ["translate", "--help"], ["glossary", "check", "--help"]]
-)
-def test_help_and_version_do_not_import_pydantic(args: list[str]):
+def _modules_after(args: list[str]) -> tuple[str, set[str]]:
+    """What `newsloc ARGS` prints, and the modules it imported, in a fresh interpreter."""
     code = (
         "import sys\n"
         f"sys.argv = ['newsloc', *{args!r}]\n"
         "from newsloc.translate.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print('pydantic' in sys.modules, file=sys.stderr)\n"
+        "print('\\n'.join(sorted(sys.modules)), file=sys.stderr)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stderr.strip().splitlines()[-1] == "False"
-    assert done.stdout.strip()
+    return done.stdout, set(done.stderr.split())
 
 
-def test_version_answered_early_says_what_the_option_says():
+@pytest.mark.parametrize(
+    "args", [["--version"], ["--help"], ["translate", "--help"], ["glossary", "check", "--help"]]
+)
+def test_help_and_version_import_neither_typer_nor_pydantic(args: list[str]) -> None:
+    shown, modules = _modules_after(args)
+    assert shown.strip()
+    assert not {"typer", "pydantic"} & modules
+
+
+@pytest.mark.parametrize("group", [name for name in COMMANDS if name != "translate"])
+def test_a_command_line_imports_only_the_group_it_names(group: str) -> None:
+    shown, modules = _modules_after([group, "--help"])
+    assert shown.startswith(f"Usage: newsloc {group} ")
+    imported = {name for name in COMMANDS if COMMANDS[name][0] in modules}
+    assert imported == {group}
+
+
+def test_version_says_the_package_version() -> None:
+    from newsloc.base.version import newsloc_version
+
     done = subprocess.run(
         [sys.executable, "-c", "from newsloc.translate.cli import main; main()", "--version"],
         capture_output=True,
         text=True,
     )
     assert done.returncode == 0
-    assert done.stdout == runner.invoke(app, ["--version"]).stdout
+    assert (
+        done.stdout == f"newsloc {newsloc_version()}\n" == runner.invoke(app, ["--version"]).stdout
+    )
+
+
+def test_every_listed_command_is_found_under_its_name() -> None:
+    for name in COMMANDS:
+        command = app.get_command(None, name)  # type: ignore[arg-type]
+        assert isinstance(command, click.Command), name
+    assert app.get_command(None, "nosuch") is None  # type: ignore[arg-type]
+    help_text = runner.invoke(app, ["--help"]).stdout
+    listed = [
+        line.split()[0]
+        for line in help_text.split("Commands:\n", 1)[1].splitlines()
+        if line.startswith("  ") and not line.startswith("   ")
+    ]
+    assert listed == list(COMMANDS)

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from newsloc.translate.cli import app
 from tests.conftest import SAMPLE_ARTICLE

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from newsloc.base.po.conventions import read_catalogue
 from newsloc.base.po.writer import format_catalogue

@@ -18,7 +18,7 @@ from pathlib import Path
 import polib
 import pytest
 from babel.dates import get_month_names
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from newsloc.base.errors import NewslocError
 from newsloc.translate.cli import app

@@ -389,7 +389,7 @@ HEADLINES = {
 def test_the_headline_is_the_pages_title_and_h1_in_every_language(browser: str, tmp_path: Path):
     """The Markdown sample article's headline, translated, is each edition's <title> and
     <h1> as Chromium parsed the page, and it is drawn as letters, not boxes."""
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
 
     from newsloc.translate.cli import app
 

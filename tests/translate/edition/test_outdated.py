@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from newsloc.base.po.conventions import read_catalogue
 from newsloc.base.po.writer import format_catalogue

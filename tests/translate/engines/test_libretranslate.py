@@ -17,7 +17,7 @@ from pathlib import Path
 
 import polib
 import pytest
-from typer.testing import CliRunner, Result
+from click.testing import CliRunner, Result
 
 from newsloc.translate.cli import app
 from newsloc.translate.engines.libretranslate import (

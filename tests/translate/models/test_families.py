@@ -16,7 +16,7 @@ from typing import Any
 
 import polib
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from newsloc.translate.cli import app
 from newsloc.translate.engines.argos import ArgosEngine

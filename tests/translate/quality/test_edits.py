@@ -8,8 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from sacrebleu.metrics import CHRF, TER
-from typer.testing import CliRunner
 
 from newsloc.base.errors import UnreadableFile
 from newsloc.base.po.conventions import read_catalogue

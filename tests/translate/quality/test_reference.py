@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from newsloc.translate.cli import app
 from newsloc.translate.quality.reference import score, translate_lines
@@ -123,3 +123,35 @@ def test_a_missing_reference_file_is_one_line(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.exit_code == 2
     assert "none.hy: no such reference file" in result.output
+
+
+@pytest.mark.parametrize(
+    ("servers", "expected"),
+    [
+        ([], None),  # none given: the engine falls back on $LIBRETRANSLATE_URL
+        (["http://a:5000"], "http://a:5000"),
+        (["http://a:5000", "http://b:5000"], "http://a:5000,http://b:5000"),
+    ],
+)
+def test_every_server_given_shares_the_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, servers: list[str], expected: str | None
+) -> None:
+    from newsloc.translate.engines.registry import EngineOptions
+    from tests.support.fake_engine import fake_factory
+
+    asked: list[str | None] = []
+
+    def factory(name: str, options: EngineOptions | None = None) -> object:
+        asked.append(options.server if options else "no options")
+        return fake_factory()
+
+    monkeypatch.setattr("newsloc.translate.engines.registry.engine_factory", factory)
+    source = tmp_path / "src.en"
+    source.write_text("Baku is big.\n", encoding="utf-8")
+    args = ["quality", "reference", str(source), str(source), "--to", "ru"]
+    args += ["--engine", "libretranslate"]
+    for server in servers:
+        args += ["--server", server]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert asked == [expected]

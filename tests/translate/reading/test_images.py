@@ -12,7 +12,7 @@ from pathlib import Path
 
 import polib
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from newsloc.translate.cli import app
 from newsloc.translate.edition.formats import safe_image_src

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import polib
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from newsloc.glossary.loader import load_default_glossary
 from newsloc.translate.catalog.glossary_qa import check_catalogs

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import jsonschema
 import polib
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from newsloc.glossary.loader import DEFAULT_GLOSSARY_PATH
 from newsloc.translate.cli import app

@@ -147,7 +147,7 @@ def test_bad_input_is_one_line_naming_the_file(
 
 
 def test_translate_reads_each_format(tmp_path: Path) -> None:
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
 
     from newsloc.translate.cli import app
 
