@@ -32,6 +32,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -85,51 +86,49 @@ def main(argv: list[str] | None = None) -> int:
     if args.baseline:
         executables = {"baseline": str(Path(args.baseline).resolve()), **executables}
     root = Path(tempfile.mkdtemp(prefix="newsloc-fixed-cost-"))
-    variables = ("NEWSLOC_CACHE_DIR", "NEWSLOC_NO_CACHE", "PYTHONDONTWRITEBYTECODE")
-    saved = {name: os.environ.get(name) for name in variables}
-    os.environ["NEWSLOC_CACHE_DIR"] = str(root / "cache")
-    os.environ.pop("NEWSLOC_NO_CACHE", None)
-    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-    try:
-        space = Workspace(root, PARAGRAPHS, plain_concepts(load_default_glossary()))
-        lists = {who: commands(space, exe) for who, exe in executables.items()}
-        names = list(lists["candidate"])
-        for who in executables:  # warm the file cache and the glossary cache
-            for name in names:
-                run(lists[who][name](), space.folder)
-        cpu: dict[tuple[str, str], list[float]] = {}
-        for name in names:
-            for _ in range(args.runs):
-                for who in executables:
-                    seconds, _ = run(lists[who][name](), space.folder)
-                    cpu.setdefault((name, who), []).append(seconds)
-        print(
-            f"{PARAGRAPHS} paragraphs, catalogues in hy, az, ru: CPU seconds (user + sys), "
-            f"median of {args.runs}"
-            + (", baseline and candidate taking turns" if args.baseline else "")
-        )
-        worst = 0.0
-        for name in names:
-            cells = [f"{who} {statistics.median(cpu[name, who]):6.2f} s" for who in executables]
-            line = f"  {name:<28} " + "   ".join(cells)
-            if args.baseline:
-                ratio = statistics.median(cpu[name, "candidate"]) / statistics.median(
-                    cpu[name, "baseline"]
-                )
-                worst = max(worst, ratio)
-                line += f"   candidate/baseline {ratio:5.2f}"
-            print(line, flush=True)
-        if args.baseline:
-            verdict = "met" if worst <= 0.5 else "MISSED"
-            print(f"worst candidate/baseline: {worst:.2f} (goal <= 0.5: {verdict})")
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-        shutil.rmtree(root, ignore_errors=True)
+    # patch.dict puts the environment back as it was, whatever the bench set or removed.
+    with mock.patch.dict(os.environ, {"NEWSLOC_CACHE_DIR": str(root / "cache")}):
+        os.environ.pop("NEWSLOC_NO_CACHE", None)
+        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+        try:
+            _measure(root, executables, args.runs, args.baseline is not None)
+        finally:
+            shutil.rmtree(root, ignore_errors=True)
     return 0
+
+
+def _measure(root: Path, executables: dict[str, str], runs: int, compare: bool) -> None:
+    """Run every command of every executable, taking turns, and print the table."""
+    space = Workspace(root, PARAGRAPHS, plain_concepts(load_default_glossary()))
+    lists = {who: commands(space, exe) for who, exe in executables.items()}
+    names = list(lists["candidate"])
+    for who in executables:  # warm the file cache and the glossary cache
+        for name in names:
+            run(lists[who][name](), space.folder)
+    cpu: dict[tuple[str, str], list[float]] = {}
+    for name in names:
+        for _ in range(runs):
+            for who in executables:
+                seconds, _ = run(lists[who][name](), space.folder)
+                cpu.setdefault((name, who), []).append(seconds)
+    print(
+        f"{PARAGRAPHS} paragraphs, catalogues in hy, az, ru: CPU seconds (user + sys), "
+        f"median of {runs}" + (", baseline and candidate taking turns" if compare else "")
+    )
+    worst = 0.0
+    for name in names:
+        cells = [f"{who} {statistics.median(cpu[name, who]):6.2f} s" for who in executables]
+        line = f"  {name:<28} " + "   ".join(cells)
+        if compare:
+            ratio = statistics.median(cpu[name, "candidate"]) / statistics.median(
+                cpu[name, "baseline"]
+            )
+            worst = max(worst, ratio)
+            line += f"   candidate/baseline {ratio:5.2f}"
+        print(line, flush=True)
+    if compare:
+        verdict = "met" if worst <= 0.5 else "MISSED"
+        print(f"worst candidate/baseline: {worst:.2f} (goal <= 0.5: {verdict})")
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -68,88 +69,85 @@ def main(argv: list[str] | None = None) -> int:
     shipped = len(load_default_glossary())
     sizes = [max(shipped, int(size)) for size in args.concepts.split(",")]
     root = Path(tempfile.mkdtemp(prefix="newsloc-glossary-scale-"))
-    saved = {name: os.environ.get(name) for name in (cache.DIR_VARIABLE, cache.OFF_VARIABLE)}
-    os.environ[cache.DIR_VARIABLE] = str(root / "cache")
-    os.environ.pop(cache.OFF_VARIABLE, None)
-    try:
-        files = {}
-        for size in sizes:
-            files[size] = root / f"glossary-{size}.toml"
-            files[size].write_text(realistic_glossary_toml(size - shipped), encoding="utf-8")
-        print(
-            f"{'concepts':>9} {'load':>8} {'cached':>8} {'matcher':>8} "
-            + " ".join(f"{'index ' + lang:>9}" for lang in LANGUAGES)
-            + f" {'cached':>8}   (CPU seconds, best of {args.repeat})"
-        )
-        for size in sizes:
-            text = files[size].read_text(encoding="utf-8")
-            glossary = parse_glossary(text, files[size])
-            load_glossary(files[size])  # into the cache
-            for lang in LANGUAGES:
-                target_index(load_glossary(files[size]), lang)
-            cells = [
-                cpu_best(lambda text=text: parse_glossary(text, "bench.toml"), args.repeat),
-                cpu_best(lambda path=files[size]: _read_back(path), args.repeat),
-                cpu_best(lambda glossary=glossary: Matcher(glossary), args.repeat),
-            ] + [
-                cpu_best(lambda g=glossary, lang=lang: TargetIndex(g, lang), args.repeat)
-                for lang in LANGUAGES
-            ]
-            loaded = _read_back(files[size])
-            cells.append(cpu_best(lambda g=loaded: _indexes_read_back(g), args.repeat))
-            print(f"{size:9,d} " + " ".join(f"{cell:8.2f}" for cell in cells), flush=True)
-
-        space = Workspace(root, args.paragraphs, plain_concepts(load_default_glossary()))
-        catalogues = space.catalogues(space.locales)
-        modes = {"cache off": {cache.OFF_VARIABLE: "1"}, "cache warm": {}}
-        cpu: dict[tuple[str, int], list[float]] = {}
-        memory: dict[tuple[str, int], list[float]] = {}
-        for size in sizes:  # fill the cache, untimed
-            run(
-                [str(NEWSLOC), "glossary", "check", "-g", str(files[size]), *catalogues],
-                space.folder,
-            )
-        for _ in range(args.repeat):
-            for mode, env in modes.items():
-                for size in sizes:
-                    command = [
-                        str(NEWSLOC),
-                        "glossary",
-                        "check",
-                        "-g",
-                        str(files[size]),
-                        *catalogues,
-                    ]
-                    os.environ.update(env)
-                    try:
-                        seconds, megabytes = run(command, space.folder)
-                    finally:
-                        for name in env:
-                            os.environ.pop(name, None)
-                    cpu.setdefault((mode, size), []).append(seconds)
-                    memory.setdefault((mode, size), []).append(megabytes)
-        print(
-            f"glossary check of {len(LANGUAGES)} catalogues of {args.paragraphs:,} entries "
-            f"(CPU seconds and peak memory, median of {args.repeat}, sizes and modes taking "
-            "turns):"
-        )
-        for mode in modes:
-            base = statistics.median(cpu[mode, sizes[0]])
-            for size in sizes:
-                seconds = statistics.median(cpu[mode, size])
-                print(
-                    f"  {mode:<10} {size:7,d} concepts {seconds:8.2f} s "
-                    f"{max(memory[mode, size]):6.0f} MB   "
-                    f"x{seconds / base:5.2f} the curated glossary's (goal <= 3)"
-                )
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-        shutil.rmtree(root, ignore_errors=True)
+    # patch.dict puts the environment back as it was, whatever the bench set or removed.
+    with mock.patch.dict(os.environ, {cache.DIR_VARIABLE: str(root / "cache")}):
+        os.environ.pop(cache.OFF_VARIABLE, None)
+        try:
+            _measure(root, sizes, shipped, args.paragraphs, args.repeat)
+        finally:
+            shutil.rmtree(root, ignore_errors=True)
     return 0
+
+
+def _measure(root: Path, sizes: list[int], shipped: int, paragraphs: int, repeat: int) -> None:
+    """Time the glossary's parts at each size, then `glossary check` with the cache off
+    and warm, sizes and modes taking turns, and print both tables."""
+    files = {}
+    for size in sizes:
+        files[size] = root / f"glossary-{size}.toml"
+        files[size].write_text(realistic_glossary_toml(size - shipped), encoding="utf-8")
+    print(
+        f"{'concepts':>9} {'load':>8} {'cached':>8} {'matcher':>8} "
+        + " ".join(f"{'index ' + lang:>9}" for lang in LANGUAGES)
+        + f" {'cached':>8}   (CPU seconds, best of {repeat})"
+    )
+    for size in sizes:
+        text = files[size].read_text(encoding="utf-8")
+        glossary = parse_glossary(text, files[size])
+        load_glossary(files[size])  # into the cache
+        for lang in LANGUAGES:
+            target_index(load_glossary(files[size]), lang)
+        cells = [
+            cpu_best(lambda text=text: parse_glossary(text, "bench.toml"), repeat),
+            cpu_best(lambda path=files[size]: _read_back(path), repeat),
+            cpu_best(lambda glossary=glossary: Matcher(glossary), repeat),
+        ] + [
+            cpu_best(lambda g=glossary, lang=lang: TargetIndex(g, lang), repeat)
+            for lang in LANGUAGES
+        ]
+        loaded = _read_back(files[size])
+        cells.append(cpu_best(lambda g=loaded: _indexes_read_back(g), repeat))
+        print(f"{size:9,d} " + " ".join(f"{cell:8.2f}" for cell in cells), flush=True)
+
+    space = Workspace(root, paragraphs, plain_concepts(load_default_glossary()))
+    catalogues = space.catalogues(space.locales)
+    modes = {"cache off": {cache.OFF_VARIABLE: "1"}, "cache warm": {}}
+    cpu: dict[tuple[str, int], list[float]] = {}
+    memory: dict[tuple[str, int], list[float]] = {}
+    for size in sizes:  # fill the cache, untimed
+        run(
+            [str(NEWSLOC), "glossary", "check", "-g", str(files[size]), *catalogues],
+            space.folder,
+        )
+    for _ in range(repeat):
+        for mode, env in modes.items():
+            for size in sizes:
+                command = [
+                    str(NEWSLOC),
+                    "glossary",
+                    "check",
+                    "-g",
+                    str(files[size]),
+                    *catalogues,
+                ]
+                with mock.patch.dict(os.environ, env):
+                    seconds, megabytes = run(command, space.folder)
+                cpu.setdefault((mode, size), []).append(seconds)
+                memory.setdefault((mode, size), []).append(megabytes)
+    print(
+        f"glossary check of {len(LANGUAGES)} catalogues of {paragraphs:,} entries "
+        f"(CPU seconds and peak memory, median of {repeat}, sizes and modes taking "
+        "turns):"
+    )
+    for mode in modes:
+        base = statistics.median(cpu[mode, sizes[0]])
+        for size in sizes:
+            seconds = statistics.median(cpu[mode, size])
+            print(
+                f"  {mode:<10} {size:7,d} concepts {seconds:8.2f} s "
+                f"{max(memory[mode, size]):6.0f} MB   "
+                f"x{seconds / base:5.2f} the curated glossary's (goal <= 3)"
+            )
 
 
 def _read_back(path: Path) -> Glossary:

@@ -805,6 +805,15 @@ class GlossaryBuilder:
                     lists[key] = spellings
         if not ok or cases is None:
             return None
+        both = _spellings(lists.get(VARIANTS_KEY, ())) & _spellings(lists.get(SHORT_KEY, ()))
+        if both:
+            self.problem(
+                path,
+                subject,
+                f"{what}: {', '.join(map(repr, sorted(both)))} is both a variant (replaced by "
+                "the name) and a short name (never rewritten); keep it in one of the two lists",
+            )
+            return None
         return NameForms(
             cases=cases,
             variants=lists.get(VARIANTS_KEY, ()),
@@ -889,6 +898,11 @@ class GlossaryBuilder:
             else:
                 result.append(CaseForms(cases))
         return tuple(result) if ok else None
+
+
+def _spellings(items: tuple[CaseForms, ...]) -> set[str]:
+    """Every form of every spelling in a `variants` or `short` list."""
+    return {form for item in items for form in item.cases.values()}
 
 
 def _format_problem(fmt: Any) -> str | None:

@@ -705,3 +705,16 @@ def test_bad_short_forms_name_file_concept_and_line(language, short, bad_short, 
     assert (line, concept_id) == (line_of(text, f'{language}."European Union"'), "eu")
     assert f'{language}."European Union"'.replace('"', "") + ".short" in message
     assert problem in message
+
+
+def test_a_spelling_both_replaced_and_kept_is_one_clear_problem() -> None:
+    """A variant is replaced by the name, a short name never rewritten: a spelling listed
+    as both would have apply rewrite a short name a reviewer chose (`Минобороны Армении`
+    became `Министерства обороны Армении`)."""
+    text = SPELLINGS.replace('short = ["ЕС", {', 'variants = ["Евросоюз"], short = ["ЕС", {')
+    line, concept_id, message = only_problem(text)
+    assert (line, concept_id) == (line_of(text, "ru.\"European Union\""), "eu")
+    assert message.endswith(
+        "ru.European Union: 'Евросоюз' is both a variant (replaced by the name) and a short "
+        "name (never rewritten); keep it in one of the two lists"
+    )

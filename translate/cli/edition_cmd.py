@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from newsloc.translate.cli.glossary_options import glossary_option
-from newsloc.translate.cli.languages import parse_languages
+from newsloc.translate.cli.languages import complete_languages, parse_languages
 from newsloc.translate.cli.output import (
     console,
     print_error,
@@ -195,6 +195,7 @@ def _languages(lang: str | None, all_languages: bool) -> list[str] | None:
 @click.option(
     "--lang",
     multiple=True,
+    shell_complete=complete_languages,
     metavar="LANGS",
     help="Target language(s): hy, or hy,az,ru, or repeated (--lang hy --lang az).",
     show_default=False,

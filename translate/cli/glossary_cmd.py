@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
+from click.shell_completion import CompletionItem
 
+from newsloc.base.errors import NewslocError
 from newsloc.translate.cli import glossary_exchange_cmd, glossary_qa_cmd
 from newsloc.translate.cli.glossary_options import glossary_option, load_terms, policy_option
 from newsloc.translate.cli.output import console, err_console, print_json
@@ -104,10 +106,29 @@ def list_concepts(
     console.print(f"{len(concepts)} of {len(glossary)} concepts", highlight=False)
 
 
+def _complete_concepts(
+    ctx: click.Context, _param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """Shell completion of a concept id, each shown with its English names; from the
+    glossary -g names if given before, else the curated one. A glossary that does not
+    load completes nothing (completion never prints an error)."""
+    try:
+        glossary = load_terms(ctx.params.get("glossary_path"), None)
+    except (NewslocError, OSError):
+        return []
+    start = incomplete.casefold()
+    return [
+        CompletionItem(concept.id, help=" / ".join(concept.names))
+        for concept in glossary
+        if concept.id.startswith(start)
+    ]
+
+
 @app.command("show")
 @argument(
     "concept_id",
     metavar="ID|NAME",
+    shell_complete=_complete_concepts,
     help="Concept id (stepanakert), or any of its names or spellings in any language "
     "(khankendi, Ханкенди).",
 )

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from newsloc.translate.cli.glossary_options import glossary_option
+from newsloc.translate.cli.languages import complete_languages
 from newsloc.translate.cli.output import console, print_json, print_warning
 from newsloc.translate.cli.params import NewslocCommand, argument, group
 from newsloc.translate.errors import UserError
@@ -97,7 +98,13 @@ def _emit(text: str, out: Path | None, what: str, force: bool, source: Path | No
     help="Output format (default: from the --out extension).",
     show_default=False,
 )
-@click.option("--lang", "-l", metavar="LANG", help="One target language (hy, az, ru).")
+@click.option(
+    "--lang",
+    "-l",
+    metavar="LANG",
+    shell_complete=complete_languages,
+    help="One target language (hy, az, ru).",
+)
 @out_option()
 @glossary_option()
 @force_option()
@@ -129,6 +136,7 @@ def export_command(
     "--lang",
     "-l",
     metavar="LANG",
+    shell_complete=complete_languages,
     help="Target language of a term list without a header row (or the one column "
     "to take from a multi-language CSV).",
 )
@@ -164,7 +172,12 @@ def review() -> None:
 
 @review.command("export", help=REVIEW_EXPORT_HELP)
 @click.option(
-    "--lang", "-l", required=True, metavar="LANG", help="Language to review (hy, az, ru)."
+    "--lang",
+    "-l",
+    required=True,
+    metavar="LANG",
+    shell_complete=complete_languages,
+    help="Language to review (hy, az, ru).",
 )
 @out_option()
 @glossary_option()

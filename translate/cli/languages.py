@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import click
+from click.shell_completion import CompletionItem
+
 from newsloc.glossary.model import SOURCE_LANGUAGE
 from newsloc.translate.errors import UserError
 
@@ -27,3 +30,22 @@ def parse_languages(value: str, option: str) -> list[str]:
         except (UnknownLocaleError, ValueError):
             raise UserError(f"{option}: unknown language code {code!r}") from None
     return list(dict.fromkeys(codes))
+
+
+#: The languages newsloc translates into, offered by shell completion.
+TARGETS = ("hy", "az", "ru")
+
+
+def complete_languages(
+    _ctx: click.Context, _param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    """Completion of a language list: the targets not yet named, after the last comma
+    (`--to ru,a` offers `ru,az`)."""
+    done, _, word = incomplete.rpartition(",")
+    named = set(done.split(","))
+    prefix = f"{done}," if done else ""
+    return [
+        CompletionItem(prefix + code)
+        for code in TARGETS
+        if code.startswith(word) and code not in named
+    ]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from newsloc.translate.cli.languages import complete_languages
 from newsloc.translate.cli.params import Exit, argument, group
 from newsloc.translate.errors import UserError
 
@@ -191,7 +192,12 @@ def remove_command(pair: str) -> None:
     help="OPUS-MT model directory (decoder.yml, *.npz, *.spm).",
 )
 @click.option(
-    "--to", "target", required=True, metavar="LANG", help="Target language code, e.g. hy."
+    "--to",
+    "target",
+    required=True,
+    metavar="LANG",
+    shell_complete=complete_languages,
+    help="Target language code, e.g. hy.",
 )
 @click.option("--from", "source", default="en", metavar="LANG", help="Source language code.")
 @click.option(

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from newsloc.translate.cli.languages import complete_languages
 from newsloc.translate.cli.output import console, err_console, print_json
 from newsloc.translate.cli.params import argument, group
 
@@ -38,7 +39,12 @@ def app() -> None:
     metavar="REFERENCE",
     help="Their human translations, line for line.",
 )
-@click.option("--to", required=True, help="The references' language (hy, az, ru, ...).")
+@click.option(
+    "--to",
+    required=True,
+    shell_complete=complete_languages,
+    help="The references' language (hy, az, ru, ...).",
+)
 @click.option(
     "--hypotheses",
     type=click.Path(path_type=Path),

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from newsloc.translate.cli.glossary_options import glossary_option, load_terms, policy_option
-from newsloc.translate.cli.languages import parse_languages
+from newsloc.translate.cli.languages import complete_languages, parse_languages
 from newsloc.translate.cli.output import (
     console,
     err_console,
@@ -50,6 +50,7 @@ EXIT_PARTIAL = 3
     "--to",
     multiple=True,
     metavar="LANGS",
+    shell_complete=complete_languages,
     help="Target languages, comma-separated or repeated (--to ru --to az).",
     show_default="hy,az,ru",
 )

@@ -97,3 +97,29 @@ def test_an_unknown_shell_is_one_line_naming_the_choices(tmp_path: Path) -> None
     assert list(tmp_path.iterdir()) == []
     wrong = _newsloc("--show-completion", "tcsh", home=tmp_path)
     assert wrong.returncode == 2 and wrong.stderr.startswith("newsloc: error: invalid value")
+
+
+@needs_bash
+def test_languages_and_concept_ids_complete(tmp_path: Path) -> None:
+    script = tmp_path / "newsloc.bash"
+    script.write_text(_newsloc("--show-completion", "bash", home=tmp_path).stdout, encoding="utf-8")
+
+    def offered(*words: str) -> list[str]:
+        return _complete_in_bash(str(script), ["newsloc", *words], tmp_path)
+
+    assert offered("translate", "--to", "") == ["hy", "az", "ru"]
+    assert offered("translate", "--to", "ru,a") == ["ru,az"]  # the list so far is kept
+    assert offered("edition", "build", "--lang", "hy,az,") == ["hy,az,ru"]
+    assert offered("glossary", "show", "stepa") == ["stepanakert"]
+    assert offered("glossary", "review", "export", "--lang", "a") == ["az"]
+
+
+def test_a_glossary_that_does_not_load_completes_nothing_and_says_nothing(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "_NEWSLOC_COMPLETE": "bash_complete",
+        "COMP_WORDS": f"newsloc glossary show -g {tmp_path / 'missing.toml'} stepa",
+        "COMP_CWORD": "5",
+    }
+    done = subprocess.run([NEWSLOC], capture_output=True, text=True, env=env, timeout=60)
+    assert (done.returncode, done.stdout.strip(), done.stderr) == (0, "", "")
