@@ -22,6 +22,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Protocol
 
 import polib
 
@@ -267,8 +268,19 @@ class PreparedEdition:
     new_correction: Correction | None = None
 
 
-#: Called with every edition that passed the gate, before anything is written.
-BeforeWrite = Callable[[Sequence[PreparedEdition]], None]
+class Replacing(Protocol):
+    """An edition about to be written, and how it differs from its last build."""
+
+    @property
+    def edition(self) -> Edition: ...
+
+    @property
+    def staleness(self) -> Staleness | None: ...
+
+
+#: Called with every edition that passed the gate (and the English original of a
+#: multi-language build), before anything is written.
+BeforeWrite = Callable[[Sequence[Replacing]], None]
 
 
 def paragraph_states(
@@ -607,6 +619,7 @@ __all__ = [
     "EditionsRefused",
     "PendingEntry",
     "PreparedEdition",
+    "Replacing",
     "ReviewReport",
     "Staleness",
     "build_edition",

@@ -206,9 +206,6 @@ def build_editions(
             refusals.append(refused)
     if refusals:
         raise EditionsRefused(refusals)
-    if before_write is not None:
-        before_write(prepared)
-
     domain = prepared[0].edition.domain
     date = next((p.edition.date for p in prepared if p.edition.date), None)
     original_warnings: list[str] = []
@@ -216,6 +213,8 @@ def build_editions(
         languages, options, domain, date, prepared[0].record, original_warnings
     )
     original = built_original.edition
+    if before_write is not None:
+        before_write([*prepared, built_original])
     fmt = options.fmt
     base = options.base_url or ""
     alternates = (

@@ -192,9 +192,9 @@ def test_edition_build_lists_what_changed_before_writing(desk: Path, tmp_path: P
     result = build(desk, tmp_path / "site", "md", "--allow-fuzzy", "--min-reviewed", "0")
     assert result.exit_code == 0, result.output
     out = result.stdout
-    for language in LANGUAGES:
-        assert f"{language}: changed since " in out
-    assert out.count("source changed") == 3 and out.count("paragraph added") == 3
+    for language in (*LANGUAGES, "en"):  # the English original is listed too
+        assert f"{language}: changed since story.{language}.md was built" in out
+    assert out.count("source changed") == 4 and out.count("paragraph added") == 4
     assert out.count("translation changed") == 1
     assert out.index("changed since") < out.index("story.hy.md")  # before the paths written
     # Built again, the editions are current: nothing to say.
