@@ -52,6 +52,9 @@ class CatalogStats:
     percent_reviewed: float
     #: The language's editions against what they would print now (`EditionStatus`).
     edition: EditionStatus | None = None
+    #: The English original of a multi-language build (`edition build --all`), not a
+    #: catalogue: its counts are the article's paragraphs, all its own source text.
+    original: bool = False
 
     def as_dict(self) -> dict[str, object]:
         data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "edition"}
@@ -162,7 +165,49 @@ def catalog_stats(
                 edition=edition_status(records[found.domain], found.language, entries),
             )
         )
+    for name in sorted(domains):
+        row = original_row(
+            locales, name, records[name], [c.language for c in catalogs if c.domain == name]
+        )
+        if row is not None:
+            results.append(row)
+    results.sort(key=lambda row: (row.domain, row.language))
     return results
+
+
+def original_row(
+    locales: Path, domain: str, record: Record, languages: list[str]
+) -> CatalogStats | None:
+    """The English original's row, once one is recorded: its editions against the article
+    as it stands (a paragraph of the English changed since is a source change)."""
+    from newsloc.glossary.model import SOURCE_LANGUAGE
+    from newsloc.translate.edition.linked import original_entries, original_states
+
+    built = record.of_language(SOURCE_LANGUAGE)
+    if not built:
+        return None
+    entries, path = original_entries(locales, domain, languages)
+    states = original_states(entries)
+    formats = {}
+    for edition in built:
+        staleness = staleness_of(edition, states)
+        if staleness is not None:
+            formats[edition.format] = staleness
+    return CatalogStats(
+        language=SOURCE_LANGUAGE,
+        domain=domain,
+        path=str(path),
+        entries=len(entries),
+        reviewed=len(entries),
+        fuzzy=0,
+        untranslated=0,
+        outdated=0,
+        obsolete=0,
+        glossary_violations=None,
+        percent_reviewed=100.0,
+        edition=EditionStatus(formats),
+        original=True,
+    )
 
 
 def edition_status(record: Record, language: str, entries: list[CurrentEntry]) -> EditionStatus:

@@ -149,6 +149,8 @@ def _stats_table(domain: str, rows: list[CatalogStats]) -> Table:
         if outdated:
             counts.append(row.outdated)
         cells = [row.language, *map(str, counts), violations, f"{row.percent_reviewed:.1f}"]
+        if row.original:  # the English original: its own source, nothing to review
+            cells = [row.language, str(row.entries), *["–"] * (len(cells) - 2)]
         if editions:
             cells.append(row.edition.summary if row.edition else "not built")
         table.add_row(*cells)

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from newsloc.translate.edition.build import (
         EditionOptions,
         EditionRefused,
-        PreparedEdition,
+        Replacing,
         ReviewReport,
         Staleness,
     )
@@ -128,7 +128,7 @@ def _changes_table(staleness: Staleness, language: str) -> Table:
     return table
 
 
-def _report_changes(prepared: Sequence[PreparedEdition]) -> None:
+def _report_changes(prepared: Sequence[Replacing]) -> None:
     """Before writing: every edition being replaced that is out of date, and why."""
     for item in prepared:
         if item.staleness is not None and not item.staleness.current:

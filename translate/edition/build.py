@@ -22,6 +22,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Protocol
 
 import polib
 
@@ -42,13 +43,14 @@ from newsloc.translate.catalog.template import images_of, parse_date
 from newsloc.translate.edition.content import (
     DEFAULT_MIN_REVIEWED,
     DEFAULT_OUT,
+    Correction,
     Edition,
     EditionFormat,
     PublishedParagraph,
     TextOrigin,
     carries_byline_label,
 )
-from newsloc.translate.edition.corrections import carried_correction, make_correction
+from newsloc.translate.edition.corrections import kept_corrections, make_correction
 from newsloc.translate.edition.dates import format_edition_date
 from newsloc.translate.edition.formats import render
 from newsloc.translate.edition.gate import (
@@ -63,6 +65,7 @@ from newsloc.translate.edition.gate import (
 )
 from newsloc.translate.edition.record import (
     EditionRecord,
+    IndexRecord,
     ParagraphState,
     Record,
     Staleness,
@@ -93,9 +96,10 @@ class EditionResult:
     warnings: list[str] = field(default_factory=list)
     #: How the earlier build of this edition differs from this one; None: none recorded.
     staleness: Staleness | None = None
+    #: The correction note this build added (`--correction`), None when none.
+    new_correction: Correction | None = None
 
     def as_dict(self) -> dict[str, object]:
-        correction = self.edition.correction
         return {
             "path": str(self.path),
             "language": self.edition.language,
@@ -117,14 +121,21 @@ class EditionResult:
             "outdated_lines": sorted(line for item in self.report.outdated for line in item.lines),
             "warnings": list(self.warnings),
             "since_last_build": self.staleness.as_dict() if self.staleness else None,
-            "correction": None
-            if correction is None
-            else {
-                "date": correction.date_text,
-                "lines": list(correction.lines),
-                "removed": correction.removed,
-            },
+            "correction": correction_dict(self.new_correction),
+            "corrections": [correction_dict(note) for note in self.edition.corrections],
         }
+
+
+def correction_dict(note: Correction | None) -> dict[str, object] | None:
+    """A correction note for `--json`: its date, the words it quotes, and so on."""
+    if note is None:
+        return None
+    return {
+        "date": note.date_text,
+        "excerpts": list(note.excerpts),
+        "lines": list(note.lines),
+        "removed": note.removed,
+    }
 
 
 def _is_byline(entry: polib.POEntry) -> bool:
@@ -253,10 +264,23 @@ class PreparedEdition:
     states: tuple[ParagraphState, ...] = ()
     #: How the last build of this edition differs from this one; None: none recorded.
     staleness: Staleness | None = None
+    #: The correction note this build adds (`--correction`), None when none.
+    new_correction: Correction | None = None
 
 
-#: Called with every edition that passed the gate, before anything is written.
-BeforeWrite = Callable[[Sequence[PreparedEdition]], None]
+class Replacing(Protocol):
+    """An edition about to be written, and how it differs from its last build."""
+
+    @property
+    def edition(self) -> Edition: ...
+
+    @property
+    def staleness(self) -> Staleness | None: ...
+
+
+#: Called with every edition that passed the gate (and the English original of a
+#: multi-language build), before anything is written.
+BeforeWrite = Callable[[Sequence[Replacing]], None]
 
 
 def paragraph_states(
@@ -292,83 +316,119 @@ def staleness_of(
     return Staleness(previous, tuple(compare(previous.paragraphs, states)))
 
 
-def _with_correction(
-    prepared: PreparedEdition, options: EditionOptions, catalog_path: Path
-) -> PreparedEdition:
-    """The edition with its correction note: a new one (`--correction`, when words
-    changed since its last build), or the one its last build printed, kept while the
-    article's paragraphs stay where they were."""
-    edition, staleness, warnings = prepared.edition, prepared.staleness, prepared.warnings
+def with_corrections(
+    edition: Edition,
+    staleness: Staleness | None,
+    states: Sequence[ParagraphState],
+    options: EditionOptions,
+    where: Path,
+    warnings: list[str],
+) -> tuple[Edition, Correction | None]:
+    """The edition with every correction note its last build printed (kept as printed:
+    a published correction is never withdrawn), and a new one last (`--correction`, when
+    words changed since that build); also the new note, None when none."""
     previous = staleness.previous if staleness else None
     language = edition.language
+    kept = kept_corrections(previous, states, edition)
+    changed = staleness is not None and any(c.kind.corrects for c in staleness.changes)
     correction = None
     if options.correction:
-        changed = staleness is not None and any(c.kind.corrects for c in staleness.changes)
         if not changed:
             said = (
                 f"no earlier {language} edition in {options.fmt.value} is recorded"
                 if previous is None
                 else f"no paragraph changed since the {language} edition built {previous.built}"
             )
-            warnings.append(f"{catalog_path}: --correction: {said}; no correction note")
+            warnings.append(f"{where}: --correction: {said}; no correction note")
         elif edition.date_text is None:
             raise UserError(
-                f"{catalog_path}: --correction: the edition has no date to give the note "
+                f"{where}: --correction: the edition has no date to give the note "
                 "(no --date, and no X-Newsloc-Date from the article's dateline); give "
                 "--date YYYY-MM-DD, the day of the correction"
             )
         else:
-            correction = make_correction(staleness, edition.date_text)
+            correction = make_correction(staleness, edition, edition.date_text)
             if (
                 previous is not None
                 and edition.date is not None
                 and (previous.date == edition.date.isoformat())
             ):
                 warnings.append(
-                    f"{catalog_path}: --correction: the note is dated {edition.date_text}, "
+                    f"{where}: --correction: the note is dated {edition.date_text}, "
                     f"the date of the {language} edition it corrects; give --date with the "
                     "day of the correction"
                 )
-    if correction is None:
-        correction = carried_correction(previous, staleness, edition.date_text)
-        if previous is not None and previous.correction is not None and correction is None:
-            warnings.append(
-                f"{catalog_path}: the correction note of the earlier {language} edition is "
-                "left out (the article changed since); pass --correction to print a new one"
-            )
-    return replace(prepared, edition=replace(edition, correction=correction))
+    elif changed and kept:
+        warnings.append(
+            f"{where}: the {language} edition's words changed since it was built and no "
+            f"correction note says so (pass --correction to add one); its {len(kept)} "
+            "earlier correction note(s) are kept"
+        )
+    notes = kept + ((correction,) if correction is not None else ())
+    return replace(edition, corrections=notes), correction
+
+
+def _with_correction(
+    prepared: PreparedEdition, options: EditionOptions, catalog_path: Path
+) -> PreparedEdition:
+    """`with_corrections` for a prepared edition."""
+    edition, correction = with_corrections(
+        prepared.edition,
+        prepared.staleness,
+        prepared.states,
+        options,
+        catalog_path,
+        prepared.warnings,
+    )
+    return replace(prepared, edition=edition, new_correction=correction)
 
 
 def edition_record(
-    prepared: PreparedEdition, path: Path, fmt: EditionFormat, options: EditionOptions
+    edition: Edition,
+    states: tuple[ParagraphState, ...],
+    template: Path | None,
+    path: Path,
+    options: EditionOptions,
 ) -> EditionRecord:
     """What the record keeps of an edition about to be written to `path`."""
-    edition = prepared.edition
     return EditionRecord(
         language=edition.language,
-        format=fmt.value,
+        format=options.fmt.value,
         file=str(path),
         built=build_time(),
         date=edition.date.isoformat() if edition.date else None,
-        article=article_digest(prepared.states),
-        template=str(prepared.report.template) if prepared.report.template else None,
+        article=article_digest(states),
+        template=str(template) if template else None,
         allow_fuzzy=options.allow_fuzzy,
         typography=options.typography,
-        paragraphs=prepared.states,
-        correction=edition.correction,
+        paragraphs=states,
+        corrections=edition.corrections,
     )
 
 
 def record_write(
-    built: Sequence[tuple[PreparedEdition, Path]], options: EditionOptions
+    built: Sequence[tuple[PreparedEdition, Path]],
+    options: EditionOptions,
+    extra: Sequence[EditionRecord] = (),
+    index: IndexRecord | None = None,
 ) -> PlannedWrite:
-    """The record of the editions about to be written (each with its path), to write with
-    them (`base.files.write_files`), inside `--locales`."""
+    """The record of the editions about to be written (each with its path; `extra`: the
+    English original's), to write with them (`base.files.write_files`), inside
+    `--locales`."""
     record = built[0][0].record
     if record is None:
         raise ValueError("prepared editions carry the record they were compared with")
-    editions = [edition_record(p, path, options.fmt, options) for p, path in built]
-    return plan_record(record, editions, within=options.locales)
+    editions = [
+        edition_record(
+            p.edition,
+            p.states,
+            p.report.template,
+            path,
+            options,
+        )
+        for p, path in built
+    ]
+    return plan_record(record, [*editions, *extra], within=options.locales, index=index)
 
 
 def write_with_record(
@@ -545,6 +605,7 @@ def write_edition(
         report=prepared.report,
         warnings=prepared.warnings,
         staleness=prepared.staleness,
+        new_correction=prepared.new_correction,
     )
 
 
@@ -558,6 +619,7 @@ __all__ = [
     "EditionsRefused",
     "PendingEntry",
     "PreparedEdition",
+    "Replacing",
     "ReviewReport",
     "Staleness",
     "build_edition",

@@ -108,14 +108,22 @@ class Alternate:
 
 @dataclass(frozen=True)
 class Correction:
-    """A correction note: the article changed since an earlier edition (`--correction`)."""
+    """A correction note: the article changed since an earlier edition (`--correction`).
 
-    #: The edition's date, in its language's house style (the note's date).
+    A note is published once and then kept in every later build of its edition, so it
+    holds what it printed, not where: the first words of each paragraph it names are
+    stored as they were printed (quotation marks included), since the paragraphs' lines
+    move and their words may be corrected again."""
+
+    #: The edition's date when the note was added, in its language's house style.
     date_text: str
-    #: Source lines of the paragraphs changed or added since, as this edition prints them.
-    lines: tuple[int, ...]
-    #: How many paragraphs of the earlier edition are gone.
+    #: The first words of each paragraph changed or added, as the edition printed them
+    #: then, each in the language's quotation marks.
+    excerpts: tuple[str, ...] = ()
+    #: How many paragraphs of the earlier edition were gone.
     removed: int = 0
+    #: Source lines of those paragraphs when the note was added (for the record only).
+    lines: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -137,8 +145,8 @@ class Edition:
     date_source: str | None = None
     #: The glossary concepts the article names (filled for ninjs editions).
     concepts: tuple[NamedConcept, ...] = ()
-    #: A correction note to print at the end (`edition.corrections`), None without one.
-    correction: Correction | None = None
+    #: The correction notes to print at the end, oldest first (`edition.corrections`).
+    corrections: tuple[Correction, ...] = ()
 
     @property
     def headline(self) -> PublishedParagraph | None:

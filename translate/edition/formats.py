@@ -23,7 +23,7 @@ from newsloc.translate.edition.content import (
     PublishedParagraph,
     TextOrigin,
 )
-from newsloc.translate.edition.corrections import correction_sentences
+from newsloc.translate.edition.corrections import correction_notes
 from newsloc.translate.i18n import language_name, translator
 from newsloc.translate.markup import TAG, plain_text
 
@@ -186,9 +186,8 @@ def render_text(edition: Edition) -> str:
             blocks.append(f"[{unchecked}] {text}")
         else:
             blocks.append(text)
-    note = correction_sentences(edition)
-    if note:  # the correction note (edition.corrections)
-        blocks.append(f"[{' '.join(note)}]")
+    # The correction notes, oldest first, one bracketed paragraph each (edition.corrections).
+    blocks.extend(f"[{note}]" for note in correction_notes(edition))
     others = _others(edition)
     if others:
         lines = [other_versions_label(edition.language)]
@@ -300,9 +299,9 @@ def render_markdown(edition: Edition) -> str:
     if edition.unreviewed:
         blocks.append(f"> **{escape_markdown(unreviewed_banner(edition))}**")
     blocks.extend(_markdown_blocks(paragraphs, edition.language))
-    note = correction_sentences(edition)
-    if note:  # the correction note (edition.corrections)
-        blocks.append("> *" + escape_markdown(" ".join(note)) + "*")
+    notes = correction_notes(edition)
+    if notes:  # the correction notes, oldest first: one quoted block (edition.corrections)
+        blocks.append("\n>\n".join(f"> *{escape_markdown(note)}*" for note in notes))
     others = _others(edition)
     if others:
         links = " · ".join(
@@ -357,6 +356,7 @@ figcaption {{ font-size: 0.9rem; color: #5a5852; margin: 0 0 1.1em; }}
 .correction {{ margin: 1.75rem 0 0; padding: 0.75rem 1rem; background: #eef3f8;
   border-left: 4px solid #2c5d8a; font-size: 0.95rem; }}
 .correction p {{ margin: 0; }}
+.correction p + p {{ margin-top: 0.5rem; }}
 @media (max-width: 44rem) {{ article {{ margin: 0; padding: 1.25rem; }} }}
 """.strip()
 
@@ -537,11 +537,12 @@ def _date_source(edition: Edition) -> str:
 
 
 def correction_html(edition: Edition) -> str:
-    """The correction note as an `<aside>` (empty: no note)."""
-    note = correction_sentences(edition)
-    if not note:
+    """The correction notes as one `<aside>`, a paragraph each, oldest first (empty: none)."""
+    notes = correction_notes(edition)
+    if not notes:
         return ""
-    return f'<aside class="correction" role="note"><p>{html.escape(" ".join(note))}</p></aside>'
+    paragraphs = "".join(f"<p>{html.escape(note)}</p>" for note in notes)
+    return f'<aside class="correction" role="note">{paragraphs}</aside>'
 
 
 def render_html(edition: Edition) -> str:

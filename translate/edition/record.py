@@ -27,7 +27,7 @@ import datetime as dt
 import enum
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -87,8 +87,9 @@ class EditionRecord:
     allow_fuzzy: bool
     typography: bool
     paragraphs: tuple[ParagraphState, ...]
-    #: The correction note the edition printed, None without one.
-    correction: Correction | None = None
+    #: Every correction note the edition printed, oldest first (each kept in every later
+    #: build: a published correction is never withdrawn).
+    corrections: tuple[Correction, ...] = ()
 
     @property
     def key(self) -> tuple[str, str]:
@@ -97,8 +98,10 @@ class EditionRecord:
     def as_dict(self) -> dict[str, object]:
         data = asdict(self)
         data["paragraphs"] = [{**asdict(p), "lines": list(p.lines)} for p in self.paragraphs]
-        if self.correction is not None:
-            data["correction"] = {**asdict(self.correction), "lines": list(self.correction.lines)}
+        data["corrections"] = [
+            {**asdict(note), "excerpts": list(note.excerpts), "lines": list(note.lines)}
+            for note in self.corrections
+        ]
         return data
 
 
@@ -154,25 +157,22 @@ def _change(kind: ChangeKind, paragraph: ParagraphState) -> ParagraphChange:
     )
 
 
-def compare(
+def _pairs(
     before: Sequence[ParagraphState], now: Sequence[ParagraphState]
-) -> list[ParagraphChange]:
-    """Every paragraph that differs, in the article's order (see the module's note)."""
+) -> Iterator[tuple[str, ParagraphState | None, ParagraphState | None]]:
+    """The two versions' paragraphs side by side, in the article's order: `equal` (same
+    source), `source` (the same paragraph, corrected), or one side None (removed, added)."""
     matcher = SequenceMatcher(
         None,
         [(p.msgctxt, p.source) for p in before],
         [(p.msgctxt, p.source) for p in now],
         autojunk=False,
     )
-    changes: list[ParagraphChange] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         old, new = before[i1:i2], now[j1:j2]
         if tag == "equal":
             for was, is_ in zip(old, new, strict=True):
-                if was.text != is_.text:
-                    changes.append(_change(ChangeKind.TRANSLATION, is_))
-                elif was.origin != is_.origin:
-                    changes.append(_change(ChangeKind.REVIEW, is_))
+                yield "equal", was, is_
             continue
         # A stretch that differs: the k-th old and new paragraph of the same kind are one
         # paragraph, corrected; the rest were removed or added.
@@ -180,13 +180,43 @@ def compare(
             was_ = old[k] if k < len(old) else None
             new_ = new[k] if k < len(new) else None
             if was_ is not None and new_ is not None and was_.msgctxt == new_.msgctxt:
-                changes.append(_change(ChangeKind.SOURCE, new_))
+                yield "source", was_, new_
                 continue
             if was_ is not None:
-                changes.append(_change(ChangeKind.REMOVED, was_))
+                yield "removed", was_, None
             if new_ is not None:
-                changes.append(_change(ChangeKind.ADDED, new_))
+                yield "added", None, new_
+
+
+def compare(
+    before: Sequence[ParagraphState], now: Sequence[ParagraphState]
+) -> list[ParagraphChange]:
+    """Every paragraph that differs, in the article's order (see the module's note)."""
+    changes: list[ParagraphChange] = []
+    for tag, was, is_ in _pairs(before, now):
+        if tag == "equal" and was is not None and is_ is not None:
+            if was.text != is_.text:
+                changes.append(_change(ChangeKind.TRANSLATION, is_))
+            elif was.origin != is_.origin:
+                changes.append(_change(ChangeKind.REVIEW, is_))
+        elif tag == "source" and is_ is not None:
+            changes.append(_change(ChangeKind.SOURCE, is_))
+        elif tag == "removed" and was is not None:
+            changes.append(_change(ChangeKind.REMOVED, was))
+        elif is_ is not None:
+            changes.append(_change(ChangeKind.ADDED, is_))
     return changes
+
+
+def follow_lines(before: Sequence[ParagraphState], now: Sequence[ParagraphState]) -> dict[int, int]:
+    """Where each line of the earlier version's paragraphs is now: the line of the same
+    occurrence of the paragraph it pairs with (see `compare`); a removed one is absent."""
+    moved: dict[int, int] = {}
+    for _tag, was, is_ in _pairs(before, now):
+        if was is not None and is_ is not None and is_.lines:
+            for k, line in enumerate(was.lines):
+                moved[line] = is_.lines[min(k, len(is_.lines) - 1)]
+    return moved
 
 
 @dataclass(frozen=True)
@@ -239,6 +269,17 @@ class Staleness:
 
 
 @dataclass(frozen=True)
+class IndexRecord:
+    """The index page of a multi-language build in one format: it prints no paragraph of
+    the article (only the editions' headlines and links), so it is recorded to say that
+    it exists and when it was written, never compared or corrected."""
+
+    format: str
+    file: str
+    built: str
+
+
+@dataclass(frozen=True)
 class Record:
     """A domain's record as read: every edition's, and the bytes it held."""
 
@@ -247,6 +288,8 @@ class Record:
     editions: dict[tuple[str, str], EditionRecord]
     snapshot: Snapshot
     data: bytes | None = field(default=None, repr=False)
+    #: The index page written in each format, by format name.
+    indexes: dict[str, IndexRecord] = field(default_factory=dict)
 
     def previous(self, language: str, fmt: str) -> EditionRecord | None:
         """The edition of `language` in `fmt` as last built, None when none is recorded
@@ -292,9 +335,33 @@ def read_record(locales: Path, domain: str) -> Record:
         if not isinstance(items, list):
             raise ValueError("'editions' is not a list")
         records = [_edition(item) for item in items]
+        indexes = [_index(item) for item in _list(document.get("indexes", []), "indexes")]
     except (ValueError, KeyError, TypeError) as exc:
         raise _fail(path, str(exc)) from None
-    return Record(path, domain, {r.key: r for r in records}, snapshot, data)
+    return Record(
+        path,
+        domain,
+        {r.key: r for r in records},
+        snapshot,
+        data,
+        indexes={i.format: i for i in indexes},
+    )
+
+
+def _list(value: object, name: str) -> list[object]:
+    if not isinstance(value, list):
+        raise ValueError(f"{name!r} is not a list")
+    return value
+
+
+def _index(item: object) -> IndexRecord:
+    if not isinstance(item, dict):
+        raise ValueError("an index is not an object")
+    return IndexRecord(
+        format=str(_text(item, "format")),
+        file=str(_text(item, "file")),
+        built=str(_text(item, "built")),
+    )
 
 
 def _text(item: dict[str, object], name: str, optional: bool = False) -> str | None:
@@ -352,37 +419,69 @@ def _edition(item: object) -> EditionRecord:
         allow_fuzzy=_flag(item, "allow_fuzzy"),
         typography=_flag(item, "typography"),
         paragraphs=tuple(_paragraph(p) for p in paragraphs),
-        correction=_correction(item.get("correction")),
+        corrections=_corrections(item),
     )
 
 
-def _correction(item: object) -> Correction | None:
-    if item is None:
-        return None
+def _corrections(item: dict[str, object]) -> tuple[Correction, ...]:
+    """The notes an edition printed, oldest first. A record written before every note
+    was kept has at most one `correction` object, without its words: it is read as a
+    list of one (migrated, never refused), and written back in the new shape."""
+    notes = item.get("corrections")
+    if notes is None:
+        legacy = item.get("correction")
+        return () if legacy is None else (_correction(legacy),)
+    if not isinstance(notes, list):
+        raise ValueError("'corrections' is not a list")
+    return tuple(_correction(note) for note in notes)
+
+
+def _correction(item: object) -> Correction:
     if not isinstance(item, dict):
-        raise ValueError("'correction' is not an object")
+        raise ValueError("a correction is not an object")
     removed = item.get("removed", 0)
     if not isinstance(removed, int) or isinstance(removed, bool):
         raise ValueError("'removed' must be a number")
-    return Correction(str(_text(item, "date_text")), _lines(item["lines"]), removed)
+    excerpts = item.get("excerpts", [])
+    if not isinstance(excerpts, list) or not all(isinstance(e, str) for e in excerpts):
+        raise ValueError("'excerpts' must be a list of texts")
+    return Correction(
+        date_text=str(_text(item, "date_text")),
+        excerpts=tuple(excerpts),
+        removed=removed,
+        lines=_lines(item.get("lines", [])),
+    )
 
 
-def record_text(domain: str, editions: Iterable[EditionRecord]) -> str:
+def record_text(
+    domain: str, editions: Iterable[EditionRecord], indexes: Iterable[IndexRecord] = ()
+) -> str:
     """The record's JSON: editions by language and format, readable in a diff."""
-    document = {
+    document: dict[str, object] = {
         "format": FORMAT,
         "domain": domain,
         "editions": [e.as_dict() for e in sorted(editions, key=lambda e: e.key)],
     }
+    pages = sorted(indexes, key=lambda i: i.format)
+    if pages:
+        document["indexes"] = [asdict(page) for page in pages]
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
-def plan_record(record: Record, built: Iterable[EditionRecord], within: Path) -> PlannedWrite:
-    """The record with `built` in place of the earlier records of the same editions;
-    refused at write time if someone changed the file since it was read."""
+def plan_record(
+    record: Record,
+    built: Iterable[EditionRecord],
+    within: Path,
+    index: IndexRecord | None = None,
+) -> PlannedWrite:
+    """The record with `built` (and `index`) in place of the earlier records of the same
+    editions; refused at write time if someone changed the file since it was read."""
     editions = dict(record.editions)
     editions.update({r.key: r for r in built})
-    data = record_text(record.domain, editions.values()).encode("utf-8")
+    indexes = dict(record.indexes)
+    if index is not None:
+        indexes[index.format] = index
+    data = record_text(record.domain, editions.values(), indexes.values()).encode("utf-8")
     return PlannedWrite(record.path, data, record.snapshot, within=within)
 
 

@@ -124,8 +124,13 @@ def test_a_fresh_build_is_recorded_beside_the_catalogues_and_is_current(tmp_path
     assert record["format"] == "newsloc-editions/1" and record["domain"] == "story"
     assert sorted((e["language"], e["format"]) for e in record["editions"]) == [
         ("az", "md"),
+        ("en", "md"),  # the English original is an edition too
         ("hy", "md"),
         ("ru", "md"),
+    ]
+    # The index page prints no paragraph: recorded only to say it exists.
+    assert [(i["format"], Path(i["file"]).name) for i in record["indexes"]] == [
+        ("md", "story.index.md")
     ]
     hy = next(e for e in record["editions"] if e["language"] == "hy")
     assert hy["date"] == "2026-03-03" and hy["file"].endswith("story.hy.md")
@@ -174,8 +179,10 @@ def test_stats_table_has_an_edition_column_and_lists_the_changes(desk: Path) -> 
     assert "edition" in progress.splitlines()[2]  # the heading line
     assert "out of date: 2 source, 1 translation" in rows["hy"]
     assert "out of date: 2 source" in rows["az"] and "translation" not in rows["az"]
+    # The English original has a row of its own: nothing to review, its edition behind.
+    assert "out of date: 2 source" in rows["en"] and "–" in rows["en"]
     listed = [line for line in changed.splitlines() if "story.txt:" in line]
-    assert len(listed) == 3 + 2 + 2
+    assert len(listed) == 3 + 2 + 2 + 2  # hy, az, ru, en
     assert any("hy" in line and "translation changed" in line for line in listed)
     added = [line for line in listed if "paragraph added" in line]
     assert any("ru" in line and "A late update" in line for line in added)
@@ -185,9 +192,9 @@ def test_edition_build_lists_what_changed_before_writing(desk: Path, tmp_path: P
     result = build(desk, tmp_path / "site", "md", "--allow-fuzzy", "--min-reviewed", "0")
     assert result.exit_code == 0, result.output
     out = result.stdout
-    for language in LANGUAGES:
-        assert f"{language}: changed since " in out
-    assert out.count("source changed") == 3 and out.count("paragraph added") == 3
+    for language in (*LANGUAGES, "en"):  # the English original is listed too
+        assert f"{language}: changed since story.{language}.md was built" in out
+    assert out.count("source changed") == 4 and out.count("paragraph added") == 4
     assert out.count("translation changed") == 1
     assert out.index("changed since") < out.index("story.hy.md")  # before the paths written
     # Built again, the editions are current: nothing to say.
@@ -236,16 +243,20 @@ def test_correction_puts_a_note_in_each_editions_language(
     assert "«[hy] Officials declined" in hy
     ru = _note((site / f"story.ru.{extension}").read_text(encoding="utf-8"), fmt)
     assert "Officials" not in ru.split(CHANGED["ru"])[1]  # unchanged in ru: not listed
-    original = (site / f"story.en.{extension}").read_text(encoding="utf-8")
-    assert "corrected" not in original
+    # The English original was corrected too: it gets its note, in English.
+    original = _note((site / f"story.en.{extension}").read_text(encoding="utf-8"), fmt)
+    assert "This article was corrected on 5 March 2026." in original
+    assert "“The ministry denied that the road is open.”" in original
+    assert "“A late update: the crossing closed at noon.”" in original
+    assert "Officials" not in original.split("corrected on")[1]  # its words did not change
     if fmt == "ninjs":
         validator = jsonschema.Draft202012Validator(SCHEMA)
-        for language in LANGUAGES:
+        for language in (*LANGUAGES, "en"):
             document = json.loads((site / f"story.{language}.json").read_text(encoding="utf-8"))
             assert [e.message for e in validator.iter_errors(document)] == []
 
 
-def test_the_note_is_kept_on_a_rebuild_and_dropped_when_the_article_moves_on(
+def test_the_note_is_kept_on_a_rebuild_and_after_the_article_moves_on(
     desk: Path, tmp_path: Path
 ) -> None:
     site = tmp_path / "site"
@@ -257,15 +268,16 @@ def test_the_note_is_kept_on_a_rebuild_and_dropped_when_the_article_moves_on(
     nothing = build(desk, site, "txt", *options, "--correction")
     assert "no paragraph changed since the hy edition" in nothing.stderr
     assert CORRECTED["hy"] in (site / "story.hy.txt").read_text(encoding="utf-8")
-    # The English changes again; built without --correction, the old note (whose
-    # paragraphs have moved) is left out, and the command says so.
+    # The English changes again; built without --correction, the change is not noted
+    # (the command says so), but the published note stays: it is never withdrawn.
     article = desk.parent / "story.txt"
     article.write_text(SECOND.replace("noon", "one o'clock"), encoding="utf-8")
     translate(article, desk, dt.date(2026, 3, 6))
     moved = build(desk, site, "txt", *options)
     assert moved.exit_code == 0, moved.output
-    assert "correction note of the earlier hy edition is left out" in moved.stderr
-    assert CORRECTED["hy"] not in (site / "story.hy.txt").read_text(encoding="utf-8")
+    assert "the hy edition's words changed since it was built and no correction" in moved.stderr
+    hy = (site / "story.hy.txt").read_text(encoding="utf-8")
+    assert hy.count(CORRECTED["hy"]) == 1 and "Այս հոդվածն ուղղվել է 6" not in hy
 
 
 def test_a_note_dated_like_the_edition_it_corrects_is_warned_about(
