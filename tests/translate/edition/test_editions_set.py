@@ -260,3 +260,17 @@ def test_the_gate_applies_to_every_language_of_a_multi_build(sample: Path, tmp_p
         ((1,), ("stepanakert", "lachin"))
     ]
     assert not (tmp_path / "o").exists()
+
+
+def test_the_english_original_prints_english_without_a_template(sample: Path, tmp_path: Path):
+    """A desk that keeps only the language catalogues (no .pot) still gets the English
+    page in English: its paragraphs are the msgids, never a catalogue's translations."""
+    (sample / "sample-article.pot").unlink()
+    out = tmp_path / "site"
+    result = run("edition", "build", "--all", "--locales", sample, "--format", "txt", "--out", out)
+    assert result.exit_code == 0, result.output
+    english = (out / "sample-article.en.txt").read_text(encoding="utf-8")
+    assert "Engineers to inspect the road between Stepanakert and Lachin" in english
+    # It printed the first catalogue's translations (Azerbaijani) before.
+    assert "Mühəndislər" not in english and HY_HEADLINE not in english
+    assert not re.search("[\u0531-\u058f\u0400-\u04ff]", english)  # no Armenian, no Cyrillic
