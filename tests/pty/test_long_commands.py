@@ -145,6 +145,30 @@ def test_translate_reports_fit_a_narrow_terminal(
     if columns == 80:
         for heading in ("language", "entries", "reviewed", "untranslated", "violations"):
             assert re.search(rf"┃\s*{heading}\s*┃", stats.stdout), stats.stdout
+    # Once editions are recorded the table gains an `edition` column, too wide for a row
+    # per language here: it turns to a row per figure, every heading whole.
+    built = run(
+        installed,
+        "tty",
+        *("edition", "build", "--all", "--locales", "loc", "--domain", "story", "--out", "ed"),
+        *("--min-reviewed", "0", "--allow-fuzzy", "--allow-unreviewed-names"),
+        cwd=tmp_path,
+        columns=columns,
+    )
+    assert built.exit_code == 0, built.text
+    stats = run(
+        installed,
+        "tty",
+        *("catalog", "stats", "--locales", "loc", "--domain", "story"),
+        cwd=tmp_path,
+        columns=columns,
+    )
+    assert stats.exit_code == 0, stats.text
+    assert "…" not in stats.stdout, stats.stdout
+    assert max(len(line.rstrip()) for line in stats.stdout.splitlines()) <= columns, stats.stdout
+    for word in ("entries", "reviewed", "fuzzy", "untranslated", "violations", "edition"):
+        assert re.search(rf"\b{word}\b", stats.stdout), stats.stdout
+    assert re.search(r"┃\s+┃\s+az\s+┃\s+en\s+┃\s+hy\s+┃\s+ru\s+┃", stats.stdout), stats.stdout
 
 
 def test_models_install_from_a_file(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from newsloc.translate.cli.glossary_options import glossary_option, load_terms, policy_option
-from newsloc.translate.cli.output import console, print_json
+from newsloc.translate.cli.output import console, print_json, record_table
 from newsloc.translate.cli.params import Exit, group
 
 if TYPE_CHECKING:
@@ -76,7 +76,8 @@ def stats(
         print_json([row.as_dict() for row in rows])
         return
     for name in dict.fromkeys(row.domain for row in rows):
-        console.print(_stats_table(name, [row for row in rows if row.domain == name]))
+        mine = [row for row in rows if row.domain == name]
+        console.print(_stats_table(name, mine, width=console.width))
         changes = _edition_changes_table(name, [row for row in rows if row.domain == name])
         if changes is not None:
             console.print(changes)
@@ -120,17 +121,17 @@ def _edition_changes_table(domain: str, rows: list[CatalogStats]) -> Table | Non
     return table
 
 
-def _stats_table(domain: str, rows: list[CatalogStats]) -> Table:
+def _stats_table(domain: str, rows: list[CatalogStats], width: int | None = None) -> Table:
+    """A row per language; on a terminal too narrow for that, a row per figure."""
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=Text(f"{domain}: review progress"), title_justify="left")
     # Each heading is the JSON key (`--json`) with spaces for underscores; `outdated` only
     # when some catalogue is older than the article (it says so loudly).
     outdated = any(row.outdated for row in rows)
     # `edition` once some edition of the article is recorded (`edition build`).
     editions = any(row.edition is not None and row.edition.formats for row in rows)
-    for key in (
+    keys = [
         "language",
         "entries",
         "reviewed",
@@ -140,21 +141,23 @@ def _stats_table(domain: str, rows: list[CatalogStats]) -> Table:
         "glossary_violations",
         "percent_reviewed",
         *(["edition"] if editions else []),
-    ):
-        left = key in ("language", "edition")
-        table.add_column(key.replace("_", " "), justify="left" if left else "right")
+    ]
+    cells: list[list[str]] = []
     for row in rows:
         violations = "n/a" if row.glossary_violations is None else str(row.glossary_violations)
         counts = [row.entries, row.reviewed, row.fuzzy, row.untranslated]
         if outdated:
             counts.append(row.outdated)
-        cells = [row.language, *map(str, counts), violations, f"{row.percent_reviewed:.1f}"]
+        line = [row.language, *map(str, counts), violations, f"{row.percent_reviewed:.1f}"]
         if row.original:  # the English original: its own source, nothing to review
-            cells = [row.language, str(row.entries), *["–"] * (len(cells) - 2)]
+            line = [row.language, str(row.entries), *["–"] * (len(line) - 2)]
         if editions:
-            cells.append(row.edition.summary if row.edition else "not built")
-        table.add_row(*cells)
-    return table
+            line.append(row.edition.summary if row.edition else "not built")
+        cells.append(line)
+    table = Table(title=Text(f"{domain}: review progress"), title_justify="left")
+    headings = [key.replace("_", " ") for key in keys]
+    # A heavy-box table: each column adds its padding and a rule, and the edge one more.
+    return record_table(table, headings, cells, width, left={"edition"}, room=(3, 1))
 
 
 @app.command("compile")
