@@ -8,6 +8,7 @@ packages (tests/support/tiny_argos.py) and no network.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -169,6 +170,34 @@ def test_translate_reports_fit_a_narrow_terminal(
     for word in ("entries", "reviewed", "fuzzy", "untranslated", "violations", "edition"):
         assert re.search(rf"\b{word}\b", stats.stdout), stats.stdout
     assert re.search(r"┃\s+┃\s+az\s+┃\s+en\s+┃\s+hy\s+┃\s+ru\s+┃", stats.stdout), stats.stdout
+    # The audit shows every name whole: a name broken inside a word (`Степанакерто` over
+    # `м`) is a different word to a reviewer.
+    audit = run(
+        installed,
+        "tty",
+        *("catalog", "audit", "--locales", "loc", "--domain", "story"),
+        cwd=tmp_path,
+        columns=columns,
+    )
+    report = json.loads(
+        run(
+            installed,
+            "pipe",
+            *("catalog", "audit", "--locales", "loc", "--domain", "story", "--json"),
+            cwd=tmp_path,
+        ).stdout
+    )
+    renderings = {
+        text
+        for concept in report["concepts"]
+        for cell in concept["languages"].values()
+        for text in cell["renderings"]
+    }
+    assert renderings
+    lines = [line.strip(" │┃") for line in audit.stdout.splitlines()]
+    for text in renderings:
+        assert any(text in line for line in lines), (text, audit.stdout)
+    assert max(len(line.rstrip()) for line in audit.stdout.splitlines()) <= columns, audit.stdout
 
 
 def test_models_install_from_a_file(

@@ -157,7 +157,7 @@ def _whole_words(renderable: Any, width: int) -> None:
         column.width = fitted
 
 
-def compact_table(title: str) -> Table:
+def compact_table(title: str | None = None) -> Table:
     """The report tables' one look: a left title, a rule under the head, tight cells.
     Paths and names go in as `Text`: a file called `[/b].txt` is shown, not read as markup."""
     from rich import box
@@ -165,7 +165,7 @@ def compact_table(title: str) -> Table:
     from rich.text import Text
 
     return Table(
-        title=Text(title),
+        title=Text(title) if title else None,
         title_justify="left",
         box=box.SIMPLE_HEAD,
         collapse_padding=True,
