@@ -54,6 +54,7 @@ def test_the_readme_walkthrough_prints_what_it_shows(tmp_path: Path) -> None:
         "HOME": str(tmp_path / "home"),
         # a reader has no Argos package: not the ones other tests installed this session
         "ARGOS_PACKAGES_DIR": str(tmp_path / "argos-packages"),
+        "XDG_DATA_HOME": str(tmp_path / "home" / ".local" / "share"),
     }
     checked = 0
     last_code = 0
