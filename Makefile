@@ -28,6 +28,8 @@ $(STAMP): pyproject.toml
 		|| echo "note: xmllint (libxml2-utils) is missing; the TBX well-formedness test will skip"
 	@command -v strace >/dev/null || (apt-get update -qq && apt-get install -y -qq strace >/dev/null) \
 		|| echo "note: strace is missing; the test that watches for network connections will skip"
+	@test -f /usr/share/bash-completion/bash_completion || (apt-get update -qq && apt-get install -y -qq bash-completion >/dev/null) \
+		|| echo "note: bash-completion is missing; the test of its loader finding newsloc's completion will skip"
 	touch $@
 
 demo: setup

@@ -123,3 +123,35 @@ def test_a_glossary_that_does_not_load_completes_nothing_and_says_nothing(tmp_pa
     }
     done = subprocess.run([NEWSLOC], capture_output=True, text=True, env=env, timeout=60)
     assert (done.returncode, done.stdout.strip(), done.stderr) == (0, "", "")
+
+
+BASH_COMPLETION = Path("/usr/share/bash-completion/bash_completion")
+
+
+@needs_bash
+@pytest.mark.skipif(not BASH_COMPLETION.is_file(), reason="needs bash-completion (make setup)")
+def test_bash_completion_loads_the_installed_script_on_the_first_tab(tmp_path: Path) -> None:
+    """What a user's shell does: bash-completion's loader finds the installed file by the
+    command's name, with nothing added to ~/.bashrc."""
+    assert _newsloc("--install-completion", "bash", home=tmp_path).returncode == 0
+    program = (
+        f"source {BASH_COMPLETION}\n"
+        "_comp_load newsloc 2>/dev/null || __load_completion newsloc\n"
+        "COMP_WORDS=(newsloc edi); COMP_CWORD=1\n"
+        "_newsloc_completion newsloc\n"
+        'printf "%s\\n" "${COMPREPLY[@]}"\n'
+    )
+    env = {
+        **os.environ,
+        "HOME": str(tmp_path),
+        "PATH": f"{Path(NEWSLOC).parent}:{os.environ['PATH']}",
+    }
+    env.pop("XDG_DATA_HOME", None)
+    done = subprocess.run(
+        ["bash", "--norc", "--noprofile", "-c", program],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.stdout.split() == ["edition"], done.stderr
