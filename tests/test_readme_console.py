@@ -52,6 +52,8 @@ def test_the_readme_walkthrough_prints_what_it_shows(tmp_path: Path) -> None:
         "PATH": f"{NEWSLOC_BIN}{os.pathsep}{os.environ['PATH']}",
         "COLUMNS": "100",
         "HOME": str(tmp_path / "home"),
+        # a reader has no Argos package: not the ones other tests installed this session
+        "ARGOS_PACKAGES_DIR": str(tmp_path / "argos-packages"),
     }
     checked = 0
     last_code = 0
