@@ -13,10 +13,17 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from newsloc.translate.cli.glossary_options import glossary_option, load_terms, policy_option
-from newsloc.translate.cli.output import console, print_json
+from newsloc.translate.cli.output import (
+    compact_table,
+    console,
+    narrowest,
+    print_json,
+    record_table,
+)
 from newsloc.translate.cli.params import Exit, group
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
     from rich.table import Table
 
     from newsloc.translate.catalog.audit import AuditReport, LanguageRendering
@@ -76,7 +83,8 @@ def stats(
         print_json([row.as_dict() for row in rows])
         return
     for name in dict.fromkeys(row.domain for row in rows):
-        console.print(_stats_table(name, [row for row in rows if row.domain == name]))
+        mine = [row for row in rows if row.domain == name]
+        console.print(_stats_table(name, mine, width=console.width))
         changes = _edition_changes_table(name, [row for row in rows if row.domain == name])
         if changes is not None:
             console.print(changes)
@@ -120,17 +128,17 @@ def _edition_changes_table(domain: str, rows: list[CatalogStats]) -> Table | Non
     return table
 
 
-def _stats_table(domain: str, rows: list[CatalogStats]) -> Table:
+def _stats_table(domain: str, rows: list[CatalogStats], width: int | None = None) -> Table:
+    """A row per language; on a terminal too narrow for that, a row per figure."""
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=Text(f"{domain}: review progress"), title_justify="left")
     # Each heading is the JSON key (`--json`) with spaces for underscores; `outdated` only
     # when some catalogue is older than the article (it says so loudly).
     outdated = any(row.outdated for row in rows)
     # `edition` once some edition of the article is recorded (`edition build`).
     editions = any(row.edition is not None and row.edition.formats for row in rows)
-    for key in (
+    keys = [
         "language",
         "entries",
         "reviewed",
@@ -140,21 +148,23 @@ def _stats_table(domain: str, rows: list[CatalogStats]) -> Table:
         "glossary_violations",
         "percent_reviewed",
         *(["edition"] if editions else []),
-    ):
-        left = key in ("language", "edition")
-        table.add_column(key.replace("_", " "), justify="left" if left else "right")
+    ]
+    cells: list[list[str]] = []
     for row in rows:
         violations = "n/a" if row.glossary_violations is None else str(row.glossary_violations)
         counts = [row.entries, row.reviewed, row.fuzzy, row.untranslated]
         if outdated:
             counts.append(row.outdated)
-        cells = [row.language, *map(str, counts), violations, f"{row.percent_reviewed:.1f}"]
+        line = [row.language, *map(str, counts), violations, f"{row.percent_reviewed:.1f}"]
         if row.original:  # the English original: its own source, nothing to review
-            cells = [row.language, str(row.entries), *["–"] * (len(cells) - 2)]
+            line = [row.language, str(row.entries), *["–"] * (len(line) - 2)]
         if editions:
-            cells.append(row.edition.summary if row.edition else "not built")
-        table.add_row(*cells)
-    return table
+            line.append(row.edition.summary if row.edition else "not built")
+        cells.append(line)
+    table = Table(title=Text(f"{domain}: review progress"), title_justify="left")
+    headings = [key.replace("_", " ") for key in keys]
+    # A heavy-box table: each column adds its padding and a rule, and the edge one more.
+    return record_table(table, headings, cells, width, left={"edition"}, room=(3, 1))
 
 
 @app.command("compile")
@@ -202,29 +212,55 @@ def _audit_cell(cell: LanguageRendering) -> str:
     return "\n".join(lines)
 
 
-def _audit_table(report: AuditReport) -> Table:
+def _audit_table(report: AuditReport, width: int | None = None) -> RenderableType:
+    """A row per concept, a column per language; on a terminal too narrow for that without
+    breaking a name inside a word (`Степанакерто` / `м`), a small table per concept with a
+    row per language."""
     from rich.table import Table
 
+    headings = ["concept", "mentions", *report.languages, "issues"]  # the JSON keys
+    rows = [
+        [
+            concept.concept + (" (contested)" if concept.contested else ""),
+            str(concept.mentions),
+            *(_audit_cell(concept.languages[language]) for language in report.languages),
+            "\n".join(concept.issues) or "ok",
+        ]
+        for concept in report.concepts
+    ]
+    if width is not None and narrowest(headings, rows, per_column=3, edges=1) > width:
+        return _audit_by_concept(report, rows)
     table = Table(
         title=f"{report.domain}: glossary concepts across editions",
         title_justify="left",
         show_lines=True,
     )
-    table.add_column("concept")
-    table.add_column("mentions", justify="right")  # the JSON key
-    for language in report.languages:
-        table.add_column(language)
-    table.add_column("issues")
-    for concept in report.concepts:
-        label = concept.concept + (" (contested)" if concept.contested else "")
-        table.add_row(
-            label,
-            str(concept.mentions),
-            *(_audit_cell(concept.languages[language]) for language in report.languages),
-            "\n".join(concept.issues) or "ok",
-            style="bold" if concept.issues else None,
-        )
+    for heading in headings:
+        table.add_column(heading, justify="right" if heading == "mentions" else "left")
+    for concept, row in zip(report.concepts, rows, strict=True):
+        table.add_row(*row, style="bold" if concept.issues else None)
     return table
+
+
+def _audit_by_concept(report: AuditReport, rows: list[list[str]]) -> RenderableType:
+    """The audit for a narrow terminal: under the title, per concept a table of its
+    renderings, one row per language, and its issues."""
+    from rich.console import Group
+    from rich.text import Text
+
+    parts: list[RenderableType] = [Text(f"{report.domain}: glossary concepts across editions")]
+    for concept, row in zip(report.concepts, rows, strict=True):
+        mentions = f"{row[1]} mention{'' if row[1] == '1' else 's'}"
+        table = compact_table()
+        table.add_column("language")
+        table.add_column("renderings")
+        for language, cell in zip(report.languages, row[2:-1], strict=True):
+            table.add_row(language, Text(cell))
+        table.add_row("issues", Text(row[-1]), style="bold" if concept.issues else None)
+        # The table's open bottom edge is the blank line before the next concept.
+        before = "" if len(parts) > 1 else "\n"
+        parts += [Text(f"{before}{row[0]}: {mentions}", style="bold"), table]
+    return Group(*parts)
 
 
 @app.command("audit")
@@ -251,7 +287,7 @@ def audit(
     if as_json:
         print_json(report.as_dict())
     else:
-        console.print(_audit_table(report))
+        console.print(_audit_table(report, width=console.width))
         console.print(
             f"{len(report.concepts)} concepts, {report.disagreements} with issues",
             markup=False,

@@ -101,12 +101,13 @@ def _install(ctx: click.Context, _param: click.Parameter, value: str | None) -> 
 def completion_options(command: Any) -> Any:
     """The root's two completion options, as decorators."""
     for name, callback, text in (
-        ("--install-completion", _install, "Install completion for your shell."),
+        # Applied bottom up: help lists --install-completion, then --show-completion.
         (
             "--show-completion",
             _show,
             "Show the completion script for your shell, to copy it or install it yourself.",
         ),
+        ("--install-completion", _install, "Install completion for your shell."),
     ):
         command = click.option(
             name,

@@ -11,13 +11,14 @@ import os
 import re
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
 
 
 class _LazyConsole:
@@ -154,6 +155,64 @@ def _whole_words(renderable: Any, width: int) -> None:
     widths = [low + (high - low) * spare // lacking for low, high in zip(least, most, strict=True)]
     for column, fitted in zip(renderable.columns, widths, strict=True):
         column.width = fitted
+
+
+def compact_table(title: str | None = None) -> Table:
+    """The report tables' one look: a left title, a rule under the head, tight cells.
+    Paths and names go in as `Text`: a file called `[/b].txt` is shown, not read as markup."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    return Table(
+        title=Text(title) if title else None,
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        collapse_padding=True,
+        padding=(0, 1),
+        pad_edge=False,
+    )
+
+
+def narrowest(
+    headings: list[str], rows: list[list[str]], per_column: int = 2, edges: int = 0
+) -> int:
+    """The width a table of `rows` needs with every heading wrapped at its spaces: its
+    columns' longest words, `per_column` more for each (padding and rule) and `edges`."""
+    columns = zip(headings, *rows, strict=True)
+    return sum(longest_word(column) for column in columns) + per_column * len(headings) + edges
+
+
+def by_figure(table: Table, headings: list[str], rows: list[list[str]]) -> Table:
+    """Records turned on their side for a narrow terminal, into the empty `table`: a
+    column per record (its first cell), a row per figure (the other headings)."""
+    table.add_column("", justify="left")
+    for row in rows:
+        table.add_column(row[0], justify="right")
+    for index, heading in enumerate(headings[1:], start=1):
+        table.add_row(heading, *(row[index] for row in rows))
+    return table
+
+
+def record_table(
+    table: Table,
+    headings: list[str],
+    rows: list[list[str]],
+    width: int | None,
+    left: Collection[str] = (),
+    room: tuple[int, int] = (2, 0),
+) -> Table:
+    """Records keyed by their first cell (a language) into the empty `table`: a row per
+    record, or, on a terminal too narrow for that even with every heading wrapped at its
+    spaces (`room`: what each column and the edges add, see `narrowest`), a row per
+    figure, so that no heading breaks inside a word and no figure is cut."""
+    if width is not None and narrowest(headings, rows, *room) > width:
+        return by_figure(table, headings, rows)
+    for index, heading in enumerate(headings):
+        table.add_column(heading, justify="left" if index == 0 or heading in left else "right")
+    for row in rows:
+        table.add_row(*row)
+    return table
 
 
 console: Console = _LazyConsole()  # type: ignore[assignment]

@@ -12,12 +12,15 @@ import click
 from newsloc.translate.cli.glossary_options import glossary_option, load_terms, policy_option
 from newsloc.translate.cli.languages import complete_languages, parse_languages
 from newsloc.translate.cli.output import (
+    by_figure,
+    compact_table,
     console,
     err_console,
-    longest_word,
+    narrowest,
     print_error,
     print_json,
     print_warning,
+    record_table,
 )
 from newsloc.translate.cli.params import Exit, NewslocCommand, argument
 from newsloc.translate.errors import UserError
@@ -25,7 +28,6 @@ from newsloc.translate.errors import UserError
 if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.progress import TaskID
-    from rich.table import Table
 
     from newsloc.translate.batch import BatchReport
     from newsloc.translate.pipeline import RunSettings, TranslateReport
@@ -220,23 +222,6 @@ def _as_dict(report: TranslateReport) -> dict:
     }
 
 
-def _compact_table(title: str) -> Table:
-    """The report tables' one look: a left title, a rule under the head, tight cells.
-    Paths and names go in as `Text`: a file called `[/b].txt` is shown, not read as markup."""
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
-    return Table(
-        title=Text(title),
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        collapse_padding=True,
-        padding=(0, 1),
-        pad_edge=False,
-    )
-
-
 #: The report's columns: each heading is its JSON key (`--json`) with spaces for underscores.
 _COLUMNS = (
     "entries",
@@ -266,14 +251,7 @@ def _table(report: TranslateReport, width: int | None = None) -> RenderableType:
         [lang.language, *(str(getattr(lang, key)) for key in _COLUMNS)] for lang in report.languages
     ]
     title = f"Catalogues from {report.template}"
-    if width is not None and _narrowest(headings, rows) > width:
-        table = _by_figure(title, headings, rows)
-    else:
-        table = _compact_table(title)
-        for index, heading in enumerate(headings):
-            table.add_column(heading, justify="left" if index == 0 else "right")
-        for row in rows:
-            table.add_row(*row)
+    table = record_table(compact_table(title), headings, rows, width)
     files = [
         Text(f"{path}{'' if written else ' (unchanged)'}")
         for path, written in [
@@ -282,25 +260,6 @@ def _table(report: TranslateReport, width: int | None = None) -> RenderableType:
         ]
     ]
     return Group(table, *files)
-
-
-def _narrowest(headings: list[str], rows: list[list[str]]) -> int:
-    """The width a compact table needs with every heading wrapped at its spaces: its
-    columns, a space either side of each, and the table's edges."""
-    columns = zip(headings, *rows, strict=True)
-    return sum(longest_word(column) for column in columns) + 2 * len(headings)
-
-
-def _by_figure(title: str, headings: list[str], rows: list[list[str]]) -> Table:
-    """The report turned on its side for a narrow terminal: a column per language (the
-    rows' first cell), a row per figure."""
-    table = _compact_table(title)
-    table.add_column("", justify="left")
-    for row in rows:
-        table.add_column(row[0], justify="right")
-    for index, heading in enumerate(headings[1:], start=1):
-        table.add_row(heading, *(row[index] for row in rows))
-    return table
 
 
 def _batch_as_dict(batch: BatchReport) -> dict:
@@ -345,16 +304,16 @@ def _batch_table(
             if lang.warning:
                 cells[keys.index("machine_translated")] = "none"
             rows.append([outcome.article.name, lang.language, *cells, str(lang.not_found)])
-    if width is not None and _narrowest(headings, rows) > width:
+    if width is not None and narrowest(headings, rows) > width:
         parts: list[RenderableType] = [Text(title)]
         for name in dict.fromkeys(row[0] for row in rows):
             mine = [row[1:] for row in rows if row[0] == name]
             if not mine[0][0]:
                 parts.append(Text(f"{name}: refused"))
                 continue
-            parts.append(_by_figure(name, headings[1:], mine))
+            parts.append(by_figure(compact_table(name), headings[1:], mine))
         return Group(*parts)
-    table = _compact_table(title)
+    table = compact_table(title)
     for index, heading in enumerate(headings):
         table.add_column(heading, justify="left" if index < 2 else "right")
     for row in rows:

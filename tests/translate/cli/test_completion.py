@@ -20,21 +20,27 @@ def _newsloc(*args: str, home: Path, shell: str = "/bin/bash") -> subprocess.Com
     return subprocess.run([NEWSLOC, *args], capture_output=True, text=True, env=env, timeout=60)
 
 
-def _complete_in_bash(script: str, words: list[str], home: Path) -> list[str]:
-    """What real bash offers after `words` (the last one being completed), using `script`."""
-    program = (
-        f"source {script}\n"
-        f"COMP_WORDS=({' '.join(words)}); COMP_CWORD={len(words) - 1}\n"
-        "_newsloc_completion newsloc\n"
-        'printf "%s\\n" "${COMPREPLY[@]}"\n'
-    )
+def _bash(program: str, home: Path) -> subprocess.CompletedProcess[str]:
+    """`program` in a bare bash (no rc files), with this checkout's newsloc on the PATH."""
     env = {**os.environ, "HOME": str(home), "PATH": f"{Path(NEWSLOC).parent}:{os.environ['PATH']}"}
-    done = subprocess.run(
+    env.pop("XDG_DATA_HOME", None)
+    return subprocess.run(
         ["bash", "--norc", "--noprofile", "-c", program],
         capture_output=True,
         text=True,
         env=env,
         timeout=60,
+    )
+
+
+def _complete_in_bash(script: str, words: list[str], home: Path) -> list[str]:
+    """What real bash offers after `words` (the last one being completed), using `script`."""
+    done = _bash(
+        f"source {script}\n"
+        f"COMP_WORDS=({' '.join(words)}); COMP_CWORD={len(words) - 1}\n"
+        "_newsloc_completion newsloc\n"
+        'printf "%s\\n" "${COMPREPLY[@]}"\n',
+        home,
     )
     assert done.returncode == 0, done.stderr
     return done.stdout.split()
@@ -134,24 +140,12 @@ def test_bash_completion_loads_the_installed_script_on_the_first_tab(tmp_path: P
     """What a user's shell does: bash-completion's loader finds the installed file by the
     command's name, with nothing added to ~/.bashrc."""
     assert _newsloc("--install-completion", "bash", home=tmp_path).returncode == 0
-    program = (
+    done = _bash(
         f"source {BASH_COMPLETION}\n"
         "_comp_load newsloc 2>/dev/null || __load_completion newsloc\n"
         "COMP_WORDS=(newsloc edi); COMP_CWORD=1\n"
         "_newsloc_completion newsloc\n"
-        'printf "%s\\n" "${COMPREPLY[@]}"\n'
-    )
-    env = {
-        **os.environ,
-        "HOME": str(tmp_path),
-        "PATH": f"{Path(NEWSLOC).parent}:{os.environ['PATH']}",
-    }
-    env.pop("XDG_DATA_HOME", None)
-    done = subprocess.run(
-        ["bash", "--norc", "--noprofile", "-c", program],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
+        'printf "%s\\n" "${COMPREPLY[@]}"\n',
+        tmp_path,
     )
     assert done.stdout.split() == ["edition"], done.stderr
