@@ -12,39 +12,26 @@ and `Мартакертского районов` as lacking it); no other corre
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
+from bench import regional_bench as bench
 from newsloc.glossary.loader import load_default_glossary
 
 ROOT = Path(__file__).resolve().parents[2]
-BENCH = ROOT / "bench" / "regional_bench.py"
 SET = ROOT / "bench" / "heldout"
 #: Correct items `check` is known to flag, and why (the module docstring).
 KNOWN_FALSE_ALARMS = {"ru-h13"}
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("regional_bench_heldout", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["regional_bench_heldout"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def held_out():
-    bench = _bench()
     return bench.load_set(SET)
 
 
 @pytest.fixture(scope="module")
 def tallies(held_out):
-    bench = _bench()
     glossary = load_default_glossary()
     return {
         language: bench.evaluate(glossary, language, items) for language, items in held_out.items()

@@ -1,4 +1,4 @@
-"""bench/names_bench.py: the real-text figures mean what the README says they mean.
+"""bench/bench.py: the real-text figures mean what the README says they mean.
 
 A tiny data folder in the benchmark's layout, with the default glossary: a correct
 reference, a reference that drops the name, an engine output that is clean, one that
@@ -7,23 +7,12 @@ uses the other name of a contested place, and one that drops the name.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "names_bench.py"
-
-
-def _bench():
-    spec = importlib.util.spec_from_file_location("names_bench", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["names_bench"] = module
-    spec.loader.exec_module(module)
-    return module
+from bench import names_bench as bench
 
 
 def _write(folder: Path, name: str, lines: list[str]) -> None:
@@ -74,7 +63,6 @@ def data(tmp_path: Path) -> Path:
 
 
 def test_figures_on_a_tiny_corpus(data: Path) -> None:
-    bench = _bench()
     from newsloc.glossary import load_default_glossary
 
     corpus = bench.load_corpus(data, "ru")
@@ -91,7 +79,7 @@ def test_figures_on_a_tiny_corpus(data: Path) -> None:
 
 
 def test_command_prints_json(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert _bench().main([str(data), "--json"]) == 0
+    assert bench.main([str(data), "--json"]) == 0
     figures = json.loads(capsys.readouterr().out)
     assert set(figures) == {"ru"}
     assert figures["ru"]["precision"] == 0.5
@@ -101,14 +89,14 @@ def test_unusable_data_is_one_line_and_exit_2(
     data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (data / "en-ru" / "flores-dev.tiny.ru").write_text("one line\n", encoding="utf-8")
-    assert _bench().main([str(data)]) == 2
+    assert bench.main([str(data)]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "tiny has 1 lines, the source 3" in err
-    assert _bench().main([str(data / "missing")]) == 2
+    assert bench.main([str(data / "missing")]) == 2
 
 
 def _adjudication(path: Path, source: str, concepts: str = '["stepanakert"]') -> Path:
-    digest = _bench().source_digest(source)
+    digest = bench.source_digest(source)
     path.write_text(
         "[[reference]]\n"
         'lang = "ru"\nline = 2\n'
@@ -123,7 +111,6 @@ def _adjudication(path: Path, source: str, concepts: str = '["stepanakert"]') ->
 def test_a_reviewed_reference_that_lacks_the_name_is_counted_apart(
     data: Path, tmp_path: Path
 ) -> None:
-    bench = _bench()
     from newsloc.glossary import load_default_glossary
 
     reviewed = bench.load_adjudications(
@@ -148,7 +135,6 @@ def test_a_reviewed_reference_that_lacks_the_name_is_counted_apart(
 def test_an_adjudication_that_no_longer_fits_is_not_applied(
     data: Path, tmp_path: Path, source: str, concepts: str, says: str
 ) -> None:
-    bench = _bench()
     from newsloc.glossary import load_default_glossary
 
     reviewed = bench.load_adjudications(_adjudication(tmp_path / "adj.toml", source, concepts))
@@ -161,7 +147,6 @@ def test_an_adjudication_that_no_longer_fits_is_not_applied(
 def test_no_adjudication_and_a_bad_file(
     data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    bench = _bench()
     path = _adjudication(tmp_path / "adj.toml", "Shelling was heard in Stepanakert.")
     assert bench.main([str(data), "--json", "--adjudicated", str(path)]) == 0
     assert json.loads(capsys.readouterr().out)["ru"]["precision"] == 1.0
@@ -174,6 +159,5 @@ def test_no_adjudication_and_a_bad_file(
 
 
 def test_the_shipped_adjudications_load() -> None:
-    bench = _bench()
     reviewed = bench.load_adjudications(bench.ADJUDICATED)
     assert reviewed and all(a.why and len(a.source_sha256) == 16 for a in reviewed.values())

@@ -1,4 +1,4 @@
-"""bench/regional_bench.py and its real-copy development set (issue 18).
+"""bench/bench.py and its real-copy development set (issue 18).
 
 The set itself: every item says where it comes from, has English, a class of issue 18, and
 an acceptable list that holds a correct text; each language has every class. The
@@ -9,26 +9,16 @@ work that meets them).
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from bench import regional_bench as bench
+
 REPO = Path(__file__).resolve().parents[2]
-BENCH = REPO / "bench" / "regional_bench.py"
 SPEC_EXAMPLE = Path(__file__).resolve().parent / "fixtures" / "spec-example.toml"
-
-
-def _bench():
-    spec = importlib.util.spec_from_file_location("regional_bench", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["regional_bench"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 # --- the development set ----------------------------------------------------------------
@@ -36,7 +26,6 @@ def _bench():
 
 @pytest.fixture(scope="module")
 def dev_set():
-    bench = _bench()
     return bench.load_set(bench.SET)
 
 
@@ -60,7 +49,6 @@ def test_every_item_is_sourced_and_labelled(dev_set) -> None:
 
 
 def test_each_language_has_every_class_and_both_kinds_of_item(dev_set) -> None:
-    bench = _bench()
     for language, items in dev_set.items():
         classes = Counter(item.klass for item in items)
         assert set(classes) == set(bench.CLASSES), language
@@ -114,7 +102,6 @@ def _item(bench, **fields):
 
 def test_each_figure_counts_its_own_case(monkeypatch: pytest.MonkeyPatch) -> None:
     """check and apply replaced by a table of answers: the counting alone is tested."""
-    bench = _bench()
     answers = {
         # text: (check reports an error, what apply writes)
         "ok-kept": (False, "ok-kept"),
@@ -169,7 +156,6 @@ def test_each_figure_counts_its_own_case(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_forms_accepted_asks_the_glossary_where_the_form_is_written() -> None:
-    bench = _bench()
     from newsloc.glossary import load_glossary
 
     glossary = load_glossary(SPEC_EXAMPLE)
@@ -195,7 +181,6 @@ def test_a_name_quoted_as_a_word_in_small_letters_counts_as_check_reads_it() -> 
     """`«ханкенди»` is no occurrence the index finds (it matches names as written), but
     check and apply read it as the name in small letters; a small word that is no name
     does not count."""
-    bench = _bench()
     from newsloc.glossary import load_glossary
 
     glossary = load_glossary(SPEC_EXAMPLE)
@@ -220,7 +205,6 @@ def test_a_listed_form_is_the_word_it_names_not_a_piece_of_another() -> None:
     """A listed `Азербайджан` is the word `Азербайджан`, not the start of `Азербайджана`
     inside the ministry's name; a listed `Азербайджана` beside `Западного Азербайджана` is
     the other one; hy `Լաչին` is the word in parentheses, not the start of `Լաչինի`."""
-    bench = _bench()
     Form = bench.Form
     text = "Минобороны Азербайджана обвинило Азербайджан; Западного Азербайджана, Азербайджана"
     placed = bench._form_starts(
@@ -285,7 +269,6 @@ def test_the_command_runs_on_a_tiny_set_and_prints_json(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     folder = _write_set(tmp_path / "set", TINY)
-    bench = _bench()
     assert bench.main(["--set", str(folder), "--glossary", str(SPEC_EXAMPLE), "--json"]) == 0
     figures = json.loads(capsys.readouterr().out)
     assert set(figures) == {"ru"}
@@ -320,7 +303,7 @@ def test_a_bad_set_is_one_line_naming_the_file_and_exit_2(
     old, new = change
     assert old in TINY
     folder = _write_set(tmp_path / "set", TINY.replace(old, new, 1))
-    assert _bench().main(["--set", str(folder), "--glossary", str(SPEC_EXAMPLE)]) == 2
+    assert bench.main(["--set", str(folder), "--glossary", str(SPEC_EXAMPLE)]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and str(folder / "ru.toml") in err and says in err
 
@@ -331,6 +314,6 @@ def test_a_file_whose_language_is_not_its_name_is_refused(
     folder = tmp_path / "set"
     folder.mkdir()
     (folder / "ru.toml").write_text('[set]\nlanguage = "hy"\n' + TINY, encoding="utf-8")
-    assert _bench().main(["--set", str(folder), "--glossary", str(SPEC_EXAMPLE)]) == 2
+    assert bench.main(["--set", str(folder), "--glossary", str(SPEC_EXAMPLE)]) == 2
     assert "[set] language must be 'ru'" in capsys.readouterr().err
-    assert _bench().main(["--set", str(tmp_path / "none")]) == 2
+    assert bench.main(["--set", str(tmp_path / "none")]) == 2

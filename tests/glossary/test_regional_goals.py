@@ -1,6 +1,6 @@
 """The engine on the real-copy development set (issue 18): apply never damages correct copy.
 
-Runs `bench/regional_bench.py`'s evaluation on the committed set with the curated glossary
+Runs `bench/bench.py`'s evaluation on the committed set with the curated glossary
 and holds the goals the engine meets: no correct translation is made wrong by `apply`
 (harmful 0), `check` raises an error on at most 2 % of correct translations, and the
 glossary finds at least 99 % of the real name forms, in each language. The figures
@@ -12,25 +12,11 @@ the engine against data it was not written for.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
+from bench import regional_bench as bench
 from newsloc.glossary.loader import load_default_glossary
 from newsloc.glossary.render import is_dual
-
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "regional_bench.py"
-
-
-def _bench():
-    spec = importlib.util.spec_from_file_location("regional_bench_goals", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["regional_bench_goals"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +25,6 @@ def tallies():
     corridor = glossary.get("lachin-corridor")
     if corridor is not None and is_dual(glossary, corridor):
         pytest.skip("the curated data predates issue 18 (the Lachin corridor is still dual)")
-    bench = _bench()
     dev_set = bench.load_set(bench.SET)
     return {
         language: bench.evaluate(glossary, language, items) for language, items in dev_set.items()
