@@ -370,9 +370,8 @@ def test_a_name_placed_by_alignment_lands_where_the_engine_pointed_in_the_text_a
 def test_every_item_of_the_regional_set_decomposed_gets_the_verdicts_of_it_composed():
     """The real-copy development set of bench/regional_bench.py (some 300 items, right and
     wrong), each decomposed: check says the same, apply writes the same words."""
-    from tests.glossary.test_regional_bench import _bench
+    from bench import regional_bench as bench
 
-    bench = _bench()
     compared = 0
     for language, items in bench.load_set(bench.SET).items():
         for item in items:
