@@ -25,7 +25,7 @@ import bisect
 import re
 import weakref
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 
 from newsloc.glossary import cache
@@ -155,14 +155,7 @@ class Matcher:
         last, found = self._last
         if text != last or not text:
             view = nfc_view(text)
-            if view is None:
-                found = self._find(text)
-            else:
-                found = [
-                    replace(mention, start=start, end=end)
-                    for mention in self._find(view.text)
-                    for start, end in (view.original_span(mention.start, mention.end),)
-                ]
+            found = self._find(text) if view is None else view.moved(self._find(view.text))
             self._last = (text, found)
         return list(found)
 

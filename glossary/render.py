@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from newsloc.glossary.lang import language_pack
 from newsloc.glossary.match import Mention, matcher_for
@@ -307,16 +307,8 @@ class DocumentRenderer:
         result = self._render(source, view.text, located)
         result.original = translation
         result.text = view.rewrite((c.start, c.end, c.new) for c in result.changes)
-        result.changes = [
-            replace(c, start=start, end=end)
-            for c in result.changes
-            for start, end in (view.original_span(c.start, c.end),)
-        ]
-        result.suggestions = [
-            replace(s, start=start, end=end)
-            for s in result.suggestions
-            for start, end in (view.original_span(s.start, s.end),)
-        ]
+        result.changes = view.moved(result.changes)
+        result.suggestions = view.moved(result.suggestions)
         return result
 
     def _render(

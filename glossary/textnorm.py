@@ -18,7 +18,23 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any, ClassVar, Protocol, TypeVar
+
+
+class _HasSpan(Protocol):
+    """A dataclass with a span (`dataclasses.replace` makes the moved copy)."""
+
+    __dataclass_fields__: ClassVar[dict[str, Any]]
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+_Spanned = TypeVar("_Spanned", bound=_HasSpan)
 
 #: Below this code point every character is a starter that composes with nothing before it
 #: and is its own NFC (Latin letters, punctuation): a piece always ends before it.
@@ -61,6 +77,15 @@ class NfcView:
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original that the NFC text's [start, end) was read from."""
         return self._starts[start], self._ends[end]
+
+    def moved(self, items: Iterable[_Spanned]) -> list[_Spanned]:
+        """Each item (a mention, a change, a suggestion: a dataclass with `start` and
+        `end` found in the NFC text) with its span in the original instead."""
+        moved = []
+        for item in items:
+            start, end = self.original_span(item.start, item.end)
+            moved.append(replace(item, start=start, end=end))
+        return moved
 
     def text_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the NFC text that the original's [start, end) reads as."""
