@@ -331,10 +331,7 @@ def read_record(locales: Path, domain: str) -> Record:
             raise ValueError(f"not a {FORMAT} file")
         if document.get("domain") != domain:
             raise ValueError(f"its domain is {document.get('domain')!r}, not {domain!r}")
-        items = document["editions"]
-        if not isinstance(items, list):
-            raise ValueError("'editions' is not a list")
-        records = [_edition(item) for item in items]
+        records = [_edition(item) for item in _list(document["editions"], "editions")]
         indexes = [_index(item) for item in _list(document.get("indexes", []), "indexes")]
     except (ValueError, KeyError, TypeError) as exc:
         raise _fail(path, str(exc)) from None
@@ -405,9 +402,7 @@ def _paragraph(item: object) -> ParagraphState:
 def _edition(item: object) -> EditionRecord:
     if not isinstance(item, dict):
         raise ValueError("an edition is not an object")
-    paragraphs = item["paragraphs"]
-    if not isinstance(paragraphs, list):
-        raise ValueError("'paragraphs' is not a list")
+    paragraphs = _list(item["paragraphs"], "paragraphs")
     return EditionRecord(
         language=str(_text(item, "language")),
         format=str(_text(item, "format")),
@@ -431,9 +426,7 @@ def _corrections(item: dict[str, object]) -> tuple[Correction, ...]:
     if notes is None:
         legacy = item.get("correction")
         return () if legacy is None else (_correction(legacy),)
-    if not isinstance(notes, list):
-        raise ValueError("'corrections' is not a list")
-    return tuple(_correction(note) for note in notes)
+    return tuple(_correction(note) for note in _list(notes, "corrections"))
 
 
 def _correction(item: object) -> Correction:
