@@ -17,6 +17,7 @@ The glossary-violations column comes from `glossary_qa.check_catalogue`, the sam
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -30,7 +31,13 @@ from newsloc.translate.catalog.entry_state import EntryState, percent
 from newsloc.translate.catalog.glossary_qa import check_catalogue, loaded_catalogue
 from newsloc.translate.catalog.storage import load_catalog_with_bytes
 from newsloc.translate.edition.build import paragraph_states, staleness_of
-from newsloc.translate.edition.record import Record, Staleness, read_record
+from newsloc.translate.edition.record import (
+    EditionRecord,
+    ParagraphState,
+    Record,
+    Staleness,
+    read_record,
+)
 
 
 @dataclass(frozen=True)
@@ -187,12 +194,7 @@ def original_row(
     if not built:
         return None
     entries, path = original_entries(locales, domain, languages)
-    states = original_states(entries)
-    formats = {}
-    for edition in built:
-        staleness = staleness_of(edition, states)
-        if staleness is not None:
-            formats[edition.format] = staleness
+    states = original_states(entries)  # whatever a build's settings: the English as it is
     return CatalogStats(
         language=SOURCE_LANGUAGE,
         domain=domain,
@@ -205,7 +207,7 @@ def original_row(
         obsolete=0,
         glossary_violations=None,
         percent_reviewed=100.0,
-        edition=EditionStatus(formats),
+        edition=_status(built, lambda _built: states),
         original=True,
     )
 
@@ -213,12 +215,22 @@ def original_row(
 def edition_status(record: Record, language: str, entries: list[CurrentEntry]) -> EditionStatus:
     """Each recorded edition of `language` against what it would print now, with the
     settings it was built with (`--allow-fuzzy`, typography)."""
-    formats = {}
-    for built in record.of_language(language):
-        states = paragraph_states(
+    return _status(
+        record.of_language(language),
+        lambda built: paragraph_states(
             entries, built.allow_fuzzy, language if built.typography else None
-        )
-        staleness = staleness_of(built, states)
+        ),
+    )
+
+
+def _status(
+    built: Iterable[EditionRecord],
+    states: Callable[[EditionRecord], tuple[ParagraphState, ...]],
+) -> EditionStatus:
+    """Each recorded edition against the paragraphs it would print now (`states` of it)."""
+    formats = {}
+    for edition in built:
+        staleness = staleness_of(edition, states(edition))
         if staleness is not None:
-            formats[built.format] = staleness
+            formats[edition.format] = staleness
     return EditionStatus(formats)
