@@ -85,7 +85,7 @@ def stats(
     for name in dict.fromkeys(row.domain for row in rows):
         mine = [row for row in rows if row.domain == name]
         console.print(_stats_table(name, mine, width=console.width))
-        changes = _edition_changes_table(name, [row for row in rows if row.domain == name])
+        changes = _edition_changes_table(name, mine)
         if changes is not None:
             console.print(changes)
 
